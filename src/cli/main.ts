@@ -1,0 +1,59 @@
+/**
+ * Command-line entry. JSON goes to stdout only with --json; logs go to stderr.
+ * Commands are looked up by name in ./commands so that each stays one file.
+ */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { CliUsageError, type CliCommand } from "./command.types.ts";
+
+const COMMANDS = ["chat", "ask", "check", "estimate", "draft", "eval"] as const;
+
+async function loadCommand(name: string): Promise<CliCommand | undefined> {
+  const file = new URL(`./commands/${name}.command.ts`, import.meta.url);
+  if (!existsSync(fileURLToPath(file))) return undefined;
+  const mod = (await import(file.href)) as { default: CliCommand };
+  return mod.default;
+}
+
+async function printHelp(): Promise<void> {
+  const lines = ["用法：npm run -s cli -- <命令> [参数]", "", "命令："];
+  for (const name of COMMANDS) {
+    const cmd = await loadCommand(name);
+    if (cmd) lines.push(`  ${cmd.usage.padEnd(48)} ${cmd.summary}`);
+  }
+  lines.push("", "加 --json 时只向标准输出打印 JSON；日志写到标准错误。");
+  process.stdout.write(lines.join("\n") + "\n");
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    await printHelp();
+    return name ? 0 : 2;
+  }
+  const cmd = await loadCommand(name);
+  if (!cmd) {
+    process.stderr.write(`未知命令「${name}」。可用命令：${COMMANDS.join("、")}。运行 npm run -s cli -- help 查看说明。\n`);
+    return 2;
+  }
+  try {
+    return await cmd.run(rest);
+  } catch (err) {
+    if (err instanceof CliUsageError) {
+      process.stderr.write(err.message.endsWith("\n") ? err.message : err.message + "\n");
+      return err.exitCode;
+    }
+    throw err;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`出错了：${err instanceof Error ? err.message : String(err)}\n`);
+    if (process.env.DEBUG) console.error(err);
+    process.exitCode = 1;
+  },
+);

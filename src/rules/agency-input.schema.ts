@@ -1,0 +1,53 @@
+/** Agency input of `estimate` (DESIGN.md, "Agency input"). Left out = unknown/none. */
+import { z } from "zod";
+import { isoDateSchema } from "./zone-profile.schema.ts";
+
+const countSchema = z.number().int({ message: "应为整数" }).nonnegative({ message: "不能为负数" });
+
+export const custodyModeSchema = z.enum(["full", "advisory", "single"]);
+export type CustodyMode = z.infer<typeof custodyModeSchema>;
+export const wonCaseKindSchema = z.enum(["foreign", "major", "other"]);
+export const clientProgramSchema = z.enum(["zeroing", "doubling"]);
+
+export const agencyInputSchema = z.strictObject({
+  jurisdiction: z.literal("zibo").default("zibo"),
+  year: z.number().int({ message: "应为整数年份" }).min(2000).max(2100),
+  asOf: isoDateSchema.optional(),
+  agency: z.strictObject({
+    name: z.string().trim().optional(),
+    creditCode: z.string().trim().optional(),
+    inZone: z.boolean().optional(),
+    patentAgencyQualified: z.boolean().optional(),
+  }),
+  pledgeLoans: countSchema.optional(),
+  securitizations: countSchema.optional(),
+  custody: z
+    .strictObject({
+      modes: z.array(custodyModeSchema).optional(),
+      certifiedOutstanding: z.boolean().optional(),
+    })
+    .optional(),
+  newPatentAttorneys: countSchema.optional(),
+  brand: z
+    .strictObject({
+      national: z.boolean().optional(),
+      provincial: z.boolean().optional(),
+      afterJoiningZone: z.boolean().optional(),
+    })
+    .optional(),
+  wonCases: z
+    .array(z.strictObject({ enterpriseInZone: z.boolean(), kind: wonCaseKindSchema }))
+    .optional(),
+  inventionGrants: countSchema.optional(),
+  abnormalApplications: z.boolean().optional(),
+  clients: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1),
+        program: clientProgramSchema,
+        inventionGrants: countSchema,
+      }),
+    )
+    .optional(),
+});
+export type AgencyInput = z.infer<typeof agencyInputSchema>;

@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Native modules (better-sqlite3, hnswlib-node) and loopback servers are
+    // safer in forked processes than in worker threads.
+    pool: "forks",
+  },
+});
