@@ -8,5 +8,7 @@ export default defineConfig({
     // Native modules (better-sqlite3, hnswlib-node) and loopback servers are
     // safer in forked processes than in worker threads.
     pool: "forks",
+    // CI reads its "N passed, N failed" line from this JSON report (.ci/run).
+    reporters: process.env.CI ? ["default", ["json", { outputFile: ".ci/out/vitest.json" }]] : ["default"],
   },
 });

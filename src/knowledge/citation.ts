@@ -1,0 +1,69 @@
+/**
+ * Citation ids (`zb2020:9.5`) and how people read them
+ * (《淄博市知识产权服务业集聚发展示范区建设方案（试行）》第九条（五）). DESIGN.md, "Citation ids".
+ */
+import { POLICIES } from "./policy-catalog.ts";
+import type { PolicyId } from "./policy-document.schema.ts";
+
+export interface Citation {
+  doc: PolicyId;
+  /** 0 = the Zibo preamble (also cited as zb2020:1) */
+  article: number;
+  item?: number;
+}
+
+const CITATION = /^(zj2018|zb2020):(\d+|preamble)(?:\.(\d+))?$/;
+
+export function parseCitation(id: string): Citation | undefined {
+  const m = CITATION.exec(id.trim());
+  if (!m) return undefined;
+  const article = m[2] === "preamble" ? 0 : Number(m[2]);
+  return { doc: m[1] as PolicyId, article, item: m[3] ? Number(m[3]) : undefined };
+}
+
+/** The article-level id of a citation: `zj2018:6.3` → `zj2018:6`. */
+export function articleOf(id: string): string {
+  const c = parseCitation(id);
+  if (!c) return id;
+  return c.article === 0 ? `${c.doc}:preamble` : `${c.doc}:${c.article}`;
+}
+
+/** DESIGN.md: equal, or one is the article of the other (zj2018:6.3 matches zj2018:6). */
+export function citationsMatch(a: string, b: string): boolean {
+  const na = normalizeCitation(a);
+  const nb = normalizeCitation(b);
+  return na === nb || articleOf(na) === nb || articleOf(nb) === na;
+}
+
+/** zb2020:1 and zb2020:preamble name the same piece. */
+export function normalizeCitation(id: string): string {
+  return id.trim().replace(/^zb2020:1(?=$|\.)/, "zb2020:preamble");
+}
+
+const DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+/** 1 → 一, 10 → 十, 18 → 十八, 20 → 二十, 35 → 三十五 (enough for article and item numbers). */
+export function chineseNumber(n: number): string {
+  if (n < 10) return DIGITS[n]!;
+  if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ""}`;
+  if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 ? DIGITS[n % 10] : ""}`;
+  return String(n);
+}
+
+/** 第九条（五）, 第七条第2项 (Zibo 第七条/第八条 number their items 1．2．3．), or 开头部分. */
+export function formatClause(id: string): string {
+  const c = parseCitation(normalizeCitation(id));
+  if (!c) return id;
+  if (c.article === 0) return "印发通知及开头部分";
+  const article = `第${chineseNumber(c.article)}条`;
+  if (c.item === undefined) return article;
+  const arabicItems = c.doc === "zb2020" && (c.article === 7 || c.article === 8);
+  return arabicItems ? `${article}第${c.item}项` : `${article}（${chineseNumber(c.item)}）`;
+}
+
+/** 《浙江省…管理办法（试行）》第六条（三） */
+export function formatCitation(id: string): string {
+  const c = parseCitation(normalizeCitation(id));
+  if (!c) return id;
+  return `《${POLICIES[c.doc].title}》${formatClause(id)}`;
+}
