@@ -12,6 +12,8 @@ export interface PolicyMeta {
   /** how people say it in chat */
   shortName: string;
   issuer: string;
+  /** date of the issuing notice, where the text carries one */
+  issued?: string;
   effective: string;
   /** last day of the trial; undefined = trial with no end date */
   trialEnds: string | undefined;
@@ -33,6 +35,8 @@ export const POLICIES: Record<PolicyId, PolicyMeta> = {
     title: "淄博市知识产权服务业集聚发展示范区建设方案（试行）",
     shortName: "淄博市建设方案",
     issuer: "淄博市知识产权事业发展中心",
+    // the issuing notice is signed 2020年8月25日
+    issued: "2020-08-25",
     effective: "2020-08-25",
     // 第十七条: 自2020年8月25日起实施，试用期一年.
     trialEnds: "2021-08-24",

@@ -20,10 +20,11 @@ export type PolicyItem = z.infer<typeof policyItemSchema>;
 export const policyArticleSchema = z.strictObject({
   /** e.g. "zb2020:9"; the Zibo opening paragraph is "zb2020:preamble" */
   id: z.string().regex(/^(zj2018|zb2020):(\d+|preamble)$/),
+  /** 0 = the Zibo preamble (citation.ts reads zb2020:preamble and zb2020:1 as article 0) */
   number: z.number().int().nonnegative(),
-  /** "第九条" */
+  /** "第九条"; the preamble, unlabelled in the text, is "印发通知及开头部分" (as formatClause shows it) */
   label: z.string(),
-  /** "第五章  保障和管理" where the document has chapters */
+  /** "第五章 保障和管理" (whitespace collapsed) where the document has chapters */
   chapter: z.string().optional(),
   /** a title the article carries in the text, e.g. Zibo 第九条 "保障措施" */
   heading: z.string().optional(),
