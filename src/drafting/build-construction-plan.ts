@@ -1,0 +1,298 @@
+/**
+ * The construction-plan outline (建设工作方案, zj2018:9.3; the 《建设方案》 that
+ * zb2020:13–14 assess). Its sections follow what the policy will assess
+ * (zj2018:15 / zb2020:13): goals, tasks, key projects and indicators; system
+ * and mechanism; further ideas. Each section names the clause it answers.
+ * Pure: (profile, check, now) → DocModel.
+ */
+import { articleOf, formatCitation, formatClause } from "../knowledge/citation.ts";
+import { factLabel, SERVICE_LABELS } from "../rules/labels.ts";
+import type { CheckResult } from "../rules/rule-result.types.ts";
+import type { ZoneProfile } from "../rules/zone-profile.schema.ts";
+import { countyRows, industryDetails, industryParagraph, managementParagraph } from "./build-application-form.ts";
+import { formatChineseDate } from "./chinese-date.ts";
+import {
+  createDocModel,
+  paragraph,
+  placeholder,
+  section,
+  spansText,
+  table,
+  text,
+  type Block,
+  type DocModel,
+  type Span,
+} from "./document-model.ts";
+import { templateFor, type Indicator, type JurisdictionTemplate, type PlanTask } from "./jurisdiction-templates.ts";
+import * as f from "./profile-facts.ts";
+
+export const CONSTRUCTION_PLAN_NAMES = { name: "建设工作方案", asciiName: "construction-plan" } as const;
+
+const clauses = (ids: string[]) => ids.map(formatClause).join("、");
+
+function lead(t: JurisdictionTemplate): Block {
+  const [a1, a2, a3] = t.clauses.assessmentItems.map(formatClause);
+  const basis = t.jurisdiction === "zhejiang" ? `依据${formatCitation(t.clauses.plan)}` : `依据${formatCitation(articleOf(t.clauses.assessment))}关于《建设方案》的规定`;
+  return paragraph(
+    `本方案${basis}编制，结构与${formatClause(articleOf(t.clauses.assessment))}的${t.jurisdiction === "zhejiang" ? "考核评价" : "认定"}内容相对应：建设目标、主要任务、重点项目和指标对应${a1}，保障措施与体制机制对应${a2}，后续工作思路对应${a3}。`,
+    { indent: true },
+  );
+}
+
+function basicSituation(p: ZoneProfile, check: CheckResult, t: JurisdictionTemplate): Block[] {
+  const z = p.zone;
+  const services = z?.services ? [text(f.serviceList(z.services))] : [placeholder(f.FACT_PLACEHOLDERS.services)];
+  const gaps = check.conditions.filter((c) => c.status === "not-met");
+  const unknown = check.conditions.filter((c) => c.status === "unknown");
+  const gapLines: Block[] = [];
+  if (gaps.length === 0 && unknown.length === 0) {
+    gapLines.push(paragraph(`对照${formatClause(articleOf(t.clauses.institutions))}，各项申报条件均已具备。`, { indent: true }));
+  }
+  for (const c of gaps) gapLines.push(paragraph(`${formatClause(c.id)}（${c.label}）尚不符合：${c.gap ?? c.detail}`, { indent: true }));
+  for (const c of unknown) {
+    const missing = (c.missing ?? []).map(factLabel).join("；");
+    gapLines.push(paragraph(`${formatClause(c.id)}（${c.label}）信息不全${missing ? `，尚缺：${missing}` : ""}，补充后复核。`, { indent: true }));
+  }
+
+  return [
+    ...section(1, "基本情况", formatClause(articleOf(t.clauses.institutions))),
+    ...section(2, `${t.applicantRole}概况`, t.clauses.carrier ? formatClause(t.clauses.carrier) : undefined),
+    paragraph(
+      [
+        ...f.applicantName(p),
+        text("（统一社会信用代码："),
+        ...f.str(p.applicant?.creditCode, f.FACT_PLACEHOLDERS.creditCode),
+        text("）为"),
+        ...f.ownership(p),
+        ...f.carrierType(p),
+        text("，地址："),
+        ...f.str(p.applicant?.address, f.FACT_PLACEHOLDERS.address),
+        text("。"),
+        placeholder("单位简介（成立时间、主营业务、运营服务能力）"),
+      ],
+      { indent: true },
+    ),
+    ...section(2, "示范区概况", `${formatClause(t.clauses.location)}、${formatClause(t.clauses.institutions)}`),
+    paragraph(
+      [
+        ...f.zoneName(p),
+        text("位于"),
+        ...f.areaType(p),
+        text("，核心区面积"),
+        ...f.num(z?.coreAreaSqm, "平方米", f.FACT_PLACEHOLDERS.coreArea),
+        text(t.jurisdiction === "zibo" ? "，已有知识产权服务点（机构）" : "，现有知识产权服务机构"),
+        ...f.num(z?.serviceInstitutions, "家", f.FACT_PLACEHOLDERS.institutions),
+        text("，区内已能提供"),
+        ...services,
+        text("等服务。"),
+      ],
+      { indent: true },
+    ),
+    ...section(2, "产业基础", formatClause(t.clauses.industry)),
+    paragraph(industryParagraph(p, t), { indent: true }),
+    paragraph(industryDetails(), { indent: true }),
+    ...section(2, t.jurisdiction === "zibo" ? "区县支持与管理制度" : "管理制度", t.clauses.county ? `${formatClause(t.clauses.county)}、${formatClause(t.clauses.management)}` : formatClause(t.clauses.management)),
+    ...(t.jurisdiction === "zibo"
+      ? countyRows(p).map(([label, value]) => paragraph([text(`${label}：`), ...value], { indent: true }))
+      : []),
+    paragraph([text("管理制度："), ...managementParagraph(p)], { indent: true }),
+    ...section(2, "对照申报条件的差距", formatClause(articleOf(t.clauses.institutions))),
+    ...gapLines,
+  ];
+}
+
+function baseline(i: Indicator, p: ZoneProfile, t: JurisdictionTemplate): Span[] {
+  switch (i.baseline) {
+    case "serviceInstitutions":
+      return f.num(p.zone?.serviceInstitutions, "", f.FACT_PLACEHOLDERS.institutions);
+    case "coreAreaSqm":
+      return f.num(p.zone?.coreAreaSqm, "", f.FACT_PLACEHOLDERS.coreArea);
+    case "serviceCoverage": {
+      const cov = f.serviceCoverage(p, t.requiredServices);
+      return cov ? [text(`${cov.covered.length}/${t.requiredServices.length}`)] : [placeholder(f.FACT_PLACEHOLDERS.services)];
+    }
+    default:
+      return [placeholder("现状值", i.name)];
+  }
+}
+
+/** Only service coverage has a target the policy itself fixes: every required service. */
+function target(i: Indicator, p: ZoneProfile, t: JurisdictionTemplate): Span[] {
+  if (i.baseline === "serviceCoverage") {
+    const cov = f.serviceCoverage(p, t.requiredServices);
+    if (cov) {
+      return [text(cov.lacking.length === 0 ? "保持全部覆盖" : `补齐${cov.lacking.map((s) => SERVICE_LABELS[s]).join("、")}`)];
+    }
+  }
+  return [placeholder("目标值", i.name)];
+}
+
+function goals(p: ZoneProfile, t: JurisdictionTemplate): Block[] {
+  const cycle = formatClause(t.clauses.assessmentCycle);
+  const period = t.jurisdiction === "zhejiang" ? `与${cycle}每两年一次的考核相衔接` : `与${cycle}每年度一次的认定相衔接`;
+  const rows: Span[][][] = t.indicators.map((i) => [
+    [text(i.category)],
+    [text(i.name)],
+    baseline(i, p, t),
+    target(i, p, t),
+    [text(`${i.requirement}（${formatClause(i.clause)}）`)],
+  ]);
+  return [
+    ...section(1, "建设目标", `${formatClause(t.clauses.assessmentItems[0])}；${formatClause(t.clauses.goals)}`),
+    ...section(2, "总体目标", formatClause(t.clauses.goals)),
+    paragraph(
+      [text("建设期（"), placeholder("建设期起止时间"), text(`，${period}）内，把`), ...f.zoneName(p), text(`建设成为：${t.goalText}`)],
+      { indent: true },
+    ),
+    ...section(2, "主要指标", formatClause(t.clauses.assessmentItems[0])),
+    paragraph(`下表“现状”取自申报单位填报的信息；目标值由申报单位根据实际确定，${t.jurisdiction === "zhejiang" ? "考核" : "认定"}时以此为依据。`, { indent: true }),
+    table([["类别", 1.2], ["指标", 4], ["现状", 2.4], ["建设期目标", 2.4], ["政策要求（条款）", 4.4]], rows),
+  ];
+}
+
+function taskFacts(task: PlanTask, p: ZoneProfile, t: JurisdictionTemplate): Block[] {
+  // The institutions task is the one the profile can speak to: count and coverage.
+  const first = task.clauses[0];
+  if (first !== "zj2018:4.1" && first !== "zb2020:6.2") return [];
+  const cov = f.serviceCoverage(p, t.requiredServices);
+  const spans: Span[] = [
+    text("现有基础：区内现有知识产权服务机构"),
+    ...f.num(p.zone?.serviceInstitutions, "家", f.FACT_PLACEHOLDERS.institutions),
+    text("；"),
+    ...(cov
+      ? [text(cov.lacking.length === 0 ? "已覆盖全部所需服务门类。" : `尚未覆盖${cov.lacking.map((s) => SERVICE_LABELS[s]).join("、")}。`)]
+      : [placeholder(f.FACT_PLACEHOLDERS.services)]),
+  ];
+  return [paragraph(spans, { indent: true })];
+}
+
+function tasks(p: ZoneProfile, t: JurisdictionTemplate): Block[] {
+  const taskArticles = [...new Set(t.tasks.flatMap((x) => x.clauses).map(articleOf))].filter((a) => a !== "zb2020:9");
+  const blocks: Block[] = [...section(1, "主要任务", `${formatClause(t.clauses.assessmentItems[0])}；${taskArticles.map(formatClause).join("、")}`)];
+  for (const task of t.tasks) {
+    blocks.push(...section(2, task.title, clauses(task.clauses)));
+    blocks.push(paragraph(task.content, { indent: true }));
+    blocks.push(...taskFacts(task, p, t));
+    if (task.subtasks) {
+      for (const sub of task.subtasks) {
+        blocks.push(...section(3, sub.title, clauses(sub.clauses)));
+        blocks.push(paragraph(sub.content, { indent: true }));
+        blocks.push(paragraph([text("具体举措："), placeholder(sub.todo, sub.title)], { indent: true }));
+      }
+    } else {
+      blocks.push(paragraph([text("具体举措："), placeholder(task.todo)], { indent: true }));
+    }
+  }
+  blocks.push(...mappingTable(t));
+  return blocks;
+}
+
+/** Every item of the task articles, and which task answers it — so a reviewer sees nothing is skipped. */
+function mappingTable(t: JurisdictionTemplate): Block[] {
+  const byClause = new Map<string, string[]>();
+  t.tasks.forEach((task, i) => {
+    const all = [...task.clauses, ...(task.subtasks?.flatMap((s) => s.clauses) ?? [])];
+    for (const c of new Set(all)) byClause.set(c, [...(byClause.get(c) ?? []), `任务（${"一二三四五六七八九十"[i]}）`]);
+  });
+  const ids = [...byClause.keys()].sort((a, b) => {
+    const [, x = ""] = a.split(":");
+    const [, y = ""] = b.split(":");
+    const [xa = 0, xi = 0] = x.split(".").map(Number);
+    const [ya = 0, yi = 0] = y.split(".").map(Number);
+    return xa - ya || xi - yi;
+  });
+  const rows: Span[][][] = ids.map((id) => [[text(formatClause(id))], [text((byClause.get(id) ?? []).join("、"))]]);
+  return [paragraph([text("任务与条款对照：", true)], { indent: true }), table([["条款", 2], ["本方案对应任务", 5]], rows)];
+}
+
+function projects(p: ZoneProfile, t: JurisdictionTemplate): Block[] {
+  const owner = f.applicantName(p);
+  const rows: Span[][][] = t.projects.map((proj, i) => [
+    [text(String(i + 1))],
+    [text(proj.name)],
+    [placeholder(proj.todo, proj.name)],
+    [text(clauses(proj.clauses))],
+    [placeholder("完成时限", proj.name)],
+    owner,
+  ]);
+  rows.push([[text(String(t.projects.length + 1))], [placeholder("其他重点项目")], [], [], [], []]);
+  return [
+    ...section(1, "重点项目", formatClause(t.clauses.assessmentItems[0])),
+    table([["序号", 1.3], ["项目名称", 3.2], ["建设内容", 3.4], ["对应条款", 2.4], ["完成时限", 2], ["责任单位", 2.6]], rows),
+  ];
+}
+
+function safeguards(p: ZoneProfile, t: JurisdictionTemplate): Block[] {
+  const localSupport: Block[] =
+    t.jurisdiction === "zibo"
+      ? countyRows(p).map(([label, value]) => paragraph([text(`${label}：`), ...value], { indent: true }))
+      : [paragraph([text("争取设区市和所在地知识产权管理部门在扶持政策、公共服务平台搭建、服务体系建设、人才培养等方面加大支持。"), placeholder("已争取或拟争取的地方支持措施")], { indent: true })];
+  if (t.jurisdiction === "zibo") {
+    localSupport.unshift(paragraph("争取所在区县在扶持政策、公共服务平台搭建、服务体系建设、人才培养等方面加大支持力度。", { indent: true }));
+  }
+  return [
+    ...section(1, "保障措施", `${formatClause(t.clauses.safeguards)}；${formatClause(t.clauses.localSupport)}；${formatClause(t.clauses.assessmentItems[1])}`),
+    ...section(2, "加强组织领导", formatClause(t.clauses.safeguards)),
+    paragraph([text("成立示范区建设工作领导小组，明确责任部门和专人负责。"), placeholder("领导小组组成和责任分工")], { indent: true }),
+    ...section(2, "完善管理制度", formatClause(t.clauses.safeguards)),
+    paragraph([...managementParagraph(p), text("建设期内进一步完善入驻机构管理、服务质量评价和考核奖惩等制度。")], { indent: true }),
+    ...section(2, "落实配套资金和政策", formatClause(t.clauses.safeguards)),
+    paragraph([text("落实示范区建设配套资金和政策。"), placeholder("配套资金额度、来源和使用安排")], { indent: true }),
+    ...section(2, "明确优惠条件，营造落户环境", formatClause(t.clauses.safeguards)),
+    paragraph([text("明确对品牌服务机构和优秀人才入驻的优惠条件，积极营造吸引优秀人才和品牌服务机构落户的环境。"), placeholder("入驻优惠条件（场地租金、奖励等）")], { indent: true }),
+    ...section(2, "争取地方支持", formatClause(t.clauses.localSupport)),
+    ...localSupport,
+    ...section(2, "体制机制创新", formatClause(t.clauses.assessmentItems[1])),
+    paragraph([placeholder("管理体制、运行机制和服务模式方面的创新举措")], { indent: true }),
+  ];
+}
+
+function timetable(t: JurisdictionTemplate): Block[] {
+  const rows: Span[][][] = t.phases.map((ph, i) => [
+    [text(`第${"一二三四五六"[i]}阶段`)],
+    [text(ph.when)],
+    [text(ph.work)],
+    [text(ph.clause ? formatClause(ph.clause) : "")],
+  ]);
+  return [
+    ...section(1, "进度安排", formatClause(t.clauses.assessmentCycle)),
+    paragraph([text("计划启动时间："), placeholder("计划启动时间"), text("。")], { indent: true }),
+    table([["阶段", 1.6], ["时间", 2.6], ["主要工作", 7], ["依据条款", 1.8]], rows),
+  ];
+}
+
+function nextSteps(t: JurisdictionTemplate): Block[] {
+  const reviewer = t.jurisdiction === "zhejiang" ? "所在设区市知识产权管理部门审核后，报省知识产权局同意" : "所在区县知识产权管理部门审核后，报市知识产权事业发展中心同意";
+  return [
+    ...section(1, "后续工作思路", formatClause(t.clauses.assessmentItems[2])),
+    paragraph([placeholder("进一步支持和推动知识产权服务业集聚发展的工作思路和举措")], { indent: true }),
+    paragraph(
+      `本方案是${t.jurisdiction === "zhejiang" ? "考核" : "认定"}示范区建设的重要依据（${formatClause(t.clauses.planAdjustment)}）。实施过程中如需调整内容或指标，将调整情况及相关说明报${reviewer}。`,
+      { indent: true },
+    ),
+  ];
+}
+
+export function buildConstructionPlan(profile: ZoneProfile, check: CheckResult, now: Date): DocModel {
+  const t = templateFor(check.jurisdiction);
+  const blocks: Block[] = [
+    {
+      kind: "title",
+      text: t.planTitle,
+      subtitle: [
+        [text("（"), ...f.zoneName(profile), text("）")],
+        [text(`${t.applicantRole}：`), ...f.applicantName(profile)],
+        [text(`编制日期：${formatChineseDate(now)}`)],
+      ],
+    },
+    lead(t),
+    ...basicSituation(profile, check, t),
+    ...goals(profile, t),
+    ...tasks(profile, t),
+    ...projects(profile, t),
+    ...safeguards(profile, t),
+    ...timetable(t),
+    ...nextSteps(t),
+  ];
+  return createDocModel("construction-plan", CONSTRUCTION_PLAN_NAMES, `${t.planTitle}（${spansText(f.zoneName(profile))}）`, blocks);
+}
