@@ -1,0 +1,25 @@
+/** How a collected answer reads back to the user in acknowledgements and the summary. */
+import type { FactValue } from "./intake-state.schema.ts";
+import type { ResolvedQuestion } from "./question.types.ts";
+
+const thousands = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
+
+export function formatFactValue(q: ResolvedQuestion, value: FactValue | undefined): string {
+  if (value === undefined) return "未填写";
+  if (typeof value === "boolean") return value ? "是" : "否";
+  if (typeof value === "number") {
+    if (q.kind === "year") return `${value} 年`;
+    return q.unit ? `${thousands(value)} ${q.unit}` : thousands(value);
+  }
+  if (typeof value === "string") {
+    const option = q.options?.find((o) => o.id === value);
+    return option ? option.label : value;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "无";
+    return value.map((id) => q.options?.find((o) => o.id === id)?.label ?? id).join("、");
+  }
+  if ("count" in value) return `${value.count} 家`;
+  if (value.clients.length === 0) return "无";
+  return value.clients.map((c) => `${c.name}（${c.inventionGrants} 件）`).join("、");
+}
