@@ -10,8 +10,11 @@ export const wonCaseKindSchema = z.enum(["foreign", "major", "other"]);
 export const clientProgramSchema = z.enum(["zeroing", "doubling"]);
 
 export const agencyInputSchema = z.strictObject({
-  jurisdiction: z.literal("zibo").default("zibo"),
-  year: z.number().int({ message: "应为整数年份" }).min(2000).max(2100),
+  jurisdiction: z
+    .literal("zibo")
+    .describe("\"zibo\"（资助测算只适用于淄博市建设方案第九条，可省略）")
+    .default("zibo"),
+  year: z.number().int({ message: "应为整数年份" }).min(2000).max(2100).describe("测算年度，2000–2100 之间的整数（例如 2021）"),
   asOf: isoDateSchema.optional(),
   agency: z.strictObject({
     name: z.string().trim().optional(),

@@ -34,8 +34,29 @@ export interface CheckResult {
   verdict: Verdict;
   conditions: ConditionResult[];
   warnings: RuleWarning[];
-  materials: { name: string; clause: string }[];
+  materials: { name: string; clause: string; note?: string }[];
   procedure: string[];
+  /** the evaluation date used (asOf, or today) */
+  asOf?: string;
+  /** the procedure with each step's clause, for drafting */
+  procedureSteps?: { text: string; clause: string }[];
+  /** how the policy status was decided; each condition carries its own trace */
+  trace?: TraceStep[];
+}
+
+/**
+ * `check` without `jurisdiction`: every jurisdiction side by side, and which
+ * the zone can apply for.
+ */
+export interface SideBySideCheckResult {
+  asOf: string;
+  results: CheckResult[];
+  /** jurisdictions whose verdict is eligible */
+  eligibleFor: Jurisdiction[];
+  /** jurisdictions whose verdict is needs-review */
+  needsReviewFor: Jurisdiction[];
+  /** one Chinese paragraph: where the zone can apply, what blocks the others */
+  summary: string;
 }
 
 export interface EstimateItem {
@@ -47,16 +68,26 @@ export interface EstimateItem {
   notes: string[];
 }
 
+export interface IneligibleItem {
+  clause: string;
+  reason: string;
+  /** which part of the clause (第九条（二） has two) */
+  title?: string;
+}
+
 export interface EstimateResult {
   year: number;
   policy: { id: "zb2020"; status: PolicyStatus };
   items: EstimateItem[];
-  ineligible: { clause: string; reason: string }[];
+  ineligible: IneligibleItem[];
   totalMax: number;
   cashMax: number;
   voucherMax: number;
   warnings: RuleWarning[];
   assumptions: string[];
+  /** the evaluation date used (asOf, or today) */
+  asOf?: string;
+  /** what would raise the amount: 「再获授权 36 件可进入 3 万元档」, room under the case cap */
   hints?: string[];
   trace?: TraceStep[];
 }

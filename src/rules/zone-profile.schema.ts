@@ -13,7 +13,8 @@ export const isoDateSchema = z
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, { message: "不是有效的日期，例如 2026-11-22" });
+  }, { message: "不是有效的日期，例如 2026-11-22" })
+  .describe("日期，格式 YYYY-MM-DD（例如 2026-11-22）");
 
 export const carrierTypeSchema = z.enum([
   "sci-tech-service-center",
@@ -82,7 +83,11 @@ export const zoneProfileSchema = z.strictObject({
     .strictObject({
       name: z.string().trim().optional(),
       areaType: areaTypeSchema.optional(),
-      coreAreaSqm: z.number().nonnegative({ message: "不能为负数" }).optional(),
+      coreAreaSqm: z
+        .number()
+        .nonnegative({ message: "不能为负数" })
+        .describe("面积（平方米），非负数（例如 1200）")
+        .optional(),
       serviceInstitutions: countSchema.optional(),
       services: z.array(serviceSchema).optional(),
       industryAdvantage: z.boolean().optional(),

@@ -1,0 +1,32 @@
+/** `estimate --input <agency.json> [--json]`: Zibo 第九条 support estimate (ceilings, in yuan). */
+import { CliUsageError, type CliCommand } from "../command.types.ts";
+import { agencyInputSchema } from "../../rules/agency-input.schema.ts";
+import { parseRuleCommandArgs, readRuleInput, RuleInputError } from "../../rules/cli-input.ts";
+import { estimateSupport } from "../../rules/estimate/estimate-support.ts";
+import { renderEstimateReport } from "../../rules/render-estimate-report.ts";
+
+const usage = "estimate --input <agency.json> [--json]";
+
+const estimateCommand: CliCommand = {
+  name: "estimate",
+  summary: "淄博市建设方案第九条资助测算（各项上限）",
+  usage,
+  async run(args) {
+    let input;
+    let json: boolean;
+    try {
+      const a = parseRuleCommandArgs(args, usage);
+      json = a.json;
+      input = readRuleInput(a.input, agencyInputSchema, "机构信息文件");
+    } catch (err) {
+      if (err instanceof RuleInputError) throw new CliUsageError(err.message);
+      throw err;
+    }
+    const result = estimateSupport(input);
+    if (json) process.stdout.write(JSON.stringify(result, null, 2) + "\n");
+    else process.stdout.write(renderEstimateReport(result) + "\n");
+    return 0;
+  },
+};
+
+export default estimateCommand;

@@ -1,0 +1,42 @@
+/**
+ * One part of Zibo 第九条 as a pure function of the agency's facts and the
+ * parameters in force: what it grants (items), what it does not and why,
+ * and what would raise it (hints).
+ */
+import type { AgencyInput } from "../agency-input.schema.ts";
+import type { FactKind } from "../jurisdiction.types.ts";
+import type { Zb2020Params } from "../jurisdictions/zibo.jurisdiction.ts";
+import type { ResolvedParams } from "../rule-param.schema.ts";
+import type { EstimateItem, IneligibleItem, RuleWarning, TraceStep } from "../rule-result.types.ts";
+
+export type SupportParams = ResolvedParams<Zb2020Params>;
+
+export interface SupportOutcome {
+  items: EstimateItem[];
+  ineligible: IneligibleItem[];
+  warnings: RuleWarning[];
+  hints: string[];
+  trace: TraceStep[];
+}
+
+export interface SupportRule {
+  clause: string;
+  title: string;
+  /** the input facts it reads (for requiredAgencyFacts) */
+  facts: { path: string; kind: FactKind; options?: readonly string[] }[];
+  evaluate(input: AgencyInput, params: SupportParams): SupportOutcome;
+}
+
+export function emptyOutcome(): SupportOutcome {
+  return { items: [], ineligible: [], warnings: [], hints: [], trace: [] };
+}
+
+/** The rule grants nothing: one ineligible entry and its trace line. */
+export function notEligible(rule: Pick<SupportRule, "clause" | "title">, reason: string, extra: Partial<SupportOutcome> = {}): SupportOutcome {
+  return {
+    ...emptyOutcome(),
+    ...extra,
+    ineligible: [{ clause: rule.clause, title: rule.title, reason }, ...(extra.ineligible ?? [])],
+    trace: [...(extra.trace ?? []), { clause: rule.clause, text: `${rule.title}：${reason} → 0 元` }],
+  };
+}

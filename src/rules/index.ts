@@ -1,0 +1,32 @@
+/**
+ * The rules module's public face: check a zone, estimate Zibo 第九条 support,
+ * know which facts to ask for, turn bad input into Chinese, render reports.
+ *
+ * @example
+ *   import { parseZoneProfile, checkZone, isSideBySide, renderCheckReport } from "../rules/index.ts";
+ *   const p = parseZoneProfile(json);
+ *   if (!p.ok) return formatInputErrorList(p.errors);
+ *   const r = checkZone(p.value);
+ *   return isSideBySide(r) ? renderSideBySideReport(r) : renderCheckReport(r);
+ */
+export { checkZone, checkJurisdiction, checkAllJurisdictions, isSideBySide, verdictOf, type CheckOptions } from "./check-zone.ts";
+export { estimateSupport, evaluateSupport, SUPPORT_RULES, type EstimateOptions } from "./estimate/estimate-support.ts";
+export { requiredFacts, requiredAgencyFacts, type RequiredFact, type FactKind } from "./required-facts.ts";
+export { parseZoneProfile, parseAgencyInput } from "./parse-rule-input.ts";
+export {
+  parseInput,
+  formatInputIssues,
+  formatInputErrorList,
+  describeExpected,
+  type InputFieldError,
+  type ParseOutcome,
+} from "./format-input-errors.ts";
+export { renderCheckReport, renderSideBySideReport, VERDICT_LABELS, CONDITION_STATUS_LABELS, POLICY_STATUS_LABELS } from "./render-check-report.ts";
+export { renderEstimateReport } from "./render-estimate-report.ts";
+export * from "./labels.ts";
+export { formatYuan, wanYuan, wanText, groupDigits } from "./money.ts";
+export { todayInChina } from "./today.ts";
+export { RuleParamsError } from "./load-rule-params.ts";
+export type * from "./rule-result.types.ts";
+export type { ZoneProfile, Jurisdiction } from "./zone-profile.schema.ts";
+export type { AgencyInput } from "./agency-input.schema.ts";

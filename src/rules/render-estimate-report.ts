@@ -1,0 +1,52 @@
+/** `estimate` results as a readable Chinese report (pure: result in, text out). */
+import { formatCitation, formatClause } from "../knowledge/citation.ts";
+import { formatYuan } from "./money.ts";
+import { POLICY_STATUS_LABELS, type RenderOptions } from "./render-check-report.ts";
+import type { EstimateResult } from "./rule-result.types.ts";
+
+const FORM_LABELS = { cash: "资金", voucher: "服务券" } as const;
+
+export function renderEstimateReport(r: EstimateResult, options: RenderOptions = {}): string {
+  const lines: string[] = [];
+  lines.push(`【资助测算：${formatCitation("zb2020:9")}】`);
+  lines.push(`测算年度：${r.year} 年${r.asOf ? `；评估日期 ${r.asOf}` : ""}；政策状态：${POLICY_STATUS_LABELS[r.policy.status]}`);
+  lines.push(
+    `合计最高：${formatYuan(r.totalMax)}，其中资金 ${formatYuan(r.cashMax)}，服务券 ${formatYuan(r.voucherMax)}`,
+  );
+  if (r.items.length) {
+    lines.push("", "可申请的项目（均为上限）：");
+    r.items.forEach((i, n) => {
+      lines.push(`  ${n + 1}. ${formatClause(i.clause)} ${i.title}：最高 ${formatYuan(i.maxAmount)}，${FORM_LABELS[i.form]}`);
+      lines.push(`     计算：${i.basis}`);
+      for (const note of i.notes) lines.push(`     注：${note}`);
+    });
+  }
+  if (r.ineligible.length) {
+    lines.push("", "不予支持或未测算：");
+    // One reason shared by several parts (not in the zone, policy not in force) is said once.
+    const byReason = new Map<string, string[]>();
+    for (const x of r.ineligible) {
+      const name = `${formatClause(x.clause)}${x.title ? ` ${x.title}` : ""}`;
+      byReason.set(x.reason, [...(byReason.get(x.reason) ?? []), name]);
+    }
+    for (const [reason, names] of byReason) {
+      if (names.length === 1) lines.push(`  - ${names[0]}：${reason}`);
+      else lines.push(`  - ${reason}。涉及：`, ...names.map((n) => `      ${n}`));
+    }
+  }
+  if (r.warnings.length) {
+    lines.push("", "提示：");
+    for (const w of r.warnings) lines.push(`  - ${w.message}`);
+  }
+  if (r.hints?.length) {
+    lines.push("", "还可以争取：");
+    for (const h of r.hints) lines.push(`  - ${h}`);
+  }
+  lines.push("", "测算口径：");
+  for (const a of r.assumptions) lines.push(`  ${a}`);
+  if (options.trace !== false && r.trace?.length) {
+    lines.push("", "计算过程：");
+    for (const t of r.trace) lines.push(`  - ${t.text}`);
+  }
+  return lines.join("\n");
+}
