@@ -1,0 +1,102 @@
+/**
+ * Answers collected in guided flows, one row per fact and answer. Correcting
+ * a fact supersedes the earlier row (its `supersededAt` is set) and adds a new
+ * one, so the history of what the user said is kept.
+ *
+ * Concurrent corrections of the SAME fact are expected to be serialised by the
+ * caller (`withUserLock`); if two slipped through, `current` still returns one
+ * answer per fact, the latest.
+ */
+import type { CollectedAnswer } from "../generated/sqlite/client.ts";
+import { fromJson, jsonInput, toJson, type JsonValue } from "./json-value.ts";
+import type { RepositoryContext } from "./repository-context.ts";
+
+export interface AnswerRecord {
+  id: number;
+  userId: number;
+  flow: string;
+  /** Fact path in the flow's input, e.g. "zone.coreAreaSqm". */
+  path: string;
+  value: JsonValue;
+  /** What the user typed, if the value was parsed from text. */
+  rawText: string | null;
+  createdAt: Date;
+  /** Set when a later answer (or `clear`) replaced this one. */
+  supersededAt: Date | null;
+}
+
+export interface RecordAnswerInput {
+  userId: number;
+  flow: string;
+  path: string;
+  value: unknown;
+  rawText?: string | null;
+}
+
+export interface AnswerRepository {
+  /** Stores an answer, superseding the current answer to the same fact. */
+  record(input: RecordAnswerInput): Promise<AnswerRecord>;
+  /** The current answer to each fact of a flow, ordered by path. */
+  current(userId: number, flow: string): Promise<AnswerRecord[]>;
+  /** Every answer ever given (superseded ones included), oldest first; optionally one fact only. */
+  history(userId: number, flow: string, path?: string): Promise<AnswerRecord[]>;
+  /** Supersedes the current answers of a flow (or of one fact); returns how many. */
+  clear(userId: number, flow: string, path?: string): Promise<number>;
+}
+
+export function createAnswerRepository({ db, exclusive, now }: RepositoryContext): AnswerRepository {
+  return {
+    async record(input) {
+      const value = jsonInput(toJson(input.value, `回答 ${input.path}`));
+      const at = now();
+      const row = await exclusive(() =>
+        db.$transaction(async (tx) => {
+          await tx.collectedAnswer.updateMany({
+            where: { userId: input.userId, flow: input.flow, path: input.path, supersededAt: null },
+            data: { supersededAt: at },
+          });
+          return tx.collectedAnswer.create({
+            data: { userId: input.userId, flow: input.flow, path: input.path, value, rawText: input.rawText ?? null, createdAt: at },
+          });
+        }),
+      );
+      return toRecord(row);
+    },
+    async current(userId, flow) {
+      const rows = await exclusive(() =>
+        db.collectedAnswer.findMany({ where: { userId, flow, supersededAt: null }, orderBy: [{ path: "asc" }, { id: "desc" }] }),
+      );
+      const latest = new Map<string, CollectedAnswer>();
+      for (const row of rows) if (!latest.has(row.path)) latest.set(row.path, row);
+      return [...latest.values()].map(toRecord);
+    },
+    async history(userId, flow, path) {
+      const rows = await exclusive(() =>
+        db.collectedAnswer.findMany({ where: { userId, flow, ...(path === undefined ? {} : { path }) }, orderBy: { id: "asc" } }),
+      );
+      return rows.map(toRecord);
+    },
+    async clear(userId, flow, path) {
+      const { count } = await exclusive(() =>
+        db.collectedAnswer.updateMany({
+          where: { userId, flow, supersededAt: null, ...(path === undefined ? {} : { path }) },
+          data: { supersededAt: now() },
+        }),
+      );
+      return count;
+    },
+  };
+}
+
+function toRecord(row: CollectedAnswer): AnswerRecord {
+  return {
+    id: row.id,
+    userId: row.userId,
+    flow: row.flow,
+    path: row.path,
+    value: fromJson(row.value),
+    rawText: row.rawText,
+    createdAt: row.createdAt,
+    supersededAt: row.supersededAt,
+  };
+}

@@ -1,0 +1,233 @@
+/**
+ * Draft applications and the staff decisions on them.
+ *
+ * Numbers are `ZJ-2026-0001` (Zhejiang) / `ZB-2026-0001` (Zibo): a counter per
+ * jurisdiction and year, incremented in the same transaction that inserts the
+ * application, so concurrent creations get distinct consecutive numbers and a
+ * number is never reused. The year is the calendar year in China (UTC+8).
+ *
+ * Status changes are compare-and-set on (status, version): of two staff
+ * members deciding the same application at once exactly one wins, the other
+ * gets `ConcurrentUpdateError`. Which transitions are allowed is the domain's
+ * decision, not the store's.
+ */
+import type { Application } from "../generated/sqlite/client.ts";
+import { maskDeep } from "../logging/mask-personal-data.ts";
+import { fromJson, jsonInput, nullableJsonInput, toJson, type JsonValue } from "./json-value.ts";
+import { isUniqueViolation } from "./prisma-client.ts";
+import type { RepositoryContext } from "./repository-context.ts";
+import { ConcurrentUpdateError, RecordNotFoundError } from "./store-errors.ts";
+
+export type Jurisdiction = "zhejiang" | "zibo";
+export type ApplicationStatus = "draft" | "submitted" | "returned" | "accepted";
+
+export interface ApplicationRecord {
+  id: number;
+  /** ZJ-2026-0001 / ZB-2026-0001 */
+  number: string;
+  userId: number;
+  jurisdiction: Jurisdiction;
+  year: number;
+  status: ApplicationStatus;
+  /** The zone profile (DESIGN.md "Zone profile"), as saved. */
+  profile: JsonValue;
+  /** The `check` result the draft was built with. */
+  checkResult: JsonValue | null;
+  staffComment: string | null;
+  /** Who last returned or accepted it, e.g. "telegram:12345". */
+  decidedBy: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+}
+
+export interface CreateApplicationInput {
+  userId: number;
+  jurisdiction: Jurisdiction;
+  profile: unknown;
+  checkResult?: unknown;
+  /** Numbering year; default: the current year in China. */
+  year?: number;
+}
+
+export interface UpdateApplicationInput {
+  id: number;
+  expectedVersion: number;
+  profile?: unknown;
+  checkResult?: unknown;
+}
+
+export interface TransitionInput {
+  id: number;
+  from: ApplicationStatus;
+  to: ApplicationStatus;
+  expectedVersion: number;
+  staffComment?: string | null;
+  decidedBy?: string | null;
+  /** Written in the same transaction, so the audit trail never misses a decision. */
+  audit?: { actor: string; action: string; detail?: unknown };
+}
+
+export interface ListOptions {
+  limit?: number;
+  offset?: number;
+}
+
+export interface ApplicationRepository {
+  create(input: CreateApplicationInput): Promise<ApplicationRecord>;
+  findById(id: number): Promise<ApplicationRecord | undefined>;
+  findByNumber(number: string): Promise<ApplicationRecord | undefined>;
+  /** Newest first. */
+  listByUser(userId: number, options?: ListOptions): Promise<ApplicationRecord[]>;
+  /** Longest waiting first (by last update). */
+  listByStatus(status: ApplicationStatus, options?: ListOptions): Promise<ApplicationRecord[]>;
+  /** Replaces profile and/or check result; compare-and-set on version. */
+  update(input: UpdateApplicationInput): Promise<ApplicationRecord>;
+  /** Moves `from` → `to` if the application is still at `from` and `expectedVersion`. */
+  transition(input: TransitionInput): Promise<ApplicationRecord>;
+}
+
+const PREFIX: Record<Jurisdiction, string> = { zhejiang: "ZJ", zibo: "ZB" };
+
+export function formatApplicationNumber(jurisdiction: Jurisdiction, year: number, seq: number): string {
+  return `${PREFIX[jurisdiction]}-${year}-${String(seq).padStart(4, "0")}`;
+}
+
+/** Calendar year in China (UTC+8, no daylight saving). */
+export function chinaYear(at: Date): number {
+  return new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
+}
+
+const MAX_ATTEMPTS = 5;
+
+export function createApplicationRepository({ db, exclusive, now }: RepositoryContext): ApplicationRepository {
+  const find = async (where: { id: number } | { number: string }) => {
+    const row = await exclusive(() => db.application.findUnique({ where }));
+    return row ? toRecord(row) : undefined;
+  };
+
+  const conflict = async (id: number, expectedVersion: number) => {
+    const current = await exclusive(() => db.application.findUnique({ where: { id }, select: { number: true, version: true, status: true } }));
+    if (!current) return new RecordNotFoundError("申请", String(id));
+    return new ConcurrentUpdateError("application", current.number, expectedVersion, { version: current.version, status: current.status });
+  };
+
+  return {
+    async create(input) {
+      const profile = jsonInput(toJson(input.profile, "申请资料"));
+      const checkResult = nullableJsonInput(input.checkResult === undefined ? undefined : toJson(input.checkResult, "预审结果"));
+      const year = input.year ?? chinaYear(now());
+      const { jurisdiction } = input;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const row = await exclusive(() =>
+            db.$transaction(
+              async (tx) => {
+                // UPDATE … SET lastSeq = lastSeq + 1 takes the row lock, so a
+                // concurrent creator waits and then sees the incremented value.
+                const counter = await tx.applicationCounter.upsert({
+                  where: { jurisdiction_year: { jurisdiction, year } },
+                  create: { jurisdiction, year, lastSeq: 1 },
+                  update: { lastSeq: { increment: 1 } },
+                });
+                const seq = counter.lastSeq;
+                return tx.application.create({
+                  data: { number: formatApplicationNumber(jurisdiction, year, seq), userId: input.userId, jurisdiction, year, seq, profile, checkResult },
+                });
+              },
+              { maxWait: 10_000, timeout: 10_000 },
+            ),
+          );
+          return toRecord(row);
+        } catch (error) {
+          // Two first applications of a year may both insert the counter row;
+          // the loser's transaction rolls back and simply runs again.
+          if (isUniqueViolation(error) && attempt < MAX_ATTEMPTS) continue;
+          throw error;
+        }
+      }
+    },
+    findById: (id) => find({ id }),
+    findByNumber: (number) => find({ number }),
+    async listByUser(userId, options = {}) {
+      const rows = await exclusive(() =>
+        db.application.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: options.limit ?? 50, skip: options.offset ?? 0 }),
+      );
+      return rows.map(toRecord);
+    },
+    async listByStatus(status, options = {}) {
+      const rows = await exclusive(() =>
+        db.application.findMany({ where: { status }, orderBy: [{ updatedAt: "asc" }, { id: "asc" }], take: options.limit ?? 50, skip: options.offset ?? 0 }),
+      );
+      return rows.map(toRecord);
+    },
+    async update(input) {
+      const data = {
+        profile: input.profile === undefined ? undefined : jsonInput(toJson(input.profile, "申请资料")),
+        checkResult: nullableJsonInput(input.checkResult === undefined ? undefined : toJson(input.checkResult, "预审结果")),
+        version: { increment: 1 },
+      };
+      const [row] = await exclusive(() => db.application.updateManyAndReturn({ where: { id: input.id, version: input.expectedVersion }, data }));
+      if (!row) throw await conflict(input.id, input.expectedVersion);
+      return toRecord(row);
+    },
+    async transition(input) {
+      const at = now();
+      const audit = input.audit;
+      const row = await exclusive(() =>
+        db.$transaction(async (tx) => {
+          // One conditional UPDATE: PostgreSQL re-checks the WHERE after waiting
+          // for a concurrent writer's row lock, so only one of two decisions
+          // matches; SQLite runs writers one at a time.
+          const [updated] = await tx.application.updateManyAndReturn({
+            where: { id: input.id, status: input.from, version: input.expectedVersion },
+            data: {
+              status: input.to,
+              version: { increment: 1 },
+              ...(input.staffComment === undefined ? {} : { staffComment: input.staffComment }),
+              ...(input.decidedBy === undefined ? {} : { decidedBy: input.decidedBy }),
+              ...(input.to === "submitted" ? { submittedAt: at } : {}),
+              ...(input.to === "returned" || input.to === "accepted" ? { decidedAt: at } : {}),
+            },
+          });
+          if (updated && audit) {
+            await tx.auditEvent.create({
+              data: {
+                actor: audit.actor,
+                action: audit.action,
+                subject: `application:${updated.number}`,
+                detail: nullableJsonInput(toJson(maskDeep({ from: input.from, to: input.to, ...(audit.detail === undefined ? {} : { detail: audit.detail }) }), "审计详情")),
+                at,
+              },
+            });
+          }
+          return updated;
+        }),
+      );
+      if (!row) throw await conflict(input.id, input.expectedVersion);
+      return toRecord(row);
+    },
+  };
+}
+
+function toRecord(row: Application): ApplicationRecord {
+  return {
+    id: row.id,
+    number: row.number,
+    userId: row.userId,
+    jurisdiction: row.jurisdiction,
+    year: row.year,
+    status: row.status,
+    profile: fromJson(row.profile),
+    checkResult: row.checkResult === null ? null : fromJson(row.checkResult),
+    staffComment: row.staffComment,
+    decidedBy: row.decidedBy,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    submittedAt: row.submittedAt,
+    decidedAt: row.decidedAt,
+  };
+}

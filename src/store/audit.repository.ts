@@ -1,0 +1,53 @@
+/**
+ * Who did what to which record (staff decisions, role changes, exports).
+ * Details are masked like log lines: the audit trail records actions, not
+ * personal data.
+ */
+import type { AuditEvent } from "../generated/sqlite/client.ts";
+import { maskDeep } from "../logging/mask-personal-data.ts";
+import { fromJson, nullableJsonInput, toJson, type JsonValue } from "./json-value.ts";
+import type { RepositoryContext } from "./repository-context.ts";
+
+export interface AuditRecord {
+  id: number;
+  /** e.g. "telegram:12345" or "system". */
+  actor: string;
+  /** e.g. "application.accept". */
+  action: string;
+  /** e.g. "application:ZJ-2026-0001". */
+  subject: string;
+  detail: JsonValue | null;
+  at: Date;
+}
+
+export interface AuditRepository {
+  record(input: { actor: string; action: string; subject: string; detail?: unknown }): Promise<AuditRecord>;
+  /** Oldest first. */
+  listBySubject(subject: string, limit?: number): Promise<AuditRecord[]>;
+  /** Newest first. */
+  recent(limit?: number): Promise<AuditRecord[]>;
+}
+
+export function createAuditRepository({ db, exclusive, now }: RepositoryContext): AuditRepository {
+  return {
+    async record(input) {
+      const detail = input.detail === undefined ? undefined : toJson(maskDeep(input.detail), "审计详情");
+      const row = await exclusive(() =>
+        db.auditEvent.create({ data: { actor: input.actor, action: input.action, subject: input.subject, detail: nullableJsonInput(detail), at: now() } }),
+      );
+      return toRecord(row);
+    },
+    async listBySubject(subject, limit = 100) {
+      const rows = await exclusive(() => db.auditEvent.findMany({ where: { subject }, orderBy: [{ at: "asc" }, { id: "asc" }], take: limit }));
+      return rows.map(toRecord);
+    },
+    async recent(limit = 50) {
+      const rows = await exclusive(() => db.auditEvent.findMany({ orderBy: [{ at: "desc" }, { id: "desc" }], take: limit }));
+      return rows.map(toRecord);
+    },
+  };
+}
+
+function toRecord(row: AuditEvent): AuditRecord {
+  return { id: row.id, actor: row.actor, action: row.action, subject: row.subject, detail: row.detail === null ? null : fromJson(row.detail), at: row.at };
+}

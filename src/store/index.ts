@@ -1,0 +1,24 @@
+/** Public surface of the store: everything else in src/store is internal. */
+export { createStore, type Store, type StoreOptions } from "./store.ts";
+export { migrateDatabase, type MigrationReport } from "./migrate.ts";
+export type { StoreConfig } from "./database-target.ts";
+export { ConcurrentUpdateError, DatabaseUnavailableError, MigrationFailedError, RecordNotFoundError } from "./store-errors.ts";
+export type { JsonObject, JsonValue } from "./json-value.ts";
+export type { UserRecord, UserRole, UserRepository, UpsertUserInput } from "./user.repository.ts";
+export type { ConversationRecord, ConversationRepository, SaveConversationInput } from "./conversation.repository.ts";
+export type { AnswerRecord, AnswerRepository, RecordAnswerInput } from "./answer.repository.ts";
+export {
+  formatApplicationNumber,
+  type ApplicationRecord,
+  type ApplicationRepository,
+  type ApplicationStatus,
+  type CreateApplicationInput,
+  type Jurisdiction,
+  type TransitionInput,
+  type UpdateApplicationInput,
+} from "./application.repository.ts";
+export type { EstimateRecord, EstimateRepository } from "./estimate.repository.ts";
+export type { QuestionLogRecord, QuestionLogRepository, RecordQuestionInput } from "./question-log.repository.ts";
+export type { AuditRecord, AuditRepository } from "./audit.repository.ts";
+export type { ProcessedUpdateRepository } from "./processed-update.repository.ts";
+export type { WithUserLock } from "./user-lock.ts";

@@ -1,0 +1,40 @@
+/**
+ * JSON columns (`Json` in the schema; SQLite stores it as text, PostgreSQL as
+ * jsonb). Values are normalised through JSON on the way in — what is stored is
+ * exactly what will be read back (no `undefined`, Dates become strings).
+ */
+import { z } from "zod";
+import { Prisma } from "./prisma-client.ts";
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+const jsonObjectSchema = z.record(z.string(), z.json());
+
+/** Normalises `value` to plain JSON; throws if it cannot be represented. */
+export function toJson(value: unknown, what: string): JsonValue {
+  const text = value === undefined ? undefined : JSON.stringify(value);
+  if (text === undefined) throw new TypeError(`${what} 必须是可以保存为 JSON 的值`);
+  return JSON.parse(text) as JsonValue;
+}
+
+export function toJsonObject(value: unknown, what: string): JsonObject {
+  const parsed = jsonObjectSchema.safeParse(toJson(value, what));
+  if (!parsed.success) throw new TypeError(`${what} 必须是 JSON 对象，例如 {"step": 1}`);
+  return parsed.data as JsonObject;
+}
+
+/** For a required Json column: JSON `null` must be sent as Prisma.JsonNull. */
+export function jsonInput(value: JsonValue): Prisma.InputJsonValue | typeof Prisma.JsonNull {
+  return value === null ? Prisma.JsonNull : (value as Prisma.InputJsonValue);
+}
+
+/** For an optional Json column: `undefined` leaves it unchanged, `null` clears it. */
+export function nullableJsonInput(value: JsonValue | undefined): Prisma.InputJsonValue | typeof Prisma.DbNull | undefined {
+  if (value === undefined) return undefined;
+  return value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue);
+}
+
+export function fromJson(value: unknown): JsonValue {
+  return value as JsonValue;
+}

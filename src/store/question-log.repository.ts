@@ -1,0 +1,84 @@
+/**
+ * One row per question answered (or refused), for reviewing answer quality.
+ * It is a log, so like the log lines (src/logging) it never keeps personal
+ * data: phone numbers and credit codes in the question or feedback are
+ * masked before they are stored.
+ */
+import type { QuestionLog } from "../generated/sqlite/client.ts";
+import { maskPersonalData } from "../logging/mask-personal-data.ts";
+import type { RepositoryContext } from "./repository-context.ts";
+
+export interface QuestionLogRecord {
+  id: number;
+  channel: string;
+  userId: number | null;
+  /** Masked. */
+  question: string;
+  /** Citation ids retrieved, best first, e.g. ["zj2018:6.3", "zj2018:6"]. */
+  retrievedIds: string[];
+  refused: boolean;
+  latencyMs: number;
+  /** e.g. "helpful" / "unhelpful" or the user's words, masked. */
+  feedback: string | null;
+  createdAt: Date;
+}
+
+export interface RecordQuestionInput {
+  channel: string;
+  userId?: number | null;
+  question: string;
+  retrievedIds: string[];
+  refused: boolean;
+  latencyMs: number;
+}
+
+export interface QuestionLogRepository {
+  record(input: RecordQuestionInput): Promise<QuestionLogRecord>;
+  /** False if there is no such entry. */
+  setFeedback(id: number, feedback: string): Promise<boolean>;
+  /** Newest first. */
+  recent(limit?: number): Promise<QuestionLogRecord[]>;
+}
+
+export function createQuestionLogRepository({ db, exclusive, now }: RepositoryContext): QuestionLogRepository {
+  return {
+    async record(input) {
+      const row = await exclusive(() =>
+        db.questionLog.create({
+          data: {
+            channel: input.channel,
+            userId: input.userId ?? null,
+            question: maskPersonalData(input.question),
+            retrievedIds: input.retrievedIds.map(String),
+            refused: input.refused,
+            latencyMs: Math.max(0, Math.round(input.latencyMs)),
+            createdAt: now(),
+          },
+        }),
+      );
+      return toRecord(row);
+    },
+    async setFeedback(id, feedback) {
+      const { count } = await exclusive(() => db.questionLog.updateMany({ where: { id }, data: { feedback: maskPersonalData(feedback) } }));
+      return count === 1;
+    },
+    async recent(limit = 50) {
+      const rows = await exclusive(() => db.questionLog.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit }));
+      return rows.map(toRecord);
+    },
+  };
+}
+
+function toRecord(row: QuestionLog): QuestionLogRecord {
+  return {
+    id: row.id,
+    channel: row.channel,
+    userId: row.userId,
+    question: row.question,
+    retrievedIds: Array.isArray(row.retrievedIds) ? row.retrievedIds.map(String) : [],
+    refused: row.refused,
+    latencyMs: row.latencyMs,
+    feedback: row.feedback,
+    createdAt: row.createdAt,
+  };
+}
