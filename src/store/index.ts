@@ -20,5 +20,6 @@ export {
 export type { EstimateRecord, EstimateRepository } from "./estimate.repository.ts";
 export type { QuestionLogRecord, QuestionLogRepository, RecordQuestionInput } from "./question-log.repository.ts";
 export type { AuditRecord, AuditRepository } from "./audit.repository.ts";
+export type { NotificationRecord, NotificationRepository } from "./notification.repository.ts";
 export type { ProcessedUpdateRepository } from "./processed-update.repository.ts";
 export type { WithUserLock } from "./user-lock.ts";

@@ -17,6 +17,7 @@ import { createConversationRepository, type ConversationRepository } from "./con
 import { resolveDatabaseTarget, type StoreConfig } from "./database-target.ts";
 import { createEstimateRepository, type EstimateRepository } from "./estimate.repository.ts";
 import { openPrismaClient } from "./prisma-client.ts";
+import { createNotificationRepository, type NotificationRepository } from "./notification.repository.ts";
 import { createProcessedUpdateRepository, type ProcessedUpdateRepository } from "./processed-update.repository.ts";
 import { createQuestionLogRepository, type QuestionLogRepository } from "./question-log.repository.ts";
 import type { RepositoryContext } from "./repository-context.ts";
@@ -33,6 +34,7 @@ export interface Store {
   questions: QuestionLogRepository;
   audit: AuditRepository;
   processedUpdates: ProcessedUpdateRepository;
+  notifications: NotificationRepository;
   /** Runs `fn` with no other `fn` of the same key running (see user-lock.ts). */
   withUserLock: WithUserLock;
   close(): Promise<void>;
@@ -76,6 +78,7 @@ export async function createStore(config: StoreConfig, options: StoreOptions = {
     questions: createQuestionLogRepository(context),
     audit: createAuditRepository(context),
     processedUpdates: createProcessedUpdateRepository(context),
+    notifications: createNotificationRepository(context),
     withUserLock: lock.withUserLock,
     async close() {
       if (closed) return;

@@ -1,0 +1,43 @@
+/** The outbox: notices for users who did not just write, kept until delivered. */
+import type { Notification } from "../generated/sqlite/client.ts";
+import { maskPersonalData } from "../logging/mask-personal-data.ts";
+import type { RepositoryContext } from "./repository-context.ts";
+
+export interface NotificationRecord {
+  id: number;
+  userId: number;
+  text: string;
+  createdAt: Date;
+  deliveredAt: Date | null;
+}
+
+export interface NotificationRepository {
+  enqueue(input: { userId: number; text: string }): Promise<NotificationRecord>;
+  /** Not yet delivered, oldest first. */
+  pending(userId: number): Promise<NotificationRecord[]>;
+  markDelivered(ids: readonly number[]): Promise<void>;
+}
+
+export function createNotificationRepository({ db, exclusive, now }: RepositoryContext): NotificationRepository {
+  return {
+    async enqueue({ userId, text }) {
+      // A notice quotes staff comments; it never needs a phone number or credit code in full.
+      const row = await exclusive(() => db.notification.create({ data: { userId, text: maskPersonalData(text), createdAt: now() } }));
+      return toRecord(row);
+    },
+    async pending(userId) {
+      const rows = await exclusive(() =>
+        db.notification.findMany({ where: { userId, deliveredAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+      );
+      return rows.map(toRecord);
+    },
+    async markDelivered(ids) {
+      if (!ids.length) return;
+      await exclusive(() => db.notification.updateMany({ where: { id: { in: [...ids] }, deliveredAt: null }, data: { deliveredAt: now() } }));
+    },
+  };
+}
+
+function toRecord(row: Notification): NotificationRecord {
+  return { id: row.id, userId: row.userId, text: row.text, createdAt: row.createdAt, deliveredAt: row.deliveredAt };
+}
