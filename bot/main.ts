@@ -1,0 +1,50 @@
+/**
+ * `npm start`: reads the settings, migrates the database, loads the policy
+ * index, then runs the Telegram and/or WeCom bots when configured — or the
+ * console chat when neither is. Ctrl+C (SIGINT) or SIGTERM stops cleanly.
+ */
+import { ConfigError, loadConfig } from "../src/config.ts";
+import { consoleLogLevel, createRuntime } from "../src/assistant/create-runtime.ts";
+import { createLogger } from "../src/logging/logger.ts";
+import { runConsole, startChannels } from "./start-channels.ts";
+
+async function main(): Promise<number> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n请对照 .env.example 和 README 的「设置」一节修改后重试。\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const consoleOnly = !config.telegram && !config.wecom;
+  const logger = createLogger(consoleOnly ? consoleLogLevel(config) : config.env.LOG_LEVEL);
+  const runtime = await createRuntime(config, { logger, onProgress: (m) => process.stderr.write(`${m}\n`) });
+  const channels = await startChannels(config, runtime, logger);
+
+  if (channels.length === 0) {
+    await runConsole(config, runtime, process.env.CONSOLE_USER ?? "local");
+    await runtime.close();
+    return 0;
+  }
+  process.stderr.write(`已启动：${channels.length} 个渠道。按 Ctrl+C 停止。\n`);
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  process.stderr.write("正在停止…\n");
+  for (const channel of channels) await channel.stop();
+  await runtime.close();
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`启动失败：${err instanceof Error ? err.message : String(err)}\n`);
+    if (process.env.DEBUG) console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,40 @@
+/**
+ * Starts every channel whose settings are present — Telegram, WeCom — or the
+ * console chat when there are none. Used by `npm start` (bot/main.ts).
+ */
+import { join } from "node:path";
+import type { Config } from "../src/config.ts";
+import type { Runtime } from "../src/assistant/create-runtime.ts";
+import type { Logger } from "../src/logging/logger.ts";
+import type { RunningChannel } from "./shared/channel-deps.ts";
+import { runConsoleChat } from "./console/console-channel.ts";
+
+export async function startChannels(config: Config, runtime: Runtime, logger: Logger): Promise<RunningChannel[]> {
+  const running: RunningChannel[] = [];
+  const deps = { processedUpdates: runtime.store.processedUpdates, logger };
+  if (config.telegram) {
+    const { startTelegram } = await import("./telegram/index.ts");
+    const channel = await startTelegram(config, runtime.assistant, deps);
+    if (channel.push) runtime.registerPusher("telegram", channel.push);
+    running.push(channel);
+    logger.info({ mode: config.telegram.mode, address: channel.address }, "Telegram channel started");
+  }
+  if (config.wecom) {
+    const { startWecom } = await import("./wecom/index.ts");
+    const channel = await startWecom(config, runtime.assistant, deps);
+    if (channel.push) runtime.registerPusher("wecom", channel.push);
+    running.push(channel);
+    logger.info({ address: channel.address }, "WeCom channel started");
+  }
+  return running;
+}
+
+export async function runConsole(config: Config, runtime: Runtime, userId: string): Promise<void> {
+  await runConsoleChat({
+    assistant: runtime.assistant,
+    input: process.stdin,
+    output: process.stdout,
+    userId,
+    outboxDir: join(config.dataDir, "outbox"),
+  });
+}

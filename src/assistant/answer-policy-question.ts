@@ -1,0 +1,28 @@
+/**
+ * A policy question: retrieval + answer with citations, logged (masked) for
+ * quality review, and remembered for follow-ups such as 「那淄博呢？」.
+ */
+import { performance } from "node:perf_hooks";
+import type { Reply } from "./message.types.ts";
+import { HISTORY_TURNS, type SessionState } from "./session-state.schema.ts";
+import type { TurnContext } from "./assistant-deps.types.ts";
+
+export async function answerPolicyQuestion(ctx: TurnContext, session: SessionState, question: string): Promise<Reply[]> {
+  const t0 = performance.now();
+  const result = await ctx.deps.answerer.answer(question, { history: session.history });
+  const latencyMs = performance.now() - t0;
+  const log = await ctx.deps.store.questions.record({
+    channel: ctx.channel,
+    userId: ctx.user.id,
+    question,
+    retrievedIds: result.retrieved,
+    refused: result.refused,
+    latencyMs,
+  });
+  session.lastQuestionLogId = log.id;
+  if (!result.refused) {
+    session.history = [...session.history, { question: result.resolvedQuestion, jurisdictions: result.jurisdictions }].slice(-HISTORY_TURNS);
+  }
+  ctx.deps.logger.info({ user: ctx.actor, refused: result.refused, mode: result.mode, ms: Math.round(latencyMs) }, "answered policy question");
+  return [{ kind: "text", text: result.text }];
+}

@@ -1,0 +1,146 @@
+/**
+ * The applicant's side of an application after the intake: drafts as Word
+ * documents, submission to the bureau, status, and correcting a returned
+ * application without re-entering everything.
+ */
+import { draftApplication, DOCX_MIME } from "../drafting/draft-application.ts";
+import type { IntakeFlow } from "../intake/index.ts";
+import type { FactValue } from "../intake/index.ts";
+import { JURISDICTION_LABELS } from "../rules/index.ts";
+import type { CheckResult } from "../rules/rule-result.types.ts";
+import { zoneProfileSchema, type ZoneProfile } from "../rules/zone-profile.schema.ts";
+import { ConcurrentUpdateError, type ApplicationRecord } from "../store/index.ts";
+import { applicationActions, STATUS_LABELS } from "./application-actions.ts";
+import type { Reply } from "./message.types.ts";
+import { notifyStaff } from "./notify.ts";
+import { beginIntake } from "./run-intake.ts";
+import type { SessionState } from "./session-state.schema.ts";
+import type { TurnContext } from "./assistant-deps.types.ts";
+
+const NO_APPLICATION: Reply = {
+  kind: "text",
+  text: "您还没有申报记录。回复「我想申报示范区」开始申报准备。",
+};
+
+/** The application this user is working on: the session's, else their newest. */
+async function currentApplication(ctx: TurnContext, session: SessionState): Promise<ApplicationRecord | undefined> {
+  const repo = ctx.deps.store.applications;
+  if (session.applicationId) {
+    const app = await repo.findById(session.applicationId);
+    if (app && app.userId === ctx.user.id) return app;
+  }
+  const [newest] = await repo.listByUser(ctx.user.id, { limit: 1 });
+  return newest;
+}
+
+export function storedProfile(app: ApplicationRecord): ZoneProfile {
+  return zoneProfileSchema.parse(app.profile);
+}
+
+/** How many times staff returned it: the draft's revision number is one more. */
+async function returnNotes(ctx: TurnContext, app: ApplicationRecord): Promise<{ revision: number; notes: string[] }> {
+  const events = await ctx.deps.store.audit.listBySubject(`application:${app.number}`);
+  const returns = events.filter((e) => e.action === "application.return");
+  const notes = returns.map((e) => String((e.detail as { comment?: string } | null)?.comment ?? "")).filter(Boolean);
+  return { revision: returns.length + 1, notes };
+}
+
+export async function renderDrafts(ctx: TurnContext, app: ApplicationRecord): Promise<Reply[]> {
+  const { revision, notes } = await returnNotes(ctx, app);
+  const draft = await draftApplication(storedProfile(app), app.checkResult as unknown as CheckResult, {
+    now: ctx.now,
+    revision,
+    returnNotes: notes,
+  });
+  const report = draft.files.find((f) => f.kind === "precheck-report");
+  const replies: Reply[] = [];
+  if (report) replies.push({ kind: "text", text: report.markdown });
+  for (const file of draft.files) {
+    replies.push({
+      kind: "document",
+      fileName: `${app.number}-${file.fileNames.docx}`,
+      mimeType: DOCX_MIME,
+      data: file.docx,
+      caption: `${file.title}（${app.number}）${file.placeholders.length ? `，待补充 ${file.placeholders.length} 处` : ""}`,
+    });
+  }
+  return replies;
+}
+
+export async function sendDrafts(ctx: TurnContext, session: SessionState): Promise<Reply[]> {
+  const app = await currentApplication(ctx, session);
+  if (!app) return [NO_APPLICATION];
+  const replies = await renderDrafts(ctx, app);
+  await ctx.deps.store.audit.record({ actor: ctx.actor, action: "application.draft", subject: `application:${app.number}` });
+  return [...replies, applicationActions(app, `以上是 ${app.number} 的申报材料草稿（Word 文件可直接编辑）。`)];
+}
+
+export async function submitApplication(ctx: TurnContext, session: SessionState): Promise<Reply[]> {
+  const app = await currentApplication(ctx, session);
+  if (!app) return [NO_APPLICATION];
+  if (app.status !== "draft" && app.status !== "returned") {
+    return [{ kind: "text", text: `申报 ${app.number} 当前状态为「${STATUS_LABELS[app.status]}」，无需再次提交。` }];
+  }
+  const check = app.checkResult as unknown as CheckResult | null;
+  try {
+    const submitted = await ctx.deps.store.applications.transition({
+      id: app.id,
+      from: app.status,
+      to: "submitted",
+      expectedVersion: app.version,
+      audit: { actor: ctx.actor, action: app.status === "returned" ? "application.resubmit" : "application.submit", detail: { verdict: check?.verdict } },
+    });
+    session.applicationId = submitted.id;
+    const name = storedProfile(submitted).applicant?.name ?? "申报单位";
+    await notifyStaff(ctx, `新的申报待审核：${submitted.number}（${JURISDICTION_LABELS[submitted.jurisdiction]}，${name}）。回复「查看 ${submitted.number}」查看预审结果。`);
+    const warn = check && check.verdict !== "eligible" ? `\n注意：自检结果为「${check.verdict === "not-eligible" ? "不符合" : "需进一步确认"}」，主管部门可能会退回补充。` : "";
+    return [{ kind: "text", text: `已提交：${submitted.number}。主管部门审核后我会通知您，也可以随时回复「我的申报」查看进度。${warn}` }];
+  } catch (err) {
+    if (err instanceof ConcurrentUpdateError) return [{ kind: "text", text: "这份申报刚刚被更新过，请回复「我的申报」查看最新状态后再操作。" }];
+    throw err;
+  }
+}
+
+export async function showStatus(ctx: TurnContext): Promise<Reply[]> {
+  const apps = await ctx.deps.store.applications.listByUser(ctx.user.id, { limit: 10 });
+  if (!apps.length) return [NO_APPLICATION];
+  const lines = ["您的申报："];
+  for (const app of apps) {
+    const check = app.checkResult as unknown as CheckResult | null;
+    lines.push(`· ${app.number} ${JURISDICTION_LABELS[app.jurisdiction]} — ${STATUS_LABELS[app.status]}${check ? `；自检：${verdictText(check)}` : ""}`);
+    if (app.status === "returned" && app.staffComment) lines.push(`  退回意见：${app.staffComment}`);
+  }
+  const newest = apps[0]!;
+  return [{ kind: "text", text: lines.join("\n") }, applicationActions(newest, `对 ${newest.number} 可以：`)];
+}
+
+function verdictText(check: CheckResult): string {
+  return check.verdict === "eligible" ? "符合条件" : check.verdict === "not-eligible" ? "不符合条件" : "需进一步确认";
+}
+
+/** Re-opens the intake on the stored facts, straight to the summary, to correct and resubmit. */
+export async function editApplication(ctx: TurnContext, session: SessionState): Promise<Reply[]> {
+  const app = await currentApplication(ctx, session);
+  if (!app) return [NO_APPLICATION];
+  if (app.status !== "draft" && app.status !== "returned") {
+    return [{ kind: "text", text: `申报 ${app.number} 当前状态为「${STATUS_LABELS[app.status]}」，不能修改。如需重新申报，请回复「我想申报示范区」。` }];
+  }
+  session.applicationId = app.id;
+  const flow: IntakeFlow = "application";
+  const before: Reply[] = app.status === "returned" && app.staffComment ? [{ kind: "text", text: `退回意见：${app.staffComment}` }] : [];
+  const replies = await beginIntake(ctx, session, flow, { prefill: profileToFacts(storedProfile(app)), keepApplication: true });
+  return [...before, ...replies];
+}
+
+/** A stored profile as intake facts keyed by question id (the fact path). */
+export function profileToFacts(profile: ZoneProfile): Record<string, FactValue> {
+  const facts: Record<string, FactValue> = {};
+  const walk = (value: unknown, path: string) => {
+    if (value === undefined || value === null) return;
+    if (typeof value === "object" && !Array.isArray(value)) {
+      for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
+    } else if (path !== "asOf") facts[path] = value as FactValue;
+  };
+  walk(profile, "");
+  return facts;
+}

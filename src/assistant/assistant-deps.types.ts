@@ -1,0 +1,35 @@
+/**
+ * Everything the assistant core needs, passed in (createAssistant(deps)), so
+ * tests and channels can build it with a real store and a real answerer.
+ */
+import type { Logger } from "pino";
+import type { Answerer } from "../answer/answer.types.ts";
+import type { Store, UserRecord } from "../store/index.ts";
+import type { ChannelId, Reply } from "./message.types.ts";
+
+/** Delivers a message to a user who did not just write (e.g. the applicant after a staff decision). */
+export type PushMessage = (user: Pick<UserRecord, "channel" | "externalId">, replies: Reply[]) => Promise<boolean>;
+
+export interface AssistantDeps {
+  store: Store;
+  answerer: Answerer;
+  /** bureau staff, checked in code on every staff action */
+  staff: readonly { channel: string; userId: string }[];
+  logger: Logger;
+  now?: () => Date;
+  /**
+   * Channels register a pusher per channel; when none can deliver, the message
+   * waits in the outbox and is shown with the user's next reply.
+   */
+  push?: PushMessage;
+}
+
+export interface TurnContext {
+  deps: AssistantDeps;
+  user: UserRecord;
+  channel: ChannelId;
+  isStaff: boolean;
+  /** `${channel}:${userId}` — how the audit trail names the actor */
+  actor: string;
+  now: Date;
+}

@@ -1,0 +1,45 @@
+/**
+ * A confirmed intake becomes a rule result: the zone check (saved as a draft
+ * application, or replacing the facts of the one being corrected) or the
+ * 第九条 estimate (saved). The reply is the rules' own Chinese report, with
+ * its trace, so chat and `check`/`estimate` never disagree.
+ */
+import { checkJurisdiction, estimateSupport, renderCheckReport, renderEstimateReport } from "../rules/index.ts";
+import type { AgencyInput } from "../rules/agency-input.schema.ts";
+import type { ZoneProfile } from "../rules/zone-profile.schema.ts";
+import { applicationActions } from "./application-actions.ts";
+import type { Reply } from "./message.types.ts";
+import type { SessionState } from "./session-state.schema.ts";
+import type { TurnContext } from "./assistant-deps.types.ts";
+
+export async function completeApplicationIntake(ctx: TurnContext, session: SessionState, profile: ZoneProfile): Promise<Reply[]> {
+  const jurisdiction = profile.jurisdiction!;
+  const check = checkJurisdiction(jurisdiction, profile);
+  const applications = ctx.deps.store.applications;
+  const existing = session.applicationId ? await applications.findById(session.applicationId) : undefined;
+  const reusable = existing && existing.userId === ctx.user.id && (existing.status === "draft" || existing.status === "returned");
+  const app = reusable
+    ? await applications.update({ id: existing.id, expectedVersion: existing.version, profile, checkResult: check })
+    : await applications.create({ userId: ctx.user.id, jurisdiction, profile, checkResult: check });
+  session.applicationId = app.id;
+  await ctx.deps.store.audit.record({
+    actor: ctx.actor,
+    action: reusable ? "application.update" : "application.create",
+    subject: `application:${app.number}`,
+    detail: { verdict: check.verdict },
+  });
+  return [
+    { kind: "text", text: renderCheckReport(check) },
+    applicationActions(app, `申报编号：${app.number}（${app.status === "returned" ? "已退回，修改后可重新提交" : "草稿"}）。接下来可以：`),
+  ];
+}
+
+export async function completeEstimateIntake(ctx: TurnContext, input: AgencyInput): Promise<Reply[]> {
+  const result = estimateSupport(input);
+  await ctx.deps.store.estimates.create({ userId: ctx.user.id, input, result });
+  await ctx.deps.store.audit.record({ actor: ctx.actor, action: "estimate.create", subject: `user:${ctx.user.id}`, detail: { totalMax: result.totalMax } });
+  return [
+    { kind: "text", text: renderEstimateReport(result) },
+    { kind: "text", text: "以上为按政策上限估算的最高额度，实际以市知识产权事业发展中心认定为准。需要重新测算请回复「测算一下我们能拿多少资助」。" },
+  ];
+}

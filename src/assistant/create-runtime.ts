@@ -1,0 +1,64 @@
+/**
+ * Everything a process needs to serve users, prepared once: the database
+ * migrated, the store opened, the policy index built or loaded, and the
+ * assistant on top. Used by `npm start` (bot/main.ts) and the `chat` command.
+ * Progress goes to `onProgress` (stderr in practice), so the user sees what a
+ * slow first start is doing.
+ */
+import type { Config } from "../config.ts";
+import { getPolicyAssistantServices, type PolicyAssistantServices } from "../answer/create-answer-service.ts";
+import type { Logger } from "../logging/logger.ts";
+import { createStore, migrateDatabase, type Store } from "../store/index.ts";
+import type { PushMessage } from "./assistant-deps.types.ts";
+import { createAssistant } from "./create-assistant.ts";
+import type { Assistant } from "./message.types.ts";
+
+export interface Runtime {
+  assistant: Assistant;
+  store: Store;
+  services: PolicyAssistantServices;
+  /** channels register how to reach their users (staff notices, decisions) */
+  registerPusher(channel: string, push: PushMessage): void;
+  close(): Promise<void>;
+}
+
+/**
+ * In the console the log shares the terminal with the conversation: unless
+ * LOG_LEVEL is set explicitly, only warnings and errors are shown there.
+ */
+export function consoleLogLevel(config: Config, source: NodeJS.ProcessEnv = process.env): string {
+  return source.LOG_LEVEL ? config.env.LOG_LEVEL : "warn";
+}
+
+export async function createRuntime(
+  config: Config,
+  options: { logger: Logger; onProgress?: (message: string) => void; now?: () => Date },
+): Promise<Runtime> {
+  const progress = options.onProgress ?? (() => {});
+  progress("正在准备数据库…");
+  await migrateDatabase(config, options.logger);
+  const store = await createStore(config, { now: options.now });
+  try {
+    progress("正在加载政策索引…");
+    const services = await getPolicyAssistantServices(config, { logger: options.logger });
+    const pushers = new Map<string, PushMessage>();
+    const assistant = createAssistant({
+      store,
+      answerer: services.answerer,
+      staff: config.staff,
+      logger: options.logger,
+      now: options.now,
+      push: async (user, replies) => (await pushers.get(user.channel)?.(user, replies)) ?? false,
+    });
+    return {
+      assistant,
+      store,
+      services,
+      registerPusher: (channel, push) => void pushers.set(channel, push),
+      close: () => store.close(),
+    };
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+}

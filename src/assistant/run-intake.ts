@@ -1,0 +1,62 @@
+/**
+ * Starting and advancing the guided intake, and reacting to what the intake
+ * engine reports: answers are recorded with their history, a question in the
+ * middle is answered before the pending question is asked again, and a
+ * finished intake runs the rules.
+ */
+import { advanceIntake, startIntake, type IntakeFlow, type IntakeStep } from "../intake/index.ts";
+import type { Jurisdiction } from "../rules/zone-profile.schema.ts";
+import type { FactValue } from "../intake/index.ts";
+import { answerPolicyQuestion } from "./answer-policy-question.ts";
+import { completeApplicationIntake, completeEstimateIntake } from "./complete-intake.ts";
+import type { IncomingMessage, Reply } from "./message.types.ts";
+import type { SessionState } from "./session-state.schema.ts";
+import type { TurnContext } from "./assistant-deps.types.ts";
+
+export async function beginIntake(
+  ctx: TurnContext,
+  session: SessionState,
+  flow: IntakeFlow,
+  opts: { jurisdiction?: Jurisdiction; prefill?: Record<string, FactValue>; keepApplication?: boolean } = {},
+): Promise<Reply[]> {
+  const step = startIntake(flow, { jurisdiction: opts.jurisdiction, prefill: opts.prefill, now: ctx.now });
+  session.intake = step.state;
+  if (!opts.keepApplication) session.applicationId = null;
+  const role = flow === "agency-estimate" ? "agency" : "applicant";
+  if (!ctx.isStaff && ctx.user.role !== role) await ctx.deps.store.users.setRole(ctx.user.id, role);
+  await ctx.deps.store.audit.record({ actor: ctx.actor, action: "intake.start", subject: `user:${ctx.user.id}`, detail: { flow } });
+  return step.replies;
+}
+
+export async function continueIntake(ctx: TurnContext, session: SessionState, msg: IncomingMessage): Promise<Reply[] | "closed"> {
+  const state = session.intake!;
+  const step: IntakeStep = advanceIntake(state, { text: msg.text, choice: msg.choice }, ctx.now);
+  session.intake = step.state;
+  const event = step.event;
+  const answers = ctx.deps.store.answers;
+  switch (event.type) {
+    case "answered":
+      await answers.record({ userId: ctx.user.id, flow: state.flow, path: event.questionId, value: event.value, rawText: msg.text ?? msg.choice ?? null });
+      for (const path of event.cleared) await answers.clear(ctx.user.id, state.flow, path);
+      return step.replies;
+    case "skipped":
+      await answers.clear(ctx.user.id, state.flow, event.questionId);
+      return step.replies;
+    case "question":
+      return [...(await answerPolicyQuestion(ctx, session, event.text)), ...step.replies];
+    case "completed":
+      session.intake = null;
+      return event.action === "check"
+        ? [...step.replies, ...(await completeApplicationIntake(ctx, session, event.profile))]
+        : [...step.replies, ...(await completeEstimateIntake(ctx, event.input))];
+    case "cancelled":
+      session.intake = null;
+      await ctx.deps.store.audit.record({ actor: ctx.actor, action: "intake.cancel", subject: `user:${ctx.user.id}`, detail: { flow: state.flow } });
+      return [...step.replies, { kind: "text", text: "已退出填报，已填写的内容会保留在记录中。需要时回复「我想申报示范区」或「测算一下我们能拿多少资助」重新开始。" }];
+    case "closed":
+      session.intake = null;
+      return "closed";
+    default:
+      return step.replies;
+  }
+}

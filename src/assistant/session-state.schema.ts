@@ -1,0 +1,31 @@
+/**
+ * What the assistant remembers about one user between messages. Stored as
+ * JSON in the Conversation row (never in memory), so a restarted process —
+ * or another channel instance — continues exactly where the user was.
+ */
+import { z } from "zod";
+import { intakeStateSchema } from "../intake/index.ts";
+
+export const sessionStateSchema = z.object({
+  /** the guided intake in progress, if any */
+  intake: intakeStateSchema.nullable().default(null),
+  /** the application this user is preparing or correcting */
+  applicationId: z.number().int().nullable().default(null),
+  /** recent policy questions, for follow-ups such as 「那淄博呢？」 (oldest first) */
+  history: z
+    .array(z.object({ question: z.string(), jurisdictions: z.array(z.enum(["zhejiang", "zibo"])).optional() }))
+    .default([]),
+  /** the last answered question's log id, for 「有用」/「没用」 feedback */
+  lastQuestionLogId: z.number().int().nullable().default(null),
+  /** staff pressed 「退回」 and the next message is the comment */
+  pendingReturn: z.number().int().nullable().default(null),
+});
+export type SessionState = z.infer<typeof sessionStateSchema>;
+
+export const HISTORY_TURNS = 3;
+
+/** A stored state from an older version, or none, becomes a valid fresh state. */
+export function parseSessionState(raw: unknown): SessionState {
+  const parsed = sessionStateSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : sessionStateSchema.parse({});
+}

@@ -1,0 +1,123 @@
+/**
+ * The bureau's side: the queue of submitted applications, opening one
+ * (pre-check summary first, then the documents), accepting or returning it
+ * with a comment. Every action checks the staff allow-list in code and is
+ * recorded in the audit trail; when two staff decide at once, the
+ * repository's compare-and-set lets exactly one win.
+ */
+import { JURISDICTION_LABELS, renderCheckReport } from "../rules/index.ts";
+import type { CheckResult } from "../rules/rule-result.types.ts";
+import { ConcurrentUpdateError, type ApplicationRecord } from "../store/index.ts";
+import { STATUS_LABELS } from "./application-actions.ts";
+import { renderDrafts, storedProfile } from "./application-workflow.ts";
+import { ACTION } from "./detect-command.ts";
+import type { Reply } from "./message.types.ts";
+import { notifyUser } from "./notify.ts";
+import type { SessionState } from "./session-state.schema.ts";
+import type { TurnContext } from "./assistant-deps.types.ts";
+
+const STAFF_ONLY: Reply = { kind: "text", text: "该操作仅限主管部门工作人员使用。如需查看自己的申报，请回复「我的申报」。" };
+
+async function denied(ctx: TurnContext, action: string, subject: string): Promise<Reply[]> {
+  await ctx.deps.store.audit.record({ actor: ctx.actor, action: `denied.${action}`, subject });
+  return [STAFF_ONLY];
+}
+
+async function find(ctx: TurnContext, number: string): Promise<ApplicationRecord | undefined> {
+  return ctx.deps.store.applications.findByNumber(number.toUpperCase());
+}
+
+export async function showQueue(ctx: TurnContext): Promise<Reply[]> {
+  if (!ctx.isStaff) return denied(ctx, "queue", "applications");
+  const queue = await ctx.deps.store.applications.listByStatus("submitted", { limit: 20 });
+  if (!queue.length) return [{ kind: "text", text: "目前没有待审核的申报。" }];
+  const lines = [`待审核申报 ${queue.length} 件（先到先审）：`];
+  for (const app of queue) {
+    const check = app.checkResult as unknown as CheckResult | null;
+    lines.push(
+      `· ${app.number} ${JURISDICTION_LABELS[app.jurisdiction]} ${storedProfile(app).applicant?.name ?? "（未填单位名称）"} — 自检：${check ? verdictLabel(check) : "无"}`,
+    );
+  }
+  return [
+    { kind: "text", text: lines.join("\n") },
+    { kind: "choices", text: "选择一件查看：", options: queue.slice(0, 10).map((a) => ({ id: `${ACTION.open}${a.number}`, label: `查看 ${a.number}` })) },
+  ];
+}
+
+function verdictLabel(check: CheckResult): string {
+  return check.verdict === "eligible" ? "符合条件" : check.verdict === "not-eligible" ? "不符合条件" : "需进一步确认";
+}
+
+export async function openApplication(ctx: TurnContext, number: string): Promise<Reply[]> {
+  const app = await find(ctx, number);
+  // An applicant may open only their own; staff any. Same answer for "not yours" and "none" (no enumeration).
+  if (!app || (!ctx.isStaff && app.userId !== ctx.user.id)) {
+    if (!ctx.isStaff) await ctx.deps.store.audit.record({ actor: ctx.actor, action: "denied.open", subject: `application:${number}` });
+    return [{ kind: "text", text: `没有找到您可查看的申报 ${number}。` }];
+  }
+  const check = app.checkResult as unknown as CheckResult | null;
+  const head = `${app.number} · ${JURISDICTION_LABELS[app.jurisdiction]} · ${STATUS_LABELS[app.status]}${app.staffComment ? `\n审核意见：${app.staffComment}` : ""}`;
+  const replies: Reply[] = [{ kind: "text", text: `【预审摘要】${head}\n\n${check ? renderCheckReport(check) : "（无自检结果）"}` }];
+  replies.push(...(await renderDrafts(ctx, app)).filter((r) => r.kind === "document"));
+  if (ctx.isStaff) {
+    await ctx.deps.store.audit.record({ actor: ctx.actor, action: "application.open", subject: `application:${app.number}` });
+    if (app.status === "submitted") {
+      replies.push({
+        kind: "choices",
+        text: `审核 ${app.number}：`,
+        options: [
+          { id: `${ACTION.accept}${app.number}`, label: "通过（受理）" },
+          { id: `${ACTION.return}${app.number}`, label: "退回并附意见" },
+        ],
+      });
+    }
+  }
+  return replies;
+}
+
+export async function decide(
+  ctx: TurnContext,
+  session: SessionState,
+  number: string,
+  decision: "accepted" | "returned",
+  comment: string,
+): Promise<Reply[]> {
+  if (!ctx.isStaff) return denied(ctx, decision === "accepted" ? "accept" : "return", `application:${number}`);
+  const app = await find(ctx, number);
+  if (!app) return [{ kind: "text", text: `没有找到申报 ${number}，请核对编号（例如 ZJ-2026-0001）。` }];
+  if (decision === "returned" && !comment.trim()) {
+    session.pendingReturn = app.id;
+    return [{ kind: "text", text: `请输入退回 ${app.number} 的意见（将原文转告申报单位），或回复「取消」。` }];
+  }
+  if (app.status !== "submitted") {
+    return [{ kind: "text", text: `${app.number} 当前状态为「${STATUS_LABELS[app.status]}」，${app.decidedBy ? `已由 ${app.decidedBy} 处理，` : ""}无法再次审核。` }];
+  }
+  try {
+    const decided = await ctx.deps.store.applications.transition({
+      id: app.id,
+      from: "submitted",
+      to: decision,
+      expectedVersion: app.version,
+      staffComment: decision === "returned" ? comment.trim() : null,
+      decidedBy: ctx.actor,
+      audit: { actor: ctx.actor, action: decision === "accepted" ? "application.accept" : "application.return", detail: { comment: comment.trim() || undefined } },
+    });
+    const owner = await ctx.deps.store.users.findById(decided.userId);
+    if (owner) {
+      await notifyUser(
+        ctx,
+        owner,
+        decision === "accepted"
+          ? `您的申报 ${decided.number} 已通过主管部门审核（受理）。`
+          : `您的申报 ${decided.number} 被退回，意见：${decided.staffComment}。回复「修改申报」可在原有信息基础上修改后重新提交。`,
+      );
+    }
+    return [{ kind: "text", text: `已${decision === "accepted" ? "受理" : "退回"} ${decided.number}，并已通知申报单位。` }];
+  } catch (err) {
+    if (err instanceof ConcurrentUpdateError) {
+      const now = await find(ctx, number);
+      return [{ kind: "text", text: `${number} 刚刚已由其他工作人员处理（当前状态：${now ? STATUS_LABELS[now.status] : "未知"}${now?.decidedBy ? `，处理人 ${now.decidedBy}` : ""}），您的操作未生效。` }];
+    }
+    throw err;
+  }
+}
