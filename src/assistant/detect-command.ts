@@ -68,7 +68,7 @@ export function detectCommand(raw: string | undefined, choice: string | undefine
     if (["退回", "驳回", "return"].includes(verb)) return { kind: "staff-return", number, comment: staff[3]!.trim() };
     return { kind: "staff-open", number };
   }
-  if (/^(\/queue|待审|待审核|审核列表|待审列表|待审核列表|审核队列)$/u.test(text)) return { kind: "staff-queue" };
+  if (/^(\/queue|\/inbox|待审|待审核|待审申报|审核列表|待审列表|待审核列表|审核队列)$/u.test(text)) return { kind: "staff-queue" };
   if (NUMBER.test(text) && /^(查看|打开)?\s*Z[JB]-/iu.test(text)) return { kind: "staff-open", number: NUMBER.exec(text)![1]!.toUpperCase() };
 
   if (HELP.test(text)) return { kind: "help" };

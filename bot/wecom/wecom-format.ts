@@ -1,0 +1,28 @@
+/** How choices read in WeCom text, where there are no buttons. */
+import type { Reply } from "../../src/assistant/message.types.ts";
+
+export type ChoicesReply = Extract<Reply, { kind: "choices" }>;
+
+/**
+ * @example
+ *   （1/3）请选择园区类型：
+ *   回复数字选择：
+ *   1. 高新园区
+ *   2. 科技城
+ */
+export function formatChoices(reply: ChoicesReply): string {
+  if (!reply.multi) {
+    const lines = reply.options.map((o, i) => `${i + 1}. ${o.label}`);
+    return [reply.text, "回复数字选择：", ...lines].join("\n");
+  }
+  const selected = new Set(reply.selected ?? []);
+  const options = reply.options.filter((o) => o.id !== "done");
+  const lines = options.map((o, i) => `${i + 1}. ${selected.has(o.id) ? "✓ " : ""}${o.label}`);
+  const done = reply.options.find((o) => o.id === "done")?.label ?? "完成";
+  return [
+    reply.text,
+    "回复数字选中或取消（可一次回复多个，如「1 3」），选好后回复 0 完成：",
+    ...lines,
+    `0. ${done}${selected.size > 0 ? `（已选 ${selected.size} 项）` : ""}`,
+  ].join("\n");
+}
