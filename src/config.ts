@@ -32,7 +32,10 @@ const envSchema = z.object({
   DATABASE_URL: optionalString,
 
   // OpenAI-compatible endpoint (any vendor or a local server). Unset = offline.
-  OPENAI_BASE_URL: optionalString.pipe(z.url({ message: "OPENAI_BASE_URL 必须是 http(s) 地址" }).optional()),
+  // z.url() alone accepts "localhost:8000" (scheme "localhost:") and ftp://; only http(s) reach an API.
+  OPENAI_BASE_URL: optionalString.pipe(
+    z.url({ protocol: /^https?$/, message: "OPENAI_BASE_URL 必须是 http(s) 地址，例如 http://127.0.0.1:8000/v1" }).optional(),
+  ),
   OPENAI_API_KEY: optionalString,
   LLM_MODEL: optionalString,
   EMBEDDING_MODEL: optionalString,

@@ -451,7 +451,7 @@ describe("unknown and bad answers", () => {
   });
 
   it("the skip button does the same", () => {
-    const r = run("application", { jurisdiction: "zibo" }, [{ choice: "skip" }]);
+    const r = run("application", { jurisdiction: "zibo" }, [{ choice: "skip:applicant.name" }]);
     expect(r.state.unknown).toEqual(["applicant.name"]);
     expect(r.last.event).toEqual({ type: "skipped", questionId: "applicant.name" });
   });
@@ -478,9 +478,9 @@ describe("unknown and bad answers", () => {
     expect(events.map((e) => e.type === "invalid" && e.offerHelp)).toEqual([false, false, true]);
     const reply = r.last.replies[0]!;
     expect(reply.kind).toBe("choices");
-    if (reply.kind === "choices") expect(reply.options.map((o) => o.id)).toEqual(["skip", "explain"]);
+    if (reply.kind === "choices") expect(reply.options.map((o) => o.id)).toEqual(["skip:zone.coreAreaSqm", "explain:zone.coreAreaSqm"]);
     expect(r.state.facts["zone.serviceInstitutions"]).toBe(25);
-    const skipped = more(r, [{ choice: "skip" }]);
+    const skipped = more(r, [{ choice: "skip:zone.coreAreaSqm" }]);
     expect(skipped.state.unknown).toContain("zone.coreAreaSqm");
     expect(skipped.state.misses).toEqual({});
   });
@@ -488,36 +488,75 @@ describe("unknown and bad answers", () => {
 
 describe("buttons", () => {
   it("yes/no and single choices take the pressed option id", () => {
-    const r = run("application", {}, [{ choice: "zhejiang" }]);
+    const r = run("application", {}, [{ choice: "jurisdiction=zhejiang" }]);
     expect(r.state.facts.jurisdiction).toBe("zhejiang");
-    const yes = run("application", { jurisdiction: "zibo" }, [...ZIBO_ANSWERS.slice(0, 7), { choice: "yes" }]);
+    const yes = run("application", { jurisdiction: "zibo" }, [...ZIBO_ANSWERS.slice(0, 7), { choice: "zone.industryAdvantage=yes" }]);
     expect(yes.state.facts["zone.industryAdvantage"]).toBe(true);
   });
 
   it("multi-choice options toggle, then 「完成」 records them in option order", () => {
-    const r = run("application", {}, [...ZHEJIANG_ANSWERS.slice(0, 13), { choice: "trademark" }, { choice: "patent" }, { choice: "legal" }, { choice: "legal" }]);
+    const r = run("application", {}, [...ZHEJIANG_ANSWERS.slice(0, 13), ...["trademark", "patent", "legal", "legal"].map((s) => ({ choice: `zone.services=${s}` }))]);
     expect(r.last.event).toEqual({ type: "selection", questionId: "zone.services", selected: ["patent", "trademark"] });
-    expect(r.last.replies[0]).toMatchObject({ kind: "choices", multi: true, selected: ["patent", "trademark"] });
+    expect(r.last.replies[0]).toMatchObject({ kind: "choices", multi: true, selected: ["zone.services=patent", "zone.services=trademark"] });
     expect(r.state.facts["zone.services"]).toBeUndefined();
     const done = more(r, [{ choice: "done" }]);
     expect(done.state.facts["zone.services"]).toEqual(["patent", "trademark"]);
   });
 
   it("a button of an earlier question changes nothing", () => {
-    const r = run("application", {}, [...ZHEJIANG_ANSWERS.slice(0, 12), { choice: "incubator" }]);
+    const r = run("application", {}, [...ZHEJIANG_ANSWERS.slice(0, 12), { choice: "carrier.type=incubator" }]);
     expect(r.last.event.type).toBe("invalid");
     expect(r.state.pending).toBe("zone.coreAreaSqm");
     expect(r.state.facts["carrier.type"]).toBe("incubator");
   });
 
-  it("fixed-option questions offer their enum values as ids", () => {
+  it("fixed-option questions offer their enum values as ids, named by the question", () => {
     const r = run("application", {}, ZHEJIANG_ANSWERS.slice(0, 8));
     expect(r.state.pending).toBe("carrier.type");
     const reply = r.last.replies[0]!;
     if (reply.kind !== "choices") throw new Error("expected choices");
     expect(reply.options.map((o) => o.id)).toEqual([
-      "sci-tech-service-center", "incubator", "maker-space", "tech-market", "university-science-park", "tech-transfer-agency", "other", "skip",
+      ...["sci-tech-service-center", "incubator", "maker-space", "tech-market", "university-science-park", "tech-transfer-agency", "other"].map(
+        (v) => `carrier.type=${v}`,
+      ),
+      "skip:carrier.type",
     ]);
+  });
+
+  it("a double tap on 「其他」 for the area type does not answer the carrier type asked next", () => {
+    const r = run("application", {}, [...ZHEJIANG_ANSWERS.slice(0, 7), { choice: "zone.areaType=other" }, { choice: "zone.areaType=other" }]);
+    expect(r.state.facts["zone.areaType"]).toBe("other");
+    expect(r.state.facts["carrier.type"]).toBeUndefined();
+    expect(r.state.pending).toBe("carrier.type");
+    expect(r.last.event.type).toBe("invalid");
+  });
+
+  it("an old 「是」 button does not answer the next yes/no question", () => {
+    const r = run("application", { jurisdiction: "zibo" }, [...ZIBO_ANSWERS.slice(0, 10), { choice: "county.managementMechanism=yes" }, { choice: "county.managementMechanism=yes" }]);
+    expect(r.state.pending).toBe("county.developmentPlan");
+    expect(r.state.facts["county.developmentPlan"]).toBeUndefined();
+  });
+
+  it("an old 「跳过」 button does not skip the next question", () => {
+    const r = run("application", {}, [...ZHEJIANG_ANSWERS.slice(0, 2), { choice: "skip:applicant.creditCode" }, { choice: "skip:applicant.creditCode" }]);
+    expect(r.state.unknown).toEqual(["applicant.creditCode"]);
+    expect(r.state.pending).toBe("applicant.contactName");
+  });
+
+  it("every button id fits Telegram's 64-byte callback_data with its 2-byte prefix", () => {
+    const ids = new Set<string>();
+    for (const flow of ["application", "agency-estimate"] as const) {
+      for (const j of ["zhejiang", "zibo"] as const) {
+        for (const q of questionsOf(flow)) {
+          const resolvedQ = resolveQuestion(q, j);
+          for (const o of resolvedQ.options ?? []) ids.add(`${q.id}=${o.id}`);
+          for (const c of ["skip", "keep", "explain", "edit"]) ids.add(`${c}:${q.id}`);
+          ids.add(`${q.id}=yes`);
+        }
+      }
+    }
+    const longest = Math.max(...[...ids].map((id) => Buffer.byteLength(id, "utf8")));
+    expect(longest).toBeLessThanOrEqual(62);
   });
 });
 
@@ -553,7 +592,7 @@ describe("the state", () => {
     const input = fc.oneof(
       fc.constantFrom(...pool),
       fc.string({ maxLength: 12 }),
-      fc.constantFrom("yes", "no", "skip", "done", "confirm", "edit", "keep", "explain", "patent", "full", "edit:zone.coreAreaSqm", "edit:year", "zibo").map((choice) => ({ choice })),
+      fc.constantFrom("yes", "no", "skip", "done", "confirm", "edit", "keep", "explain", "patent", "full", "edit:zone.coreAreaSqm", "edit:year", "zibo", "jurisdiction=zibo", "zone.services=patent", "custody.modes=full", "skip:year", "keep:zone.coreAreaSqm", "explain:agency.inZone", "agency.inZone=yes").map((choice) => ({ choice })),
     );
     fc.assert(
       fc.property(fc.constantFrom("application" as const, "agency-estimate" as const), fc.array(input, { maxLength: 40 }), (flow, inputs) => {

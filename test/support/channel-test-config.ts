@@ -11,9 +11,12 @@ export function telegramTestConfig(options: {
   secret?: string;
   staff?: string[];
   rateLimitPerMinute?: number;
+  /** where the database and outbox go (default: the settings' default, ./data) */
+  dataDir?: string;
 }): Config {
   const config = loadConfig({
     NODE_ENV: "test",
+    DATA_DIR: options.dataDir,
     TELEGRAM_BOT_TOKEN: options.token,
     TELEGRAM_API_ROOT: options.apiRoot,
     TELEGRAM_MODE: options.mode ?? "polling",
@@ -37,9 +40,12 @@ export function wecomTestConfig(options: {
   apiBase: string;
   staff?: string[];
   rateLimitPerMinute?: number;
+  /** where the database and outbox go (default: the settings' default, ./data) */
+  dataDir?: string;
 }): Config {
   const config = loadConfig({
     NODE_ENV: "test",
+    DATA_DIR: options.dataDir,
     WECOM_CORP_ID: options.corpId,
     WECOM_AGENT_ID: options.agentId,
     WECOM_SECRET: options.secret,

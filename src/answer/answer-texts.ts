@@ -1,0 +1,46 @@
+/**
+ * The fixed sentences of replies, in one place so that the chat, the CLI and
+ * the tests read the same words.
+ */
+import { POLICIES } from "../knowledge/policy-catalog.ts";
+import type { FallbackReason, RefusalReason } from "./answer.types.ts";
+import type { Jurisdiction } from "./detect-jurisdiction.ts";
+
+/** 第十七条: 自2020年8月25日起实施，试用期一年. Every reply citing zb2020 carries it. */
+export const ZIBO_TRIAL_NOTE =
+  "注：《淄博市知识产权服务业集聚发展示范区建设方案（试行）》自2020年8月25日起实施，试用期一年（第十七条）；" +
+  "试用期届满后是否延续，请向淄博市知识产权事业发展中心确认。";
+
+export const SCOPE_HELP =
+  "我能回答的是这两份政策里的内容：\n" +
+  `· 《${POLICIES.zj2018.title}》：示范区的布局、依托单位的条件和主要工作、申报程序和材料、考核评价；\n` +
+  `· 《${POLICIES.zb2020.title}》：示范区的条件、申报程序和材料、年度认定，以及第九条对区内服务机构的资金和服务券支持。\n` +
+  "例如可以问：「申报浙江省示范区需要什么条件？」「淄博对专利质押融资服务有什么支持？」";
+
+const REFUSAL_LEAD: Record<RefusalReason, string> = {
+  empty: "请输入您想了解的问题。",
+  injection: "我只依据两份政策的原文回答问题，不会执行消息中要求改变规则、扮演其他角色或透露内部设置的指令。",
+  "other-place":
+    "您问的地区不在我掌握的政策范围内：我只掌握浙江省（省级）和淄博市（市级）两份知识产权服务业集聚发展示范区政策，不能凭空回答其他地区的规定。",
+  "off-topic":
+    "抱歉，这个问题不在我掌握的两份政策范围内。为避免给出不准确的信息（尤其是金额、期限等数字），我不作推测。",
+};
+
+export function refusalText(reason: RefusalReason): string {
+  return `${REFUSAL_LEAD[reason]}\n\n${SCOPE_HELP}`;
+}
+
+export const JURISDICTION_LABEL: Record<Jurisdiction, string> = {
+  zhejiang: "浙江省（省级）",
+  zibo: "淄博市（市级）",
+};
+
+const FALLBACK_NOTE: Record<FallbackReason, string> = {
+  timeout: "（大模型服务响应超时，以下是根据政策原文整理的离线答案。）",
+  "api-error": "（大模型服务暂时不可用，以下是根据政策原文整理的离线答案。）",
+  "no-valid-citations": "（大模型的回答没有给出可核实的出处，已改用根据政策原文整理的离线答案。）",
+};
+
+export function fallbackNote(reason: FallbackReason): string {
+  return FALLBACK_NOTE[reason];
+}

@@ -1,0 +1,51 @@
+/**
+ * The answerer's contract with the chat, the channels and the CLI.
+ */
+import type { Jurisdiction } from "./detect-jurisdiction.ts";
+
+export type { Jurisdiction } from "./detect-jurisdiction.ts";
+
+/** One earlier turn of the conversation; pass the latest last. */
+export interface PreviousTurn {
+  /** what the user asked (best: the earlier result's `resolvedQuestion`) */
+  question: string;
+  /** the jurisdictions the earlier answer covered */
+  jurisdictions?: readonly Jurisdiction[];
+}
+
+export interface AnswerOptions {
+  /** earlier turns, oldest first; a follow-up such as 「那淄博呢？」 is read against the last one */
+  history?: readonly PreviousTurn[];
+  /** how many pieces to retrieve (default 8) */
+  k?: number;
+  /** false = never call the chat model for this question (eval of the offline path) */
+  useLlm?: boolean;
+}
+
+export type RefusalReason = "empty" | "injection" | "other-place" | "off-topic";
+export type FallbackReason = "timeout" | "api-error" | "no-valid-citations";
+
+export interface AnswerResult {
+  /** the reply, in Chinese, with citations inline */
+  text: string;
+  /** citation ids the reply quotes or cites, e.g. ["zb2020:9.1"] */
+  citations: string[];
+  refused: boolean;
+  refusalReason?: RefusalReason;
+  /** the policies the reply speaks for */
+  jurisdictions: Jurisdiction[];
+  /** retrieved piece ids, best first */
+  retrieved: string[];
+  /** the question as understood, a follow-up merged with the previous turn */
+  resolvedQuestion: string;
+  /** "llm" when the chat model wrote the reply, "offline" for the extractive reply */
+  mode: "llm" | "offline";
+  /** why the configured chat model was not used for this reply */
+  fallbackReason?: FallbackReason;
+  /** citation ids the chat model gave that retrieval does not support (removed from the text) */
+  unsupportedCitations?: string[];
+}
+
+export interface Answerer {
+  answer(question: string, options?: AnswerOptions): Promise<AnswerResult>;
+}

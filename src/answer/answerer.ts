@@ -1,0 +1,170 @@
+/**
+ * Answers one question about the two policies.
+ *
+ *   question ─ follow-up? ─ injection? ─ jurisdiction ─ retrieve ─ on topic? ─┬─ chat model (grounded, citations checked)
+ *                                                                            └─ extractive offline answer
+ *
+ * The chat model is optional (config.llm). When it times out, fails, or cites
+ * nothing that retrieval supports, the offline answer is given and says so.
+ */
+import type { Logger } from "pino";
+import type { PolicyId } from "../knowledge/policy-document.schema.ts";
+import type { Passage, PolicyIndex } from "../retrieval/passage.types.ts";
+import type { AnswerOptions, AnswerResult, Answerer, FallbackReason, RefusalReason } from "./answer.types.ts";
+import { fallbackNote, refusalText, ZIBO_TRIAL_NOTE } from "./answer-texts.ts";
+import { checkCitations } from "./check-citations.ts";
+import { composeExtractiveAnswer, isListQuestion, type Cue } from "./compose-extractive-answer.ts";
+import { detectJurisdiction, JURISDICTION_OF, POLICY_OF, type Jurisdiction } from "./detect-jurisdiction.ts";
+import { looksLikeInjection } from "./detect-injection.ts";
+import type { LlmClient } from "./llm-client.ts";
+import { buildAnswerMessages } from "./llm-prompt.ts";
+import { DEFAULT_THRESHOLDS, judgeTopic, type RefusalThresholds } from "./refusal-gate.ts";
+import { resolveFollowUp } from "./resolve-follow-up.ts";
+
+export interface AnswererDeps {
+  index: PolicyIndex;
+  llm?: LlmClient;
+  logger?: Logger;
+  thresholds?: RefusalThresholds;
+}
+
+const DEFAULT_K = 8;
+const MAX_QUESTION_LENGTH = 500;
+/**
+ * With no jurisdiction named, the other document is answered too when its
+ * best piece covers the question nearly as well as the best overall.
+ */
+const SECOND_DOC_RATIO = 0.85;
+
+class LlmTimeoutError extends Error {}
+
+export function createAnswerer(deps: AnswererDeps): Answerer {
+  const { index, llm, logger } = deps;
+  const thresholds = deps.thresholds ?? DEFAULT_THRESHOLDS;
+
+  function refuse(reason: RefusalReason, resolvedQuestion: string, retrieved: string[] = []): AnswerResult {
+    return {
+      text: refusalText(reason),
+      citations: [],
+      refused: true,
+      refusalReason: reason,
+      jurisdictions: [],
+      retrieved,
+      resolvedQuestion,
+      mode: "offline",
+    };
+  }
+
+  // How many pieces contain a cue: 示范区 is everywhere and tells little, 顾问式 a lot.
+  const cueDf = new Map<string, number>();
+  const cueWeight = (cue: string): number => {
+    let df = cueDf.get(cue);
+    if (df === undefined) {
+      df = index.pieces.filter((p) => p.text.includes(cue)).length;
+      cueDf.set(cue, df);
+    }
+    return Math.log((index.pieces.length + 1) / (df + 1));
+  };
+
+  const weighCues = (cues: readonly string[]): Cue[] => cues.map((text) => ({ text, weight: cueWeight(text) }));
+
+  /** Which documents the reply speaks for, best first. */
+  function chooseDocs(passages: readonly Passage[], named: readonly Jurisdiction[]): PolicyId[] {
+    const ranked = [...new Set(passages.map((p) => p.doc))];
+    // Named jurisdictions are answered whenever they have a retrieved piece (浙江和淄博 … → both).
+    if (named.length > 0) return ranked.filter((d) => named.includes(JURISDICTION_OF[d]));
+    const docs: PolicyId[] = [];
+    const window = passages.slice(0, 5);
+    const bestCoverage = Math.max(0, ...window.map((p) => p.coverage));
+    for (const p of window) {
+      if (docs.includes(p.doc)) continue;
+      if (docs.length === 0 || p.coverage >= Math.max(thresholds.minCoverage, SECOND_DOC_RATIO * bestCoverage)) docs.push(p.doc);
+    }
+    return docs;
+  }
+
+  async function llmAnswer(
+    question: string,
+    passages: readonly Passage[],
+    previousQuestion: string | undefined,
+  ): Promise<{ text: string; citations: string[]; unsupported: string[] } | FallbackReason> {
+    if (!llm) return "api-error";
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new LlmTimeoutError());
+      }, llm.timeoutMs);
+    });
+    try {
+      const raw = await Promise.race([
+        llm.complete(buildAnswerMessages(question, passages, previousQuestion), controller.signal),
+        timeout,
+      ]);
+      const checked = checkCitations(raw, passages.map((p) => p.id));
+      if (checked.unsupported.length > 0) {
+        logger?.warn({ unsupported: checked.unsupported }, "chat model cited pieces that were not retrieved; removed");
+      }
+      if (checked.supported.length === 0) return "no-valid-citations";
+      let text = checked.text.trim();
+      if (checked.unsupported.length > 0) {
+        text += `\n\n（已删除 ${checked.unsupported.length} 处无法在检索到的条文中核实的引用：${checked.unsupported.join("、")}。）`;
+      }
+      if (checked.supported.some((id) => id.startsWith("zb2020:"))) text += `\n\n${ZIBO_TRIAL_NOTE}`;
+      return { text, citations: checked.supported, unsupported: checked.unsupported };
+    } catch (err) {
+      const reason: FallbackReason = err instanceof LlmTimeoutError || controller.signal.aborted ? "timeout" : "api-error";
+      logger?.warn({ reason, err: (err as Error).message }, "chat model unavailable; offline answer");
+      return reason;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    async answer(rawQuestion, options: AnswerOptions = {}) {
+      const question = rawQuestion.trim().slice(0, MAX_QUESTION_LENGTH);
+      if (!question) return refuse("empty", question);
+
+      const resolved = resolveFollowUp(question, options.history);
+      const text = resolved.text;
+      if (looksLikeInjection(question)) return refuse("injection", text);
+      if (resolved.jurisdictions.length === 0 && detectJurisdiction(text).otherPlaceOnly) return refuse("other-place", text);
+
+      const named = resolved.jurisdictions;
+      const passages = await index.search(text, options.k ?? DEFAULT_K, {
+        docs: named.map((j) => POLICY_OF[j]),
+      });
+      const retrieved = passages.map((p) => p.id);
+      const profile = index.profile(text);
+      const signal = judgeTopic(passages, profile, thresholds);
+      logger?.debug({ question: text, named, ...signal, top: retrieved.slice(0, 3) }, "retrieval");
+      if (signal.offTopic) return refuse("off-topic", text, retrieved);
+
+      const docs = chooseDocs(passages, named);
+      const byDoc = new Map<PolicyId, Passage[]>(docs.map((d) => [d, passages.filter((p) => p.doc === d)]));
+      const jurisdictions = docs.map((d) => JURISDICTION_OF[d]);
+      const offline = (): { text: string; citations: string[] } =>
+        composeExtractiveAnswer({ passagesByDoc: byDoc, pieces: index.pieces, cues: weighCues(profile.cues), wantsList: isListQuestion(text) });
+      const base = { refused: false, jurisdictions, retrieved, resolvedQuestion: text };
+
+      if (llm && options.useLlm !== false) {
+        const fromModel = await llmAnswer(text, passages.filter((p) => docs.includes(p.doc)), resolved.isFollowUp ? options.history?.at(-1)?.question : undefined);
+        if (typeof fromModel !== "string") {
+          return {
+            ...base,
+            text: fromModel.text,
+            citations: fromModel.citations,
+            mode: "llm",
+            ...(fromModel.unsupported.length > 0 && { unsupportedCitations: fromModel.unsupported }),
+          };
+        }
+        const answer = offline();
+        return { ...base, text: `${fallbackNote(fromModel)}\n\n${answer.text}`, citations: answer.citations, mode: "offline", fallbackReason: fromModel };
+      }
+      const answer = offline();
+      return { ...base, text: answer.text, citations: answer.citations, mode: "offline" };
+    },
+  };
+}

@@ -1,0 +1,17 @@
+/**
+ * Messages that try to change the assistant's rules instead of asking about
+ * the policies ("忽略之前的指令…", "ignore previous instructions"). They are
+ * refused before anything is retrieved; retrieved policy text itself is only
+ * ever quoted, never obeyed (see llm-prompt.ts).
+ */
+const PATTERNS: readonly RegExp[] = [
+  /(忽略|无视|忘掉|忘记|不要理会|别管|跳过|绕过|覆盖).{0,12}(指令|指示|规则|提示|设定|约束|限制|要求|政策|规定|身份|系统)/,
+  /(系统|初始|隐藏)(提示|指令|设定|prompt)/i,
+  /提示词|越狱|开发者模式|不受限制|没有限制的|扮演|角色扮演|你现在是|从现在起你/,
+  /\b(ignore|disregard|forget|override)\b.{0,30}\b(instructions?|rules?|prompts?|above|previous)\b/i,
+  /\b(system prompt|jailbreak|developer mode|you are now|act as|pretend)\b/i,
+];
+
+export function looksLikeInjection(text: string): boolean {
+  return PATTERNS.some((p) => p.test(text));
+}

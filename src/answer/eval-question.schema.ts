@@ -1,0 +1,49 @@
+/**
+ * One line of a question set (DESIGN.md, "Question sets"):
+ * {"id": "q01", "question": "…", "gold": ["zj2018:6"], "answerable": true, "mustMention": ["1000"]}
+ */
+import { z } from "zod";
+import { parseCitation } from "../knowledge/citation.ts";
+
+export const evalQuestionSchema = z.object({
+  id: z.string().min(1),
+  question: z.string().min(1),
+  gold: z
+    .array(z.string().refine((id) => parseCitation(id) !== undefined, { message: "引用编号格式应为 zj2018:6 或 zb2020:9.5" }))
+    .optional(),
+  answerable: z.boolean(),
+  mustMention: z.array(z.string()).optional(),
+});
+export type EvalQuestion = z.infer<typeof evalQuestionSchema>;
+
+export class QuestionSetError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`问题集格式有误：\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "QuestionSetError";
+  }
+}
+
+/** Parses JSON Lines; blank lines are skipped; every bad line is reported with its number. */
+export function parseQuestionSet(text: string): EvalQuestion[] {
+  const questions: EvalQuestion[] = [];
+  const problems: string[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      problems.push(`第 ${i + 1} 行不是合法的 JSON`);
+      return;
+    }
+    const parsed = evalQuestionSchema.safeParse(json);
+    if (!parsed.success) {
+      problems.push(`第 ${i + 1} 行：${parsed.error.issues.map((x) => `${x.path.join(".") || "(整行)"} ${x.message}`).join("；")}`);
+    } else {
+      questions.push(parsed.data);
+    }
+  });
+  if (problems.length) throw new QuestionSetError(problems);
+  if (questions.length === 0) throw new QuestionSetError(["文件里没有问题。每行一个 JSON 对象，例如 {\"id\":\"q01\",\"question\":\"…\",\"answerable\":true,\"gold\":[\"zj2018:6\"]}"]);
+  return questions;
+}

@@ -1,0 +1,47 @@
+/**
+ * Whether a question is outside both policies. No list of forbidden
+ * questions: it reads how much of the question's topic the best retrieved
+ * articles speak about (`Passage.coverage`, informative words weighted by
+ * IDF) and how close the best piece is in vector space. Questions about 高企认定,
+ * 专利年费 or the weather keep their key words unmatched and stay below the line.
+ */
+import type { Passage, QueryProfile } from "../retrieval/passage.types.ts";
+
+export interface RefusalThresholds {
+  /** below this best coverage among the top pieces, refuse */
+  minCoverage: number;
+  /** between minCoverage and this, also require `minSimilarity` */
+  confidentCoverage: number;
+  minSimilarity: number;
+  /** how many of the top pieces are looked at */
+  window: number;
+}
+
+export const DEFAULT_THRESHOLDS: RefusalThresholds = {
+  minCoverage: 0.55,
+  confidentCoverage: 0.65,
+  minSimilarity: 0.2,
+  window: 3,
+};
+
+export interface RefusalSignal {
+  offTopic: boolean;
+  bestCoverage: number;
+  bestSimilarity: number;
+}
+
+export function judgeTopic(
+  passages: readonly Passage[],
+  profile: QueryProfile,
+  t: RefusalThresholds = DEFAULT_THRESHOLDS,
+): RefusalSignal {
+  const top = passages.slice(0, t.window);
+  const bestCoverage = Math.max(0, ...top.map((p) => p.coverage));
+  const bestSimilarity = Math.max(0, ...top.map((p) => p.similarity));
+  const offTopic =
+    profile.topicWords.length === 0 ||
+    profile.knownWords.length === 0 ||
+    bestCoverage < t.minCoverage ||
+    (bestCoverage < t.confidentCoverage && bestSimilarity < t.minSimilarity);
+  return { offTopic, bestCoverage, bestSimilarity };
+}

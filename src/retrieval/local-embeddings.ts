@@ -1,0 +1,119 @@
+/**
+ * An embedding that needs no network and no model download: hashed character
+ * n-grams (they catch paraphrases that jieba segments differently) and hashed
+ * jieba words, both TF-IDF weighted with document frequencies fitted on the
+ * policy pieces, each block L2-normalised, the whole vector unit length.
+ *
+ * It implements LangChain's `Embeddings`, so the HNSWLib store takes it
+ * exactly as it takes `OpenAIEmbeddings`. Being fitted on the pieces, it is
+ * rebuilt whenever they change — which the index manifest already detects by
+ * their hash; `id` names the feature recipe.
+ */
+import { Embeddings } from "@langchain/core/embeddings";
+import { STOPWORDS } from "./domain-terms.ts";
+import { getTokenizer, type Tokenizer } from "./tokenizer.ts";
+
+export const LOCAL_EMBEDDING_DIMENSIONS = 1024;
+/** Change when the features change: a persisted index with another id is rebuilt. */
+export const LOCAL_EMBEDDING_ID = `local-tfidf-ngram-v2-${LOCAL_EMBEDDING_DIMENSIONS}`;
+
+const CHAR_BLOCK = LOCAL_EMBEDDING_DIMENSIONS / 2;
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function addHashed(vec: Float64Array, offset: number, size: number, feature: string, weight: number): void {
+  const h = fnv1a(feature);
+  // The sign bit spreads collisions around zero instead of piling them up.
+  vec[offset + (h % size)]! += (h & 0x80000000 ? -1 : 1) * weight;
+}
+
+function normalizeBlock(vec: Float64Array, offset: number, size: number, scale: number): void {
+  let sum = 0;
+  for (let i = offset; i < offset + size; i++) sum += vec[i]! * vec[i]!;
+  if (sum === 0) return;
+  const f = scale / Math.sqrt(sum);
+  for (let i = offset; i < offset + size; i++) vec[i]! *= f;
+}
+
+function count(items: Iterable<string>): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const x of items) m.set(x, (m.get(x) ?? 0) + 1);
+  return m;
+}
+
+export class LocalHashEmbeddings extends Embeddings {
+  readonly id = LOCAL_EMBEDDING_ID;
+  private readonly tokenizer: Tokenizer;
+  private gramDf = new Map<string, number>();
+  private termDf = new Map<string, number>();
+  private docs = 0;
+
+  /** `corpus`: the texts whose document frequencies weight the features (the indexed pieces). */
+  constructor(corpus: readonly string[] = [], tokenizer: Tokenizer = getTokenizer()) {
+    super({});
+    this.tokenizer = tokenizer;
+    this.fit(corpus);
+  }
+
+  /** (Re)fits the document frequencies; vectors from before are no longer comparable. */
+  fit(corpus: readonly string[]): this {
+    this.gramDf = new Map();
+    this.termDf = new Map();
+    this.docs = corpus.length;
+    for (const text of corpus) {
+      for (const g of this.grams(text).keys()) this.gramDf.set(g, (this.gramDf.get(g) ?? 0) + 1);
+      for (const t of new Set(this.tokenizer.terms(text))) this.termDf.set(t, (this.termDf.get(t) ?? 0) + 1);
+    }
+    return this;
+  }
+
+  private idf(df: number): number {
+    return Math.log((this.docs + 1) / (df + 1)) + 1;
+  }
+
+  /** Character 2- and 3-grams inside runs of topic words (a stopword breaks a run). */
+  private grams(text: string): Map<string, number> {
+    const out: string[] = [];
+    let run = "";
+    const flush = (): void => {
+      for (let n = 2; n <= 3; n++) for (let i = 0; i + n <= run.length; i++) out.push(run.slice(i, i + n));
+      if (run.length === 1) out.push(run);
+      run = "";
+    };
+    for (const w of this.tokenizer.words(text)) {
+      if (STOPWORDS.has(w)) flush();
+      else run += w;
+    }
+    flush();
+    return count(out);
+  }
+
+  /** Synchronous form, for the in-process hot path. */
+  embedSync(text: string): number[] {
+    const vec = new Float64Array(LOCAL_EMBEDDING_DIMENSIONS);
+    for (const [g, c] of this.grams(text)) {
+      addHashed(vec, 0, CHAR_BLOCK, g, (1 + Math.log(c)) * this.idf(this.gramDf.get(g) ?? 0));
+    }
+    for (const [t, c] of count(this.tokenizer.terms(text))) {
+      addHashed(vec, CHAR_BLOCK, CHAR_BLOCK, t, (1 + Math.log(c)) * this.idf(this.termDf.get(t) ?? 0));
+    }
+    normalizeBlock(vec, 0, CHAR_BLOCK, Math.SQRT1_2);
+    normalizeBlock(vec, CHAR_BLOCK, CHAR_BLOCK, Math.SQRT1_2);
+    return Array.from(vec);
+  }
+
+  override async embedDocuments(documents: string[]): Promise<number[][]> {
+    return documents.map((d) => this.embedSync(d));
+  }
+
+  override async embedQuery(document: string): Promise<number[]> {
+    return this.embedSync(document);
+  }
+}

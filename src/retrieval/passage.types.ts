@@ -1,0 +1,59 @@
+/**
+ * What retrieval returns: a policy piece (item or article text, with its
+ * citation id) and how well it matched.
+ */
+import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
+import type { PolicyId } from "../knowledge/policy-document.schema.ts";
+
+export interface Passage extends PolicyPiece {
+  /** fused rank score (reciprocal rank fusion of keyword and vector lists); only for ordering */
+  score: number;
+  /** 1-based rank in the keyword (BM25) list, undefined when absent */
+  keywordRank?: number;
+  /** 1-based rank in the vector list, undefined when absent */
+  vectorRank?: number;
+  /** cosine similarity of the piece's vector to the question's, 0 … 1 */
+  similarity: number;
+  /**
+   * Share (0 … 1) of the question's topic words — weighted by how informative
+   * they are — that this piece's article uses. Refusal reads it.
+   */
+  coverage: number;
+  /** the same share for the piece alone (its text, heading and lead) */
+  pieceCoverage: number;
+}
+
+export interface SearchOptions {
+  /** only these documents (a question that names 浙江 or 淄博) */
+  docs?: readonly PolicyId[];
+}
+
+/** How much of a question the knowledge base speaks about at all. */
+export interface QueryProfile {
+  /** topic words of the question (no stopwords, no jurisdiction words) */
+  topicWords: string[];
+  /** topic words the two texts use (directly, by a sub-word or by a synonym) */
+  knownWords: string[];
+  /** topic words the texts never use */
+  unknownWords: string[];
+  /** weighted share of known topic words, 0 … 1 (1 when there are no topic words) */
+  corpusCoverage: number;
+  /** strings that mark a sentence as relevant: topic words, their synonyms and sub-words */
+  cues: string[];
+}
+
+/**
+ * The retrieval port. Everything about LangChain, hnswlib and jieba stays
+ * behind it; the answerer and the tests see only passages.
+ */
+export interface PolicyIndex {
+  /** the best `k` pieces for a question, best first */
+  search(query: string, k: number, options?: SearchOptions): Promise<Passage[]>;
+  profile(query: string): QueryProfile;
+  /** all indexed pieces, in document order */
+  readonly pieces: readonly PolicyPiece[];
+  /** which embedding built the vectors (part of the persisted manifest) */
+  readonly embeddingId: string;
+  /** how the index came to be in this process */
+  readonly origin: { loadedFromDisk: boolean; ms: number; directory: string | undefined };
+}

@@ -1,0 +1,113 @@
+/**
+ * The vector half of the index: LangChain's HNSWLib store (hnswlib-node),
+ * saved under `<dataDir>/policy-index/` with a manifest. The store is reused
+ * while the manifest's hash of the pieces and embedding id match; otherwise it
+ * is rebuilt and saved again. A new store is written beside the old one and
+ * renamed into place, so a concurrent reader never sees half a store.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { Document } from "@langchain/core/documents";
+import type { EmbeddingsInterface } from "@langchain/core/embeddings";
+import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import { z } from "zod";
+
+/** Bump when what is embedded for a piece changes (see `indexText`). */
+export const INDEX_FORMAT_VERSION = 1;
+
+const manifestSchema = z.object({
+  formatVersion: z.number(),
+  piecesHash: z.string(),
+  embeddingId: z.string(),
+  count: z.number().int(),
+  builtAt: z.string(),
+});
+export type IndexManifest = z.infer<typeof manifestSchema>;
+
+export interface VectorEntry {
+  id: string;
+  text: string;
+}
+
+export interface PersistedStore {
+  store: HNSWLib;
+  loadedFromDisk: boolean;
+  directory: string | undefined;
+}
+
+export function hashEntries(entries: readonly VectorEntry[]): string {
+  const h = createHash("sha256");
+  h.update(String(INDEX_FORMAT_VERSION));
+  for (const e of entries) h.update(`\u0000${e.id}\u0001${e.text}`);
+  return h.digest("hex");
+}
+
+async function readManifest(dir: string): Promise<IndexManifest | undefined> {
+  try {
+    return manifestSchema.parse(JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")));
+  } catch {
+    return undefined;
+  }
+}
+
+async function buildStore(entries: readonly VectorEntry[], embeddings: EmbeddingsInterface): Promise<HNSWLib> {
+  const docs = entries.map((e) => new Document({ pageContent: e.text, metadata: { id: e.id } }));
+  return HNSWLib.fromDocuments(docs, embeddings);
+}
+
+/**
+ * Loads the persisted store when it was built from the same entries with the
+ * same embedding; builds (and, with a directory, saves) it otherwise.
+ */
+export async function loadOrBuildVectorStore(
+  entries: readonly VectorEntry[],
+  embeddings: EmbeddingsInterface,
+  embeddingId: string,
+  directory: string | undefined,
+): Promise<PersistedStore> {
+  const piecesHash = hashEntries(entries);
+  if (directory) {
+    const manifest = await readManifest(directory);
+    if (
+      manifest &&
+      manifest.formatVersion === INDEX_FORMAT_VERSION &&
+      manifest.piecesHash === piecesHash &&
+      manifest.embeddingId === embeddingId &&
+      manifest.count === entries.length
+    ) {
+      try {
+        const store = await HNSWLib.load(join(directory, "hnswlib"), embeddings);
+        return { store, loadedFromDisk: true, directory };
+      } catch {
+        // A damaged store is rebuilt below, like a stale one.
+      }
+    }
+  }
+
+  const store = await buildStore(entries, embeddings);
+  if (directory) {
+    await mkdir(directory, { recursive: true });
+    const tmp = join(directory, `hnswlib.tmp-${randomUUID()}`);
+    await store.save(tmp);
+    const target = join(directory, "hnswlib");
+    await rm(target, { recursive: true, force: true });
+    try {
+      await rename(tmp, target);
+    } catch {
+      // Another process saved the same store first; its copy is as good as ours.
+      await rm(tmp, { recursive: true, force: true });
+    }
+    const manifest: IndexManifest = {
+      formatVersion: INDEX_FORMAT_VERSION,
+      piecesHash,
+      embeddingId,
+      count: entries.length,
+      builtAt: new Date().toISOString(),
+    };
+    const tmpManifest = join(directory, `manifest.tmp-${randomUUID()}.json`);
+    await writeFile(tmpManifest, JSON.stringify(manifest, null, 2));
+    await rename(tmpManifest, join(directory, "manifest.json"));
+  }
+  return { store, loadedFromDisk: false, directory };
+}

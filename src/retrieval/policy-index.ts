@@ -1,0 +1,198 @@
+/**
+ * The hybrid policy index: BM25 over jieba terms and HNSW vector search
+ * (LangChain HNSWLib), fused by reciprocal rank. Built from the restored
+ * pieces (`listPieces()`), one entry per item or article text, each carrying
+ * its chapter and article heading so that a question about 申报条件 finds
+ * 第六条（三） through its lead 「…应具备以下条件」.
+ */
+import type { Logger } from "pino";
+import { POLICIES } from "../knowledge/policy-catalog.ts";
+import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
+import { createBm25Index, type WeightedTerm } from "./bm25-index.ts";
+import type { EmbeddingChoice } from "./create-embeddings.ts";
+import { SYNONYMS } from "./domain-terms.ts";
+import { LocalHashEmbeddings } from "./local-embeddings.ts";
+import type { Passage, PolicyIndex, QueryProfile, SearchOptions } from "./passage.types.ts";
+import { loadOrBuildVectorStore, type VectorEntry } from "./persisted-vector-store.ts";
+import { reciprocalRankFusion } from "./reciprocal-rank-fusion.ts";
+import { getTokenizer } from "./tokenizer.ts";
+import { createTopicCoverage } from "./topic-coverage.ts";
+
+export interface PolicyIndexDeps {
+  pieces: readonly PolicyPiece[];
+  /** local or OpenAI-compatible (see create-embeddings.ts) */
+  embedding: EmbeddingChoice;
+  /** where the vector store is persisted (`<dataDir>/policy-index`); undefined = memory only */
+  directory?: string;
+  logger?: Logger;
+}
+
+/** Query-word weights in the keyword list: a sub-word or a synonym says less than the word itself. */
+const SUBWORD_WEIGHT = 0.5;
+const SYNONYM_WEIGHT = 0.6;
+/** RRF constant; small because the corpus is small and the first ranks matter most. */
+const RRF_K = 20;
+const VECTOR_CANDIDATES = 30;
+/** Weights of the coverage rerank, relative to the best fused rank score (1). */
+const ARTICLE_COVERAGE_WEIGHT = 0.5;
+const PIECE_COVERAGE_WEIGHT = 0.25;
+
+/** Chapter without its number: "第六章 考核评价" → "考核评价". */
+function chapterTitle(chapter: string | undefined): string {
+  return chapter?.replace(/^第[一二三四五六七八九十]+章\s*/, "") ?? "";
+}
+
+/**
+ * What is indexed for a piece: its chapter title, its article heading, for an
+ * item its article's lead (「依托单位一般应具备以下条件」), then its own text.
+ */
+export function indexText(piece: PolicyPiece, articleLead: string | undefined): string {
+  const parts = [chapterTitle(piece.chapter), piece.heading ?? ""];
+  if (piece.item !== undefined && articleLead) parts.push(articleLead);
+  parts.push(piece.text);
+  return parts.filter(Boolean).join("\n");
+}
+
+function articleKey(p: PolicyPiece): string {
+  return `${p.doc}:${p.article}`;
+}
+
+export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIndex> {
+  const started = performance.now();
+  const tokenizer = getTokenizer();
+  const topic = createTopicCoverage(tokenizer);
+  const pieces = [...deps.pieces];
+
+  // An item's context is the own text of its article (the lead), when there is one.
+  const leadByArticle = new Map<string, string>();
+  for (const p of pieces) if (p.item === undefined) leadByArticle.set(articleKey(p), p.text);
+  const texts = pieces.map((p) => indexText(p, leadByArticle.get(articleKey(p))));
+
+  const bm25 = createBm25Index(texts.map((t) => tokenizer.terms(t)));
+
+  // Coverage is judged per article (an item inherits its lead's and siblings'
+  // words) and per piece. Every article also "speaks" its document's title, so
+  // 「管理办法由谁解释」 is covered by 第十七条 「本办法由…负责解释」.
+  const titleTerms = new Map(
+    Object.values(POLICIES).map((m) => [m.id, tokenizer.terms(`${m.title} ${m.shortName}`)] as const),
+  );
+  const pieceTerms: Set<string>[] = [];
+  const articleTerms = new Map<string, Set<string>>();
+  const corpusTerms = new Set<string>();
+  pieces.forEach((p, i) => {
+    const own = new Set([...tokenizer.terms(texts[i]!), ...(titleTerms.get(p.doc) ?? [])]);
+    pieceTerms.push(own);
+    const set = articleTerms.get(articleKey(p)) ?? new Set<string>();
+    for (const t of own) {
+      set.add(t);
+      corpusTerms.add(t);
+    }
+    articleTerms.set(articleKey(p), set);
+  });
+
+  const embeddings = deps.embedding.forCorpus(texts);
+  const entries: VectorEntry[] = pieces.map((p, i) => ({ id: p.id, text: texts[i]! }));
+  const { store, loadedFromDisk, directory } = await loadOrBuildVectorStore(
+    entries,
+    embeddings,
+    deps.embedding.id,
+    deps.directory,
+  );
+  const indexById = new Map(pieces.map((p, i) => [p.id, i]));
+  const local = embeddings instanceof LocalHashEmbeddings ? embeddings : undefined;
+  const ms = performance.now() - started;
+  deps.logger?.debug({ pieces: pieces.length, loadedFromDisk, ms: Math.round(ms) }, "policy index ready");
+
+  function keywordQuery(query: string): WeightedTerm[] {
+    const out: WeightedTerm[] = [];
+    for (const word of tokenizer.topicWords(query)) {
+      out.push({ term: word, weight: 1 });
+      for (const s of tokenizer.subWords(word)) out.push({ term: s, weight: SUBWORD_WEIGHT });
+      for (const s of SYNONYMS[word] ?? []) out.push({ term: s, weight: SYNONYM_WEIGHT });
+    }
+    return out;
+  }
+
+  function cuesOf(query: string): string[] {
+    const cues = new Set<string>();
+    for (const w of tokenizer.topicWords(query)) {
+      if (w.length < 2 && !/\d/.test(w)) continue;
+      cues.add(w);
+      for (const s of SYNONYMS[w] ?? []) cues.add(s);
+      for (const s of tokenizer.subWords(w)) cues.add(s);
+    }
+    return [...cues];
+  }
+
+  async function vectorHits(query: string): Promise<{ i: number; similarity: number }[]> {
+    try {
+      const vector = local ? local.embedSync(query) : await embeddings.embedQuery(query);
+      const k = Math.min(VECTOR_CANDIDATES, pieces.length);
+      const results = await store.similaritySearchVectorWithScore(vector, k);
+      return results.flatMap(([doc, distance]) => {
+        const i = indexById.get(String(doc.metadata.id));
+        // HNSWLib's cosine space returns a distance: 1 − cosine similarity.
+        return i === undefined ? [] : [{ i, similarity: Math.max(0, 1 - distance) }];
+      });
+    } catch (err) {
+      // A remote embedding that fails must not take answers down: keyword search still works.
+      deps.logger?.warn({ err: (err as Error).message }, "vector search failed; keyword results only");
+      return [];
+    }
+  }
+
+  return {
+    pieces,
+    embeddingId: deps.embedding.id,
+    origin: { loadedFromDisk, ms, directory },
+
+    profile(query): QueryProfile {
+      const words = topic.weightedWords(query);
+      const known = words.filter((w) => topic.match(w.word, corpusTerms) > 0).map((w) => w.word);
+      return {
+        topicWords: words.map((w) => w.word),
+        knownWords: known,
+        unknownWords: words.map((w) => w.word).filter((w) => !known.includes(w)),
+        corpusCoverage: topic.coverage(words, corpusTerms),
+        cues: cuesOf(query),
+      };
+    },
+
+    async search(query, k, options: SearchOptions = {}) {
+      const allowed = options.docs && options.docs.length > 0 ? new Set(options.docs) : undefined;
+      const keep = (i: number): boolean => !allowed || allowed.has(pieces[i]!.doc);
+
+      const keyword = bm25.search(keywordQuery(query), pieces.length).filter((h) => keep(h.doc));
+      const vector = (await vectorHits(query)).filter((h) => keep(h.i));
+      const fused = reciprocalRankFusion(
+        [{ keys: keyword.map((h) => String(h.doc)) }, { keys: vector.map((h) => String(h.i)) }],
+        RRF_K,
+      );
+      const keywordRank = new Map(keyword.map((h, r) => [h.doc, r + 1]));
+      const vectorById = new Map(vector.map((h, r) => [h.i, { rank: r + 1, similarity: h.similarity }]));
+      const words = topic.weightedWords(query);
+
+      // Rerank: the fused rank, plus how much of the question the piece's
+      // article and the piece itself cover (the top RRF score is 2 / (RRF_K + 1)).
+      const top = 2 / (RRF_K + 1);
+      return [...fused.entries()]
+        .map(([key, rrf]): Passage => {
+          const i = Number(key);
+          const piece = pieces[i]!;
+          const coverage = topic.coverage(words, articleTerms.get(articleKey(piece))!);
+          const pieceCoverage = topic.coverage(words, pieceTerms[i]!);
+          return {
+            ...piece,
+            score: rrf / top + ARTICLE_COVERAGE_WEIGHT * coverage + PIECE_COVERAGE_WEIGHT * pieceCoverage,
+            keywordRank: keywordRank.get(i),
+            vectorRank: vectorById.get(i)?.rank,
+            similarity: vectorById.get(i)?.similarity ?? 0,
+            coverage,
+            pieceCoverage,
+          };
+        })
+        .sort((a, b) => b.score - a.score || indexById.get(a.id)! - indexById.get(b.id)!)
+        .slice(0, k);
+    },
+  };
+}

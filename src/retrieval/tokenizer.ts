@@ -1,0 +1,96 @@
+/**
+ * Chinese segmentation for keyword search and the local embedding:
+ * `@node-rs/jieba` with the default dictionary plus DOMAIN_TERMS, so policy
+ * terms (示范区, 专利代理师 …) stay whole. Each long word also yields its
+ * dictionary sub-words (知识产权服务机构 → 知识产权, 服务机构 …) so a question
+ * phrased with the shorter word still matches.
+ */
+import { Jieba } from "@node-rs/jieba";
+import { dict } from "@node-rs/jieba/dict.js";
+import { DOMAIN_TERMS, JURISDICTION_WORDS, STOPWORDS } from "./domain-terms.ts";
+import { createGeneralIdf } from "./general-idf.ts";
+
+export interface Tokenizer {
+  /** Segmented words in order, normalised, punctuation dropped (stopwords kept). */
+  words(text: string): string[];
+  /** Index terms: topic words and their sub-words, without stopwords. */
+  terms(text: string): string[];
+  /** Topic words of a question (no stopwords, no jurisdiction words, no sub-words). */
+  topicWords(text: string): string[];
+  /** Dictionary sub-words of a word (知识产权服务机构 → 知识产权, 服务机构, …), not the word itself. */
+  subWords(word: string): string[];
+  /** How informative a word is in general Chinese (jieba's IDF table); unknown words count as rare. */
+  generalIdf(word: string): number;
+}
+
+const PUNCTUATION = /^[\p{P}\p{S}\s]+$/u;
+
+/**
+ * Question scaffolding: words built on an interrogative (几家, 多大, 哪些地方,
+ * 什么样) or a bare bound (至少, 最多). They say what kind of answer is wanted,
+ * not what it is about, so they are no topic words.
+ */
+const SCAFFOLD = /^(.*(几|多少|多大|多久|多长|多高|哪|什么|怎|啥|谁|吗|呢).*|至少|最少|最多|最高|最低|起码|一共|总共)$/;
+
+/** Full-width digits/letters → ASCII, so １．and 1. read alike. */
+export function normalizeText(text: string): string {
+  return text
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, " ")
+    .toLowerCase();
+}
+
+let shared: Tokenizer | undefined;
+
+/** The process-wide tokenizer (loading jieba's dictionary takes ~150 ms, so it is done once). */
+export function getTokenizer(): Tokenizer {
+  shared ??= createTokenizer();
+  return shared;
+}
+
+export function createTokenizer(): Tokenizer {
+  const jieba = Jieba.withDict(dict);
+  // A high frequency makes jieba prefer the whole term over its parts.
+  jieba.loadDict(Buffer.from(DOMAIN_TERMS.map((t) => `${t} 200000 n`).join("\n")));
+
+  const idfTable = createGeneralIdf();
+  const UNKNOWN_IDF = 11;
+
+  const subWordCache = new Map<string, string[]>();
+  function subWords(word: string): string[] {
+    if (word.length < 3) return [];
+    let cached = subWordCache.get(word);
+    if (!cached) {
+      cached = [...new Set(jieba.cutAll(word).filter((w) => w.length >= 2 && w !== word && !STOPWORDS.has(w)))];
+      subWordCache.set(word, cached);
+    }
+    return cached;
+  }
+
+  function words(text: string): string[] {
+    return jieba
+      .cut(normalizeText(text), false)
+      .map((w) => w.trim())
+      .filter((w) => w.length > 0 && !PUNCTUATION.test(w));
+  }
+
+  return {
+    words,
+    terms(text) {
+      const out: string[] = [];
+      for (const w of words(text)) {
+        if (STOPWORDS.has(w) || SCAFFOLD.test(w)) continue;
+        out.push(w);
+        for (const s of subWords(w)) out.push(s);
+      }
+      return out;
+    },
+    topicWords(text) {
+      return words(text).filter((w) => !STOPWORDS.has(w) && !JURISDICTION_WORDS.has(w) && !SCAFFOLD.test(w));
+    },
+    subWords,
+    generalIdf(word) {
+      return idfTable.get(word) ?? UNKNOWN_IDF;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Answerer } from "../src/answer/answer.types.ts";
+import { createAnswerer } from "../src/answer/answerer.ts";
+import { resolveFollowUp } from "../src/answer/resolve-follow-up.ts";
+import { listPieces } from "../src/knowledge/load-policies.ts";
+import { localEmbeddingChoice } from "../src/retrieval/create-embeddings.ts";
+import { createPolicyIndex } from "../src/retrieval/policy-index.ts";
+
+let answerer: Answerer;
+
+beforeAll(async () => {
+  const index = await createPolicyIndex({ pieces: listPieces(), embedding: localEmbeddingChoice() });
+  answerer = createAnswerer({ index });
+});
+
+describe("follow-up questions use the conversation", () => {
+  it("「那淄博呢？」 after a Zhejiang question asks the same of Zibo", async () => {
+    const first = await answerer.answer("浙江省示范区要求现有知识产权服务机构至少多少家？");
+    expect(first.jurisdictions).toEqual(["zhejiang"]);
+    expect(first.text).toContain("20家以上");
+
+    const next = await answerer.answer("那淄博呢？", { history: [{ question: first.resolvedQuestion, jurisdictions: first.jurisdictions }] });
+    expect(next.refused).toBe(false);
+    expect(next.jurisdictions).toEqual(["zibo"]);
+    expect(next.citations).toContain("zb2020:5.3");
+    expect(next.text).toContain("2家以上");
+    expect(next.text).not.toContain("20家以上");
+  });
+
+  it("「那浙江的呢」 after a Zibo question switches back", async () => {
+    const next = await answerer.answer("那浙江的呢", { history: [{ question: "淄博示范区多长时间认定一次？", jurisdictions: ["zibo"] }] });
+    expect(next.jurisdictions).toEqual(["zhejiang"]);
+    expect(next.citations).toContain("zj2018:14");
+    expect(next.text).toContain("两年");
+  });
+
+  it("a follow-up that changes the topic keeps the jurisdiction: 「那证券化呢？」 after 质押融资", async () => {
+    const next = await answerer.answer("那证券化呢？", {
+      history: [{ question: "淄博对专利质押融资服务有什么支持？", jurisdictions: ["zibo"] }],
+    });
+    expect(next.jurisdictions).toEqual(["zibo"]);
+    expect(next.text).toContain("知识产权证券化");
+    expect(next.text).toContain("10万元");
+  });
+
+  it("without history, 「那淄博呢？」 alone is not enough to answer", async () => {
+    const r = await answerer.answer("那淄博呢？");
+    expect(r.refused).toBe(true);
+  });
+
+  it("a self-contained question is not merged with the previous one", () => {
+    const r = resolveFollowUp("淄博示范区创建单位要开展哪些专利行动？", [{ question: "浙江省示范区多久考核一次？", jurisdictions: ["zhejiang"] }]);
+    expect(r.isFollowUp).toBe(false);
+    expect(r.text).toBe("淄博示范区创建单位要开展哪些专利行动？");
+    expect(r.jurisdictions).toEqual(["zibo"]);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * The quality bar of the offline default on two question sets: the public one
+ * (test/fixtures/questions-public.jsonl, a copy of shared/eval/questions.jsonl)
+ * and our own held-out set (199 questions: paraphrases, colloquial forms, both
+ * jurisdictions, other policies and places, prompt injection). Metrics as
+ * `eval` computes them (DESIGN.md).
+ */
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Answerer } from "../src/answer/answer.types.ts";
+import { createAnswerer } from "../src/answer/answerer.ts";
+import { parseQuestionSet } from "../src/answer/eval-question.schema.ts";
+import { evaluateQuestionSet } from "../src/answer/evaluate-question-set.ts";
+import { listPieces } from "../src/knowledge/load-policies.ts";
+import { localEmbeddingChoice } from "../src/retrieval/create-embeddings.ts";
+import { createPolicyIndex } from "../src/retrieval/policy-index.ts";
+
+let answerer: Answerer;
+
+beforeAll(async () => {
+  const index = await createPolicyIndex({ pieces: listPieces(), embedding: localEmbeddingChoice() });
+  answerer = createAnswerer({ index });
+});
+
+const SETS = {
+  public: new URL("./fixtures/questions-public.jsonl", import.meta.url),
+  "held-out": new URL("./fixtures/questions-heldout.jsonl", import.meta.url),
+};
+
+describe.each(Object.entries(SETS))("offline default on the %s question set", (_name, file) => {
+  const questions = parseQuestionSet(readFileSync(file, "utf8"));
+
+  it("finds the gold article in the top 3 for at least 90% of answerable questions", async () => {
+    const report = await evaluateQuestionSet(answerer, questions);
+    expect(report.recallAt3).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("refuses exactly the unanswerable questions at least 90% of the time", async () => {
+    const report = await evaluateQuestionSet(answerer, questions);
+    expect(report.refusalAccuracy).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("mentions every required point in at least 85% of answers", async () => {
+    const report = await evaluateQuestionSet(answerer, questions);
+    expect(report.mentionRate).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
+describe("the held-out set is a real test", () => {
+  const questions = parseQuestionSet(readFileSync(SETS["held-out"], "utf8"));
+  it("has 40+ questions, 10+ of them unanswerable", () => {
+    expect(questions.length).toBeGreaterThanOrEqual(40);
+    expect(questions.filter((q) => !q.answerable).length).toBeGreaterThanOrEqual(10);
+  });
+});

@@ -1,0 +1,111 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { articleOf } from "../src/knowledge/citation.ts";
+import { listPieces } from "../src/knowledge/load-policies.ts";
+import { localEmbeddingChoice } from "../src/retrieval/create-embeddings.ts";
+import type { PolicyIndex } from "../src/retrieval/passage.types.ts";
+import { createPolicyIndex } from "../src/retrieval/policy-index.ts";
+import { getTokenizer } from "../src/retrieval/tokenizer.ts";
+
+let index: PolicyIndex;
+
+beforeAll(async () => {
+  index = await createPolicyIndex({ pieces: listPieces(), embedding: localEmbeddingChoice() });
+});
+
+async function topArticles(question: string, k = 3, docs?: ("zj2018" | "zb2020")[]): Promise<string[]> {
+  const hits = await index.search(question, 10, { docs });
+  const out: string[] = [];
+  for (const h of hits) if (!out.includes(articleOf(h.id)) && out.length < k) out.push(articleOf(h.id));
+  return out;
+}
+
+describe("segmentation with the domain dictionary", () => {
+  it("keeps policy terms whole instead of splitting them", () => {
+    const words = getTokenizer().words("知识产权服务业集聚发展示范区内质押融资服务，新获得专利代理师证书");
+    for (const term of ["示范区", "知识产权服务业", "质押融资", "专利代理师"]) {
+      expect(words.some((w) => w.includes(term))).toBe(true);
+    }
+    for (const fragment of ["示范", "质押", "代理", "服务业"]) expect(words).not.toContain(fragment);
+  });
+
+  it("still lets a shorter word find the long term (质押 → 质押融资)", () => {
+    const terms = getTokenizer().terms("专利质押融资");
+    expect(terms).toContain("质押融资");
+    expect(terms).toContain("质押");
+  });
+});
+
+describe("hybrid search: representative questions find their article in the top 3", () => {
+  const cases: [string, string][] = [
+    ["浙江省示范区的核心区面积有什么要求？", "zj2018:6"],
+    ["依托单位在招引服务机构方面要做什么？", "zj2018:7"],
+    ["向省知识产权局申报示范区需要提交哪些材料？", "zj2018:9"],
+    ["浙江省示范区多久考核一次？", "zj2018:14"],
+    ["政银保专利权保险质押贷款每笔补多少钱", "zb2020:9"],
+    ["专利托管的顾问式是什么意思？", "zb2020:9"],
+    ["淄博示范区的认定结果分哪几档？", "zb2020:14"],
+    ["淄博市建设方案的试用期多长？", "zb2020:17"],
+  ];
+  for (const [question, gold] of cases) {
+    it(`「${question}」 → ${gold}`, async () => {
+      expect(await topArticles(question)).toContain(gold);
+    });
+  }
+});
+
+describe("search options and passages", () => {
+  it("restricts results to the documents asked for", async () => {
+    const hits = await index.search("示范区考核结果分为几档？", 8, { docs: ["zb2020"] });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.doc === "zb2020")).toBe(true);
+  });
+
+  it("returns pieces with their citation id, heading and scores, best first", async () => {
+    const hits = await index.search("代理的发明专利授权超过120件能获得多少支持？", 5);
+    expect(hits[0]!.id).toBe("zb2020:9.5");
+    expect(hits[0]!.heading).toBe("保障措施");
+    for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
+    expect(hits[0]!.coverage).toBeGreaterThan(0.8);
+  });
+
+  it("an off-topic question covers little of what it asks", async () => {
+    const hits = await index.search("专利年费减缓的标准是多少？", 3);
+    expect(Math.max(...hits.map((h) => h.coverage))).toBeLessThan(0.55);
+    expect(index.profile("专利年费减缓的标准是多少？").unknownWords).toContain("减缓");
+  });
+});
+
+describe("persisted index", () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "ipzone-index-"));
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("is built once, reused while pieces and embedding are unchanged, rebuilt when either changes", async () => {
+    const directory = join(dataDir, "policy-index");
+    const pieces = listPieces();
+    const embedding = localEmbeddingChoice();
+
+    const built = await createPolicyIndex({ pieces, embedding, directory });
+    expect(built.origin.loadedFromDisk).toBe(false);
+    const manifest = JSON.parse(await readFile(join(directory, "manifest.json"), "utf8"));
+    expect(manifest).toMatchObject({ embeddingId: embedding.id, count: pieces.length });
+
+    const reused = await createPolicyIndex({ pieces, embedding, directory });
+    expect(reused.origin.loadedFromDisk).toBe(true);
+    expect((await reused.search("核心区面积", 1))[0]!.id).toBe((await built.search("核心区面积", 1))[0]!.id);
+
+    const edited = pieces.map((p) => (p.id === "zj2018:18" ? { ...p, text: "本办法自2019年1月1日起实施。" } : p));
+    expect((await createPolicyIndex({ pieces: edited, embedding, directory })).origin.loadedFromDisk).toBe(false);
+
+    const otherModel = { ...embedding, id: `${embedding.id}-other` };
+    expect((await createPolicyIndex({ pieces: edited, embedding: otherModel, directory })).origin.loadedFromDisk).toBe(false);
+    expect((await createPolicyIndex({ pieces: edited, embedding: otherModel, directory })).origin.loadedFromDisk).toBe(true);
+  });
+});
