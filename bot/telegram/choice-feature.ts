@@ -25,7 +25,10 @@ export function choiceFeature(converse: TelegramConverse, codec: ChoiceCallbackC
 
     const replies = await converse(ctx, { choice: pressed.choice });
     const message = ctx.callbackQuery.message;
-    const toggled = pressed.multi && pressed.choice !== DONE_ID;
+    // A press on a multi-select only redraws it while the core answers with
+    // that same multi-select; 「跳过」 or an answer that moved on closes it.
+    const first = replies[0];
+    const toggled = pressed.multi && pressed.choice !== DONE_ID && replies.length === 1 && first?.kind === "choices" && first.multi === true;
     if (message && !toggled) {
       const markup = "reply_markup" in message ? message.reply_markup : undefined;
       const text = "text" in message ? message.text : undefined;

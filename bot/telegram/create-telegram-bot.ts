@@ -53,11 +53,13 @@ export function createTelegramBot(config: Config, assistant: Assistant, deps: Te
   const report = createTelegramErrorReporter(log);
   bot.catch(report);
 
-  bot.use(onePerUpdateId(deps, log));
   // Polling: the runner works on many updates at once, sequentialize keeps a
   // chat in order. Webhook: answer Telegram at once and work per chat later.
+  // The update-id check comes after, so Telegram's 200 never waits on the
+  // database; a redelivery queues behind the first and is dropped there.
   const queue = createKeyedQueue();
   bot.use(telegram.mode === "webhook" ? deferPerChat(queue, log) : sequentialize(chatKey));
+  bot.use(onePerUpdateId(deps, log));
 
   const codec = createChoiceCallbackCodec();
   const converse = createConverse(assistant, { typingDelayMs: deps.typingDelayMs ?? 700 });
