@@ -45,6 +45,44 @@ async function storedApplication(user: ChatUser) {
   return app!;
 }
 
+/** The first example the last reply offers: 「例如：2021、今年 或 去年」 → 「2021」. */
+function ownExample(turn: Turn): string {
+  const m = /例如：(.+?)(?:；不清楚可回复「跳过」)?$/mu.exec(turn.text);
+  if (!m) throw new Error(`no example in: ${turn.text}`);
+  return m[1]!.split(/、|\s*或\s*|或(?=「)/u)[0]!.replace(/[「」]/gu, "").trim();
+}
+
+describe("a user who types nothing but the examples the assistant shows", () => {
+  for (const [start, done] of [
+    ["我想申报示范区", "请核对以下信息"],
+    ["我想申报淄博的示范区", "请核对以下信息"],
+    ["测算一下我们能拿多少资助", "请核对以下信息"],
+  ] as const) {
+    it(`finishes 「${start}」 and gets the rules' result on those facts`, async () => {
+      const u = newUser("examples");
+      let turn = await u.say(start);
+      for (let i = 0; i < 30 && !turn.text.includes(done); i++) {
+        const before = turn;
+        turn = await u.say(ownExample(turn));
+        expect(turn.text, `「${ownExample(before)}」 was not accepted`).not.toContain("这个回答没能采用");
+      }
+      expect(turn.text).toContain(done);
+      expect(turn.text).not.toContain("未填写");
+      const result = await u.say("确认");
+      const record = await h.store.users.findByChannelId("console", u.id);
+      if (start.includes("测算")) {
+        const [estimate] = await h.store.estimates.listByUser(record!.id, 1);
+        const input = agencyInputSchema.parse(estimate!.input);
+        expect(result.text).toContain(renderEstimateReport(estimateSupport(input)));
+      } else {
+        const app = await storedApplication(u);
+        const profile = zoneProfileSchema.parse(app.profile);
+        expect(result.text).toContain(renderCheckReport(checkJurisdiction(profile.jurisdiction!, profile)));
+      }
+    });
+  }
+});
+
 describe("Zhejiang applicant, start to result", () => {
   it("asks only what 第六条 reads (no county facts), and the chat's check is `check` on the typed profile", async () => {
     const alice = newUser("zj");
@@ -274,19 +312,27 @@ describe("in the middle of an intake", () => {
 });
 
 describe("commands", () => {
-  it("a new user's first question gets the help text once, the second one does not", async () => {
+  it("a new user's first question is answered first, then a short welcome, once", async () => {
     const u = newUser("new");
     const first = await u.say("浙江省示范区要求多少家服务机构？");
-    expect(first.text).toContain("我可以：");
-    expect(first.text).toContain("第六条（三）");
+    expect(first.replies).toHaveLength(2);
+    expect(first.text.indexOf("第六条（三）")).toBeLessThan(first.text.indexOf("初次见面"));
+    expect(first.text).toContain("回复「我想申报示范区」");
     const second = await u.say("淄博呢？");
-    expect(second.text).not.toContain("我可以：");
+    expect(second.text).not.toContain("初次见面");
+    expect(second.text).toContain("第五条");
+  });
+
+  it("「你好」 as a first message gets the full help, without the welcome on top", async () => {
+    const t = await newUser("hello").say("你好");
+    expect(t.text).toContain("我可以：");
+    expect(t.text).not.toContain("初次见面");
   });
 
   it("a new user who starts with an intake is not held up by the help text", async () => {
     const u = newUser("new-intake");
     const t = await u.say("我想申报浙江的示范区");
-    expect(t.text).not.toContain("我可以：");
+    expect(t.text).not.toMatch(/我可以：|初次见面/u);
     expect(t.replies).toHaveLength(1);
   });
 
@@ -324,6 +370,45 @@ describe("commands", () => {
     expect(question.text).not.toContain("已记录");
   });
 
+  it("「取消」 in an intake answers with one message", async () => {
+    const u = newUser("cancel-once");
+    await u.say("测算一下我们能拿多少资助");
+    const t = await u.say("取消");
+    expect(t.replies).toHaveLength(1);
+    expect(t.text).toContain("已退出填报");
+  });
+
+  it("asking for another jurisdiction mid-intake starts over there, keeping the applicant's details", async () => {
+    const u = newUser("switch-j");
+    await u.say("我想申报浙江的示范区");
+    await u.sayAll(ZHEJIANG_LINES.slice(0, 2));
+    const t = await u.say("我想申报淄博的示范区");
+    expect(t.text).toContain("已改为申报淄博市示范区，单位信息沿用刚才填写的");
+    expect(t.text).toContain("联系人");
+    expect(t.text).toMatch(/第 3\/13 步/u);
+    const same = await u.say("我想申报淄博的示范区");
+    expect(same.text).toContain("您正在进行申报准备");
+    expect(same.text).toMatch(/第 3\/13 步/u);
+  });
+
+  it("asking for the estimate mid-application switches flows instead of taking it as an answer", async () => {
+    const u = newUser("switch-flow");
+    await u.say("我想申报浙江的示范区");
+    const t = await u.say("测算一下我们能拿多少资助");
+    expect(t.text).toContain("已退出刚才的申报准备");
+    expect(t.text).toContain("要测算哪一年度的资助？");
+  });
+
+  it("「提交申报」 mid-intake is not taken as an answer; the pending question comes back", async () => {
+    const u = newUser("submit-early");
+    await u.say("我想申报浙江的示范区");
+    const t = await u.say("提交申报");
+    expect(t.text).toContain("当前的填报还没有完成");
+    expect(t.text).toContain("第 1/14 步 · 申报单位名称");
+    const record = await h.store.users.findByChannelId("console", u.id);
+    expect(await h.store.answers.current(record!.id, "application")).toEqual([]);
+  });
+
   it("「重新开始」 starts the same flow over from the first question", async () => {
     const u = newUser("restart");
     await u.say("测算一下我们能拿多少资助");
@@ -348,5 +433,21 @@ describe("commands", () => {
     const [unhelpful] = await h.store.questions.recent(1);
     expect(unhelpful!.question).toBe("淄博示范区的支持政策试行多久？");
     expect(unhelpful!.feedback).toBe("unhelpful");
+
+    // Only the answer just given is rated: a second 「没用」 does not overwrite the first rating.
+    expect((await u.say("谢谢")).text).toContain("不客气");
+    expect((await h.store.questions.recent(1))[0]!.feedback).toBe("unhelpful");
+  });
+
+  it("「有用」 after a question asked mid-intake rates it, and the pending question comes back", async () => {
+    const u = newUser("feedback-intake");
+    await u.say("我想申报浙江的示范区");
+    await u.say("核心区面积最少要多少平方米？");
+    const t = await u.say("有用");
+    expect(t.text).toContain("谢谢反馈");
+    expect(t.text).toContain("第 1/14 步 · 申报单位名称");
+    expect((await h.store.questions.recent(1))[0]!.feedback).toBe("helpful");
+    const next = await u.say("杭州测试科技园发展有限公司");
+    expect(next.text).toContain("✓ 已记录：申报单位名称 杭州测试科技园发展有限公司");
   });
 });

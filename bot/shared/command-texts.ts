@@ -42,14 +42,14 @@ export const channelCommands: readonly ChannelCommand[] = [
     description: "受理申报：/accept 编号（工作人员）",
     staffOnly: true,
     toText: (args) => (args ? `受理 ${args}` : undefined),
-    usage: "请写上申报编号，例如：/accept A1024",
+    usage: "请写上申报编号，例如：/accept ZJ-2026-0001",
   },
   {
     name: "return",
     description: "退回申报：/return 编号 原因（工作人员）",
     staffOnly: true,
     toText: (args) => (args ? `退回 ${args}` : undefined),
-    usage: "请写上申报编号和退回原因，例如：/return A1024 核心区面积证明缺失",
+    usage: "请写上申报编号和退回原因，例如：/return ZJ-2026-0001 核心区面积证明缺失",
   },
 ];
 

@@ -3,6 +3,11 @@ import type { Reply } from "../../src/assistant/message.types.ts";
 
 export type ChoicesReply = Extract<Reply, { kind: "choices" }>;
 
+// The intake numbers its labels (「1. 高新园区」) so buttons match typed numbers;
+// here the list numbers them itself, so a label's own number would read 「1. 1. 高新园区」.
+const LEADING_NUMBER = /^\s*\d+[.．、]\s*/u;
+const label = (o: { label: string }) => o.label.replace(LEADING_NUMBER, "");
+
 /**
  * @example
  *   （1/3）请选择园区类型：
@@ -12,12 +17,12 @@ export type ChoicesReply = Extract<Reply, { kind: "choices" }>;
  */
 export function formatChoices(reply: ChoicesReply): string {
   if (!reply.multi) {
-    const lines = reply.options.map((o, i) => `${i + 1}. ${o.label}`);
+    const lines = reply.options.map((o, i) => `${i + 1}. ${label(o)}`);
     return [reply.text, "回复数字选择：", ...lines].join("\n");
   }
   const selected = new Set(reply.selected ?? []);
   const options = reply.options.filter((o) => o.id !== "done");
-  const lines = options.map((o, i) => `${i + 1}. ${selected.has(o.id) ? "✓ " : ""}${o.label}`);
+  const lines = options.map((o, i) => `${i + 1}. ${selected.has(o.id) ? "✓ " : ""}${label(o)}`);
   const done = reply.options.find((o) => o.id === "done")?.label ?? "完成";
   return [
     reply.text,

@@ -41,8 +41,16 @@ export function storedProfile(app: ApplicationRecord): ZoneProfile {
 async function returnNotes(ctx: TurnContext, app: ApplicationRecord): Promise<{ revision: number; notes: string[] }> {
   const events = await ctx.deps.store.audit.listBySubject(`application:${app.number}`);
   const returns = events.filter((e) => e.action === "application.return");
-  const notes = returns.map((e) => String((e.detail as { comment?: string } | null)?.comment ?? "")).filter(Boolean);
+  // A transition's audit detail is `{ from, to, detail: { comment } }` (application.repository.ts).
+  const notes = returns.map((e) => commentOf(e.detail)).filter((c): c is string => Boolean(c));
   return { revision: returns.length + 1, notes };
+}
+
+function commentOf(detail: unknown): string | undefined {
+  if (!detail || typeof detail !== "object") return undefined;
+  const d = detail as { comment?: unknown; detail?: unknown };
+  if (typeof d.comment === "string") return d.comment;
+  return commentOf(d.detail);
 }
 
 export async function renderDrafts(ctx: TurnContext, app: ApplicationRecord): Promise<Reply[]> {

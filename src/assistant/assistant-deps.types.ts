@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import type { Answerer } from "../answer/answer.types.ts";
 import type { Store, UserRecord } from "../store/index.ts";
 import type { ChannelId, Reply } from "./message.types.ts";
+import type { OutboxHint } from "./outbox-hint.ts";
 
 /** Delivers a message to a user who did not just write (e.g. the applicant after a staff decision). */
 export type PushMessage = (user: Pick<UserRecord, "channel" | "externalId">, replies: Reply[]) => Promise<boolean>;
@@ -32,4 +33,6 @@ export interface TurnContext {
   /** `${channel}:${userId}` — how the audit trail names the actor */
   actor: string;
   now: Date;
+  /** which users' outboxes may hold notices (see outbox-hint.ts) */
+  outbox: OutboxHint;
 }

@@ -4,7 +4,7 @@
  * 第九条 estimate (saved). The reply is the rules' own Chinese report, with
  * its trace, so chat and `check`/`estimate` never disagree.
  */
-import { checkJurisdiction, estimateSupport, renderCheckReport, renderEstimateReport } from "../rules/index.ts";
+import { checkJurisdiction, estimateSupport, JURISDICTION_LABELS, renderCheckReport, renderEstimateReport } from "../rules/index.ts";
 import type { AgencyInput } from "../rules/agency-input.schema.ts";
 import type { ZoneProfile } from "../rules/zone-profile.schema.ts";
 import { applicationActions } from "./application-actions.ts";
@@ -17,7 +17,12 @@ export async function completeApplicationIntake(ctx: TurnContext, session: Sessi
   const check = checkJurisdiction(jurisdiction, profile);
   const applications = ctx.deps.store.applications;
   const existing = session.applicationId ? await applications.findById(session.applicationId) : undefined;
-  const reusable = existing && existing.userId === ctx.user.id && (existing.status === "draft" || existing.status === "returned");
+  // A corrected application keeps its number, unless the jurisdiction changed: ZJ-… cannot become a Zibo application.
+  const reusable =
+    existing &&
+    existing.userId === ctx.user.id &&
+    existing.jurisdiction === jurisdiction &&
+    (existing.status === "draft" || existing.status === "returned");
   const app = reusable
     ? await applications.update({ id: existing.id, expectedVersion: existing.version, profile, checkResult: check })
     : await applications.create({ userId: ctx.user.id, jurisdiction, profile, checkResult: check });
@@ -28,7 +33,12 @@ export async function completeApplicationIntake(ctx: TurnContext, session: Sessi
     subject: `application:${app.number}`,
     detail: { verdict: check.verdict },
   });
+  const moved: Reply[] =
+    existing && !reusable && existing.jurisdiction !== jurisdiction && existing.userId === ctx.user.id
+      ? [{ kind: "text", text: `申报地区已改为${JURISDICTION_LABELS[jurisdiction]}，已新建申报 ${app.number}；原申报 ${existing.number} 保持不变。` }]
+      : [];
   return [
+    ...moved,
     { kind: "text", text: renderCheckReport(check) },
     applicationActions(app, `申报编号：${app.number}（${app.status === "returned" ? "已退回，修改后可重新提交" : "草稿"}）。接下来可以：`),
   ];

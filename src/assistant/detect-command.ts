@@ -33,6 +33,7 @@ export const ACTION = {
 
 const clean = (s: string) => s.normalize("NFKC").trim().replace(/[。！!～~]+$/u, "").replace(/\s+/gu, " ");
 const NUMBER = /\b(Z[JB]-\d{4}-\d{4,})\b/iu;
+const STAFF = /^(?:\/)?(通过|受理|同意|accept|退回|驳回|return|查看|打开|open)\s*(Z[JB]-\d{4}-\d{4,})\s*[:：,，]?\s*(.*)$/isu;
 
 const HELP = /^(\/start|\/help|帮助|help|菜单|你好|您好|hi|hello|你能做什么|能做什么|怎么用|使用说明|功能)$/iu;
 const STATUS = /^(\/status|我的申报|申报进度|查看进度|进度|状态|我的申请|申报状态)$/u;
@@ -40,6 +41,8 @@ const RESTART = /^(重新开始|重来|从头开始|重新填写全部)$/u;
 const CANCEL = /^(\/cancel|取消|退出|结束)$/u;
 const APPLY = /(我想申报|我要申报|准备申报|开始申报|申报准备|资格自检|自检一下|帮我自检|想申请示范区|^\/apply$|^申报$)/u;
 const ESTIMATE = /(测算|能拿多少|可以拿多少|能领多少|能申请多少|资助估算|^\/estimate$)/u;
+// Asking to be walked through the estimate, question-like or not: 「帮我测算一下吗？」「算算我们能拿多少」.
+const ESTIMATE_REQUEST = /(测算|估算|算一下|算一算|算算|帮我算)/u;
 const DRAFT = /^(生成申报材料|生成材料|起草申报材料|生成申报书|出材料|下载材料)$/u;
 const SUBMIT = /^(提交申报|提交给主管部门|正式提交|重新提交)$/u;
 const EDIT = /^(修改申报|修改信息|修改后重新提交|修改申报信息)$/u;
@@ -60,7 +63,8 @@ export function detectCommand(raw: string | undefined, choice: string | undefine
   const text = clean(raw);
   if (!text) return undefined;
 
-  const staff = /^(?:\/)?(通过|受理|同意|accept|退回|驳回|return|查看|打开|open)\s*(Z[JB]-\d{4}-\d{4,})\s*[:：,，]?\s*(.*)$/isu.exec(text);
+  // The comment is forwarded to the applicant word for word, so it is read from the raw text, not the normalised one.
+  const staff = STAFF.exec(raw.trim()) ?? STAFF.exec(text);
   if (staff) {
     const verb = staff[1]!.toLowerCase();
     const number = staff[2]!.toUpperCase();
@@ -81,6 +85,8 @@ export function detectCommand(raw: string | undefined, choice: string | undefine
   if (HELPFUL.test(text)) return { kind: "feedback", helpful: true };
   if (UNHELPFUL.test(text)) return { kind: "feedback", helpful: false };
 
+  // 「测算一下我们能拿多少资助」 (the help text's own example) asks for the estimate, though 多少 reads like a question.
+  if (ESTIMATE_REQUEST.test(text)) return { kind: "start-estimate" };
   // 「申报浙江示范区要什么材料？」 is a question about applying, not a request to start.
   if (looksLikeQuestion(text) && !/^\/(apply|estimate)$/u.test(text)) return undefined;
   if (ESTIMATE.test(text)) return { kind: "start-estimate" };

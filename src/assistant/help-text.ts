@@ -21,3 +21,13 @@ export function helpText(isStaff: boolean): string {
   }
   return lines.join("\n");
 }
+
+/** Shown once, after a new user's first message is answered: what else there is, in three lines. */
+export function welcomeText(isStaff: boolean): string {
+  return [
+    "初次见面：我是示范区政策助手，除了回答政策问题，还可以：",
+    "· 回复「我想申报示范区」做申报准备和资格自检，并生成申报材料；",
+    "· 回复「测算一下我们能拿多少资助」估算淄博第九条的支持额度。",
+    `回复「帮助」查看全部功能${isStaff ? "（含审核命令）" : ""}。`,
+  ].join("\n");
+}

@@ -35,6 +35,12 @@ export type Reply =
       multi?: boolean;
       /** ids already picked, for multi-select */
       selected?: string[];
+      /**
+       * The question takes a typed number (a count, an area, a year): a bare
+       * number typed back is that answer, never the position of an option —
+       * 「2」 on a reopened 机构数量 question is 2 institutions, not 「跳过」.
+       */
+      numberAnswer?: boolean;
     }
   | { kind: "document"; fileName: string; mimeType: string; data: Uint8Array; caption?: string };
 

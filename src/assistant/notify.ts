@@ -10,6 +10,7 @@ import type { TurnContext } from "./assistant-deps.types.ts";
 
 export async function notifyUser(ctx: TurnContext, user: UserRecord, text: string): Promise<void> {
   const note = await ctx.deps.store.notifications.enqueue({ userId: user.id, text });
+  ctx.outbox.mark(user.id);
   let pushed = false;
   if (ctx.deps.push) {
     try {
@@ -31,7 +32,10 @@ export async function notifyStaff(ctx: TurnContext, text: string): Promise<void>
 
 /** Outbox messages not yet delivered to this user, marked delivered. */
 export async function takeNotifications(ctx: TurnContext): Promise<Reply[]> {
+  const check = ctx.outbox.begin(ctx.user.id);
+  if (!check.needed) return [];
   const pending = await ctx.deps.store.notifications.pending(ctx.user.id);
+  ctx.outbox.checked(ctx.user.id, check.token);
   if (!pending.length) return [];
   await ctx.deps.store.notifications.markDelivered(pending.map((n) => n.id));
   return pending.map((n) => ({ kind: "text", text: `📬 ${n.text}` }));

@@ -23,7 +23,7 @@ export async function beginIntake(
   session.intake = step.state;
   if (!opts.keepApplication) session.applicationId = null;
   const role = flow === "agency-estimate" ? "agency" : "applicant";
-  if (!ctx.isStaff && ctx.user.role !== role) await ctx.deps.store.users.setRole(ctx.user.id, role);
+  if (!ctx.isStaff && ctx.user.role !== role) ctx.user = await ctx.deps.store.users.setRole(ctx.user.id, role);
   await ctx.deps.store.audit.record({ actor: ctx.actor, action: "intake.start", subject: `user:${ctx.user.id}`, detail: { flow } });
   return step.replies;
 }
@@ -52,7 +52,13 @@ export async function continueIntake(ctx: TurnContext, session: SessionState, ms
     case "cancelled":
       session.intake = null;
       await ctx.deps.store.audit.record({ actor: ctx.actor, action: "intake.cancel", subject: `user:${ctx.user.id}`, detail: { flow: state.flow } });
-      return [...step.replies, { kind: "text", text: "已退出填报，已填写的内容会保留在记录中。需要时回复「我想申报示范区」或「测算一下我们能拿多少资助」重新开始。" }];
+      // One message, in place of the engine's: what happens to the answers and how to come back.
+      return [
+        {
+          kind: "text",
+          text: "已退出填报。已填写的内容不会提交，但会保留在记录中；需要时回复「我想申报示范区」或「测算一下我们能拿多少资助」重新开始。",
+        },
+      ];
     case "closed":
       session.intake = null;
       return "closed";

@@ -109,7 +109,7 @@ export async function decide(
         owner,
         decision === "accepted"
           ? `您的申报 ${decided.number} 已通过主管部门审核（受理）。`
-          : `您的申报 ${decided.number} 被退回，意见：${decided.staffComment}。回复「修改申报」可在原有信息基础上修改后重新提交。`,
+          : `您的申报 ${decided.number} 被退回，意见：「${decided.staffComment}」。回复「修改申报」可在原有信息基础上修改后重新提交。`,
       );
     }
     return [{ kind: "text", text: `已${decision === "accepted" ? "受理" : "退回"} ${decided.number}，并已通知申报单位。` }];

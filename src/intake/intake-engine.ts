@@ -34,7 +34,7 @@ import { parseAnswer } from "./parse-answer.ts";
 import { cleanAnswer } from "./parsers/normalize-input.ts";
 import type { QuestionDef } from "./question.types.ts";
 import { applicableQuestions, questionById, questionsOf } from "./question-catalog.ts";
-import { CONTROL, EDIT_PREFIX } from "./render-question.ts";
+import { CONTROL, EDIT_PREFIX, readQuestionChoice } from "./render-question.ts";
 import { renderConfirmPrompt, renderSummary } from "./render-summary.ts";
 import { inferCorrection, mentionedIn, resolveTarget } from "./resolve-target.ts";
 
@@ -130,12 +130,20 @@ function onChoice(state: IntakeState, choice: string, now: Date): IntakeStep {
     return { state, replies: [renderSummary(state, ["这个按钮已过期。"])], event: { type: "summary" } };
   }
   const def = pendingQuestion(state)!;
+  if (def.kind === "multi-choice" && choice === CONTROL.done) return record(state, def, [...state.selection]);
+  const pressed = readQuestionChoice(choice);
+  // A button of another (earlier) question never answers this one.
+  if (!pressed || pressed.questionId !== def.id) return noAnswer(state, "这个按钮对应的是之前的问题");
   const q = resolved(state, def);
-  if (choice === CONTROL.skip) return skip(state, def);
-  if (choice === CONTROL.explain) return explain(state, def);
-  if (choice === CONTROL.keep && state.editing) return keep(state, def);
-  if (def.kind === "yes-no" && (choice === "yes" || choice === "no")) return record(state, def, choice === "yes");
-  const option = q.options?.find((o) => o.id === choice);
+  if ("control" in pressed) {
+    if (pressed.control === "skip") return skip(state, def);
+    if (pressed.control === "explain") return explain(state, def);
+    if (pressed.control === "keep" && state.editing) return keep(state, def);
+    return noAnswer(state, "这个按钮已过期");
+  }
+  const value = pressed.value;
+  if (def.kind === "yes-no" && (value === "yes" || value === "no")) return record(state, def, value === "yes");
+  const option = q.options?.find((o) => o.id === value);
   if (def.kind === "choice" && option) return record(state, def, option.id);
   if (def.kind === "multi-choice") {
     if (option) {
@@ -150,7 +158,6 @@ function onChoice(state: IntakeState, choice: string, now: Date): IntakeStep {
         event: { type: "selection", questionId: def.id, selected: state.selection },
       };
     }
-    if (choice === CONTROL.done) return record(state, def, [...state.selection]);
   }
   return noAnswer(state, "这个按钮对应的是之前的问题");
 }

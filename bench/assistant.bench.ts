@@ -1,0 +1,133 @@
+/**
+ * Messages per second through the assistant core with SQLite persistence:
+ * many console users at once, each going through a Zhejiang intake with
+ * policy questions in between (answered offline, logged), then 「确认」
+ * (rules + a draft application). Every message is a full turn: user lock,
+ * state loaded from and saved to the database, answers recorded.
+ *
+ * Runnable alone: `npx tsx bench/assistant.bench.ts`.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { loadConfig } from "../src/config.ts";
+import { createRuntime } from "../src/assistant/create-runtime.ts";
+import { createLogger } from "../src/logging/logger.ts";
+
+const USERS = 40;
+const QUESTIONS = [
+  "浙江省示范区要求多少家服务机构？",
+  "核心区面积最少要多少平方米？",
+  "淄博对专利质押融资服务有什么支持？",
+  "申报浙江省示范区需要提交哪些材料？",
+];
+const ANSWERS = [
+  "杭州测试科技园发展有限公司",
+  "91330106MA2B3C4D5D",
+  "张三",
+  "13812348000",
+  "杭州市西湖区文三路1号",
+  "西湖知识产权服务业集聚发展示范区",
+  "高新园区",
+  "科技企业孵化器",
+  "民营",
+  "是",
+  "25家",
+  "1200平米",
+  "全部",
+  "是",
+];
+
+/** One user's messages: start, answers with a policy question after every third, confirm. */
+function script(i: number): string[] {
+  const lines = ["我想申报浙江的示范区"];
+  ANSWERS.forEach((a, k) => {
+    lines.push(a);
+    if (k % 3 === 2) lines.push(QUESTIONS[(i + k) % QUESTIONS.length]!);
+  });
+  lines.push("确认");
+  return lines;
+}
+
+/**
+ * Counts the SQL statements the store runs (better-sqlite3 prepares each one):
+ * a figure that, unlike time, does not depend on what else the machine does.
+ */
+function countStatements(): { count(): number; restore(): void } {
+  const Database = createRequire(import.meta.url)("better-sqlite3") as { prototype: { prepare: (sql: string) => unknown } };
+  const original = Database.prototype.prepare;
+  let n = 0;
+  Database.prototype.prepare = function (this: unknown, sql: string) {
+    n++;
+    return original.call(this, sql);
+  };
+  return { count: () => n, restore: () => void (Database.prototype.prepare = original) };
+}
+
+export async function benchAssistant(): Promise<Record<string, number | string>> {
+  const dir = await mkdtemp(join(tmpdir(), "ipzone-bench-assistant-"));
+  const runtime = await createRuntime(loadConfig({ DATA_DIR: dir }), { logger: createLogger("silent") });
+  try {
+    const { assistant } = runtime;
+    // Warm-up: Prisma query plans, jieba, the answerer's caches.
+    for (const line of script(999)) await assistant.handle({ channel: "console", userId: "warm-up", text: line });
+
+    const scripts = Array.from({ length: USERS }, (_, i) => script(i));
+    const total = scripts.reduce((n, s) => n + s.length, 0);
+    const questions = scripts.reduce((n, s) => n + s.filter((l) => QUESTIONS.includes(l)).length, 0);
+    const latencies: number[] = [];
+    const statements = countStatements();
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    // Every user sends their next message as soon as the previous reply is in: USERS conversations at once.
+    await Promise.all(
+      scripts.map(async (lines, i) => {
+        for (const text of lines) {
+          const t = performance.now();
+          const replies = await assistant.handle({ channel: "console", userId: `bench-${i}`, text });
+          latencies.push(performance.now() - t);
+          if (replies.some((r) => r.kind === "text" && r.text.startsWith("抱歉，处理您的消息时出了点问题"))) throw new Error(`turn failed: ${text}`);
+        }
+      }),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    statements.restore();
+    const sqlStatementsPerMessage = statements.count() / total;
+    // CPU time per message is steadier than wall time on a shared machine.
+    const cpuMsPerMessage = (cpu.user + cpu.system) / 1000 / total;
+    latencies.sort((a, b) => a - b);
+    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
+
+    // Sequential single-user turns: the cost of one message without queueing behind others.
+    const seqLines = script(7);
+    const ts = performance.now();
+    for (const text of seqLines) await assistant.handle({ channel: "console", userId: "sequential", text });
+    const seqMsPerMessage = (performance.now() - ts) / seqLines.length;
+
+    const mem = process.memoryUsage();
+    return {
+      users: USERS,
+      messages: total,
+      policyQuestions: questions,
+      messagesPerSecond: total / seconds,
+      cpuMsPerMessage,
+      sqlStatementsPerMessage,
+      latencyMsP50: pct(0.5),
+      latencyMsP95: pct(0.95),
+      sequentialMsPerMessage: seqMsPerMessage,
+      rssMB: mem.rss / 2 ** 20,
+      heapUsedMB: mem.heapUsed / 2 ** 20,
+    };
+  } finally {
+    await runtime.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  console.table(await benchAssistant());
+}
