@@ -374,12 +374,12 @@ export function defineStoreSuite(name: string, setup: () => Promise<StoreSuiteTa
     });
 
     describe("notifications", () => {
-      it("a notice waits until delivered, oldest first, and is delivered once; phone numbers are masked", async () => {
+      it("a notice waits until delivered, oldest first, is delivered once, and keeps the staff's words verbatim", async () => {
         const user = await store.users.upsert({ channel: "wecom", externalId: "notice-1" });
         const first = await store.notifications.enqueue({ userId: user.id, text: "您的申报 ZJ-2026-0001 被退回，请联系 13812348000" });
         await store.notifications.enqueue({ userId: user.id, text: "第二条通知" });
         const pending = await store.notifications.pending(user.id);
-        expect(pending.map((n) => n.text)).toEqual(["您的申报 ZJ-2026-0001 被退回，请联系 138****8000", "第二条通知"]);
+        expect(pending.map((n) => n.text)).toEqual(["您的申报 ZJ-2026-0001 被退回，请联系 13812348000", "第二条通知"]);
         await store.notifications.markDelivered([first.id]);
         expect((await store.notifications.pending(user.id)).map((n) => n.text)).toEqual(["第二条通知"]);
         await store.notifications.markDelivered(pending.map((n) => n.id));

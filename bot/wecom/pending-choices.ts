@@ -39,6 +39,13 @@ export function createPendingChoices(options: { now?: () => number } = {}): Pend
       const entry = pending.get(userId);
       if (!entry || now() - entry.at > TTL_MS) return undefined;
       const trimmed = text.trim();
+      // A question that wants a number lists its buttons by name (wecom-format.ts):
+      // the name typed back is the button, a number is the answer itself.
+      if (entry.reply.numberAnswer) {
+        const typed = trimmed.normalize("NFKC");
+        const named = entry.reply.options.find((o) => o.label.replace(/^\s*\d+[.．、]\s*/u, "").normalize("NFKC") === typed);
+        return named ? [named.id] : undefined;
+      }
       if (!/^\d{1,3}(?:[\s,，、]+\d{1,3})*$/.test(trimmed)) return undefined;
       const numbers = trimmed.split(/[\s,，、]+/).map(Number);
       const { reply } = entry;

@@ -16,6 +16,9 @@ const label = (o: { label: string }) => o.label.replace(LEADING_NUMBER, "");
  *   2. 科技城
  */
 export function formatChoices(reply: ChoicesReply): string {
+  // The question wants a number (a count, an area): its buttons are offered
+  // by name, so that 「2」 stays an answer of 2 and not the second button.
+  if (reply.numberAnswer) return [reply.text, `也可以回复：${reply.options.map((o) => `「${label(o)}」`).join("、")}`].join("\n");
   if (!reply.multi) {
     const lines = reply.options.map((o, i) => `${i + 1}. ${label(o)}`);
     return [reply.text, "回复数字选择：", ...lines].join("\n");

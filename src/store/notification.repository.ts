@@ -1,6 +1,5 @@
 /** The outbox: notices for users who did not just write, kept until delivered. */
 import type { Notification } from "../generated/sqlite/client.ts";
-import { maskPersonalData } from "../logging/mask-personal-data.ts";
 import type { RepositoryContext } from "./repository-context.ts";
 
 export interface NotificationRecord {
@@ -21,8 +20,9 @@ export interface NotificationRepository {
 export function createNotificationRepository({ db, exclusive, now }: RepositoryContext): NotificationRepository {
   return {
     async enqueue({ userId, text }) {
-      // A notice quotes staff comments; it never needs a phone number or credit code in full.
-      const row = await exclusive(() => db.notification.create({ data: { userId, text: maskPersonalData(text), createdAt: now() } }));
+      // Kept verbatim: a notice is a message to its user (a staff comment may
+      // rightly give a phone number), not a log line.
+      const row = await exclusive(() => db.notification.create({ data: { userId, text, createdAt: now() } }));
       return toRecord(row);
     },
     async pending(userId) {
