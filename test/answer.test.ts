@@ -45,6 +45,24 @@ describe("offline answers (no chat model configured)", () => {
     expect(figuresNotInCitedText(r)).toEqual([]);
   });
 
+  it("a short sentence is quoted whole: 不合格 → 限期整改 as well as 摘牌", async () => {
+    const r = await answerer.answer("浙江示范区考核不合格会被马上摘牌吗");
+    expect(r.citations).toContain("zj2018:16");
+    expect(r.text).toContain("评为不合格的，限期整改；整改仍不合格的，取消称号并予以摘牌。");
+  });
+
+  it("asked who receives an application, the answer quotes the clause that says so", async () => {
+    const r = await answerer.answer("浙江省示范区的申报书交给哪个部门？");
+    expect(r.text).toContain("向设区市知识产权局提出申报申请");
+    expect(r.text).toContain("向省知识产权局提交");
+  });
+
+  it("asked for the basis of the Zhejiang measures, the answer quotes 第一条", async () => {
+    const r = await answerer.answer("浙江办法的制定依据是什么");
+    expect(r.citations[0]).toBe("zj2018:1");
+    expect(r.text).toContain("指导意见");
+  });
+
   it("a Zibo support amount is answered from 第九条 with the one-year-trial note", async () => {
     const r = await answerer.answer("政银保专利权保险质押贷款每笔补多少钱");
     expect(r.jurisdictions).toEqual(["zibo"]);
@@ -105,6 +123,10 @@ describe("refusal", () => {
     "专利年费减缓的标准是多少？",
     "今天天气怎么样？",
     "软件著作权登记要交多少费用？",
+    // near the domain, but what they ask about (审查周期, 税收, 研发补贴) is in neither text
+    "发明专利审查要多长时间",
+    "知识产权服务机构能享受哪些税收减免？",
+    "研发费用加计扣除比例是多少",
   ];
   for (const q of outside) {
     it(`「${q}」 is outside both policies: refused, no citation, no figure, says what it can help with`, async () => {
@@ -136,6 +158,20 @@ describe("refusal", () => {
     const r = await answerer.answer("   ");
     expect(r.refused).toBe(true);
     expect(r.refusalReason).toBe("empty");
+  });
+
+  it("paraphrases inside the policies are not refused (资格证书 for 证书, 有权 for 负责, 背景 for 根据)", async () => {
+    const cases: [string, string][] = [
+      ["新取得专利代理师资格证书的奖励是多少？", "1万元"],
+      ["淄博这个方案谁有权解释？", "市知识产权事业发展中心"],
+      ["浙江这个管理办法的出台背景是什么？", "知识产权强省"],
+      ["淄博示范区申报书填好之后交给谁？", "区县知识产权管理部门"],
+    ];
+    for (const [q, point] of cases) {
+      const r = await answerer.answer(q);
+      expect(r.refused, q).toBe(false);
+      expect(r.text, q).toContain(point);
+    }
   });
 
   it("a colloquial question inside the policies is not refused", async () => {

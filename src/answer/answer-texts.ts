@@ -30,6 +30,12 @@ export function refusalText(reason: RefusalReason): string {
   return `${REFUSAL_LEAD[reason]}\n\n${SCOPE_HELP}`;
 }
 
+/** After a figure of the question was compared with a condition (「20家以上」): the guided self-check. */
+export const SELF_CHECK_HINT = "如需逐项核对全部申报条件，可回复「我想申报示范区」进行资格自检。";
+
+/** After a figure was compared with a support tier (「超过70件、120件、200件以上」): the estimate. */
+export const ESTIMATE_HINT = "如需按您的全部情况测算可获支持的上限，可回复「测算一下我们能拿多少资助」。";
+
 export const JURISDICTION_LABEL: Record<Jurisdiction, string> = {
   zhejiang: "浙江省（省级）",
   zibo: "淄博市（市级）",

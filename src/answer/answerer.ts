@@ -146,7 +146,14 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const byDoc = new Map<PolicyId, Passage[]>(docs.map((d) => [d, passages.filter((p) => p.doc === d)]));
       const jurisdictions = docs.map((d) => JURISDICTION_OF[d]);
       const offline = (): { text: string; citations: string[] } =>
-        composeExtractiveAnswer({ passagesByDoc: byDoc, pieces: index.pieces, cues: weighCues(profile.cues), wantsList: isListQuestion(text) });
+        composeExtractiveAnswer({
+          passagesByDoc: byDoc,
+          pieces: index.pieces,
+          cues: weighCues(profile.cues),
+          wantsList: isListQuestion(text),
+          kinds: profile.kinds,
+          question: text,
+        });
       const base = { refused: false, jurisdictions, retrieved, resolvedQuestion: text };
 
       if (llm && options.useLlm !== false) {

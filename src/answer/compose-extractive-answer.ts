@@ -1,14 +1,17 @@
 /**
  * The offline answer: the relevant sentences of the retrieved pieces, quoted
- * verbatim with their citations and tied together in a sentence or two. It
- * never writes a figure of its own — every number in it is a quotation.
+ * verbatim with their citations and tied together in a sentence or two. Every
+ * figure in it is a quotation, except one: when the question states a figure
+ * and a quoted clause sets a threshold in the same unit, one sentence compares
+ * the two (compare-quantities.ts) and points to the guided self-check.
  */
 import { articleOf, formatCitation } from "../knowledge/citation.ts";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
 import type { PolicyId } from "../knowledge/policy-document.schema.ts";
 import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
 import type { Passage } from "../retrieval/passage.types.ts";
-import { JURISDICTION_LABEL, ZIBO_TRIAL_NOTE } from "./answer-texts.ts";
+import { ESTIMATE_HINT, JURISDICTION_LABEL, SELF_CHECK_HINT, ZIBO_TRIAL_NOTE } from "./answer-texts.ts";
+import { compareQuantities, type QuantityComparison } from "./compare-quantities.ts";
 import { JURISDICTION_OF } from "./detect-jurisdiction.ts";
 
 export interface ExtractiveInput {
@@ -20,6 +23,10 @@ export interface ExtractiveInput {
   cues: readonly Cue[];
   /** the question asks for a list (哪些/几种/流程 …) */
   wantsList: boolean;
+  /** the kinds of answer asked for (`#who`, `#qty:家` …, QueryProfile.kinds) */
+  kinds?: readonly string[];
+  /** the question, for comparing the figures it states with quoted thresholds */
+  question?: string;
 }
 
 export interface Cue {
@@ -34,10 +41,14 @@ export interface ExtractiveAnswer {
 
 /** A piece longer than this is cut down to its relevant sentences. */
 const LONG_PIECE = 150;
+/** A sentence longer than this is cut further at its semicolons. */
+const LONG_SENTENCE = 80;
 /** A sentence that states what is granted; it belongs with the condition before it. */
 const CONSEQUENCE = /^(每年给予|给予|给于|每年|对其)/;
 /** Extra pieces beyond the best one, per document. */
 const MAX_EXTRA = 2;
+/** How far down the retrieved pieces to look for one that states the kind of answer asked for. */
+const KIND_WINDOW = 5;
 
 const LIST_QUESTION =
   /哪些|哪几|几种|几类|几档|几项|几个方面|包括|包含|分别|什么条件|哪些条件|条件是|什么要求|什么材料|准备什么|提交什么|主要内容|看什么|程序|流程|步骤|怎么申报|如何申报|怎样申报|都有什么|有什么工作|做什么/;
@@ -51,14 +62,26 @@ function sameArticle(a: PolicyPiece, b: PolicyPiece): boolean {
 }
 
 /**
+ * Sentences, ending at 。！？ or a line break. Semicolons only divide a long
+ * sentence: in a short one the clauses belong together (「评为不合格的，限期整改；
+ * 整改仍不合格的，取消称号并予以摘牌。」 is one consequence in two steps).
+ */
+function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[。！？\n])/)
+    .flatMap((s) => (s.length > LONG_SENTENCE ? s.split(/(?<=[；;])/) : [s]))
+    .filter((s) => s.trim());
+}
+
+/**
  * The sentences of a long piece that carry the cues (at least half the best
  * sentence's weight). A condition and the sentence granting something for it
  * (「…成绩显著的。每年给予不超过5万元…」) are kept together.
  */
 export function relevantExcerpt(text: string, cues: readonly Cue[]): string {
   if (text.length <= LONG_PIECE) return text;
-  const sentences = text.split(/(?<=[。；;！？\n])/).filter((s) => s.trim());
-  const scores = sentences.map((s) => cues.reduce((n, c) => (s.includes(c.text) ? n + c.weight : n), 0));
+  const sentences = sentencesOf(text);
+  const scores = sentences.map((s) => cueScore(s, cues));
   const best = Math.max(...scores);
   if (best <= 0) return text;
   const keep = new Set<number>();
@@ -87,13 +110,33 @@ interface Quote {
   asItem?: boolean;
 }
 
-/** Among the first few, the piece whose article covers most of the question (ties: the better ranked). */
-function leadingPassage(passages: readonly Passage[]): Passage | undefined {
-  return passages.slice(0, 3).reduce<Passage | undefined>((best, p) => (!best || p.coverage > best.coverage + 1e-9 ? p : best), undefined);
+/** A bare list lead (「考核评价的主要内容：」) says nothing without its items. */
+function isBareLead(p: PolicyPiece): boolean {
+  return p.item === undefined && /[：:]\s*$/.test(p.text) && p.text.length <= 30;
+}
+
+/** How strongly a text itself carries the cues. */
+function cueScore(text: string, cues: readonly Cue[]): number {
+  return cues.reduce((n, c) => (text.includes(c.text) ? n + c.weight : n), 0);
+}
+
+/**
+ * Among the first few, the piece whose article covers most of the question;
+ * on a tie, the one whose own text carries the cues (「依托单位是不是建设主体」:
+ * 第五条 says 建设主体 itself, 第六、七条 only under the chapter title
+ * 「建设主体和主要工作」), then the better ranked.
+ */
+function leadingPassage(passages: readonly Passage[], cues: readonly Cue[]): Passage | undefined {
+  let best: Passage | undefined;
+  for (const p of passages.slice(0, 3)) {
+    if (!best || p.coverage > best.coverage + 1e-9) best = p;
+    else if (Math.abs(p.coverage - best.coverage) <= 1e-9 && cueScore(p.text, cues) > cueScore(best.text, cues)) best = p;
+  }
+  return best;
 }
 
 function quotesForDoc(passages: readonly Passage[], input: ExtractiveInput): Quote[] {
-  const top = leadingPassage(passages);
+  const top = leadingPassage(passages, input.cues);
   if (!top) return [];
   const articlePieces = input.pieces.filter((p) => sameArticle(p, top));
   const lead = articlePieces.find((p) => p.item === undefined);
@@ -110,11 +153,23 @@ function quotesForDoc(passages: readonly Passage[], input: ExtractiveInput): Quo
 
   const quotes: Quote[] = [{ id: top.id, text: relevantExcerpt(top.text, input.cues) }];
   for (const p of passages.slice(0, 3)) {
-    // A bare list lead (「考核评价的主要内容：」) says nothing without its items.
-    if (p.id === top.id || (p.item === undefined && /[：:]\s*$/.test(p.text) && p.text.length <= 30)) continue;
+    if (p.id === top.id || isBareLead(p)) continue;
     if (quotes.length > MAX_EXTRA) break;
     if (p.pieceCoverage >= Math.max(0.5, 0.8 * top.pieceCoverage) && !quotes.some((q) => q.id === p.id)) {
       quotes.push({ id: p.id, text: relevantExcerpt(p.text, input.cues) });
+    }
+  }
+  // The question asks for a kind of statement (who receives the application, a
+  // count, a date) that no quote makes: add the best retrieved piece that does
+  // (「申报书交给哪个部门」 → 第九条 「向设区市知识产权局提出申报申请」).
+  const asked = input.kinds ?? [];
+  const kindsOf = new Map(passages.map((p) => [p.id, p.kinds]));
+  if (asked.length > 0 && !quotes.some((q) => kindsOf.get(q.id)?.some((k) => asked.includes(k)))) {
+    const answering = passages
+      .slice(0, KIND_WINDOW)
+      .find((p) => p.kinds.some((k) => asked.includes(k)) && p.pieceCoverage >= 0.5 * top.pieceCoverage && !isBareLead(p));
+    if (answering && !quotes.some((q) => q.id === answering.id)) {
+      quotes.push({ id: answering.id, text: relevantExcerpt(answering.text, input.cues) });
     }
   }
   // A short closing rule of the article (第九条「当年度优惠政策只享受一次，不重复支持」) applies to every item.
@@ -152,6 +207,7 @@ export function composeExtractiveAnswer(input: ExtractiveInput): ExtractiveAnswe
   const docs = [...input.passagesByDoc.keys()];
   const labelled = docs.length > 1;
 
+  const comparisons: QuantityComparison[] = [];
   for (const doc of docs) {
     const quotes = quotesForDoc(input.passagesByDoc.get(doc)!, input);
     if (quotes.length === 0) continue;
@@ -159,10 +215,15 @@ export function composeExtractiveAnswer(input: ExtractiveInput): ExtractiveAnswe
     const head = labelled
       ? `【${JURISDICTION_LABEL[JURISDICTION_OF[doc]]}】${POLICIES[doc].shortName}的规定：`
       : `以下是${POLICIES[doc].shortName}中与您的问题直接相关的原文：`;
-    sections.push([head, ...renderQuotes(quotes, input.pieces)].join("\n"));
+    const compared = input.question
+      ? compareQuantities(input.question, quotes.map((q) => q.text), input.cues.map((c) => c.text))
+      : [];
+    comparisons.push(...compared);
+    sections.push([head, ...renderQuotes(quotes, input.pieces), ...compared.map((c) => c.sentence)].join("\n"));
   }
 
   const parts = [labelled ? "两份政策对此都有规定，分别如下。" : "", ...sections].filter(Boolean);
+  if (comparisons.length > 0) parts.push(comparisons.some((c) => c.aboutMoney) ? ESTIMATE_HINT : SELF_CHECK_HINT);
   if (citations.some((id) => id.startsWith("zb2020:"))) parts.push(ZIBO_TRIAL_NOTE);
   return { text: parts.join("\n\n"), citations };
 }

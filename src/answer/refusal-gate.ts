@@ -18,8 +18,8 @@ export interface RefusalThresholds {
 }
 
 export const DEFAULT_THRESHOLDS: RefusalThresholds = {
-  minCoverage: 0.55,
-  confidentCoverage: 0.65,
+  minCoverage: 0.7,
+  confidentCoverage: 0.75,
   minSimilarity: 0.2,
   window: 3,
 };

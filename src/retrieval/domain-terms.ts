@@ -88,13 +88,23 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   期满: ["试用期", "一年"],
   截止: ["试用期"],
   失效: ["试用期"],
-  // Purpose questions are answered by the general provisions (总则, 第一、二条).
-  目的: ["总则", "促进"],
-  意义: ["总则", "促进"],
-  初衷: ["总则", "促进"],
+  // Purpose and basis questions are answered by the general provisions (总则,
+  // 第一、二条; the Zibo preamble): 「为促进…」「根据…制订本办法」 (`#purpose`, `#basis`).
+  目的: ["总则", "促进", "#purpose"],
+  意义: ["总则", "促进", "#purpose"],
+  初衷: ["总则", "促进", "#purpose"],
+  目标: ["#purpose"],
+  效果: ["#purpose"],
+  作用: ["#purpose"],
+  宗旨: ["#purpose"],
+  背景: ["#basis", "根据"],
+  由来: ["#basis", "根据"],
+  出处: ["#basis", "根据"],
   试行期: ["试用期"],
   期限: ["试用期"],
   过期: ["试用期"],
+  // Zibo calls its yearly assessment 认定 where Zhejiang says 考核.
+  考核: ["认定"],
   评估: ["考核", "评估"],
   评比: ["考核", "认定"],
   检查: ["考核"],
@@ -115,7 +125,21 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   主管: ["负责", "主管部门"],
   好处: ["支持", "优先推荐"],
   优惠: ["优惠政策", "支持"],
-  依据: ["根据"],
+  依据: ["根据", "#basis"],
+  有权: ["负责"],
+  领钱: ["支持", "万元"],
+  拿钱: ["支持", "万元"],
+  授权量: ["授权数量"],
+  省局: ["省知识产权局"],
+  市局: ["市知识产权事业发展中心"],
+  国家级: ["国家"],
+  集聚区: ["集聚发展区", "集聚发展"],
+  获评: ["评为"],
+  评审: ["评估", "审核", "审查"],
+  有效: ["实施", "试用期"],
+  执行: ["实施"],
+  区里: ["区内", "区县"],
+  县里: ["区县", "县"],
   解释权: ["解释"],
   托管费: ["托管"],
   代管: ["托管"],
@@ -124,11 +148,11 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   培训: ["培训", "人才培养"],
   地区: ["区域", "地区"],
   选址: ["区域", "布局"],
-  频率: ["每年度", "每两年"],
-  周期: ["每年度", "每两年"],
-  多久: ["每年度", "每两年"],
-  多长时间: ["每年度", "每两年", "一年"],
-  几年: ["每两年", "一年"],
+  频率: ["每年度", "每两年", "#period"],
+  周期: ["每年度", "每两年", "#period"],
+  多久: ["每年度", "每两年", "#period"],
+  多长时间: ["每年度", "每两年", "一年", "#period"],
+  几年: ["每两年", "一年", "#period"],
   每年: ["每年度", "年度"],
   一年: ["每年度", "年度", "一年"],
   当年: ["当年度", "年度"],
@@ -163,6 +187,19 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   "但是", "而且", "并且", "或者", "还是", "以及", "关于", "对于", "方面", "情况", "具体", "一般", "主要", "呢？",
   "获得", "取得", "获取", "领取", "得到", "拿", "拿到", "能拿", "给予", "提供", "进行", "开展", "做", "做到", "搞", "办", "弄",
   "够", "行", "可", "很多", "许多", "多少家", "吗?", "好", "这边", "那边", "这里", "那里", "里面", "一共", "总共", "到底", "究竟", "大概",
+  // both documents at once (「两份政策…有什么不同」): which ones, not what about
+  "两份", "两地", "两者", "二者", "两个地方",
+  // nouns that only frame a question (「是什么意思」「叫什么名字」「做到什么程度」「有戏吗」)
+  "意思", "名字", "名称", "程度", "事", "事情", "东西", "有戏", "时会",
+]);
+
+/**
+ * Everyday verbs that carry no topic (「交给谁」「看哪些」「去创建」「填好之后」):
+ * they weigh like adverbs in topic coverage, not like content verbs (注册, 登记).
+ */
+export const LIGHT_VERBS: ReadonlySet<string> = new Set([
+  "看", "去", "来", "叫", "找", "帮", "当", "算", "领", "交", "交给", "填", "填好", "做成", "办成", "达到", "实现", "遇到",
+  "出具", "还有", "不行", "听", "跟", "管", "归", "负", "成为", "选", "分", "讲", "说", "问", "用", "干", "弄好", "办完",
 ]);
 
 /**
@@ -172,3 +209,62 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
 export const JURISDICTION_WORDS: ReadonlySet<string> = new Set([
   "浙江", "浙江省", "省级", "省里", "全省", "我省", "省内", "省", "淄博", "淄博市", "市级", "市里", "本市", "我市", "市",
 ]);
+
+/**
+ * What kind of clause answers a question, independent of its topic. A
+ * question asking 「依据是什么」 is answered by a clause of the form
+ * 「根据…制订本办法」, one asking 「几家」 by a count threshold 「20家以上」.
+ * Both sides are mapped onto synthetic index terms (`#basis`, `#qty:家` …):
+ * `QUESTION_KINDS` reads them off a question, `CLAUSE_KINDS` off a piece of
+ * the texts, and keyword search and topic coverage treat them like words.
+ * They describe the form of an answer, never the answer to one question.
+ */
+export interface KindCue {
+  term: string;
+  pattern: RegExp;
+}
+
+export const QUESTION_KINDS: readonly KindCue[] = [
+  // what a rule is based on (第一条 「根据…制订本办法」; the Zibo preamble 「根据…精神…制定」)
+  { term: "#basis", pattern: /依据|根据|背景|由来|出处|上位法|(哪些|哪个|什么|哪两个|哪几个)(文件|政策文件)/ },
+  // what it is for (general provisions: 「为促进…」「通过…做大做强…」)
+  { term: "#purpose", pattern: /目标|目的|意义|效果|作用|初衷|宗旨|为什么|为何|为啥|干什么用|想达到|要达到|达到什么/ },
+  // how often / how long (「每两年考核一次」「每年度认定一次」「试用期一年」)
+  { term: "#period", pattern: /多久|多长时间|多长|几年|多少年|频率|周期|一年几次|每年几次|几年一次/ },
+  // a calendar date (「自2018年1月1日起实施」)
+  { term: "#date", pattern: /什么时候|何时|哪天|哪一天|几号|哪年|哪一年|几月|日期|\d{4}年/ },
+  // which services a zone must cover (「能基本保障区内对专利、商标…等服务需求」「重点发展领域」)
+  { term: "#scope", pattern: /覆盖|涵盖|服务范围|服务领域|(哪些|什么|哪类|哪几类)(类型的|种类的|类)?(知识产权)?服务(?!机构|平台|券|点)/ },
+  // who does something (「交给谁」「哪个部门负责」 → 「向…提出申报申请」「由…组织实施」)
+  { term: "#who", pattern: /谁|哪个部门|哪个单位|哪家单位|哪个机构|哪些部门|哪些单位|哪个机关/ },
+  // counts, areas, amounts asked for without a figure
+  { term: "#qty:家", pattern: /(几|多少)家|多少个(服务)?机构|机构(的)?数量|数量(的)?要求/ },
+  { term: "#qty:平方米", pattern: /面积|场地|(区|地方|空间|场所)(要)?多大|多大(的)?(面积|地方|场地|空间)/ },
+  { term: "#qty:件", pattern: /(几|多少)件|授权量|授权数量/ },
+  { term: "#qty:万元", pattern: /多少钱|多少万|金额|(补|奖|给|拿|领|支持|补助|补贴|奖励|资助)(了)?多少|最高多少|最多多少|封顶/ },
+];
+
+export const CLAUSE_KINDS: readonly KindCue[] = [
+  { term: "#basis", pattern: /根据[^。]{0,150}(制定|制订)/ },
+  { term: "#purpose", pattern: /(^|\n|：)(为|通过)[^。]{0,160}(促进|提升|提高|做大做强|推动|支撑)/ },
+  { term: "#period", pattern: /[每一两二三四五六\d]+个?(年|月|季度)度?[^。，；]{0,6}一次|试用期|有效期/ },
+  { term: "#date", pattern: /\d{4}年\d{1,2}月\d{1,2}日/ },
+  {
+    term: "#who",
+    pattern: /负责|组织|会同|向[^。；]{2,30}(提出|提交|推荐|报)|报[^。；]{2,20}(同意|审核)|由[^。；]{2,20}(实施|解释)|(中心|局|厅|委|办)[^。，；]{0,3}(制定|制订|印发|发布)/,
+  },
+  { term: "#scope", pattern: /保障[^。]{0,80}服务需求|重点发展领域/ },
+];
+
+/**
+ * Units a figure is stated in, with the forms people write them in. A figure
+ * with a unit (「15家」「1200平米」「授权130件」) is indexed as `#qty:<unit>`,
+ * so it meets the threshold of that unit in the texts (「20家以上」).
+ */
+export const QUANTITY_UNITS: Readonly<Record<string, readonly string[]>> = {
+  家: ["家"],
+  平方米: ["平方米", "平米", "平方", "㎡"],
+  件: ["件"],
+  万元: ["万元", "万"],
+  项: ["项"],
+};

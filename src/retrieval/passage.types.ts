@@ -21,6 +21,11 @@ export interface Passage extends PolicyPiece {
   coverage: number;
   /** the same share for the piece alone (its text, heading and lead) */
   pieceCoverage: number;
+  /**
+   * The kinds of statement the piece makes (answer-kinds.ts): `#basis`,
+   * `#period`, `#who`, `#qty:家` (a figure in 家) …
+   */
+  kinds: string[];
 }
 
 export interface SearchOptions {
@@ -40,6 +45,8 @@ export interface QueryProfile {
   corpusCoverage: number;
   /** strings that mark a sentence as relevant: topic words, their synonyms and sub-words */
   cues: string[];
+  /** the kinds of answer asked for (`#who`, `#qty:家` …; see answer-kinds.ts) */
+  kinds: string[];
 }
 
 /**

@@ -8,6 +8,7 @@
 import type { Logger } from "pino";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
 import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
+import { clauseKindTerms, isKindTerm, questionKindTerms } from "./answer-kinds.ts";
 import { createBm25Index, type WeightedTerm } from "./bm25-index.ts";
 import type { EmbeddingChoice } from "./create-embeddings.ts";
 import { SYNONYMS } from "./domain-terms.ts";
@@ -15,7 +16,7 @@ import { LocalHashEmbeddings } from "./local-embeddings.ts";
 import type { Passage, PolicyIndex, QueryProfile, SearchOptions } from "./passage.types.ts";
 import { loadOrBuildVectorStore, type VectorEntry } from "./persisted-vector-store.ts";
 import { reciprocalRankFusion } from "./reciprocal-rank-fusion.ts";
-import { getTokenizer } from "./tokenizer.ts";
+import { getTokenizer, normalizeText } from "./tokenizer.ts";
 import { createTopicCoverage } from "./topic-coverage.ts";
 
 export interface PolicyIndexDeps {
@@ -30,8 +31,17 @@ export interface PolicyIndexDeps {
 /** Query-word weights in the keyword list: a sub-word or a synonym says less than the word itself. */
 const SUBWORD_WEIGHT = 0.5;
 const SYNONYM_WEIGHT = 0.6;
+/** Query weight of the answer kind (`#basis`, `#qty:家` …), relative to a word of the question. */
+const KIND_QUERY_WEIGHT = 1;
 /** RRF constant; small because the corpus is small and the first ranks matter most. */
 const RRF_K = 20;
+/**
+ * The vector list counts half as much as the keyword list: the local
+ * embedding (hashed n-grams) ranks every piece, also when nothing in it is
+ * close, and at full weight that noise outranked the clause the keywords found
+ * (「浙江办法的制定依据是什么」 → 第一条 「根据…制订本办法」).
+ */
+const VECTOR_WEIGHT = 0.5;
 const VECTOR_CANDIDATES = 30;
 /** Weights of the coverage rerank, relative to the best fused rank score (1). */
 const ARTICLE_COVERAGE_WEIGHT = 0.5;
@@ -68,7 +78,11 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
   for (const p of pieces) if (p.item === undefined) leadByArticle.set(articleKey(p), p.text);
   const texts = pieces.map((p) => indexText(p, leadByArticle.get(articleKey(p))));
 
-  const bm25 = createBm25Index(texts.map((t) => tokenizer.terms(t)));
+  // Each piece's terms: its words and sub-words, plus the kinds of statement it makes (answer-kinds.ts).
+  const docTerms = texts.map((t) => [...tokenizer.terms(t), ...clauseKindTerms(t)]);
+  // What the piece itself states (an item's lead is quoted apart from it).
+  const ownKinds = pieces.map((p) => clauseKindTerms(p.text));
+  const bm25 = createBm25Index(docTerms);
 
   // Coverage is judged per article (an item inherits its lead's and siblings'
   // words) and per piece. Every article also "speaks" its document's title, so
@@ -80,7 +94,7 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
   const articleTerms = new Map<string, Set<string>>();
   const corpusTerms = new Set<string>();
   pieces.forEach((p, i) => {
-    const own = new Set([...tokenizer.terms(texts[i]!), ...(titleTerms.get(p.doc) ?? [])]);
+    const own = new Set([...docTerms[i]!, ...tokenizer.containedWords(texts[i]!), ...(titleTerms.get(p.doc) ?? [])]);
     pieceTerms.push(own);
     const set = articleTerms.get(articleKey(p)) ?? new Set<string>();
     for (const t of own) {
@@ -110,16 +124,26 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
       for (const s of tokenizer.subWords(word)) out.push({ term: s, weight: SUBWORD_WEIGHT });
       for (const s of SYNONYMS[word] ?? []) out.push({ term: s, weight: SYNONYM_WEIGHT });
     }
+    for (const k of questionKindTerms(query)) out.push({ term: k, weight: KIND_QUERY_WEIGHT });
     return out;
   }
+
+  const corpusText = pieces.map((p) => normalizeText(p.text)).join("\n");
 
   function cuesOf(query: string): string[] {
     const cues = new Set<string>();
     for (const w of tokenizer.topicWords(query)) {
       if (w.length < 2 && !/\d/.test(w)) continue;
       cues.add(w);
-      for (const s of SYNONYMS[w] ?? []) cues.add(s);
+      for (const s of SYNONYMS[w] ?? []) if (!isKindTerm(s)) cues.add(s);
       for (const s of tokenizer.subWords(w)) cues.add(s);
+    }
+    // Neighbouring words the texts use together (不/合格 → 不合格) point at the sentence meant.
+    const words = tokenizer.words(query);
+    for (let i = 0; i + 1 < words.length; i++) {
+      for (const phrase of [words[i]! + words[i + 1]!, words[i]! + words[i + 1]! + (words[i + 2] ?? "")]) {
+        if (phrase.length >= 3 && corpusText.includes(phrase)) cues.add(phrase);
+      }
     }
     return [...cues];
   }
@@ -148,13 +172,16 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
 
     profile(query): QueryProfile {
       const words = topic.weightedWords(query);
-      const known = words.filter((w) => topic.match(w.word, corpusTerms) > 0).map((w) => w.word);
+      // The answer kind alone (「今天几号」 → #date) is no topic.
+      const real = words.filter((w) => !isKindTerm(w.word));
+      const known = real.filter((w) => topic.match(w.word, corpusTerms) > 0).map((w) => w.word);
       return {
-        topicWords: words.map((w) => w.word),
+        topicWords: real.map((w) => w.word),
         knownWords: known,
-        unknownWords: words.map((w) => w.word).filter((w) => !known.includes(w)),
+        unknownWords: real.map((w) => w.word).filter((w) => !known.includes(w)),
         corpusCoverage: topic.coverage(words, corpusTerms),
         cues: cuesOf(query),
+        kinds: questionKindTerms(query),
       };
     },
 
@@ -165,7 +192,7 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
       const keyword = bm25.search(keywordQuery(query), pieces.length).filter((h) => keep(h.doc));
       const vector = (await vectorHits(query)).filter((h) => keep(h.i));
       const fused = reciprocalRankFusion(
-        [{ keys: keyword.map((h) => String(h.doc)) }, { keys: vector.map((h) => String(h.i)) }],
+        [{ keys: keyword.map((h) => String(h.doc)) }, { keys: vector.map((h) => String(h.i)), weight: VECTOR_WEIGHT }],
         RRF_K,
       );
       const keywordRank = new Map(keyword.map((h, r) => [h.doc, r + 1]));
@@ -173,8 +200,8 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
       const words = topic.weightedWords(query);
 
       // Rerank: the fused rank, plus how much of the question the piece's
-      // article and the piece itself cover (the top RRF score is 2 / (RRF_K + 1)).
-      const top = 2 / (RRF_K + 1);
+      // article and the piece itself cover (the top RRF score is (1 + VECTOR_WEIGHT) / (RRF_K + 1)).
+      const top = (1 + VECTOR_WEIGHT) / (RRF_K + 1);
       return [...fused.entries()]
         .map(([key, rrf]): Passage => {
           const i = Number(key);
@@ -189,6 +216,7 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
             similarity: vectorById.get(i)?.similarity ?? 0,
             coverage,
             pieceCoverage,
+            kinds: ownKinds[i]!,
           };
         })
         .sort((a, b) => b.score - a.score || indexById.get(a.id)! - indexById.get(b.id)!)

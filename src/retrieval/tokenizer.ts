@@ -10,13 +10,27 @@ import { dict } from "@node-rs/jieba/dict.js";
 import { DOMAIN_TERMS, JURISDICTION_WORDS, STOPWORDS } from "./domain-terms.ts";
 import { createGeneralIdf } from "./general-idf.ts";
 
+export interface TaggedWord {
+  word: string;
+  /** jieba's part-of-speech tag: n, vn, v, d, m … (DOMAIN_TERMS are n) */
+  tag: string;
+}
+
 export interface Tokenizer {
   /** Segmented words in order, normalised, punctuation dropped (stopwords kept). */
   words(text: string): string[];
+  /** `topicWords` with their part-of-speech tags. */
+  taggedTopicWords(text: string): TaggedWord[];
   /** Index terms: topic words and their sub-words, without stopwords. */
   terms(text: string): string[];
   /** Topic words of a question (no stopwords, no jurisdiction words, no sub-words). */
   topicWords(text: string): string[];
+  /**
+   * Every dictionary word of two or more characters found anywhere in the
+   * text, also across the segmentation's word boundaries (知识产权服务点 is cut
+   * 知识产权服务/点, yet it speaks of a 服务点).
+   */
+  containedWords(text: string): string[];
   /** Dictionary sub-words of a word (知识产权服务机构 → 知识产权, 服务机构, …), not the word itself. */
   subWords(word: string): string[];
   /** How informative a word is in general Chinese (jieba's IDF table); unknown words count as rare. */
@@ -27,10 +41,11 @@ const PUNCTUATION = /^[\p{P}\p{S}\s]+$/u;
 
 /**
  * Question scaffolding: words built on an interrogative (几家, 多大, 哪些地方,
- * 什么样) or a bare bound (至少, 最多). They say what kind of answer is wanted,
- * not what it is about, so they are no topic words.
+ * 什么样), a bare bound (至少, 最多) or an A-not-A question (够不够, 看不看).
+ * They say what kind of answer is wanted, not what it is about, so they are no
+ * topic words.
  */
-const SCAFFOLD = /^(.*(几|多少|多大|多久|多长|多高|哪|什么|怎|啥|谁|吗|呢).*|至少|最少|最多|最高|最低|起码|一共|总共)$/;
+const SCAFFOLD = /^(.*(几|多少|多大|多久|多长|多高|哪|什么|怎|啥|谁|吗|呢).*|至少|最少|最多|最高|最低|起码|一共|总共|(.{1,2})[不没]\3)$/;
 
 /** Full-width digits/letters → ASCII, so １．and 1. read alike. */
 export function normalizeText(text: string): string {
@@ -67,6 +82,8 @@ export function createTokenizer(): Tokenizer {
     return cached;
   }
 
+  const isTopic = (w: string): boolean => !STOPWORDS.has(w) && !JURISDICTION_WORDS.has(w) && !SCAFFOLD.test(w);
+
   function words(text: string): string[] {
     return jieba
       .cut(normalizeText(text), false)
@@ -86,9 +103,19 @@ export function createTokenizer(): Tokenizer {
       return out;
     },
     topicWords(text) {
-      return words(text).filter((w) => !STOPWORDS.has(w) && !JURISDICTION_WORDS.has(w) && !SCAFFOLD.test(w));
+      return words(text).filter(isTopic);
+    },
+    taggedTopicWords(text) {
+      // tag() segments exactly as cut() does (same dictionary, same HMM setting).
+      return jieba
+        .tag(normalizeText(text), false)
+        .map(({ word, tag }) => ({ word: word.trim(), tag }))
+        .filter(({ word }) => word.length > 0 && !PUNCTUATION.test(word) && isTopic(word));
     },
     subWords,
+    containedWords(text) {
+      return [...new Set(jieba.cutAll(normalizeText(text)).filter((w) => w.length >= 2 && !STOPWORDS.has(w)))];
+    },
     generalIdf(word) {
       return idfTable.get(word) ?? UNKNOWN_IDF;
     },

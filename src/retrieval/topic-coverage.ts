@@ -1,12 +1,17 @@
 /**
  * How much of a question a piece of text speaks about. Each topic word of the
  * question is weighted by how informative it is in general Chinese (jieba's
- * IDF: 天气 or 年费 weigh more than 条件), and counts as matched when the text
- * uses it, one of its SYNONYMS, or its sub-words. Out-of-domain questions
- * (高企认定, 商标注册补贴 in 杭州) keep their key words unmatched, so their
- * coverage stays low whatever retrieval ranks first.
+ * IDF: 天气 or 年费 weigh more than 条件) and by its part of speech — the nouns
+ * carry what a question is about (审查时间, 评估费), verbs less, and adverbs,
+ * pronouns or conjunctions (只有, 之后, 够不够) very little — and counts as
+ * matched when the text uses it, one of its SYNONYMS, or its sub-words. The
+ * kind of answer asked for (`#basis`, `#qty:家`, see answer-kinds.ts) is one
+ * more word. Out-of-domain questions (高企认定, 商标注册补贴 in 杭州) keep
+ * their key words unmatched, so their coverage stays low whatever retrieval
+ * ranks first.
  */
-import { SYNONYMS } from "./domain-terms.ts";
+import { isKindTerm, questionKindTerms } from "./answer-kinds.ts";
+import { DOMAIN_TERMS, LIGHT_VERBS, QUANTITY_UNITS, SYNONYMS } from "./domain-terms.ts";
 import type { Tokenizer } from "./tokenizer.ts";
 
 export interface WeightedWord {
@@ -14,9 +19,24 @@ export interface WeightedWord {
   weight: number;
 }
 
-/** Matched word 1, synonym 0.8, sub-words up to 0.7 (share of them present). */
+/** Matched word 1, synonym 0.8, sub-words up to 0.7 (share of the word's characters they cover). */
 const SYNONYM_MATCH = 0.8;
 const SUBWORD_MATCH = 0.7;
+/**
+ * A compound is head-final (评估费 is a fee): when its sub-words miss the last
+ * character, the text names something else (评估, not a fee) and the match halves.
+ */
+const MISSING_HEAD_FACTOR = 0.5;
+/** Part-of-speech factors: nouns 1, verbs VERB_FACTOR, the rest LIGHT_FACTOR. */
+const VERB_FACTOR = 0.7;
+const LIGHT_FACTOR = 0.25;
+/** Weight of the answer kind (about that of a specific noun). */
+const KIND_WEIGHT = 6;
+
+const NOUN_TAG = /^(n|vn|an|l|i|j|eng|b|s)/;
+const DOMAIN = new Set(DOMAIN_TERMS);
+const UNIT_FORMS = new Set(Object.values(QUANTITY_UNITS).flat());
+const DATE_PARTS = new Set(["年", "月", "日", "号"]);
 
 export interface TopicCoverage {
   weightedWords(query: string): WeightedWord[];
@@ -27,31 +47,54 @@ export interface TopicCoverage {
 }
 
 export function createTopicCoverage(tokenizer: Tokenizer): TopicCoverage {
-  function weightOf(word: string): number {
+  function roleFactor(word: string, tag: string): number {
+    if (DOMAIN.has(word) || NOUN_TAG.test(tag)) return 1;
+    return tag.startsWith("v") && !LIGHT_VERBS.has(word) ? VERB_FACTOR : LIGHT_FACTOR;
+  }
+
+  function weightOf(word: string, tag: string): number {
     if (/^[\d.]+$/.test(word)) return 1; // a figure in the question rarely appears verbatim
-    const w = Math.min(tokenizer.generalIdf(word), 12);
+    const w = Math.min(tokenizer.generalIdf(word), 12) * roleFactor(word, tag);
     return word.length === 1 ? w / 2 : w;
+  }
+
+  /** Share of `word`'s characters covered by the `parts` found in the text, and whether its last one is. */
+  function covered(word: string, parts: readonly string[]): { share: number; head: boolean } {
+    const mask = new Array<boolean>(word.length).fill(false);
+    for (const p of parts) {
+      for (let at = word.indexOf(p); at >= 0; at = word.indexOf(p, at + 1)) mask.fill(true, at, at + p.length);
+    }
+    return { share: mask.filter(Boolean).length / word.length, head: mask[word.length - 1]! };
   }
 
   function match(word: string, terms: ReadonlySet<string>): number {
     if (terms.has(word)) return 1;
+    if (isKindTerm(word)) return 0;
     const syns = SYNONYMS[word];
     if (syns?.some((s) => terms.has(s))) return SYNONYM_MATCH;
-    const subs = tokenizer.subWords(word);
-    if (subs.length === 0) return 0;
-    const found = subs.filter((s) => terms.has(s)).length;
-    return (SUBWORD_MATCH * found) / subs.length;
+    const found = tokenizer.subWords(word).filter((s) => terms.has(s));
+    if (found.length === 0) return 0;
+    const { share, head } = covered(word, found);
+    return SUBWORD_MATCH * share * (head ? 1 : MISSING_HEAD_FACTOR);
   }
 
   return {
     weightedWords(query) {
+      const kinds = questionKindTerms(query);
+      const hasQuantity = kinds.some((k) => k.startsWith("#qty:"));
+      const hasDate = kinds.includes("#date");
       const seen = new Set<string>();
       const out: WeightedWord[] = [];
-      for (const word of tokenizer.topicWords(query)) {
+      for (const { word, tag } of tokenizer.taggedTopicWords(query)) {
         if (seen.has(word)) continue;
         seen.add(word);
-        out.push({ word, weight: weightOf(word) });
+        // A figure with its unit is represented by its `#qty:` / `#date` kind, not by its digits.
+        if ((hasQuantity || hasDate) && /^[\d.]+$/.test(word)) continue;
+        if (hasQuantity && UNIT_FORMS.has(word)) continue;
+        if (hasDate && DATE_PARTS.has(word)) continue;
+        out.push({ word, weight: weightOf(word, tag) });
       }
+      for (const k of kinds) out.push({ word: k, weight: KIND_WEIGHT });
       return out;
     },
     match,

@@ -1,0 +1,81 @@
+/**
+ * The kind of answer a question wants, and the kind of statement a piece of
+ * the texts makes, as synthetic index terms (`#basis`, `#period`, `#qty:家` …,
+ * see QUESTION_KINDS / CLAUSE_KINDS in domain-terms.ts). 「浙江办法的制定依据是什么」
+ * then meets 第一条 「根据…制订本办法」 through `#basis`, and 「只有15家」 meets
+ * 「现有知识产权服务机构20家以上」 through `#qty:家`, whatever words they share.
+ */
+import { CLAUSE_KINDS, QUANTITY_UNITS, QUESTION_KINDS } from "./domain-terms.ts";
+
+export interface Quantity {
+  value: number;
+  /** canonical unit (QUANTITY_UNITS key): 家, 平方米, 件, 万元, 项 */
+  unit: string;
+  /** the figure as written, with its unit: 「15家」「1200平米」 */
+  text: string;
+  /** where it starts in the text */
+  index: number;
+}
+
+const UNIT_OF_FORM = new Map<string, string>();
+for (const [unit, forms] of Object.entries(QUANTITY_UNITS)) for (const f of forms) UNIT_OF_FORM.set(f, unit);
+const FORMS = [...UNIT_OF_FORM.keys()].sort((a, b) => b.length - a.length);
+const CN_DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+const QUANTITY = new RegExp(`(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)\\s*(${FORMS.join("|")})`, "g");
+
+/** 「十五」 → 15, 「两千」 → 2000, 「一百二十」 → 120; undefined when it is not a plain numeral. */
+export function parseChineseNumeral(s: string): number | undefined {
+  let total = 0;
+  let digit: number | undefined;
+  for (const c of s) {
+    if (c in CN_DIGITS) {
+      if (digit !== undefined) return undefined; // 「一二」 is no numeral
+      digit = CN_DIGITS[c]!;
+    } else if (c in CN_UNITS) {
+      total += (digit ?? 1) * CN_UNITS[c]!;
+      digit = undefined;
+    } else {
+      return undefined;
+    }
+  }
+  return total + (digit ?? 0);
+}
+
+/**
+ * Figures with a unit, in order. Digits always count; a Chinese numeral
+ * counts unless it is a lone 「一」, which is usually an article
+ * (「我们是一家民营的众创空间」), not a count.
+ */
+export function quantitiesIn(text: string, { chineseNumerals = true } = {}): Quantity[] {
+  const out: Quantity[] = [];
+  for (const m of text.matchAll(QUANTITY)) {
+    const [whole, figure, form] = m as unknown as [string, string, string];
+    const isDigits = /^\d/.test(figure);
+    if (!isDigits && (!chineseNumerals || figure === "一")) continue;
+    const value = isDigits ? Number(figure) : parseChineseNumeral(figure);
+    if (value === undefined || !Number.isFinite(value)) continue;
+    out.push({ value, unit: UNIT_OF_FORM.get(form)!, text: whole, index: m.index! });
+  }
+  return out;
+}
+
+/** Synthetic terms for what a question asks for: `#basis`, `#qty:家` … */
+export function questionKindTerms(question: string): string[] {
+  const terms = new Set<string>();
+  for (const k of QUESTION_KINDS) if (k.pattern.test(question)) terms.add(k.term);
+  for (const q of quantitiesIn(question)) terms.add(`#qty:${q.unit}`);
+  return [...terms];
+}
+
+/** Synthetic terms for what a piece of the texts states. */
+export function clauseKindTerms(text: string): string[] {
+  const terms = new Set<string>();
+  for (const k of CLAUSE_KINDS) if (k.pattern.test(text)) terms.add(k.term);
+  for (const q of quantitiesIn(text, { chineseNumerals: false })) terms.add(`#qty:${q.unit}`);
+  return [...terms];
+}
+
+export function isKindTerm(term: string): boolean {
+  return term.startsWith("#");
+}
