@@ -27,8 +27,8 @@ describe("logs of a whole conversation", () => {
     await officer.say(`查看 ${number}`);
     await officer.say(`退回 ${number} 请联系 ${PHONE} 核对代码 ${CREDIT_CODE}`);
     const told = await applicant.say("我的申报");
-    // The applicant is told the comment; the outbox (a log of notices) keeps it masked.
-    expect(told.text).toContain(MASKED_PHONE);
+    // The applicant is told the staff's words as written: a notice is a message to them, not a log.
+    expect(told.text).toContain(PHONE);
 
     const all = h.logLines.join("\n");
     expect(h.logLines.length).toBeGreaterThan(20);
