@@ -108,4 +108,17 @@ describe("offline answers compare the figures a user states", () => {
     expect(r.text).not.toContain("按原文");
     expect(r.text).not.toContain("我想申报示范区");
   });
+  it("an agency's own 130 grants meet the tiers, not a client programme's 「1件以上」 it never named", async () => {
+    const r = await answerer.answer("我们代理的发明专利今年授权了130件，能拿多少");
+    expect(r.text).toContain("超过120件、未超过200件");
+    expect(r.text).toContain("不超过3万元");
+    expect(r.text).not.toContain("“1件以上”");
+  });
+
+  it("exactly 120 grants with the words of the 专利倍增 clause still meet the tiers, in the lower one", async () => {
+    const r = await answerer.answer("代理发明专利授权正好120件能拿多少");
+    expect(r.text).toContain("只能按超过70件计");
+    expect(r.text).not.toContain("“5件以上”");
+  });
+
 });

@@ -7,7 +7,7 @@
  * (「不超过5万元」) is no threshold and is never compared.
  */
 import { quantitiesIn, type Quantity } from "../retrieval/answer-kinds.ts";
-import { QUANTITY_UNITS } from "../retrieval/domain-terms.ts";
+import { DOMAIN_TERMS, QUANTITY_UNITS } from "../retrieval/domain-terms.ts";
 
 export interface Threshold {
   /** the thresholds in order; more than one for tiers (「超过70件、120件、200件以上」) */
@@ -147,7 +147,23 @@ export function compareQuantities(question: string, quoted: readonly string[], c
   if (asked.length === 0) return [];
   const thresholds = quoted.flatMap((text) => thresholdsIn(text));
   // Longer cues are more telling (专利倍增 over 专利).
-  const shared = (t: Threshold): number => cues.filter((c) => t.context.includes(c)).reduce((n, c) => n + c.length, 0);
+  // How much of the question a threshold's context speaks about: the
+  // question's characters covered by cues the context shares. Counting
+  // characters, not cues, keeps overlapping n-gram cues (代理的发明专利,
+  // 的发明专利) from outweighing everything else.
+  const covered = (t: Threshold): number => {
+    const marks = new Array<boolean>(question.length).fill(false);
+    for (const c of cues) {
+      if (!c || !t.context.includes(c)) continue;
+      for (let at = question.indexOf(c); at >= 0; at = question.indexOf(c, at + 1)) marks.fill(true, at, at + c.length);
+    }
+    return marks.filter(Boolean).length;
+  };
+  // A threshold qualified by a programme the question never names (「专利清零」「专利倍增」)
+  // is about someone else's figure: its qualifier counts against it.
+  const qualifiers = DOMAIN_TERMS.filter((term) => term.length >= 4 && !question.includes(term));
+  const shared = (t: Threshold): number =>
+    covered(t) - qualifiers.filter((term) => t.context.includes(term)).reduce((n, term) => n + term.length, 0);
   const out: QuantityComparison[] = [];
   const used = new Set<Threshold>();
   for (const q of asked) {
