@@ -78,6 +78,36 @@ describe("offline answers (no chat model configured)", () => {
     expect(r.text).not.toContain("试用期");
   });
 
+  it("申报 … 需要什么条件 is answered with the conditions (第六条), not the application procedure (第九条)", async () => {
+    const r = await answerer.answer("申报浙江省示范区需要什么条件？");
+    expect(r.refused).toBe(false);
+    for (const id of ["zj2018:6.1", "zj2018:6.2", "zj2018:6.3", "zj2018:6.4"]) expect(r.citations).toContain(id);
+    expect(r.citations.some((id) => id.startsWith("zj2018:9"))).toBe(false);
+    expect(r.text).toContain("现有知识产权服务机构20家以上");
+  });
+
+  it("「服务机构要有多少家才能申报」 is answered from 第六条（三）, not refused", async () => {
+    const r = await answerer.answer("服务机构要有多少家才能申报浙江省示范区？");
+    expect(r.refused).toBe(false);
+    expect(r.citations[0]).toBe("zj2018:6.3");
+    expect(r.text).toContain("20家以上");
+  });
+
+  it("asked for the count requirement, the whole 第六条 is quoted but the item stating the count comes first", async () => {
+    const r = await answerer.answer("浙江省示范区对知识产权服务机构数量有什么要求？");
+    expect(r.citations[0]).toBe("zj2018:6.3");
+    for (const id of ["zj2018:6", "zj2018:6.1", "zj2018:6.2", "zj2018:6.4"]) expect(r.citations).toContain(id);
+    expect(r.text.indexOf("20家以上")).toBeLessThan(r.text.indexOf("应具备以下条件"));
+    expect(r.text.match(/20家以上/g)).toHaveLength(1);
+  });
+
+  it("a question for the threshold (门槛) of a Zibo zone lists all its conditions", async () => {
+    const r = await answerer.answer("我们想申请淄博市示范区，门槛高吗？");
+    expect(r.refused).toBe(false);
+    for (const id of ["zb2020:5.1", "zb2020:5.2", "zb2020:5.3"]) expect(r.citations).toContain(id);
+    expect(r.text).toContain("2家以上");
+  });
+
   it("whenever a Zibo piece is cited, the note is there", async () => {
     for (const q of ["淄博市示范区多长时间认定一次？", "示范区考核或认定的结果分几档？", "淄博示范区创建单位要开展哪些专利行动？"]) {
       const r = await answerer.answer(q);

@@ -83,7 +83,30 @@ describe("the kind of answer a question wants", () => {
     expect(clauseKindTerms(pieceText("zb2020:2"))).toContain("#purpose");
   });
 
+  it("条件 / 门槛 / 资格 ask for the conditions; only the article listing them states them, not 「符合条件的」", () => {
+    for (const q of ["申报浙江省示范区需要什么条件？", "园区想申请省级示范区，门槛高吗", "淄博示范区的申报资格有哪些要求"]) {
+      expect(questionKindTerms(q), q).toContain("#condition");
+    }
+    expect(questionKindTerms("新取得专利代理师资格证书的奖励是多少")).not.toContain("#condition");
+    expect(clauseKindTerms(pieceText("zj2018:6"))).toContain("#condition");
+    expect(clauseKindTerms(pieceText("zb2020:5"))).toContain("#condition");
+    expect(clauseKindTerms(pieceText("zj2018:9"))).not.toContain("#condition");
+  });
+
+  it("asked for a condition or a threshold, 申报 and 才能 only frame the question", async () => {
+    const conditions = await index.search("申报浙江省示范区需要什么条件？", 10, { docs: ["zj2018"] });
+    const procedure = conditions.find((p) => articleOf(p.id) === "zj2018:9")!;
+    expect(articleOf(conditions[0]!.id)).toBe("zj2018:6");
+    expect(conditions[0]!.coverage).toBeGreaterThan(procedure.coverage);
+    // The procedure article is still what 「申报程序」 finds: there 申报 is the topic.
+    expect((await topArticles("浙江示范区的申报程序是怎样的", 1, ["zj2018"]))[0]).toBe("zj2018:9");
+  });
+
   const cases: [string, string[], ("zj2018" | "zb2020")[] | undefined][] = [
+    ["申报浙江省示范区需要什么条件？", ["zj2018:6"], ["zj2018"]],
+    ["想申请淄博市示范区，得满足哪些条件？", ["zb2020:5"], ["zb2020"]],
+    ["服务机构要有多少家才能申报浙江省示范区？", ["zj2018:6"], ["zj2018"]],
+    ["浙江示范区一般建在哪些地方？", ["zj2018:5"], ["zj2018"]],
     ["浙江办法的制定依据是什么", ["zj2018:1"], ["zj2018"]],
     ["示范区的发展目标是什么", ["zj2018:2", "zb2020:2"], undefined],
     ["淄博这边服务机构要几家", ["zb2020:5"], ["zb2020"]],

@@ -150,7 +150,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           passagesByDoc: byDoc,
           pieces: index.pieces,
           cues: weighCues(profile.cues),
-          wantsList: isListQuestion(text),
+          // A question for the conditions (「门槛高吗」) wants all of them, not the one item ranked first.
+          wantsList: isListQuestion(text) || profile.kinds.includes("#condition"),
           kinds: profile.kinds,
           question: text,
         });

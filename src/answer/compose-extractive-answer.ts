@@ -145,9 +145,21 @@ function quotesForDoc(passages: readonly Passage[], input: ExtractiveInput): Quo
   const introducesList = items.length > 0 && (lead ? /[：:]\s*$/.test(lead.text) : top.heading !== undefined);
 
   if (introducesList && (input.wantsList || top.item === undefined)) {
+    // The items stating the figure asked for (「服务机构数量有什么要求」 → （三）「20家以上」)
+    // come first, on their own; the whole list follows.
+    const askedFigures = (input.kinds ?? []).filter((k) => k.startsWith("#qty:"));
+    const kindsOf = new Map(passages.map((p) => [p.id, p.kinds]));
+    const answering = items.filter((item) => kindsOf.get(item.id)?.some((k) => askedFigures.includes(k)));
     const quotes: Quote[] = [];
+    if (answering.length < items.length) {
+      for (const item of answering) quotes.push({ id: item.id, text: relevantExcerpt(item.text, input.cues) });
+    }
     if (lead) quotes.push({ id: lead.id, text: lead.text });
-    for (const item of items) quotes.push({ id: item.id, text: relevantExcerpt(item.text, input.cues), asItem: true });
+    for (const item of items) {
+      if (!quotes.some((q) => q.id === item.id)) {
+        quotes.push({ id: item.id, text: relevantExcerpt(item.text, input.cues), asItem: true });
+      }
+    }
     return quotes;
   }
 

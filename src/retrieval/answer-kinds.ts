@@ -76,6 +76,19 @@ export function clauseKindTerms(text: string): string[] {
   return [...terms];
 }
 
+/** Kinds of answer that describe what a zone must be or have, not how it applies. */
+const QUALIFYING_KINDS = new Set(["#condition", "#place", "#scope"]);
+
+/**
+ * Whether a question asks what it takes to qualify: a condition (`#condition`),
+ * where or what the zone must be (`#place`, `#scope`), or a figure measured
+ * against a threshold (`#qty:…`). Its 申报/申请/评上 then only frame it
+ * (FRAMING_WORDS): 「申报…要选在什么样的区域」 asks about 第三条, not 申报程序.
+ */
+export function asksForCondition(kinds: readonly string[]): boolean {
+  return kinds.some((k) => QUALIFYING_KINDS.has(k) || k.startsWith("#qty:"));
+}
+
 export function isKindTerm(term: string): boolean {
   return term.startsWith("#");
 }

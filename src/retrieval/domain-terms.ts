@@ -101,6 +101,7 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   由来: ["#basis", "根据"],
   出处: ["#basis", "根据"],
   试行期: ["试用期"],
+  试行: ["试用期", "试行"],
   期限: ["试用期"],
   过期: ["试用期"],
   // Zibo calls its yearly assessment 认定 where Zhejiang says 考核.
@@ -182,7 +183,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   "什么", "怎么", "怎样", "怎么样", "如何", "多少", "哪些", "哪个", "哪家", "哪几", "哪几种", "哪几个", "几", "几个", "几种",
   "哪", "谁", "啥", "吗？", "是否", "能否", "可否", "是不是", "有没有", "能不能", "可不可以", "会不会", "要不要",
   "能", "能够", "可以", "会", "要", "需要", "应该", "应当", "得", "必须", "就", "都", "也", "还", "又", "再", "才", "只",
-  "很", "最", "更", "比较", "一些", "一个", "一", "个", "些", "等", "等等", "之", "其", "其中", "所", "所有",
+  "很", "最", "更", "才能", "比较", "一些", "一个", "一", "个", "些", "等", "等等", "之", "其", "其中", "所", "所有",
   "上", "下", "里", "中", "内", "后", "前", "时", "时候", "现在", "目前", "如果", "那么", "那", "然后", "所以", "因为",
   "但是", "而且", "并且", "或者", "还是", "以及", "关于", "对于", "方面", "情况", "具体", "一般", "主要", "呢？",
   "获得", "取得", "获取", "领取", "得到", "拿", "拿到", "能拿", "给予", "提供", "进行", "开展", "做", "做到", "搞", "办", "弄",
@@ -190,7 +191,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   // both documents at once (「两份政策…有什么不同」): which ones, not what about
   "两份", "两地", "两者", "二者", "两个地方",
   // nouns that only frame a question (「是什么意思」「叫什么名字」「做到什么程度」「有戏吗」)
-  "意思", "名字", "名称", "程度", "事", "事情", "东西", "有戏", "时会",
+  "的话", "意思", "名字", "名称", "程度", "事", "事情", "东西", "有戏", "时会",
 ]);
 
 /**
@@ -237,9 +238,17 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   { term: "#scope", pattern: /覆盖|涵盖|服务范围|服务领域|(哪些|什么|哪类|哪几类)(类型的|种类的|类)?(知识产权)?服务(?!机构|平台|券|点)/ },
   // who does something (「交给谁」「哪个部门负责」 → 「向…提出申报申请」「由…组织实施」)
   { term: "#who", pattern: /谁|哪个部门|哪个单位|哪家单位|哪个机构|哪些部门|哪些单位|哪个机关/ },
+  // where zones are built (「建在哪些地方」「选在什么样的区域」 → 「围绕…的地区进行布局」)
+  { term: "#place", pattern: /(哪些|什么|哪类|什么样的?)(地方|地区|区域|园区)|哪里建|建在哪|选址|布局在/ },
+  // what it takes to qualify (「申报需要什么条件」「门槛高吗」「申请资格」「依托单位得是什么样的」)
+  // → the article that lists them (「应具备以下条件」「应当具备下列条件」)
+  {
+    term: "#condition",
+    pattern: /条件|资格(?!证)|门槛|(什么|哪些|有何|啥)(要求|标准)|要求是|够格|符合什么|满足什么|具备什么|(得|要|须|需|应|该)是?什么样/,
+  },
   // counts, areas, amounts asked for without a figure
   { term: "#qty:家", pattern: /(几|多少)家|多少个(服务)?机构|机构(的)?数量|数量(的)?要求/ },
-  { term: "#qty:平方米", pattern: /面积|场地|(区|地方|空间|场所)(要)?多大|多大(的)?(面积|地方|场地|空间)/ },
+  { term: "#qty:平方米", pattern: /面积|场地|(区|地方|空间|场所)[要得需有]{0,3}多大|多大(的)?(面积|地方|场地|空间)/ },
   { term: "#qty:件", pattern: /(几|多少)件|授权量|授权数量/ },
   { term: "#qty:万元", pattern: /多少钱|多少万|金额|(补|奖|给|拿|领|支持|补助|补贴|奖励|资助)(了)?多少|最高多少|最多多少|封顶/ },
 ];
@@ -254,7 +263,28 @@ export const CLAUSE_KINDS: readonly KindCue[] = [
     pattern: /负责|组织|会同|向[^。；]{2,30}(提出|提交|推荐|报)|报[^。；]{2,20}(同意|审核)|由[^。；]{2,20}(实施|解释)|(中心|局|厅|委|办)[^。，；]{0,3}(制定|制订|印发|发布)/,
   },
   { term: "#scope", pattern: /保障[^。]{0,80}服务需求|重点发展领域/ },
+  { term: "#place", pattern: /(围绕|优先考虑在|选择)[^。]{0,60}(地区|区域)|(地区|区域|区县)(进行)?布局/ },
+  // a list of qualifying conditions, not a back-reference to them (第九条 「符合条件的依托单位」)
+  { term: "#condition", pattern: /(具备|符合|满足)(以下|下列|如下)条件/ },
 ];
+
+/**
+ * Words that say what meeting a condition or threshold is for (「申报…需要什么条件」
+ * 「多少家才能申请」「评上…要几家」), not what the question is about. When the
+ * question asks for a condition or a figure, they weigh like adverbs, so the
+ * article stating the conditions (第六条, which never says 申报) is not
+ * outscored by the procedure article (第九条 申报程序) that merely names them.
+ */
+/**
+ * Words that only ask for conditions. When the question asks for `#condition`
+ * the kind stands for them (as `#qty:家` stands for 「家」), so they are not
+ * counted twice, and 第九条's back-reference 「符合条件的」 earns nothing.
+ */
+export const CONDITION_WORDS: ReadonlySet<string> = new Set(["条件", "资格", "门槛", "要求", "标准", "够格"]);
+
+export const FRAMING_WORDS: ReadonlySet<string> = new Set([
+  "申报", "申请", "报名", "评上", "评为", "评选", "获评", "认定", "入选", "获批", "批准", "创建", "成为", "当上", "够格",
+]);
 
 /**
  * Units a figure is stated in, with the forms people write them in. A figure

@@ -8,10 +8,10 @@
 import type { Logger } from "pino";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
 import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
-import { clauseKindTerms, isKindTerm, questionKindTerms } from "./answer-kinds.ts";
+import { asksForCondition, clauseKindTerms, isKindTerm, questionKindTerms } from "./answer-kinds.ts";
 import { createBm25Index, type WeightedTerm } from "./bm25-index.ts";
 import type { EmbeddingChoice } from "./create-embeddings.ts";
-import { SYNONYMS } from "./domain-terms.ts";
+import { FRAMING_WORDS, SYNONYMS } from "./domain-terms.ts";
 import { LocalHashEmbeddings } from "./local-embeddings.ts";
 import type { Passage, PolicyIndex, QueryProfile, SearchOptions } from "./passage.types.ts";
 import { loadOrBuildVectorStore, type VectorEntry } from "./persisted-vector-store.ts";
@@ -33,6 +33,8 @@ const SUBWORD_WEIGHT = 0.5;
 const SYNONYM_WEIGHT = 0.6;
 /** Query weight of the answer kind (`#basis`, `#qty:家` …), relative to a word of the question. */
 const KIND_QUERY_WEIGHT = 1;
+/** Query weight of a framing word (申报 in 「申报需要什么条件」, see FRAMING_WORDS). */
+const FRAMING_QUERY_WEIGHT = 0.25;
 /** RRF constant; small because the corpus is small and the first ranks matter most. */
 const RRF_K = 20;
 /**
@@ -119,12 +121,15 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
 
   function keywordQuery(query: string): WeightedTerm[] {
     const out: WeightedTerm[] = [];
+    const kinds = questionKindTerms(query);
+    const framed = asksForCondition(kinds);
     for (const word of tokenizer.topicWords(query)) {
-      out.push({ term: word, weight: 1 });
-      for (const s of tokenizer.subWords(word)) out.push({ term: s, weight: SUBWORD_WEIGHT });
-      for (const s of SYNONYMS[word] ?? []) out.push({ term: s, weight: SYNONYM_WEIGHT });
+      const w = framed && FRAMING_WORDS.has(word) ? FRAMING_QUERY_WEIGHT : 1;
+      out.push({ term: word, weight: w });
+      for (const s of tokenizer.subWords(word)) out.push({ term: s, weight: SUBWORD_WEIGHT * w });
+      for (const s of SYNONYMS[word] ?? []) out.push({ term: s, weight: SYNONYM_WEIGHT * w });
     }
-    for (const k of questionKindTerms(query)) out.push({ term: k, weight: KIND_QUERY_WEIGHT });
+    for (const k of kinds) out.push({ term: k, weight: KIND_QUERY_WEIGHT });
     return out;
   }
 

@@ -10,8 +10,8 @@
  * their key words unmatched, so their coverage stays low whatever retrieval
  * ranks first.
  */
-import { isKindTerm, questionKindTerms } from "./answer-kinds.ts";
-import { DOMAIN_TERMS, LIGHT_VERBS, QUANTITY_UNITS, SYNONYMS } from "./domain-terms.ts";
+import { asksForCondition, isKindTerm, questionKindTerms } from "./answer-kinds.ts";
+import { CONDITION_WORDS, DOMAIN_TERMS, FRAMING_WORDS, LIGHT_VERBS, QUANTITY_UNITS, SYNONYMS } from "./domain-terms.ts";
 import type { Tokenizer } from "./tokenizer.ts";
 
 export interface WeightedWord {
@@ -83,6 +83,8 @@ export function createTopicCoverage(tokenizer: Tokenizer): TopicCoverage {
       const kinds = questionKindTerms(query);
       const hasQuantity = kinds.some((k) => k.startsWith("#qty:"));
       const hasDate = kinds.includes("#date");
+      const framed = asksForCondition(kinds);
+      const hasCondition = kinds.includes("#condition");
       const seen = new Set<string>();
       const out: WeightedWord[] = [];
       for (const { word, tag } of tokenizer.taggedTopicWords(query)) {
@@ -92,7 +94,10 @@ export function createTopicCoverage(tokenizer: Tokenizer): TopicCoverage {
         if ((hasQuantity || hasDate) && /^[\d.]+$/.test(word)) continue;
         if (hasQuantity && UNIT_FORMS.has(word)) continue;
         if (hasDate && DATE_PARTS.has(word)) continue;
-        out.push({ word, weight: weightOf(word, tag) });
+        if (hasCondition && CONDITION_WORDS.has(word)) continue;
+        // 「申报…需要什么条件」: 申报 says what the conditions are for (FRAMING_WORDS).
+        const factor = framed && FRAMING_WORDS.has(word) ? LIGHT_FACTOR : 1;
+        out.push({ word, weight: weightOf(word, tag) * factor });
       }
       for (const k of kinds) out.push({ word: k, weight: KIND_WEIGHT });
       return out;
