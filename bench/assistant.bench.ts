@@ -53,18 +53,27 @@ function script(i: number): string[] {
 }
 
 /**
- * Counts the SQL statements the store runs (better-sqlite3 prepares each one):
- * a figure that, unlike time, does not depend on what else the machine does.
+ * Counts the SQL statements the store runs (every execution of a
+ * better-sqlite3 statement, through Prisma's adapter or prepared once and
+ * reused by src/store/sqlite-direct.ts): a figure that, unlike time, does not
+ * depend on what else the machine does.
  */
 function countStatements(): { count(): number; restore(): void } {
-  const Database = createRequire(import.meta.url)("better-sqlite3") as { prototype: { prepare: (sql: string) => unknown } };
-  const original = Database.prototype.prepare;
+  type Run = (this: unknown, ...args: unknown[]) => unknown;
+  const Database = createRequire(import.meta.url)("better-sqlite3") as new (file: string) => { prepare(sql: string): object; close(): void };
+  const probe = new Database(":memory:");
+  const Statement = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<string, Run>;
+  probe.close();
+  const methods = ["run", "get", "all", "iterate"] as const;
+  const originals = methods.map((name) => Statement[name]!);
   let n = 0;
-  Database.prototype.prepare = function (this: unknown, sql: string) {
-    n++;
-    return original.call(this, sql);
-  };
-  return { count: () => n, restore: () => void (Database.prototype.prepare = original) };
+  methods.forEach((name, i) => {
+    Statement[name] = function (this: unknown, ...args: unknown[]) {
+      n++;
+      return originals[i]!.apply(this, args);
+    };
+  });
+  return { count: () => n, restore: () => methods.forEach((name, i) => void (Statement[name] = originals[i]!)) };
 }
 
 export async function benchAssistant(): Promise<Record<string, number | string>> {

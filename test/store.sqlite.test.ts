@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
-import { DatabaseUnavailableError, migrateDatabase } from "../src/store/index.ts";
+import { resolveDatabaseTarget } from "../src/store/database-target.ts";
+import { DatabaseUnavailableError, createStore, migrateDatabase } from "../src/store/index.ts";
+import { openPrismaClient } from "../src/store/prisma-client.ts";
 import { defineStoreSuite } from "./store.suite.ts";
 
 defineStoreSuite("SQLite", async () => {
@@ -50,6 +52,61 @@ describe("SQLite specifics", () => {
       const failure = migrateDatabase(loadConfig({ DATABASE_URL: `file:${join(dir, "notes.db")}` }));
       await expect(failure).rejects.toThrow(/不是 SQLite 数据库/);
     } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  // The hot repository methods write with plain SQL on SQLite (src/store/sqlite-direct.ts),
+  // the rest of the store reads and writes the same rows through Prisma.
+  it("rows written by the store's plain SQL read back the same through Prisma, and Prisma's rows through it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "ipzone-store-"));
+    const config = loadConfig({ DATA_DIR: dir });
+    await migrateDatabase(config);
+    const store = await createStore(config);
+    const prisma = await openPrismaClient(resolveDatabaseTarget(config));
+    try {
+      const user = await store.users.upsert({ channel: "telegram", externalId: "mixed-1", displayName: "张三" });
+      expect(await prisma.user.findUnique({ where: { id: user.id } })).toEqual({ ...user, role: "applicant", language: "zh-CN" });
+      const staff = await store.users.setRole(user.id, "staff");
+      expect(await store.users.findByChannelId("telegram", "mixed-1")).toEqual(staff);
+
+      const saved = await store.conversations.save({ userId: user.id, flow: "application", step: "zone.coreAreaSqm", state: { facts: { n: 1200, s: "1200", ok: true, none: null } }, expectedVersion: null });
+      const row = await prisma.conversation.findUnique({ where: { userId: user.id } });
+      expect(row).toMatchObject({ flow: "application", step: "zone.coreAreaSqm", state: saved.state, version: 1, updatedAt: saved.updatedAt });
+      expect(await store.conversations.load(user.id)).toEqual(saved);
+
+      // SQLite keeps the JSON text "1200" as the number 1200 (numeric affinity); the string "1200" stays a string.
+      for (const [path, value] of [["a", 1200], ["b", "1200"], ["c", 1.5], ["d", { sqm: [1200] }], ["e", null], ["f", true]] as const) {
+        await store.answers.record({ userId: user.id, flow: "check", path, value });
+      }
+      expect((await store.answers.current(user.id, "check")).map((a) => [a.path, a.value])).toEqual([
+        ["a", 1200],
+        ["b", "1200"],
+        ["c", 1.5],
+        ["d", { sqm: [1200] }],
+        ["e", null],
+        ["f", true],
+      ]);
+
+      const asked = await store.questions.record({ channel: "telegram", userId: user.id, question: "核心区多大？", retrievedIds: ["zj2018:6.3"], refused: true, latencyMs: 4.4 });
+      expect((await store.questions.recent(1))[0]).toEqual(asked);
+
+      const noted = await store.audit.record({ actor: "telegram:mixed-1", action: "intake.start", subject: `user:${user.id}`, detail: { flow: "application" } });
+      const bare = await store.audit.record({ actor: "system", action: "ping", subject: `user:${user.id}` });
+      expect(await store.audit.listBySubject(`user:${user.id}`)).toEqual([noted, bare]);
+
+      const notice = await store.notifications.enqueue({ userId: user.id, text: "您的申报已受理" });
+      expect(await store.notifications.pending(user.id)).toEqual([notice]);
+
+      // Timestamps are stored as the same text by both, so SQL compares and orders them alike (pruning, ORDER BY).
+      const stamps = await prisma.$queryRawUnsafe<{ t: string }[]>(
+        `SELECT "createdAt" || '' AS t FROM "Notification" UNION ALL SELECT "createdAt" || '' FROM "QuestionLog"`,
+      );
+      expect(stamps).toHaveLength(2);
+      expect(stamps[0]!.t.replace(/\d/g, "0")).toBe(stamps[1]!.t.replace(/\d/g, "0"));
+    } finally {
+      await prisma.$disconnect();
+      await store.close();
       await rm(dir, { recursive: true, force: true });
     }
   });

@@ -10,6 +10,7 @@
 import type { CollectedAnswer } from "../generated/sqlite/client.ts";
 import { fromJson, jsonInput, toJson, type JsonValue } from "./json-value.ts";
 import type { RepositoryContext } from "./repository-context.ts";
+import { sqlInt } from "./sqlite-direct.ts";
 
 export interface AnswerRecord {
   id: number;
@@ -44,11 +45,28 @@ export interface AnswerRepository {
   clear(userId: number, flow: string, path?: string): Promise<number>;
 }
 
-export function createAnswerRepository({ db, exclusive, now }: RepositoryContext): AnswerRepository {
+export function createAnswerRepository({ db, exclusive, now, sqlite }: RepositoryContext): AnswerRepository {
   return {
     async record(input) {
-      const value = jsonInput(toJson(input.value, `回答 ${input.path}`));
+      const json = toJson(input.value, `回答 ${input.path}`);
       const at = now();
+      if (sqlite) {
+        const { userId, flow, path } = input;
+        const [row] = await exclusive(() =>
+          sqlite.transaction(async () => {
+            await sqlite.execute(
+              `UPDATE "CollectedAnswer" SET "supersededAt" = ? WHERE "userId" = ? AND "flow" = ? AND "path" = ? AND "supersededAt" IS NULL`,
+              [at, userId, flow, path],
+            );
+            return sqlite.query(
+              `INSERT INTO "CollectedAnswer" ("userId", "flow", "path", "value", "rawText", "createdAt") VALUES (?, ?, ?, ?, ?, ?) RETURNING "id"`,
+              [userId, flow, path, JSON.stringify(json), input.rawText ?? null, at],
+            );
+          }),
+        );
+        return { id: sqlInt(row!.id), userId, flow, path, value: json, rawText: input.rawText ?? null, createdAt: at, supersededAt: null };
+      }
+      const value = jsonInput(json);
       const row = await exclusive(() =>
         db.$transaction(async (tx) => {
           await tx.collectedAnswer.updateMany({
@@ -77,6 +95,14 @@ export function createAnswerRepository({ db, exclusive, now }: RepositoryContext
       return rows.map(toRecord);
     },
     async clear(userId, flow, path) {
+      if (sqlite) {
+        return exclusive(() =>
+          sqlite.execute(
+            `UPDATE "CollectedAnswer" SET "supersededAt" = ? WHERE "userId" = ? AND "flow" = ? AND "supersededAt" IS NULL${path === undefined ? "" : ` AND "path" = ?`}`,
+            [now(), userId, flow, ...(path === undefined ? [] : [path])],
+          ),
+        );
+      }
       const { count } = await exclusive(() =>
         db.collectedAnswer.updateMany({
           where: { userId, flow, supersededAt: null, ...(path === undefined ? {} : { path }) },

@@ -7,6 +7,7 @@ import type { AuditEvent } from "../generated/sqlite/client.ts";
 import { maskDeep } from "../logging/mask-personal-data.ts";
 import { fromJson, nullableJsonInput, toJson, type JsonValue } from "./json-value.ts";
 import type { RepositoryContext } from "./repository-context.ts";
+import { sqlInt } from "./sqlite-direct.ts";
 
 export interface AuditRecord {
   id: number;
@@ -28,10 +29,23 @@ export interface AuditRepository {
   recent(limit?: number): Promise<AuditRecord[]>;
 }
 
-export function createAuditRepository({ db, exclusive, now }: RepositoryContext): AuditRepository {
+export function createAuditRepository({ db, exclusive, now, sqlite }: RepositoryContext): AuditRepository {
   return {
     async record(input) {
       const detail = input.detail === undefined ? undefined : toJson(maskDeep(input.detail), "审计详情");
+      if (sqlite) {
+        const at = now();
+        const [row] = await exclusive(() =>
+          sqlite.query(`INSERT INTO "AuditEvent" ("actor", "action", "subject", "detail", "at") VALUES (?, ?, ?, ?, ?) RETURNING "id"`, [
+            input.actor,
+            input.action,
+            input.subject,
+            detail === undefined || detail === null ? null : JSON.stringify(detail),
+            at,
+          ]),
+        );
+        return { id: sqlInt(row!.id), actor: input.actor, action: input.action, subject: input.subject, detail: detail ?? null, at };
+      }
       const row = await exclusive(() =>
         db.auditEvent.create({ data: { actor: input.actor, action: input.action, subject: input.subject, detail: nullableJsonInput(detail), at: now() } }),
       );

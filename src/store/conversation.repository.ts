@@ -4,9 +4,10 @@
  * silently overwriting what another message just saved.
  */
 import type { Conversation } from "../generated/sqlite/client.ts";
-import { jsonInput, toJsonObject, type JsonObject } from "./json-value.ts";
+import { asJsonObject, jsonInput, jsonObjectText, toJsonObject, type JsonObject } from "./json-value.ts";
 import { isUniqueViolation } from "./prisma-client.ts";
 import type { RepositoryContext } from "./repository-context.ts";
+import { sqlDate, sqlInt, sqlJson, sqlTextOrNull, type SqlRow } from "./sqlite-direct.ts";
 import { ConcurrentUpdateError } from "./store-errors.ts";
 
 export interface ConversationRecord {
@@ -35,18 +36,45 @@ export interface ConversationRepository {
   remove(userId: number): Promise<void>;
 }
 
-export function createConversationRepository({ db, exclusive }: RepositoryContext): ConversationRepository {
+const COLUMNS = `"id", "userId", "flow", "step", "state", "version", "updatedAt"`;
+
+export function createConversationRepository({ db, exclusive, sqlite }: RepositoryContext): ConversationRepository {
   return {
     async load(userId) {
+      if (sqlite) {
+        const [row] = await exclusive(() => sqlite.query(`SELECT ${COLUMNS} FROM "Conversation" WHERE "userId" = ?`, [userId]));
+        return row ? fromSqlite(row) : undefined;
+      }
       const row = await exclusive(() => db.conversation.findUnique({ where: { userId } }));
       return row ? toRecord(row) : undefined;
     },
     async save(input) {
-      const state = jsonInput(toJsonObject(input.state, "对话状态"));
       const conflict = async () => {
         const current = await exclusive(() => db.conversation.findUnique({ where: { userId: input.userId }, select: { version: true } }));
         return new ConcurrentUpdateError("conversation", String(input.userId), input.expectedVersion, current ?? undefined);
       };
+      if (sqlite) {
+        const text = jsonObjectText(input.state, "对话状态");
+        const [row] = await exclusive(() =>
+          input.expectedVersion === null
+            ? // The unique userId makes a second first save insert nothing: someone else saved first.
+              sqlite.query(
+                `INSERT INTO "Conversation" ("userId", "flow", "step", "state", "version", "updatedAt") VALUES (?, ?, ?, ?, 1, ?)
+                 ON CONFLICT ("userId") DO NOTHING RETURNING "version", "updatedAt"`,
+                [input.userId, input.flow, input.step, text, new Date()],
+              )
+            : sqlite.query(
+                `UPDATE "Conversation" SET "flow" = ?, "step" = ?, "state" = ?, "version" = "version" + 1, "updatedAt" = ?
+                 WHERE "userId" = ? AND "version" = ? RETURNING "version", "updatedAt"`,
+                [input.flow, input.step, text, new Date(), input.userId, input.expectedVersion],
+              ),
+        );
+        if (!row) throw await conflict();
+        // The state as stored, parsed from the text just written: a copy the caller's later changes do not reach.
+        const state = JSON.parse(text) as JsonObject;
+        return { userId: input.userId, flow: input.flow, step: input.step, state, version: sqlInt(row.version), updatedAt: sqlDate(row.updatedAt) };
+      }
+      const state = jsonInput(toJsonObject(input.state, "对话状态"));
       if (input.expectedVersion === null) {
         try {
           const row = await exclusive(() =>
@@ -72,6 +100,17 @@ export function createConversationRepository({ db, exclusive }: RepositoryContex
     async remove(userId) {
       await exclusive(() => db.conversation.deleteMany({ where: { userId } }));
     },
+  };
+}
+
+function fromSqlite(row: SqlRow): ConversationRecord {
+  return {
+    userId: sqlInt(row.userId),
+    flow: sqlTextOrNull(row.flow),
+    step: sqlTextOrNull(row.step),
+    state: asJsonObject(sqlJson(row.state), "对话状态"),
+    version: sqlInt(row.version),
+    updatedAt: sqlDate(row.updatedAt),
   };
 }
 

@@ -3,13 +3,10 @@
  * jsonb). Values are normalised through JSON on the way in — what is stored is
  * exactly what will be read back (no `undefined`, Dates become strings).
  */
-import { z } from "zod";
 import { Prisma } from "./prisma-client.ts";
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
-
-const jsonObjectSchema = z.record(z.string(), z.json());
 
 /** Normalises `value` to plain JSON; throws if it cannot be represented. */
 export function toJson(value: unknown, what: string): JsonValue {
@@ -19,9 +16,24 @@ export function toJson(value: unknown, what: string): JsonValue {
 }
 
 export function toJsonObject(value: unknown, what: string): JsonObject {
-  const parsed = jsonObjectSchema.safeParse(toJson(value, what));
-  if (!parsed.success) throw new TypeError(`${what} 必须是 JSON 对象，例如 {"step": 1}`);
-  return parsed.data as JsonObject;
+  return asJsonObject(toJson(value, what), what);
+}
+
+/** A value read back as JSON is JSON through and through: only "is it an object" is left to check. */
+export function asJsonObject(json: JsonValue, what: string): JsonObject {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) throw notAnObject(what);
+  return json;
+}
+
+/** `value` as JSON text, which must be an object's. */
+export function jsonObjectText(value: unknown, what: string): string {
+  const text = value === undefined ? undefined : JSON.stringify(value);
+  if (text === undefined || !text.startsWith("{")) throw notAnObject(what);
+  return text;
+}
+
+function notAnObject(what: string): TypeError {
+  return new TypeError(`${what} 必须是 JSON 对象，例如 {"step": 1}`);
 }
 
 /** For a required Json column: JSON `null` must be sent as Prisma.JsonNull. */

@@ -1,6 +1,7 @@
 /** The outbox: notices for users who did not just write, kept until delivered. */
 import type { Notification } from "../generated/sqlite/client.ts";
 import type { RepositoryContext } from "./repository-context.ts";
+import { sqlDate, sqlDateOrNull, sqlInt, sqlText } from "./sqlite-direct.ts";
 
 export interface NotificationRecord {
   id: number;
@@ -17,7 +18,7 @@ export interface NotificationRepository {
   markDelivered(ids: readonly number[]): Promise<void>;
 }
 
-export function createNotificationRepository({ db, exclusive, now }: RepositoryContext): NotificationRepository {
+export function createNotificationRepository({ db, exclusive, now, sqlite }: RepositoryContext): NotificationRepository {
   return {
     async enqueue({ userId, text }) {
       // Kept verbatim: a notice is a message to its user (a staff comment may
@@ -26,6 +27,15 @@ export function createNotificationRepository({ db, exclusive, now }: RepositoryC
       return toRecord(row);
     },
     async pending(userId) {
+      if (sqlite) {
+        const rows = await exclusive(() =>
+          sqlite.query(
+            `SELECT "id", "userId", "text", "createdAt", "deliveredAt" FROM "Notification" WHERE "userId" = ? AND "deliveredAt" IS NULL ORDER BY "createdAt" ASC, "id" ASC`,
+            [userId],
+          ),
+        );
+        return rows.map((r) => ({ id: sqlInt(r.id), userId: sqlInt(r.userId), text: sqlText(r.text), createdAt: sqlDate(r.createdAt), deliveredAt: sqlDateOrNull(r.deliveredAt) }));
+      }
       const rows = await exclusive(() =>
         db.notification.findMany({ where: { userId, deliveredAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
       );

@@ -10,20 +10,33 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma, PrismaClient } from "../generated/sqlite/client.ts";
 import type { DatabaseTarget } from "./database-target.ts";
+import { openSqliteDirect, type SqliteDirect } from "./sqlite-direct.ts";
 
 export { Prisma };
 export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
 
+export interface OpenedDatabase {
+  db: Db;
+  /** SQLite only: the hot statements as plain SQL (sqlite-direct.ts); closed with `db`. */
+  sqlite?: SqliteDirect;
+}
+
+// "minimal": Prisma then skips capturing a call site (an `Error` and its
+// stack) on every query, ~10% of a query's cost; errors keep their code and
+// message, only the code frame of the caller is left out.
+const errorFormat = "minimal";
+const BUSY_TIMEOUT_MS = 10_000;
+
 export async function openPrismaClient(target: DatabaseTarget): Promise<Db> {
   if (target.provider === "postgresql") {
     const { PrismaClient: PostgresClient } = await import("../generated/postgres/client.ts");
-    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) });
+    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }), errorFormat });
     return client as unknown as Db;
   }
   // `timeout` is SQLite's busy timeout: another process (the CLI while the bot
   // runs) holding the write lock is waited for instead of failing at once.
-  const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: target.sqliteFile!, timeout: 10_000 }) });
+  const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: target.sqliteFile!, timeout: BUSY_TIMEOUT_MS }), errorFormat });
   // WAL lets readers proceed while one writer commits (stored in the file).
   // With WAL, synchronous=NORMAL syncs at checkpoints rather than on every
   // commit: still corruption-safe and consistent; a power cut (not a crash)
@@ -32,6 +45,13 @@ export async function openPrismaClient(target: DatabaseTarget): Promise<Db> {
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await client.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
   return client;
+}
+
+/** The client and, on SQLite, the direct connection (opened after the client set WAL). */
+export async function openDatabase(target: DatabaseTarget): Promise<OpenedDatabase> {
+  const db = await openPrismaClient(target);
+  if (target.provider !== "sqlite") return { db };
+  return { db, sqlite: openSqliteDirect(target.sqliteFile!, { timeoutMs: BUSY_TIMEOUT_MS }) };
 }
 
 /** Prisma's "unique constraint failed" (P2002), from either provider's client. */

@@ -14,9 +14,19 @@ export interface ProcessedUpdateRepository {
   prune(before: Date): Promise<number>;
 }
 
-export function createProcessedUpdateRepository({ db, exclusive, now }: RepositoryContext): ProcessedUpdateRepository {
+export function createProcessedUpdateRepository({ db, exclusive, now, sqlite }: RepositoryContext): ProcessedUpdateRepository {
   return {
     async markIfNew(channel, updateId) {
+      if (sqlite) {
+        const inserted = await exclusive(() =>
+          sqlite.execute(`INSERT INTO "ProcessedUpdate" ("channel", "updateId", "createdAt") VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, [
+            channel,
+            String(updateId),
+            now(),
+          ]),
+        );
+        return inserted === 1;
+      }
       try {
         await exclusive(() => db.processedUpdate.create({ data: { channel, updateId: String(updateId), createdAt: now() } }));
         return true;

@@ -7,6 +7,7 @@
 import type { QuestionLog } from "../generated/sqlite/client.ts";
 import { maskPersonalData } from "../logging/mask-personal-data.ts";
 import type { RepositoryContext } from "./repository-context.ts";
+import { sqlInt } from "./sqlite-direct.ts";
 
 export interface QuestionLogRecord {
   id: number;
@@ -40,23 +41,28 @@ export interface QuestionLogRepository {
   recent(limit?: number): Promise<QuestionLogRecord[]>;
 }
 
-export function createQuestionLogRepository({ db, exclusive, now }: RepositoryContext): QuestionLogRepository {
+export function createQuestionLogRepository({ db, exclusive, now, sqlite }: RepositoryContext): QuestionLogRepository {
   return {
     async record(input) {
-      const row = await exclusive(() =>
-        db.questionLog.create({
-          data: {
-            channel: input.channel,
-            userId: input.userId ?? null,
-            question: maskPersonalData(input.question),
-            retrievedIds: input.retrievedIds.map(String),
-            refused: input.refused,
-            latencyMs: Math.max(0, Math.round(input.latencyMs)),
-            createdAt: now(),
-          },
-        }),
-      );
-      return toRecord(row);
+      const data = {
+        channel: input.channel,
+        userId: input.userId ?? null,
+        question: maskPersonalData(input.question),
+        retrievedIds: input.retrievedIds.map(String),
+        refused: input.refused,
+        latencyMs: Math.max(0, Math.round(input.latencyMs)),
+        createdAt: now(),
+      };
+      if (sqlite) {
+        const [row] = await exclusive(() =>
+          sqlite.query(
+            `INSERT INTO "QuestionLog" ("channel", "userId", "question", "retrievedIds", "refused", "latencyMs", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING "id"`,
+            [data.channel, data.userId, data.question, JSON.stringify(data.retrievedIds), data.refused, data.latencyMs, data.createdAt],
+          ),
+        );
+        return { id: sqlInt(row!.id), ...data, feedback: null };
+      }
+      return toRecord(await exclusive(() => db.questionLog.create({ data })));
     },
     async setFeedback(id, feedback) {
       const { count } = await exclusive(() => db.questionLog.updateMany({ where: { id }, data: { feedback: maskPersonalData(feedback) } }));

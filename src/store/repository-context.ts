@@ -5,12 +5,17 @@
  * has ONE connection, so a query issued while another caller's interactive
  * transaction is open would run inside that transaction (and vanish if it
  * rolls back). On PostgreSQL (a pool) it runs callbacks directly.
+ *
+ * `sqlite` (SQLite only) runs the hot statements as plain SQL on that same
+ * connection, inside `exclusive` like every Prisma call (sqlite-direct.ts).
  */
 import type { Exclusive } from "./async-mutex.ts";
 import type { Db } from "./prisma-client.ts";
+import type { SqliteDirect } from "./sqlite-direct.ts";
 
 export interface RepositoryContext {
   db: Db;
   exclusive: Exclusive;
   now: () => Date;
+  sqlite?: SqliteDirect;
 }

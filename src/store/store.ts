@@ -16,7 +16,7 @@ import { createAuditRepository, type AuditRepository } from "./audit.repository.
 import { createConversationRepository, type ConversationRepository } from "./conversation.repository.ts";
 import { resolveDatabaseTarget, type StoreConfig } from "./database-target.ts";
 import { createEstimateRepository, type EstimateRepository } from "./estimate.repository.ts";
-import { openPrismaClient } from "./prisma-client.ts";
+import { openDatabase } from "./prisma-client.ts";
 import { createNotificationRepository, type NotificationRepository } from "./notification.repository.ts";
 import { createProcessedUpdateRepository, type ProcessedUpdateRepository } from "./processed-update.repository.ts";
 import { createQuestionLogRepository, type QuestionLogRepository } from "./question-log.repository.ts";
@@ -60,11 +60,12 @@ function sqliteGate(file: string): Exclusive {
 
 export async function createStore(config: StoreConfig, options: StoreOptions = {}): Promise<Store> {
   const target = resolveDatabaseTarget(config);
-  const db = await openPrismaClient(target);
+  const { db, sqlite } = await openDatabase(target);
   const context: RepositoryContext = {
     db,
     exclusive: target.provider === "sqlite" ? sqliteGate(target.sqliteFile!) : (fn) => fn(),
     now: options.now ?? (() => new Date()),
+    sqlite,
   };
   const lock = createUserLock(target);
   let closed = false;
@@ -84,6 +85,7 @@ export async function createStore(config: StoreConfig, options: StoreOptions = {
       if (closed) return;
       closed = true;
       await lock.close();
+      sqlite?.close();
       await db.$disconnect();
     },
   };

@@ -2,6 +2,7 @@
 import type { User } from "../generated/sqlite/client.ts";
 import { isUniqueViolation } from "./prisma-client.ts";
 import type { RepositoryContext } from "./repository-context.ts";
+import { sqlDate, sqlInt, sqlText, sqlTextOrNull, type SqlRow } from "./sqlite-direct.ts";
 
 export type UserRole = "applicant" | "agency" | "staff";
 
@@ -33,10 +34,29 @@ export interface UserRepository {
   setRole(id: number, role: UserRole): Promise<UserRecord>;
 }
 
-export function createUserRepository({ db, exclusive }: RepositoryContext): UserRepository {
+const COLUMNS = `"id", "channel", "externalId", "role", "language", "displayName", "createdAt", "updatedAt"`;
+const OPTIONAL_FIELDS = ["role", "language", "displayName"] as const;
+
+export function createUserRepository({ db, exclusive, sqlite }: RepositoryContext): UserRepository {
   return {
-    upsert(input) {
+    async upsert(input) {
       const fields = { role: input.role, language: input.language, displayName: input.displayName };
+      if (sqlite) {
+        // One INSERT … ON CONFLICT DO UPDATE, so two first messages at once cannot both insert.
+        // Omitted fields are left out: a new row gets the schema's defaults, an existing one keeps its values.
+        const given = OPTIONAL_FIELDS.filter((name) => input[name] !== undefined);
+        const columns = ["channel", "externalId", ...given, "createdAt", "updatedAt"];
+        const at = new Date();
+        const [row] = await exclusive(() =>
+          sqlite.query(
+            `INSERT INTO "User" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})
+             ON CONFLICT ("channel", "externalId") DO UPDATE SET ${[...given, "updatedAt"].map((c) => `"${c}" = excluded."${c}"`).join(", ")}
+             RETURNING ${COLUMNS}`,
+            [input.channel, input.externalId, ...given.map((name) => input[name] ?? null), at, at],
+          ),
+        );
+        return fromSqlite(row!);
+      }
       const run = () =>
         exclusive(() =>
           db.user.upsert({
@@ -52,6 +72,10 @@ export function createUserRepository({ db, exclusive }: RepositoryContext): User
         .then(toRecord);
     },
     async findByChannelId(channel, externalId) {
+      if (sqlite) {
+        const [row] = await exclusive(() => sqlite.query(`SELECT ${COLUMNS} FROM "User" WHERE "channel" = ? AND "externalId" = ?`, [channel, externalId]));
+        return row ? fromSqlite(row) : undefined;
+      }
       const row = await exclusive(() => db.user.findUnique({ where: { channel_externalId: { channel, externalId } } }));
       return row ? toRecord(row) : undefined;
     },
@@ -62,6 +86,19 @@ export function createUserRepository({ db, exclusive }: RepositoryContext): User
     async setRole(id, role) {
       return toRecord(await exclusive(() => db.user.update({ where: { id }, data: { role } })));
     },
+  };
+}
+
+function fromSqlite(row: SqlRow): UserRecord {
+  return {
+    id: sqlInt(row.id),
+    channel: sqlText(row.channel),
+    externalId: sqlText(row.externalId),
+    role: sqlText(row.role) as UserRole,
+    language: sqlText(row.language),
+    displayName: sqlTextOrNull(row.displayName),
+    createdAt: sqlDate(row.createdAt),
+    updatedAt: sqlDate(row.updatedAt),
   };
 }
 
