@@ -173,6 +173,10 @@ describe("a process killed in the middle of an intake", () => {
 
     const again = await run(process.execPath, [TSX, "bot/main.ts"], lines(PHONE, ZHEJIANG_LINES[4]), environment);
     expect(again.code).toBe(0);
+    // Before typing anything, the user is shown where they left off.
+    const greeting = again.stdout.slice(0, again.stdout.indexOf("你> "));
+    expect(greeting).toContain("您上次的填报还没有完成");
+    expect(greeting).toContain("第 4/14 步 · 联系电话");
     expect(again.stdout).toContain(`✓ 已记录：联系电话 ${PHONE}`);
     expect(again.stdout).toContain("✓ 已记录：通讯地址");
     expect(again.stdout).toContain("第 6/14 步 · 示范区名称");

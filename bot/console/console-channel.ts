@@ -27,11 +27,29 @@ const QUIT = /^\/(quit|exit|q)$/iu;
 export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
   const interactive = opts.interactive ?? Boolean((opts.input as { isTTY?: boolean }).isTTY);
   const write = (s: string) => opts.output.write(s.endsWith("\n") ? s : `${s}\n`);
-  const rl = createInterface({ input: opts.input, terminal: interactive, historySize: interactive ? 100 : 0 });
   let last: Reply | undefined;
   let seq = 0;
 
+  const show = async (replies: readonly Reply[]) => {
+    for (const reply of replies) {
+      if (reply.kind === "document") {
+        await mkdir(opts.outboxDir, { recursive: true });
+        const path = join(opts.outboxDir, reply.fileName);
+        await writeFile(path, reply.data);
+        write(`📄 ${reply.caption ?? reply.fileName}\n   已保存：${path}`);
+      } else {
+        write(`\n助手> ${renderTextReply(reply)}`);
+        last = reply;
+      }
+    }
+  };
+
   write("政策助手已就绪。直接输入问题，或输入「帮助」查看我能做什么；输入 /quit 或按 Ctrl+D 退出。");
+  // A user coming back (after a restart, tomorrow) sees where they left off before typing.
+  if (opts.assistant.resume) await show(await opts.assistant.resume("console", opts.userId));
+  // Created only now: readline starts reading at once, and lines read before
+  // the loop below is waiting would be lost.
+  const rl = createInterface({ input: opts.input, terminal: interactive, historySize: interactive ? 100 : 0 });
   if (interactive) {
     rl.setPrompt("你> ");
     rl.prompt();
@@ -51,17 +69,7 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
       messageId: String(++seq),
       ...(choice ? { choice } : { text }),
     });
-    for (const reply of replies) {
-      if (reply.kind === "document") {
-        await mkdir(opts.outboxDir, { recursive: true });
-        const path = join(opts.outboxDir, reply.fileName);
-        await writeFile(path, reply.data);
-        write(`📄 ${reply.caption ?? reply.fileName}\n   已保存：${path}`);
-      } else {
-        write(`\n助手> ${renderTextReply(reply)}`);
-        last = reply;
-      }
-    }
+    await show(replies);
     if (interactive) rl.prompt();
   }
   rl.close();

@@ -90,6 +90,21 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         return [SORRY];
       }
     },
+
+    async resume(channel, userId) {
+      const key = `${channel}:${userId}`;
+      return deps.store.withUserLock(key, async () => {
+        const user = await deps.store.users.findByChannelId(channel, userId);
+        if (!user) return [];
+        const ctx: TurnContext = { deps, user, channel, isStaff: staffKeys.has(key), actor: key, now: clock(), outbox: ALWAYS_CHECK_OUTBOX };
+        const session = parseSessionState((await deps.store.conversations.load(user.id))?.state);
+        const open = session.intake !== null && (session.intake.status === "asking" || session.intake.status === "confirming");
+        const pending: Reply[] = open
+          ? [{ kind: "text", text: "欢迎回来！您上次的填报还没有完成，已填写的内容都在，我们接着来：" }, ...repeatPrompt(session.intake!)]
+          : [];
+        return [...(await takeNotifications(ctx)), ...pending];
+      });
+    },
   };
 }
 

@@ -46,4 +46,10 @@ export type Reply =
 
 export interface Assistant {
   handle(message: IncomingMessage): Promise<Reply[]>;
+  /**
+   * What a user coming back should see before typing: an unfinished intake's
+   * pending question and notices waiting in the outbox (empty for a new user).
+   * Channels with a session start (the console) call it when they open.
+   */
+  resume?(channel: ChannelId, userId: string): Promise<Reply[]>;
 }
