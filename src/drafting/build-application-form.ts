@@ -20,7 +20,7 @@ import {
   type DocModel,
   type Span,
 } from "./document-model.ts";
-import { templateFor, type JurisdictionTemplate } from "./jurisdiction-templates.ts";
+import { requiredServices, templateFor, type JurisdictionTemplate } from "./jurisdiction-templates.ts";
 import * as f from "./profile-facts.ts";
 
 export const APPLICATION_FORM_NAMES = { name: "申报书", asciiName: "application-form" } as const;
@@ -105,11 +105,12 @@ function applicantSection(p: ZoneProfile, t: JurisdictionTemplate): Block[] {
 
 function servicesTable(p: ZoneProfile, t: JurisdictionTemplate): Block {
   const offered = p.zone?.services;
-  const rows: Span[][][] = t.requiredServices.map((s) => [
+  const required = requiredServices(t.jurisdiction, p.asOf);
+  const rows: Span[][][] = required.map((s) => [
     [text(SERVICE_LABELS[s])],
     offered ? [text(offered.includes(s) ? "已覆盖" : "未覆盖", !offered.includes(s))] : [placeholder("是否覆盖", SERVICE_LABELS[s])],
   ]);
-  const extra = (offered ?? []).filter((s) => !t.requiredServices.includes(s));
+  const extra = (offered ?? []).filter((s) => !required.includes(s));
   if (extra.length) rows.push([[text("其他服务")], [text(`已覆盖：${f.serviceList(extra)}`)]]);
   return table([["服务需求", 2], ["覆盖情况", 3]], rows);
 }

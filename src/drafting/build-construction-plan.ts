@@ -23,7 +23,7 @@ import {
   type DocModel,
   type Span,
 } from "./document-model.ts";
-import { templateFor, type Indicator, type JurisdictionTemplate, type PlanTask } from "./jurisdiction-templates.ts";
+import { requiredServices, templateFor, type Indicator, type JurisdictionTemplate, type PlanTask } from "./jurisdiction-templates.ts";
 import * as f from "./profile-facts.ts";
 
 export const CONSTRUCTION_PLAN_NAMES = { name: "建设工作方案", asciiName: "construction-plan" } as const;
@@ -108,8 +108,8 @@ function baseline(i: Indicator, p: ZoneProfile, t: JurisdictionTemplate): Span[]
     case "coreAreaSqm":
       return f.num(p.zone?.coreAreaSqm, "", f.FACT_PLACEHOLDERS.coreArea);
     case "serviceCoverage": {
-      const cov = f.serviceCoverage(p, t.requiredServices);
-      return cov ? [text(`${cov.covered.length}/${t.requiredServices.length}`)] : [placeholder(f.FACT_PLACEHOLDERS.services)];
+      const cov = f.serviceCoverage(p, requiredServices(t.jurisdiction, p.asOf));
+      return cov ? [text(`${cov.covered.length}/${requiredServices(t.jurisdiction, p.asOf).length}`)] : [placeholder(f.FACT_PLACEHOLDERS.services)];
     }
     default:
       return [placeholder("现状值", i.name)];
@@ -119,7 +119,7 @@ function baseline(i: Indicator, p: ZoneProfile, t: JurisdictionTemplate): Span[]
 /** Only service coverage has a target the policy itself fixes: every required service. */
 function target(i: Indicator, p: ZoneProfile, t: JurisdictionTemplate): Span[] {
   if (i.baseline === "serviceCoverage") {
-    const cov = f.serviceCoverage(p, t.requiredServices);
+    const cov = f.serviceCoverage(p, requiredServices(t.jurisdiction, p.asOf));
     if (cov) {
       return [text(cov.lacking.length === 0 ? "保持全部覆盖" : `补齐${cov.lacking.map((s) => SERVICE_LABELS[s]).join("、")}`)];
     }
@@ -154,7 +154,7 @@ function taskFacts(task: PlanTask, p: ZoneProfile, t: JurisdictionTemplate): Blo
   // The institutions task is the one the profile can speak to: count and coverage.
   const first = task.clauses[0];
   if (first !== "zj2018:4.1" && first !== "zb2020:6.2") return [];
-  const cov = f.serviceCoverage(p, t.requiredServices);
+  const cov = f.serviceCoverage(p, requiredServices(t.jurisdiction, p.asOf));
   const spans: Span[] = [
     text("现有基础：区内现有知识产权服务机构"),
     ...f.num(p.zone?.serviceInstitutions, "家", f.FACT_PLACEHOLDERS.institutions),

@@ -5,6 +5,7 @@
  * builders read it. Every entry names the clause it comes from.
  */
 import type { PolicyId } from "../rules/rule-result.types.ts";
+import { requiredFacts } from "../rules/index.ts";
 import type { Jurisdiction, Service } from "../rules/zone-profile.schema.ts";
 
 export interface PlanTask {
@@ -87,10 +88,6 @@ export interface JurisdictionTemplate {
     planAdjustment: string;
     goals: string;
   };
-  /** the services the institutions condition requires (zj2018:6.3 / zb2020:5.3) */
-  requiredServices: Service[];
-  minInstitutions: number;
-  minCoreAreaSqm?: number;
   goalText: string;
   tasks: PlanTask[];
   indicators: Indicator[];
@@ -130,9 +127,6 @@ const ZHEJIANG: JurisdictionTemplate = {
     goals: "zj2018:2",
   },
   // 第六条（三）: 专利、商标、版权等各类知识产权的代理、法律、信息、商用化、咨询、培训等服务需求
-  requiredServices: ["patent", "trademark", "copyright", "agency", "legal", "information", "commercialization", "consulting", "training"],
-  minInstitutions: 20,
-  minCoreAreaSqm: 1000,
   goalText:
     "加快高端知识产权服务机构聚集，吸引高层次知识产权服务人才，以品牌引领知识产权服务企业集群发展，形成集专利、商标、版权等知识产权全门类，创造、保护、运用全方位的知识产权服务链，为创新驱动发展提供服务支撑。",
   tasks: [
@@ -250,21 +244,6 @@ const ZIBO: JurisdictionTemplate = {
     planAdjustment: "zb2020:14",
     goals: "zb2020:2",
   },
-  // 第五条（三）: 专利、商标、版权、地理标志、植物新品种和专利检索分析、导航预警、评议评估、质押融资、转移转化及托管
-  requiredServices: [
-    "patent",
-    "trademark",
-    "copyright",
-    "geographical-indication",
-    "plant-variety",
-    "patent-search-analysis",
-    "navigation-warning",
-    "evaluation",
-    "pledge-financing",
-    "transfer",
-    "custody",
-  ],
-  minInstitutions: 2,
   goalText:
     "引导和培育知识产权服务业集聚发展，完善集聚区知识产权服务业管理体系，优化服务结构，提高服务能力，推动知识产权与区县内产业、科技和经济的深入融合。",
   tasks: [
@@ -364,4 +343,12 @@ export const JURISDICTION_TEMPLATES: Record<Jurisdiction, JurisdictionTemplate> 
 
 export function templateFor(jurisdiction: Jurisdiction): JurisdictionTemplate {
   return JURISDICTION_TEMPLATES[jurisdiction];
+}
+
+/**
+ * The services the institutions condition requires (zj2018:6.3 / zb2020:5.3),
+ * read from the rule parameters in force, so the form and the check never differ.
+ */
+export function requiredServices(jurisdiction: Jurisdiction, date?: string): Service[] {
+  return (requiredFacts(jurisdiction, date).find((f) => f.path === "zone.services")?.expected ?? []) as Service[];
 }
