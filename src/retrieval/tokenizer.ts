@@ -84,12 +84,32 @@ export function createTokenizer(): Tokenizer {
 
   const isTopic = (w: string): boolean => !STOPWORDS.has(w) && !JURISDICTION_WORDS.has(w) && !SCAFFOLD.test(w);
 
-  function words(text: string): string[] {
-    return jieba
-      .cut(normalizeText(text), false)
-      .map((w) => w.trim())
-      .filter((w) => w.length > 0 && !PUNCTUATION.test(w));
+  // One answer segments the same question four or five times (query terms,
+  // topic words, coverage, excerpts); a small memo of recent texts saves the
+  // repeats. Segmentation is a pure function of the text, so this is safe.
+  const MEMO_SIZE = 512;
+  const cutMemo = new Map<string, readonly string[]>();
+  function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (cache.size >= MEMO_SIZE) cache.clear();
+      value = make();
+      cache.set(key, value);
+    }
+    return value;
   }
+
+  function words(text: string): string[] {
+    const cut = memo(cutMemo, text, () =>
+      jieba
+        .cut(normalizeText(text), false)
+        .map((w) => w.trim())
+        .filter((w) => w.length > 0 && !PUNCTUATION.test(w)),
+    );
+    return [...cut];
+  }
+
+  const tagMemo = new Map<string, readonly TaggedWord[]>();
 
   return {
     words,
@@ -107,10 +127,13 @@ export function createTokenizer(): Tokenizer {
     },
     taggedTopicWords(text) {
       // tag() segments exactly as cut() does (same dictionary, same HMM setting).
-      return jieba
-        .tag(normalizeText(text), false)
-        .map(({ word, tag }) => ({ word: word.trim(), tag }))
-        .filter(({ word }) => word.length > 0 && !PUNCTUATION.test(word) && isTopic(word));
+      const tagged = memo(tagMemo, text, () =>
+        jieba
+          .tag(normalizeText(text), false)
+          .map(({ word, tag }) => ({ word: word.trim(), tag }))
+          .filter(({ word }) => word.length > 0 && !PUNCTUATION.test(word) && isTopic(word)),
+      );
+      return tagged.map((t) => ({ ...t }));
     },
     subWords,
     containedWords(text) {
