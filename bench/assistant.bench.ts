@@ -16,6 +16,7 @@ import { pathToFileURL } from "node:url";
 import { loadConfig } from "../src/config.ts";
 import { createRuntime } from "../src/assistant/create-runtime.ts";
 import { createLogger } from "../src/logging/logger.ts";
+import { percentile } from "../src/metrics/percentile.ts";
 
 const USERS = 40;
 const QUESTIONS = [
@@ -108,8 +109,7 @@ export async function benchAssistant(): Promise<Record<string, number | string>>
     const sqlStatementsPerMessage = statements.count() / total;
     // CPU time per message is steadier than wall time on a shared machine.
     const cpuMsPerMessage = (cpu.user + cpu.system) / 1000 / total;
-    latencies.sort((a, b) => a - b);
-    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
+    const pct = (p: number) => percentile(latencies, p * 100);
 
     // Sequential single-user turns: the cost of one message without queueing behind others.
     const seqLines = script(7);

@@ -41,6 +41,7 @@ import { telegramTestConfig, wecomTestConfig } from "../test/support/channel-tes
 import { makeTempDataDir, startE2eApp } from "../test/support/e2e-runtime.ts";
 import { createScriptedAssistant } from "../test/support/scripted-assistant.ts";
 import { BENCH_WEBHOOK_SECRET, type LoadCommand, type LoadReport, type PhaseResult } from "./channel-load.process.ts";
+import { percentile } from "../src/metrics/percentile.ts";
 
 /** Telegram throughput target from the issue: updates per second through the webhook to the core. */
 export const TELEGRAM_TARGET_UPDATES_PER_SECOND = 300;
@@ -80,11 +81,8 @@ export interface ChannelsBenchOptions {
 
 type Platform = "telegram" | "wecom";
 
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
-}
+/** Milliseconds to one decimal. */
+const p = (values: number[], rank: number): number => Math.round(percentile(values, rank) * 10) / 10;
 
 /** The fake platform and load generator in a child process, driven over IPC. */
 interface LoadProcess {
@@ -174,10 +172,10 @@ async function measure(platform: Platform, options: Required<ChannelsBenchOption
         updates: options.updates,
         concurrency: options.concurrency,
         updatesPerSecond: Math.round(options.updates / ((loaded.lastReply - loaded.started) / 1000)),
-        httpAnswerMsP95: percentile(loaded.httpMs, 95),
-        loadedFirstReplyMsP95: percentile(loaded.latencies, 95),
-        firstReplyMsP50: percentile(single.latencies, 50),
-        firstReplyMsP95: percentile(single.latencies, 95),
+        httpAnswerMsP95: p(loaded.httpMs, 95),
+        loadedFirstReplyMsP95: p(loaded.latencies, 95),
+        firstReplyMsP50: p(single.latencies, 50),
+        firstReplyMsP95: p(single.latencies, 95),
       };
     } finally {
       await ours.stop();

@@ -10,15 +10,13 @@ import { buildDraftModels, draftApplication } from "../src/drafting/draft-applic
 import { renderMarkdown } from "../src/drafting/render-markdown.ts";
 import { checkJurisdiction } from "../src/rules/check-zone.ts";
 import { zoneProfileSchema, type ZoneProfile } from "../src/rules/zone-profile.schema.ts";
+import { percentile } from "../src/metrics/percentile.ts";
 
 function profile(name: string): ZoneProfile {
   const file = fileURLToPath(new URL(`../test/fixtures/profile-${name}.json`, import.meta.url));
   return zoneProfileSchema.parse(JSON.parse(readFileSync(file, "utf8")));
 }
 
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-}
 
 async function time(runs: number, fn: () => Promise<unknown> | unknown): Promise<{ p50: number; p95: number; max: number }> {
   await fn(); // warm-up: module init, font tables, zip
@@ -30,7 +28,7 @@ async function time(runs: number, fn: () => Promise<unknown> | unknown): Promise
   }
   ms.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 100) / 100;
-  return { p50: round(quantile(ms, 0.5)), p95: round(quantile(ms, 0.95)), max: round(ms[ms.length - 1]!) };
+  return { p50: round(percentile(ms, 50)), p95: round(percentile(ms, 95)), max: round(ms[ms.length - 1]!) };
 }
 
 export async function benchDrafting(): Promise<Record<string, number | string>> {

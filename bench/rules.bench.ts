@@ -11,6 +11,7 @@ import { estimateSupport } from "../src/rules/estimate/estimate-support.ts";
 import { parseAgencyInput, parseZoneProfile } from "../src/rules/parse-rule-input.ts";
 import type { AgencyInput } from "../src/rules/agency-input.schema.ts";
 import type { ZoneProfile } from "../src/rules/zone-profile.schema.ts";
+import { percentile } from "../src/metrics/percentile.ts";
 
 const PROFILE: ZoneProfile = {
   asOf: "2026-11-22",
@@ -59,12 +60,11 @@ function measure(fn: () => unknown, n = 1000): Timing {
     fn();
     times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 1000) / 1000;
   return {
     meanMs: round(times.reduce((s, t) => s + t, 0) / n),
-    p50Ms: round(times[Math.floor(n * 0.5)]!),
-    p95Ms: round(times[Math.floor(n * 0.95)]!),
+    p50Ms: round(percentile(times, 50)),
+    p95Ms: round(percentile(times, 95)),
   };
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Answerer, AnswerResult } from "../src/answer/answer.types.ts";
 import { parseQuestionSet, QuestionSetError } from "../src/answer/eval-question.schema.ts";
-import { evaluateQuestionSet, percentile } from "../src/answer/evaluate-question-set.ts";
+import { evaluateQuestionSet } from "../src/answer/evaluate-question-set.ts";
+import { percentile } from "../src/metrics/percentile.ts";
 
 /** A hand-written answerer with canned replies: the evaluator is the subject here, not retrieval. */
 function cannedAnswerer(replies: Record<string, Partial<AnswerResult>>): Answerer {

@@ -8,6 +8,7 @@
 import { articleOf, citationsMatch } from "../knowledge/citation.ts";
 import type { AnswerOptions, Answerer } from "./answer.types.ts";
 import type { EvalQuestion } from "./eval-question.schema.ts";
+import { percentile } from "../metrics/percentile.ts";
 
 export interface EvalQuestionResult {
   id: string;
@@ -46,12 +47,6 @@ export function firstGoldRank(retrieved: readonly string[], gold: readonly strin
   return idx + 1;
 }
 
-/** Nearest-rank percentile. */
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 const round = (x: number, digits = 4): number => Number(x.toFixed(digits));
 
