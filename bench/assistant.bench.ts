@@ -17,6 +17,7 @@ import { loadConfig } from "../src/config.ts";
 import { createRuntime } from "../src/assistant/create-runtime.ts";
 import { createLogger } from "../src/logging/logger.ts";
 import { percentile } from "../src/metrics/percentile.ts";
+import { ZHEJIANG_LINES } from "../test/support/assistant-harness.ts";
 
 const USERS = 40;
 const QUESTIONS = [
@@ -25,22 +26,8 @@ const QUESTIONS = [
   "淄博对专利质押融资服务有什么支持？",
   "申报浙江省示范区需要提交哪些材料？",
 ];
-const ANSWERS = [
-  "杭州测试科技园发展有限公司",
-  "91330106MA2B3C4D5D",
-  "张三",
-  "13812348000",
-  "杭州市西湖区文三路1号",
-  "西湖知识产权服务业集聚发展示范区",
-  "高新园区",
-  "科技企业孵化器",
-  "民营",
-  "是",
-  "25家",
-  "1200平米",
-  "全部",
-  "是",
-];
+/** A Zhejiang applicant's answers, the same lines the conversation tests type. */
+const ANSWERS = ZHEJIANG_LINES;
 
 /** One user's messages: start, answers with a policy question after every third, confirm. */
 function script(i: number): string[] {
