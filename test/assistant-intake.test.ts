@@ -9,6 +9,8 @@ import { checkJurisdiction, estimateSupport, renderCheckReport, renderEstimateRe
 import { agencyInputSchema } from "../src/rules/agency-input.schema.ts";
 import { zoneProfileSchema } from "../src/rules/zone-profile.schema.ts";
 import {
+  AGENCY_LINES,
+  agencyInput,
   startHarness,
   ZHEJIANG_LINES,
   ZHEJIANG_PROFILE,
@@ -148,37 +150,17 @@ describe("Zibo applicant", () => {
 });
 
 describe("Zibo agency estimate", () => {
-  const lines = ["2021", "是", "是", "3笔", "1项", "完全式、单项式", "是", "2人", "否", "是", "是", "1件", "0件", "否", "130件", "2家", "甲公司 6件"];
 
   it("walks 第九条 item by item and reports `estimate` on the same facts", async () => {
     const agency = newUser("agency");
     const first = await agency.say("测算一下我们能拿多少资助");
     expect(first.text).toContain("第九条");
-    const turns = await answerAll(agency, lines);
+    const turns = await answerAll(agency, AGENCY_LINES);
     expect(turns.at(-1)!.text).toContain("请核对以下信息");
     const result = await agency.say("确认");
 
-    const input = agencyInputSchema.parse({
-      jurisdiction: "zibo",
-      year: 2021,
-      asOf: "2026-11-22",
-      agency: { inZone: true, patentAgencyQualified: true },
-      pledgeLoans: 3,
-      securitizations: 1,
-      custody: { modes: ["full", "single"], certifiedOutstanding: true },
-      newPatentAttorneys: 2,
-      brand: { national: false, provincial: true, afterJoiningZone: true },
-      wonCases: [{ enterpriseInZone: true, kind: "foreign" }],
-      inventionGrants: 130,
-      abnormalApplications: false,
-      clients: [
-        { name: "专利清零客户 1", program: "zeroing", inventionGrants: 1 },
-        { name: "专利清零客户 2", program: "zeroing", inventionGrants: 1 },
-        { name: "甲公司", program: "doubling", inventionGrants: 6 },
-      ],
-    });
+    const input = agencyInputSchema.parse(agencyInput("2026-11-22"));
     const expected = estimateSupport(input);
-    // 130,000 (（一）) + 50,000 + 20,000 (（二）) + 100,000 (（三）) + 50,000 (（四）) + 30,000 + 20,000 + 50,000 (（五）)
     expect(expected.totalMax).toBe(450_000);
     expect(result.text).toContain(renderEstimateReport(expected));
 

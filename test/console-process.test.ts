@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { createStore, type Store } from "../src/store/index.ts";
-import { CREDIT_CODE, PHONE, ZHEJIANG_LINES, ZHEJIANG_PROFILE } from "./support/assistant-harness.ts";
+import { AGENCY_LINES, agencyInput, CREDIT_CODE, PHONE, ZHEJIANG_LINES, ZHEJIANG_PROFILE } from "./support/assistant-harness.ts";
 
 const ROOT = process.cwd();
 const TSX = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
@@ -106,7 +106,7 @@ describe("npm start with piped input", () => {
 
   it("`cli chat` runs a Zibo agency estimate that matches `estimate --json`", async () => {
     const dataDir = join(dir, "agency");
-    const answers = ["2021", "是", "是", "3笔", "1项", "完全式、单项式", "是", "2人", "否", "是", "是", "1件", "0件", "否", "130件", "2家", "甲公司 6件", "确认"];
+    const answers = [...AGENCY_LINES, "确认"];
     const r = await run(process.execPath, [TSX, "src/cli/main.ts", "chat", "--user", "agency"], lines("测算一下我们能拿多少资助", ...answers), env(dataDir));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("第九条");
@@ -117,28 +117,7 @@ describe("npm start with piped input", () => {
     });
     const input = stored.input as { asOf: string };
     const file = join(dir, "agency.json");
-    await writeFile(
-      file,
-      JSON.stringify({
-        jurisdiction: "zibo",
-        year: 2021,
-        asOf: input.asOf,
-        agency: { inZone: true, patentAgencyQualified: true },
-        pledgeLoans: 3,
-        securitizations: 1,
-        custody: { modes: ["full", "single"], certifiedOutstanding: true },
-        newPatentAttorneys: 2,
-        brand: { national: false, provincial: true, afterJoiningZone: true },
-        wonCases: [{ enterpriseInZone: true, kind: "foreign" }],
-        inventionGrants: 130,
-        abnormalApplications: false,
-        clients: [
-          { name: "清零客户甲", program: "zeroing", inventionGrants: 1 },
-          { name: "清零客户乙", program: "zeroing", inventionGrants: 1 },
-          { name: "甲公司", program: "doubling", inventionGrants: 6 },
-        ],
-      }),
-    );
+    await writeFile(file, JSON.stringify(agencyInput(input.asOf)));
     const cli = await cliJson(["estimate", "--input", file], join(dir, "cli"));
     const chat = stored.result as Record<string, unknown>;
     expect(chat.totalMax).toBe(450_000);

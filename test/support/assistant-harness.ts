@@ -191,6 +191,36 @@ export const ZHEJIANG_PROFILE = {
   },
 } as const;
 
+/** A Zibo agency's answers (after 「测算一下我们能拿多少资助」), item by item through 第九条. */
+export const AGENCY_LINES = ["2021", "是", "是", "3笔", "1项", "完全式、单项式", "是", "2人", "否", "是", "是", "1件", "0件", "否", "130件", "2家", "甲公司 6件"] as const;
+
+/**
+ * The estimate input those answers make, as of `asOf` (the chat names clients
+ * given only as a count 「专利清零客户 n」). Its maximum is 450,000: 130,000
+ * （一） + 50,000 + 20,000 （二） + 100,000 （三） + 50,000 （四） + 30,000 + 20,000 + 50,000 （五）.
+ */
+export function agencyInput(asOf: string) {
+  return {
+    jurisdiction: "zibo" as const,
+    year: 2021,
+    asOf,
+    agency: { inZone: true, patentAgencyQualified: true },
+    pledgeLoans: 3,
+    securitizations: 1,
+    custody: { modes: ["full" as const, "single" as const], certifiedOutstanding: true },
+    newPatentAttorneys: 2,
+    brand: { national: false, provincial: true, afterJoiningZone: true },
+    wonCases: [{ enterpriseInZone: true, kind: "foreign" as const }],
+    inventionGrants: 130,
+    abnormalApplications: false,
+    clients: [
+      { name: "专利清零客户 1", program: "zeroing" as const, inventionGrants: 1 },
+      { name: "专利清零客户 2", program: "zeroing" as const, inventionGrants: 1 },
+      { name: "甲公司", program: "doubling" as const, inventionGrants: 6 },
+    ],
+  };
+}
+
 /** A Zibo applicant's answers (after 「我想申报淄博的示范区」): no core area, three county facts. */
 export const ZIBO_LINES = [
   "淄博测试科技园发展有限公司",
