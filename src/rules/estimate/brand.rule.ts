@@ -5,7 +5,7 @@
  */
 import { formatClause } from "../../knowledge/citation.ts";
 import { groupDigits, wanText } from "../money.ts";
-import { emptyOutcome, notEligible, type SupportRule } from "./support-rule.types.ts";
+import { granted, notEligible, type SupportRule } from "./support-rule.types.ts";
 
 const rule = { clause: "zb2020:9.3", title: "省级、国家级示范品牌或重点资质" };
 
@@ -31,24 +31,10 @@ export const brandRule: SupportRule = {
         hints: [`确认${level}品牌或资质是在进驻示范区后取得的，可申请最高 ${wanText(amount)}`],
       });
     const both = b.national === true && b.provincial === true;
-    return {
-      ...emptyOutcome(),
-      items: [
-        {
-          clause: rule.clause,
-          title: rule.title,
-          maxAmount: amount,
-          form: params.brandAwards.form ?? "cash",
-          basis: `${level} ${groupDigits(amount)}${both ? "（同时获省级，只按较高的国家级计）" : ""}`,
-          notes: [],
-        },
-      ],
-      trace: [
-        {
-          clause: rule.clause,
-          text: `进驻示范区后创${both ? "国家级和省级" : level}示范品牌或重点资质，依据${formatClause(rule.clause)}按${level}最高 ${wanText(amount)}`,
-        },
-      ],
-    };
+    return granted(
+      rule,
+      { maxAmount: amount, form: params.brandAwards.form ?? "cash", basis: `${level} ${groupDigits(amount)}${both ? "（同时获省级，只按较高的国家级计）" : ""}` },
+      `进驻示范区后创${both ? "国家级和省级" : level}示范品牌或重点资质，依据${formatClause(rule.clause)}按${level}最高 ${wanText(amount)}`,
+    );
   },
 };

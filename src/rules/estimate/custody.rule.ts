@@ -7,7 +7,7 @@ import { formatClause } from "../../knowledge/citation.ts";
 import { custodyModeSchema, type CustodyMode } from "../agency-input.schema.ts";
 import { CUSTODY_MODE_LABELS, joinLabels } from "../labels.ts";
 import { groupDigits, wanText } from "../money.ts";
-import { emptyOutcome, notEligible, type SupportRule } from "./support-rule.types.ts";
+import { granted, notEligible, type SupportRule } from "./support-rule.types.ts";
 
 const rule = { clause: "zb2020:9.2", title: "专利托管服务（服务券）" };
 
@@ -37,24 +37,10 @@ export const custodyRule: SupportRule = {
       });
     }
     const others = provided.length > 1 ? `（提供了${joinLabels(provided, CUSTODY_MODE_LABELS)}，每年只按最高的一种计一次）` : "";
-    return {
-      ...emptyOutcome(),
-      items: [
-        {
-          clause: rule.clause,
-          title: rule.title,
-          maxAmount: amount,
-          form: awards.form ?? "voucher",
-          basis: `${CUSTODY_MODE_LABELS[best]} ${groupDigits(amount)}${others}`,
-          notes: ["以知识产权服务券形式支持"],
-        },
-      ],
-      trace: [
-        {
-          clause: rule.clause,
-          text: `提供${joinLabels(provided, CUSTODY_MODE_LABELS)}托管且经认定成绩显著，依据${formatClause(rule.clause)}按${CUSTODY_MODE_LABELS[best]}最高 ${wanText(amount)}服务券`,
-        },
-      ],
-    };
+    return granted(
+      rule,
+      { maxAmount: amount, form: awards.form ?? "voucher", basis: `${CUSTODY_MODE_LABELS[best]} ${groupDigits(amount)}${others}`, notes: ["以知识产权服务券形式支持"] },
+      `提供${joinLabels(provided, CUSTODY_MODE_LABELS)}托管且经认定成绩显著，依据${formatClause(rule.clause)}按${CUSTODY_MODE_LABELS[best]}最高 ${wanText(amount)}服务券`,
+    );
   },
 };

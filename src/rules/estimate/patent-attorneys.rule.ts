@@ -1,7 +1,7 @@
 /** 第九条（二）, second half: 年度内新获得国家专利代理师证书的，一次性 1 万元 per person. */
 import { formatClause } from "../../knowledge/citation.ts";
 import { groupDigits, wanText } from "../money.ts";
-import { emptyOutcome, notEligible, type SupportRule } from "./support-rule.types.ts";
+import { granted, notEligible, type SupportRule } from "./support-rule.types.ts";
 
 const rule = { clause: "zb2020:9.2", title: "新获国家专利代理师证书" };
 
@@ -14,24 +14,10 @@ export const patentAttorneysRule: SupportRule = {
     if (n === 0) return notEligible(rule, "本年度没有新获国家专利代理师证书的人员");
     const award = params.newPatentAttorneyAward;
     const amount = n * award.value;
-    return {
-      ...emptyOutcome(),
-      items: [
-        {
-          clause: rule.clause,
-          title: rule.title,
-          maxAmount: amount,
-          form: award.form ?? "cash",
-          basis: `${n} × ${groupDigits(award.value)}`,
-          notes: ["每人一次性支持"],
-        },
-      ],
-      trace: [
-        {
-          clause: rule.clause,
-          text: `本年度新获国家专利代理师证书 ${n} 人，每人一次性 ${wanText(award.value)}，依据${formatClause(rule.clause)}最高 ${wanText(amount)}`,
-        },
-      ],
-    };
+    return granted(
+      rule,
+      { maxAmount: amount, form: award.form ?? "cash", basis: `${n} × ${groupDigits(award.value)}`, notes: ["每人一次性支持"] },
+      `本年度新获国家专利代理师证书 ${n} 人，每人一次性 ${wanText(award.value)}，依据${formatClause(rule.clause)}最高 ${wanText(amount)}`,
+    );
   },
 };

@@ -1,7 +1,7 @@
 /** 第九条（一）: 政银保专利权保险质押贷款 and 知识产权证券化, per completed piece of work. */
 import { formatClause } from "../../knowledge/citation.ts";
 import { groupDigits, wanText } from "../money.ts";
-import { emptyOutcome, notEligible, type SupportRule } from "./support-rule.types.ts";
+import { granted, notEligible, type SupportRule } from "./support-rule.types.ts";
 
 const rule = { clause: "zb2020:9.1", title: "专利质押融资与知识产权证券化" };
 
@@ -33,19 +33,10 @@ export const pledgeFinancingRule: SupportRule = {
       parts.push(`${secs} × ${groupDigits(sec.value)}`);
       trace.push(`完成知识产权证券化 ${secs} 项，每项不超过 ${wanText(sec.value)}`);
     }
-    return {
-      ...emptyOutcome(),
-      items: [
-        {
-          clause: rule.clause,
-          title: rule.title,
-          maxAmount: amount,
-          form: loan.form ?? "cash",
-          basis: parts.join(" + "),
-          notes: ["质押贷款须为本市银行的政银保专利权保险质押贷款"],
-        },
-      ],
-      trace: [{ clause: rule.clause, text: `本年度${trace.join("；")}，依据${formatClause(rule.clause)}最高 ${wanText(amount)}` }],
-    };
+    return granted(
+      rule,
+      { maxAmount: amount, form: loan.form ?? "cash", basis: parts.join(" + "), notes: ["质押贷款须为本市银行的政银保专利权保险质押贷款"] },
+      `本年度${trace.join("；")}，依据${formatClause(rule.clause)}最高 ${wanText(amount)}`,
+    );
   },
 };

@@ -40,3 +40,16 @@ export function notEligible(rule: Pick<SupportRule, "clause" | "title">, reason:
     trace: [...(extra.trace ?? []), { clause: rule.clause, text: `${rule.title}：${reason} → 0 元` }],
   };
 }
+
+/** The rule grants one item: the item under the rule's clause and title, and its trace line. */
+export function granted(
+  rule: Pick<SupportRule, "clause" | "title">,
+  item: Pick<EstimateItem, "maxAmount" | "form" | "basis"> & { notes?: string[] },
+  trace: string,
+): SupportOutcome {
+  return {
+    ...emptyOutcome(),
+    items: [{ clause: rule.clause, title: rule.title, ...item, notes: item.notes ?? [] }],
+    trace: [{ clause: rule.clause, text: trace }],
+  };
+}
