@@ -25,7 +25,7 @@ async function main(): Promise<number> {
   const channels = await startChannels(config, runtime, logger);
 
   if (channels.length === 0) {
-    await runConsole(config, runtime, process.env.CONSOLE_USER ?? "local");
+    await runConsole(config, runtime, config.consoleUser);
     await runtime.close();
     return 0;
   }

@@ -64,6 +64,8 @@ const envSchema = z.object({
   STAFF_IDS: csv,
   // Per-user rate limit on chat channels (messages per minute).
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  // The console chat's user id (a staff entry reads console:<id>).
+  CONSOLE_USER: z.string().trim().min(1).default("local"),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -105,6 +107,7 @@ export interface Config {
     | undefined;
   staff: { channel: string; userId: string }[];
   rateLimitPerMinute: number;
+  consoleUser: string;
 }
 
 const WECOM_KEYS = ["WECOM_CORP_ID", "WECOM_AGENT_ID", "WECOM_SECRET", "WECOM_TOKEN", "WECOM_ENCODING_AES_KEY"] as const;
@@ -193,5 +196,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     wecom,
     staff,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    consoleUser: env.CONSOLE_USER,
   };
 }

@@ -91,6 +91,11 @@ describe("loadConfig", () => {
     expect(problemsOf({ TELEGRAM_WEBHOOK_SECRET: "abc" }).join("\n")).toContain("缺少 TELEGRAM_BOT_TOKEN");
   });
 
+  it("the console user defaults to 「local」 and can be set, e.g. to a staff id", () => {
+    expect(loadConfig({}).consoleUser).toBe("local");
+    expect(loadConfig({ CONSOLE_USER: "staff", STAFF_IDS: "console:staff" }).consoleUser).toBe("staff");
+  });
+
   it("a WeCom AES key of the wrong length is caught", () => {
     const problems = problemsOf({
       WECOM_CORP_ID: "ww1",

@@ -31,7 +31,7 @@ const command: CliCommand = {
         assistant: runtime.assistant,
         input: process.stdin,
         output: process.stdout,
-        userId: values.user ?? process.env.CONSOLE_USER ?? "local",
+        userId: values.user ?? config.consoleUser,
         outboxDir: join(config.dataDir, "outbox"),
       });
     } finally {
