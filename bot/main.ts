@@ -1,18 +1,24 @@
 /**
- * `npm start`: reads the settings, migrates the database, loads the policy
- * index, then runs the Telegram and/or WeCom bots when configured — or the
+ * `npm start`: reads the settings (the environment, then `.env`), migrates the
+ * database, loads the policy index, then runs the Telegram and/or WeCom bots when configured — or the
  * console chat when neither is. Ctrl+C (SIGINT) or SIGTERM stops cleanly.
  */
 import { ConfigError, loadConfig } from "../src/config.ts";
 import { consoleLogLevel, createRuntime } from "../src/assistant/create-runtime.ts";
 import { createLogger } from "../src/logging/logger.ts";
+import { EnvFileError, loadEnvFile } from "../src/load-env-file.ts";
 import { runConsole, startChannels } from "./start-channels.ts";
 
 async function main(): Promise<number> {
   let config;
   try {
+    loadEnvFile();
     config = loadConfig();
   } catch (err) {
+    if (err instanceof EnvFileError) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n请对照 .env.example 和 README 的「设置」一节修改后重试。\n`);
       return 2;

@@ -30,9 +30,10 @@ afterAll(async () => {
 /** The environment of a fresh console run: no channel tokens, default log level. */
 function env(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(TELEGRAM_|WECOM_|OPENAI_|LLM_|EMBEDDING_|LOG_LEVEL|DATABASE_URL|STAFF_IDS|CONSOLE_USER|NODE_OPTIONS|VITEST)/u.test(k)),
+    Object.entries(process.env).filter(([k]) => !/^(TELEGRAM_|WECOM_|OPENAI_|LLM_|EMBEDDING_|LOG_LEVEL|DATABASE_URL|STAFF_IDS|CONSOLE_USER|ENV_FILE|NODE_OPTIONS|VITEST)/u.test(k)),
   );
-  return { ...clean, DATA_DIR: dataDir, ...extra };
+  // ENV_FILE=/dev/null: a developer's own .env must not change what these runs see.
+  return { ...clean, DATA_DIR: dataDir, ENV_FILE: "/dev/null", ...extra };
 }
 
 interface Run {

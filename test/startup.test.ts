@@ -35,7 +35,8 @@ async function start(env: Record<string, string>): Promise<Exit> {
   dataDir = await mkdtemp(join(tmpdir(), "ipzone-startup-"));
   const child = spawn(process.execPath, [TSX, "bot/main.ts"], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATA_DIR: dataDir, ...env },
+    // ENV_FILE=/dev/null: a developer's own .env must not change what these runs see.
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATA_DIR: dataDir, ENV_FILE: "/dev/null", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";

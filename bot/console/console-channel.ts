@@ -18,7 +18,7 @@ export interface ConsoleChatOptions {
   userId: string;
   /** where documents are written */
   outboxDir: string;
-  /** show a prompt and no echo (a terminal); default: input is a TTY */
+  /** a terminal: readline shows the 「你>」 prompt and echoes typing; piped input is echoed by us. Default: input is a TTY */
   interactive?: boolean;
 }
 
@@ -49,8 +49,13 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
   if (opts.assistant.resume) await show(await opts.assistant.resume("console", opts.userId));
   // Created only now: readline starts reading at once, and lines read before
   // the loop below is waiting would be lost.
-  const rl = createInterface({ input: opts.input, terminal: interactive, historySize: interactive ? 100 : 0 });
+  // In a terminal readline owns the line being typed: it needs `output` to show the prompt and echo
+  // the keys (the terminal is in raw mode), and Ctrl+C reaches it as a key rather than a signal.
+  const rl = interactive
+    ? createInterface({ input: opts.input, output: opts.output, terminal: true, historySize: 100 })
+    : createInterface({ input: opts.input, terminal: false, historySize: 0 });
   if (interactive) {
+    rl.on("SIGINT", () => rl.close());
     rl.setPrompt("你> ");
     rl.prompt();
   }
@@ -73,5 +78,6 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
     if (interactive) rl.prompt();
   }
   rl.close();
-  write("再见！");
+  // In a terminal the cursor still stands after the last 「你> 」 prompt (Ctrl+D, Ctrl+C).
+  write(interactive ? "\n再见！" : "再见！");
 }

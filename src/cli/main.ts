@@ -4,6 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { EnvFileError, loadEnvFile } from "../load-env-file.ts";
 import { CliUsageError, type CliCommand } from "./command.types.ts";
 
 const COMMANDS = ["chat", "ask", "check", "estimate", "draft", "eval"] as const;
@@ -37,8 +38,14 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    // Commands read their settings from the environment; `.env` fills in what is not set there.
+    loadEnvFile();
     return await cmd.run(rest);
   } catch (err) {
+    if (err instanceof EnvFileError) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
     if (err instanceof CliUsageError) {
       process.stderr.write(err.message.endsWith("\n") ? err.message : err.message + "\n");
       return err.exitCode;
