@@ -19,7 +19,14 @@ const PLEDGE = "为企业提供专利质押融资服务有什么支持？";
 let server: FakeOpenAiServer;
 let index: PolicyIndex;
 
-function answererWith(timeoutMs = 2_000, idx: PolicyIndex = index): Answerer {
+/**
+ * A model that answers is given all the time a loaded 2-core machine may need
+ * (a fresh clone once took 2,031 ms against the former 2,000); only the
+ * timeout test below uses a short one, against a model far slower still.
+ */
+const PATIENT_MS = 30_000;
+
+function answererWith(timeoutMs = PATIENT_MS, idx: PolicyIndex = index): Answerer {
   const llm = createOpenAiLlmClient({ baseURL: server.baseURL, apiKey: "test-key", model: "fake-chat", timeoutMs });
   return createAnswerer({ index: idx, llm });
 }
@@ -88,11 +95,12 @@ describe("with an OpenAI-compatible chat model configured", () => {
   });
 
   it("a model slower than the timeout falls back to the offline answer and says so", async () => {
-    server.onChat(() => ({ reply: "太慢了 [zb2020:9.1]", delayMs: 3_000 }));
+    // The model would take 20 s; the user is not kept waiting for it (the margin is wide on purpose).
+    server.onChat(() => ({ reply: "太慢了 [zb2020:9.1]", delayMs: 20_000 }));
     const started = Date.now();
     const result = await answererWith(300).answer(PLEDGE);
 
-    expect(Date.now() - started).toBeLessThan(2_500);
+    expect(Date.now() - started).toBeLessThan(15_000);
     expect(result.mode).toBe("offline");
     expect(result.fallbackReason).toBe("timeout");
     expect(result.text.startsWith("（大模型服务响应超时")).toBe(true);
@@ -117,7 +125,7 @@ describe("retrieved text is data, never instructions", () => {
     server.onChat(() => ({ reply: "每完成1项政银保专利权保险质押贷款，给予不超过1万元支持 [zb2020:9.1]。" }));
     const before = server.chatRequests().length;
 
-    const result = await answererWith(2_000, tampered).answer(PLEDGE);
+    const result = await answererWith(PATIENT_MS, tampered).answer(PLEDGE);
 
     const sent = server.chatRequests().slice(before)[0]!;
     const system = sent.messages.find((m) => m.role === "system")!.content;
