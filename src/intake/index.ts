@@ -6,7 +6,7 @@
 export { startIntake, advanceIntake, repeatPrompt } from "./intake-engine.ts";
 export type { IntakeInput, IntakeStep, StartIntakeOptions } from "./intake-engine.ts";
 export type { IntakeEvent, IntakeEventType } from "./intake-event.types.ts";
-export { intakeStateSchema, intakeFlowSchema, factValueSchema } from "./intake-state.schema.ts";
+export { intakeStateSchema, intakeFlowSchema, factValueSchema, isIntakeOpen } from "./intake-state.schema.ts";
 export type { IntakeState, IntakeFlow, FactValue, IntakeStatus } from "./intake-state.schema.ts";
 export { QUESTIONS, applicableQuestions, numberedQuestions, questionById, questionsOf, resolveQuestion } from "./question-catalog.ts";
 export type { QuestionDef, ResolvedQuestion, AnswerKind, FactCondition } from "./question.types.ts";
