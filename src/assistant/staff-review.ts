@@ -5,7 +5,8 @@
  * recorded in the audit trail; when two staff decide at once, the
  * repository's compare-and-set lets exactly one win.
  */
-import { JURISDICTION_LABELS, renderCheckReport } from "../rules/index.ts";
+import { renderCheckReport } from "../reports/index.ts";
+import { JURISDICTION_LABELS } from "../rules/index.ts";
 import type { CheckResult } from "../rules/rule-result.types.ts";
 import { ConcurrentUpdateError, type ApplicationRecord } from "../store/index.ts";
 import { STATUS_LABELS } from "./application-actions.ts";

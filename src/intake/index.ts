@@ -15,5 +15,4 @@ export type { SummaryLine } from "./render-summary.ts";
 export { buildZoneProfile } from "./build-zone-profile.ts";
 export { buildAgencyInput } from "./build-agency-input.ts";
 export { looksLikeQuestion } from "./detect-question.ts";
-export { IntakeAnswerError } from "./intake-answer.error.ts";
 export { parseAnswer } from "./parse-answer.ts";
