@@ -49,10 +49,16 @@ describe("return, correct, resubmit, accept", () => {
     const { user: ann, number } = await applicantWithDraft("ann", "19家");
     expect(ann.last!.text).toContain("结论：不符合申报条件");
 
-    // Drafts: the pre-check report as text, then three Word documents.
+    // Drafts: a short summary (the verdict, the unmet condition and its gap, what to fill in), then three Word documents.
     const drafts = await ann.say("生成申报材料");
     expect(drafts.replies[0]).toMatchObject({ kind: "text" });
-    expect(drafts.text).toContain("预审");
+    const summary = (drafts.replies[0] as { text: string }).text;
+    expect(summary).toContain(`${number} 申报材料草稿`);
+    expect(summary).toContain("自检结论：不符合申报条件");
+    expect(summary).toMatch(/不符合，还差 \d+ 家/u);
+    expect(summary).toContain("预审报告");
+    expect(summary.split("\n").length).toBeLessThan(15);
+    expect(summary).not.toMatch(/\| ?---|^#|命令行/mu);
     expect(drafts.documents).toHaveLength(3);
     for (const doc of drafts.documents) {
       expect(doc.mimeType).toBe(DOCX_MIME);

@@ -165,7 +165,14 @@ describe("Telegram end to end with the real core", () => {
   it("生成申报材料 brings three real .docx files naming the applicant; then the application is submitted", async () => {
     const actions = applicant.messages().filter((m) => m.text?.includes("申报编号：")).at(-1)!;
     await applicant.press(actions, /^生成申报材料/);
-    const next = await readUntil(() => applicant.nextReply(15_000), (m) => m.text?.includes(`以上是 ${number} 的申报材料草稿`) ?? false, "the drafts' closing message");
+    const next = await readUntil(() => applicant.nextReply(15_000), (m) => m.text?.includes(`对 ${number} 可以：`) ?? false, "the drafts' closing message");
+    // A short formatted summary, not the pre-check report's Markdown tables, and no tool wording.
+    const summary = next.before.find((m) => m.text?.includes(`${number} 申报材料草稿`))!;
+    expect(summary.parseMode).toBe("HTML");
+    expect(summary.text).toContain(`<b>${number} 申报材料草稿</b>`);
+    expect(summary.text).toContain("<b>自检结论：不符合申报条件");
+    expect(summary.text).not.toMatch(/^#|\| ?---|\*\*|命令行/mu);
+    expect(summary.text!.split("\n").length).toBeLessThan(20);
     const documents = next.before.filter((m) => m.document).map((m) => m.document!);
     expect(documents.map((d) => d.fileName).sort()).toEqual([`${number}-材料清单与预审报告.docx`, `${number}-建设工作方案.docx`, `${number}-申报书.docx`].sort());
     for (const doc of documents) {

@@ -149,7 +149,14 @@ describe("WeCom end to end with the real core", () => {
   it("生成申报材料 uploads three real .docx files naming the applicant; 提交申报 submits", async () => {
     const uploadsBefore = wecom.calls("/cgi-bin/media/upload").length;
     expect((await applicant.send("生成申报材料")).status).toBe(200);
-    const drafts = await readUntil(() => applicant.nextReply(15_000), (m) => m.text?.includes(`以上是 ${number} 的申报材料草稿`) ?? false, "the drafts' closing message");
+    const drafts = await readUntil(() => applicant.nextReply(15_000), (m) => m.text?.includes(`对 ${number} 可以：`) ?? false, "the drafts' closing message");
+    // A short summary as WeCom's markdown message (rendered in the 企业微信 client), not the report's tables.
+    const summary = drafts.before.find((m) => m.text?.includes(`${number} 申报材料草稿`))!;
+    expect(summary.msgtype).toBe("markdown");
+    expect(summary.text).toContain(`**${number} 申报材料草稿**`);
+    expect(summary.text).toContain("自检结论：需进一步确认");
+    expect(summary.text).not.toMatch(/^#|\| ?---|命令行/mu);
+    expect(summary.text!.split("\n").length).toBeLessThan(20);
     const files = drafts.before.filter((m) => m.msgtype === "file").map((m) => m.file!);
     expect(files.map((f) => f.fileName).sort()).toEqual([`${number}-材料清单与预审报告.docx`, `${number}-建设工作方案.docx`, `${number}-申报书.docx`].sort());
     expect(wecom.calls("/cgi-bin/media/upload").length - uploadsBefore).toBe(3);

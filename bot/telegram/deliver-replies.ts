@@ -6,6 +6,7 @@ import { GrammyError, InputFile, type Api } from "grammy";
 import type { Message } from "grammy/types";
 import type { Reply } from "../../src/assistant/message.types.ts";
 import { splitMessage } from "../shared/split-message.ts";
+import { markdownToTelegramHtml } from "./markdown-html.ts";
 import { choiceKeyboard, type ChoiceCallbackCodec, type ChoicesReply } from "./choice-keyboard.ts";
 
 /** Telegram allows 4,096; the margin leaves room for clients that count differently. */
@@ -32,6 +33,14 @@ export async function deliverReplies(
   for (const reply of replies) {
     switch (reply.kind) {
       case "text":
+        // Formatted when it fits one message (splitting HTML could cut a tag); plain text otherwise.
+        if (reply.markdown !== undefined) {
+          const html = markdownToTelegramHtml(reply.markdown);
+          if (html.length <= TELEGRAM_TEXT_LIMIT) {
+            await api.sendMessage(chatId, html, { ...noPreview, parse_mode: "HTML" });
+            break;
+          }
+        }
         for (const part of splitMessage(reply.text, { maxLength: TELEGRAM_TEXT_LIMIT })) {
           await api.sendMessage(chatId, part, noPreview);
         }

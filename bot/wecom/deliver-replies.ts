@@ -19,6 +19,11 @@ export async function deliverReplies(api: WecomApi, userId: string, replies: Rep
   else pending.forget(userId);
 
   for (const reply of replies) {
+    // WeCom's own markdown message renders bold and lists in the 企业微信 client; it fits one message or goes as text.
+    if (reply.kind === "text" && reply.markdown !== undefined && Buffer.byteLength(reply.markdown, "utf8") <= WECOM_TEXT_BYTES) {
+      await api.sendMarkdown(userId, reply.markdown);
+      continue;
+    }
     const text = reply.kind === "text" ? reply.text : reply.kind === "choices" ? formatChoices(reply) : reply.caption;
     for (const part of splitMessage(text ?? "", { maxLength: WECOM_TEXT_BYTES, unit: "utf8" })) {
       await api.sendText(userId, part);

@@ -25,6 +25,8 @@ export interface WecomApiSettings {
 export interface WecomApi {
   /** `content` must fit WeCom's 2,048-byte limit; split before calling. */
   sendText(userId: string, content: string): Promise<void>;
+  /** a markdown message (rendered by the WeCom client; at most 2,048 bytes) */
+  sendMarkdown(userId: string, content: string): Promise<void>;
   /** Uploads the file as temporary media (type=file), then sends it. */
   sendFile(userId: string, file: { fileName: string; mimeType: string; data: Uint8Array }): Promise<void>;
 }
@@ -117,6 +119,9 @@ export function createWecomApi(
   return {
     async sendText(userId, content) {
       await call("/cgi-bin/message/send", {}, postJson({ touser: userId, msgtype: "text", agentid: agentId, text: { content } }));
+    },
+    async sendMarkdown(userId, content) {
+      await call("/cgi-bin/message/send", {}, postJson({ touser: userId, msgtype: "markdown", agentid: agentId, markdown: { content } }));
     },
     async sendFile(userId, file) {
       const uploaded = await call<WecomResult & { media_id?: string }>("/cgi-bin/media/upload", { type: "file" }, () => {

@@ -12,6 +12,7 @@ import type { CheckResult } from "../rules/rule-result.types.ts";
 import { zoneProfileSchema, type ZoneProfile } from "../rules/zone-profile.schema.ts";
 import { ConcurrentUpdateError, type ApplicationRecord } from "../store/index.ts";
 import { applicationActions, STATUS_LABELS } from "./application-actions.ts";
+import { draftSummary } from "./draft-summary.ts";
 import type { Reply } from "./message.types.ts";
 import { notifyStaff } from "./notify.ts";
 import { beginIntake } from "./run-intake.ts";
@@ -69,9 +70,8 @@ export async function renderDrafts(ctx: TurnContext, app: ApplicationRecord): Pr
     revision,
     returnNotes: notes,
   });
-  const report = draft.files.find((f) => f.kind === "precheck-report");
-  const replies: Reply[] = [];
-  if (report) replies.push({ kind: "text", text: report.markdown });
+  // The chat gets a short summary; the pre-check report itself is one of the files.
+  const replies: Reply[] = [draftSummary(app.number, check, draft.files)];
   for (const file of draft.files) {
     replies.push({
       kind: "document",
@@ -89,7 +89,7 @@ export async function sendDrafts(ctx: TurnContext, session: SessionState): Promi
   if (!app) return [NO_APPLICATION];
   const replies = await renderDrafts(ctx, app);
   await ctx.deps.store.audit.record({ actor: ctx.actor, action: "application.draft", subject: `application:${app.number}` });
-  return [...replies, applicationActions(app, `以上是 ${app.number} 的申报材料草稿（Word 文件可直接编辑）。`)];
+  return [...replies, applicationActions(app, `对 ${app.number} 可以：`)];
 }
 
 export async function submitApplication(ctx: TurnContext, session: SessionState): Promise<Reply[]> {

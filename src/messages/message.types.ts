@@ -28,7 +28,16 @@ export interface ChoiceOption {
 }
 
 export type Reply =
-  | { kind: "text"; text: string }
+  | {
+      kind: "text";
+      text: string;
+      /**
+       * The same message as light Markdown (**bold**, `- ` bullets, no tables)
+       * for channels that render formatting (Telegram as HTML, WeCom markdown);
+       * others show `text`.
+       */
+      markdown?: string;
+    }
   | {
       kind: "choices";
       text: string;

@@ -26,6 +26,8 @@ export interface EmulatedBotMessage {
   /** when the emulator received it (ms since epoch) */
   at: number;
   text?: string;
+  /** "HTML" when the bot sent formatted text (Telegram renders the tags) */
+  parseMode?: string;
   buttons: { text: string; data: string }[][];
   document?: { fileName: string; mimeType: string; data: Buffer; caption?: string };
 }
@@ -178,6 +180,7 @@ export async function startTelegramEmulator(options: { token?: string } = {}): P
     const message = stored.message as unknown as {
       chat_id: number | string;
       text?: string;
+      parse_mode?: string;
       reply_markup?: { inline_keyboard?: { text: string; callback_data?: string }[][] };
     };
     return {
@@ -185,6 +188,7 @@ export async function startTelegramEmulator(options: { token?: string } = {}): P
       chatId: Number(message.chat_id),
       at: stored.time,
       text: message.text,
+      ...(message.parse_mode ? { parseMode: message.parse_mode } : {}),
       buttons: (message.reply_markup?.inline_keyboard ?? []).map((row) => row.map((b) => ({ text: b.text, data: b.callback_data ?? "" }))),
       document: documents.get(stored.messageId),
     };

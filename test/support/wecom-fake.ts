@@ -34,7 +34,7 @@ export interface WecomCorp {
 
 export interface WecomSentMessage {
   touser: string;
-  msgtype: "text" | "file";
+  msgtype: "text" | "markdown" | "file";
   /** when the fake received it (ms since epoch) */
   at: number;
   text?: string;
@@ -163,6 +163,7 @@ export async function createWecomFake(corpOverrides: Partial<WecomCorp> = {}): P
         msgtype?: string;
         agentid?: number;
         text?: { content?: string };
+        markdown?: { content?: string };
         file?: { media_id?: string };
       };
       if (message.agentid !== Number(corp.agentId)) return answer(40056, {}, "invalid agentid");
@@ -172,6 +173,12 @@ export async function createWecomFake(corpOverrides: Partial<WecomCorp> = {}): P
         // WeCom rejects text over 2,048 bytes; a channel that does not split shows up here.
         if (Buffer.byteLength(content, "utf8") > 2048) return answer(45002, {}, "content size out of limit");
         sent.push({ touser: message.touser, msgtype: "text", at: Date.now(), text: content });
+        return answer(0, { msgid: `m${++msgCount}` });
+      }
+      if (message.msgtype === "markdown") {
+        const content = message.markdown?.content ?? "";
+        if (Buffer.byteLength(content, "utf8") > 2048) return answer(45002, {}, "content size out of limit");
+        sent.push({ touser: message.touser, msgtype: "markdown", at: Date.now(), text: content });
         return answer(0, { msgid: `m${++msgCount}` });
       }
       if (message.msgtype === "file") {
