@@ -71,7 +71,7 @@ export async function renderDrafts(ctx: TurnContext, app: ApplicationRecord): Pr
     returnNotes: notes,
   });
   // The chat gets a short summary; the pre-check report itself is one of the files.
-  const replies: Reply[] = [draftSummary(app.number, check, draft.files)];
+  const replies: Reply[] = [draftSummary(app.number, check, draft.files, { revision, notes })];
   for (const file of draft.files) {
     replies.push({
       kind: "document",

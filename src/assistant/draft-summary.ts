@@ -13,7 +13,12 @@ import type { Reply } from "./message.types.ts";
 const VERDICT = { eligible: "符合申报条件", "not-eligible": "不符合申报条件", "needs-review": "需进一步确认" } as const;
 const STATUS = { met: "符合", "not-met": "不符合", unknown: "待确认" } as const;
 
-export function draftSummary(number: string, check: CheckResult, files: readonly Pick<DraftFile, "title" | "placeholders">[]): Reply {
+export function draftSummary(
+  number: string,
+  check: CheckResult,
+  files: readonly Pick<DraftFile, "title" | "placeholders">[],
+  returned: { revision: number; notes: readonly string[] } = { revision: 1, notes: [] },
+): Reply {
   const open = check.conditions.filter((c) => c.status !== "met");
   const met = check.conditions.length - open.length;
   const toFill = files.reduce((n, f) => n + f.placeholders.length, 0);
@@ -21,10 +26,14 @@ export function draftSummary(number: string, check: CheckResult, files: readonly
   const verdict = `自检结论：${VERDICT[check.verdict]}（${check.conditions.length} 项条件中 ${met} 项符合）`;
   const conditionLines = open.map((c) => `${c.label}：${STATUS[c.status]}${c.gap ? `，${c.gap}` : ""}`);
   const fill = toFill > 0 ? `文件中有 ${toFill} 处标黄的【待补充】，请补全后再提交。` : "文件中没有待补充的内容。";
+  // A corrected application says which submission this is and what the bureau asked for last time.
+  const lastNote = returned.notes.at(-1);
+  const revision = returned.revision > 1 ? [`第 ${returned.revision} 次提交稿${lastNote ? `；上次退回意见：「${lastNote}」` : ""}`] : [];
   const fileLines = files.map((f) => `${f.title}${f.placeholders.length ? `（待补充 ${f.placeholders.length} 处）` : ""}`);
 
   const text = [
     title,
+    ...revision,
     verdict,
     ...conditionLines.map((l) => `· ${l}`),
     fill,
@@ -33,6 +42,7 @@ export function draftSummary(number: string, check: CheckResult, files: readonly
   ].join("\n");
   const markdown = [
     `**${title}**`,
+    ...revision,
     "",
     `**${verdict}**`,
     ...conditionLines.map((l) => `- ${l}`),
