@@ -31,9 +31,10 @@ import {
   type IntakeStep,
 } from "./intake-steps.ts";
 import { parseAnswer } from "./parse-answer.ts";
+import { policyStandingNote } from "./policy-standing-note.ts";
 import { cleanAnswer } from "./parsers/normalize-input.ts";
-import type { QuestionDef } from "./question.types.ts";
-import { applicableQuestions, questionById, questionsOf } from "./question-catalog.ts";
+import type { QuestionDef, ResolvedQuestion } from "./question.types.ts";
+import { applicableQuestions, jurisdictionOf, questionById, questionsOf } from "./question-catalog.ts";
 import { CONTROL, EDIT_PREFIX, readQuestionChoice } from "./render-question.ts";
 import { renderConfirmPrompt, renderSummary } from "./render-summary.ts";
 import { inferCorrection, mentionedIn, resolveTarget } from "./resolve-target.ts";
@@ -81,7 +82,7 @@ export function startIntake(flow: IntakeFlow, opts: StartIntakeOptions = {}): In
     startedAt: now.toISOString(),
     updatedAt: now.toISOString(),
   });
-  const { replies, next } = proceed(state, [INTRO[flow]]);
+  const { replies, next } = proceed(state, [INTRO[flow], ...policyStandingNote(jurisdictionOf(state), now)]);
   return { state, replies, event: { type: "started", flow, questionId: next } };
 }
 
@@ -189,6 +190,13 @@ function onText(state: IntakeState, text: string, now: Date): IntakeStep {
   const q = resolved(state, def);
   const parsed = parseAnswer(q, text, now, questionLike ? "exact" : "lenient");
   if (parsed.ok) return record(state, def, parsed.value, parsed.note ? { note: parsed.note } : {});
+  const attempt = questionLike ? answerAttempt(q, text) : undefined;
+  if (attempt !== undefined) {
+    // 「91330106MA2B3C4D5D?」: an answer with a stray mark, not a policy question. Read it as the answer it is.
+    const retried = parseAnswer(q, attempt, now, "lenient");
+    if (retried.ok) return record(state, def, retried.value, retried.note ? { note: retried.note } : {});
+    return miss(state, def, retried.message, retried.example);
+  }
   if (questionLike) {
     // State is untouched: the core answers `text`, then sends the pending question again (once).
     return {
@@ -198,6 +206,29 @@ function onText(state: IntakeState, text: string, now: Date): IntakeStep {
     };
   }
   return miss(state, def, parsed.message, parsed.example);
+}
+
+/**
+ * Kinds whose answers have a shape of their own (digits, a code): a message of
+ * that shape is an answer attempt even when it ends in 「?」.
+ */
+const SHAPED: Partial<Record<QuestionDef["kind"], RegExp>> = {
+  "credit-code": /^[0-9A-Za-z][0-9A-Za-z\s-]{5,}$/u,
+  phone: /^[+＋]?[\d\s()（）-]{5,}$/u,
+  count: /\d/u,
+  area: /\d/u,
+  year: /\d/u,
+  date: /\d/u,
+  clients: /\d/u,
+};
+
+/** The text without its trailing question marks, when what is left is shaped like this question's answer. */
+function answerAttempt(q: ResolvedQuestion, text: string): string | undefined {
+  const shape = SHAPED[q.kind];
+  if (!shape) return undefined;
+  const bare = cleanAnswer(text).replace(/[\s?？]+$/u, "");
+  if (bare === "" || looksLikeQuestion(bare) || !shape.test(bare)) return undefined;
+  return bare;
 }
 
 /** Steering words; undefined when they do not apply here and the text should be read as an answer. */

@@ -9,6 +9,7 @@ import { policyForJurisdiction } from "../knowledge/policy-catalog.ts";
 import { buildAgencyInput } from "./build-agency-input.ts";
 import { buildZoneProfile } from "./build-zone-profile.ts";
 import { formatFactValue } from "./format-fact-value.ts";
+import { policyStandingNote } from "./policy-standing-note.ts";
 import type { IntakeEvent } from "./intake-event.types.ts";
 import type { FactValue, IntakeState } from "./intake-state.schema.ts";
 import type { QuestionDef, ResolvedQuestion } from "./question.types.ts";
@@ -16,7 +17,7 @@ import {
   applicableQuestions,
   dependentsOf,
   jurisdictionOf,
-  numberedQuestions,
+  plannedSteps,
   questionById,
   resolveQuestion,
 } from "./question-catalog.ts";
@@ -44,7 +45,7 @@ export function openQuestion(state: IntakeState): QuestionDef | undefined {
 
 /** The question as a reply, with progress, current value when reopened, ticks on multi-choice. */
 export function ask(state: IntakeState, def: QuestionDef, ctx: AskContext = {}): Reply {
-  const numbered = numberedQuestions(state);
+  const numbered = plannedSteps(state);
   const index = numbered.findIndex((q) => q.id === def.id);
   const q = resolved(state, def);
   const current = state.editing && state.pending === def.id
@@ -115,6 +116,7 @@ export function record(
 ): IntakeStep {
   const old = state.facts[def.id];
   const wasKnown = old !== undefined || state.unknown.includes(def.id);
+  const stepsBefore = plannedSteps(state).length;
   const changed = JSON.stringify(old) !== JSON.stringify(value);
   forget(state, def.id);
   state.facts[def.id] = value;
@@ -124,8 +126,18 @@ export function record(
   const shown = `${formatFactValue(q, value)}${opts.note ? `（${opts.note}）` : ""}`;
   const corrected = opts.corrected === true || (state.editing && wasKnown);
   const ack = corrected ? `✓ 已修改：${q.label} 改为 ${shown}` : `✓ 已记录：${q.label} ${shown}`;
-  const { replies } = proceed(state, [ack, ...clearedLine(state, def, cleared)]);
+  // Choosing (or changing to) a jurisdiction whose policy is out of its trial is said at once.
+  const standing = def.id === "jurisdiction" && changed ? policyStandingNote(jurisdictionOf(state), state.updatedAt) : [];
+  const { replies } = proceed(state, [ack, ...clearedLine(state, def, cleared), ...(def.unnumbered ? [] : fewerSteps(state, stepsBefore)), ...standing]);
   return { state, replies, event: { type: "answered", questionId: def.id, value, cleared, corrected } };
+}
+
+/** The step count changed because of an answer: say why, so 「第 7/13 步」 after 「第 6/15 步」 is no surprise. */
+function fewerSteps(state: IntakeState, before: number): string[] {
+  const after = plannedSteps(state).length;
+  if (after === before) return [];
+  if (after < before) return [`根据这个回答，后面有 ${before - after} 个问题不需要填写，现在共 ${after} 步。`];
+  return [`根据这个回答，需要多填 ${after - before} 个问题，现在共 ${after} 步。`];
 }
 
 export function skip(state: IntakeState, def: QuestionDef): IntakeStep {
@@ -139,11 +151,12 @@ export function skip(state: IntakeState, def: QuestionDef): IntakeStep {
     };
   }
   const hadAnswer = state.facts[def.id] !== undefined;
+  const stepsBefore = plannedSteps(state).length;
   forget(state, def.id);
   state.unknown.push(def.id);
   const cleared = hadAnswer ? clearDependents(state, def.id) : [];
   const effect = state.flow === "application" ? "自检结果中会标为“待确认”" : "测算结果会注明这一项未提供";
-  const { replies } = proceed(state, [`好的，「${q.label}」先记为未知，${effect}。`, ...clearedLine(state, def, cleared)]);
+  const { replies } = proceed(state, [`好的，「${q.label}」先记为未知，${effect}。`, ...clearedLine(state, def, cleared), ...fewerSteps(state, stepsBefore)]);
   return { state, replies, event: { type: "skipped", questionId: def.id } };
 }
 

@@ -101,7 +101,38 @@ export function applicableQuestions(state: Pick<IntakeState, "flow" | "facts">):
   });
 }
 
-/** Numbered steps (「第 3/9 步」, 「修改 3」): applicable questions except the unnumbered routing choice. */
+/**
+ * Whether a condition can still come true: `undefined` while a fact it reads
+ * is neither answered nor skipped. A skipped fact is decided (it holds no value).
+ */
+export function mayHold(cond: FactCondition, state: Pick<IntakeState, "facts" | "unknown">): boolean | undefined {
+  if ("all" in cond) {
+    const parts = cond.all.map((c) => mayHold(c, state));
+    return parts.includes(false) ? false : parts.includes(undefined) ? undefined : true;
+  }
+  if ("any" in cond) {
+    const parts = cond.any.map((c) => mayHold(c, state));
+    return parts.includes(true) ? true : parts.includes(undefined) ? undefined : false;
+  }
+  if (state.facts[cond.fact] === undefined && !state.unknown.includes(cond.fact)) return undefined;
+  return holds(cond, state.facts);
+}
+
+/**
+ * The steps as counted in 「第 3/9 步」: the numbered questions that apply, plus
+ * those whose condition is not decided yet. So an answer never adds a step
+ * (「第 6/15 步」 is not followed by 「第 7/16 步」); an answer that makes some
+ * questions unnecessary removes them, and the step that follows says so.
+ */
+export function plannedSteps(state: Pick<IntakeState, "flow" | "facts" | "unknown">): QuestionDef[] {
+  const j = jurisdictionOf(state);
+  return questionsOf(state.flow).filter((q) => {
+    if (q.unnumbered || !askedIn(q, j)) return false;
+    return q.askIf === undefined || mayHold(q.askIf, state) !== false;
+  });
+}
+
+/** Numbered steps (「修改 3」 on the summary): applicable questions except the unnumbered routing choice. */
 export function numberedQuestions(state: Pick<IntakeState, "flow" | "facts">): QuestionDef[] {
   return applicableQuestions(state).filter((q) => !q.unnumbered);
 }
