@@ -56,6 +56,9 @@ function run(command: string, args: string[], input: string, environment: NodeJS
   });
 }
 
+/** Each test spawns the program (migration, index load) once or twice: generous on a loaded 2-core machine. */
+const SPAWNS = 180_000;
+
 const lines = (...l: string[]) => l.map((x) => `${x}\n`).join("");
 
 async function withStore<T>(dataDir: string, fn: (store: Store) => Promise<T>): Promise<T> {
@@ -103,7 +106,7 @@ describe("npm start with piped input", () => {
     expect(cli.verdict).toBe(chat.verdict);
     expect(cli.conditions).toEqual(chat.conditions);
     expect(cli.warnings).toEqual(chat.warnings);
-  });
+  }, SPAWNS);
 
   it("`cli chat` runs a Zibo agency estimate that matches `estimate --json`", async () => {
     const dataDir = join(dir, "agency");
@@ -128,7 +131,7 @@ describe("npm start with piped input", () => {
     const amounts = (x: Record<string, unknown>) => (x.items as { clause: string; maxAmount: number }[]).map((i) => [i.clause, i.maxAmount]);
     expect(amounts(cli)).toEqual(amounts(chat));
     expect(r.stdout).toContain("450,000");
-  });
+  }, SPAWNS);
 });
 
 describe("a process killed in the middle of an intake", () => {
@@ -139,7 +142,7 @@ describe("a process killed in the middle of an intake", () => {
     let out = "";
     child.stdout.on("data", (c: Buffer) => (out += c.toString("utf8")));
     const waitFor = async (text: string) => {
-      const deadline = Date.now() + 30_000;
+      const deadline = Date.now() + 120_000;
       while (!out.includes(text)) {
         if (Date.now() > deadline || child.exitCode !== null) throw new Error(`never saw 「${text}」 in:\n${out}`);
         await new Promise((r) => setTimeout(r, 20));
@@ -162,5 +165,5 @@ describe("a process killed in the middle of an intake", () => {
     expect(again.stdout).toContain("第 6/14 步 · 示范区名称");
     // No welcome-back help text in the way.
     expect(again.stdout).not.toContain("我可以：");
-  });
+  }, SPAWNS);
 });
