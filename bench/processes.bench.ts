@@ -72,8 +72,8 @@ export async function benchProcesses(): Promise<void> {
   const rows: Row[] = [
     { figure: "参照：node -e 0", command: [process.execPath, "-e", "0"] },
     { figure: "cli ask（npm run -s cli，编译后）", command: ["npm", "run", "-s", "cli", "--", "ask", QUESTION] },
-    { figure: "cli ask（node 直接运行编译后）", command: [process.execPath, "scripts/run.mjs", "src/cli/main", "ask", QUESTION] },
-    { figure: "cli ask（tsx 运行源码，改前的路径）", command: [process.execPath, tsx, "src/cli/main.ts", "ask", QUESTION] },
+    { figure: "cli ask（node 直接运行编译后）", command: [process.execPath, "scripts/run.mjs", "bot/cli", "ask", QUESTION] },
+    { figure: "cli ask（tsx 运行源码，改前的路径）", command: [process.execPath, tsx, "bot/cli.ts", "ask", QUESTION] },
     { figure: "npm start 控制台，一问即退（编译后）", command: ["npm", "start", "--silent"], stdin: `${QUESTION}\n` },
     { figure: "npm start 控制台，一问即退（tsx 运行源码）", command: [process.execPath, tsx, "bot/main.ts"], stdin: `${QUESTION}\n` },
   ];
