@@ -4,6 +4,7 @@
  * application without re-entering everything.
  */
 import { draftApplication, DOCX_MIME } from "../drafting/draft-application.ts";
+import type { Edition } from "../drafting/document-model.ts";
 import type { IntakeFlow } from "../intake/index.ts";
 import type { FactValue } from "../intake/index.ts";
 import { JURISDICTION_LABELS } from "../rules/index.ts";
@@ -53,12 +54,17 @@ function commentOf(detail: unknown): string | undefined {
   return commentOf(d.detail);
 }
 
-export async function renderDrafts(ctx: TurnContext, app: ApplicationRecord): Promise<Reply[]> {
+/**
+ * The drafts as files. Applicants get the clean edition they sign; staff the
+ * review edition, which shows under each heading the clauses it answers.
+ */
+export async function renderDrafts(ctx: TurnContext, app: ApplicationRecord, edition: Edition = "applicant"): Promise<Reply[]> {
   const { revision, notes } = await returnNotes(ctx, app);
   const draft = await draftApplication(storedProfile(app), app.checkResult as unknown as CheckResult, {
     now: ctx.now,
     revision,
     returnNotes: notes,
+    editions: [edition],
   });
   const report = draft.files.find((f) => f.kind === "precheck-report");
   const replies: Reply[] = [];
