@@ -36,6 +36,9 @@ export const ACTION = {
   accept: "staff:accept:",
   return: "staff:return:",
   open: "staff:open:",
+  /** the buttons offered after a question about applying or estimating */
+  startApplication: "offer:apply",
+  startEstimate: "offer:estimate",
 } as const;
 
 const clean = (s: string) => s.normalize("NFKC").trim().replace(/[。！!～~]+$/u, "").replace(/\s+/gu, " ");
@@ -61,6 +64,8 @@ export function detectCommand(raw: string | undefined, choice: string | undefine
     if (choice === ACTION.draft) return { kind: "draft" };
     if (choice === ACTION.submit) return { kind: "submit" };
     if (choice === ACTION.edit) return { kind: "edit-application" };
+    if (choice === ACTION.startApplication) return { kind: "start-application" };
+    if (choice === ACTION.startEstimate) return { kind: "start-estimate" };
     if (choice.startsWith(ACTION.accept)) return { kind: "staff-accept", number: choice.slice(ACTION.accept.length) };
     if (choice.startsWith(ACTION.open)) return { kind: "staff-open", number: choice.slice(ACTION.open.length) };
     if (choice.startsWith(ACTION.return)) return { kind: "staff-return", number: choice.slice(ACTION.return.length), comment: "" };
@@ -101,5 +106,20 @@ export function detectCommand(raw: string | undefined, choice: string | undefine
     const jurisdiction = /浙江|省级/u.test(text) ? "zhejiang" : /淄博|市级/u.test(text) ? "zibo" : undefined;
     return { kind: "start-application", jurisdiction };
   }
+  return undefined;
+}
+
+/**
+ * A question about applying or estimating (「我们园区想申报那个示范区，怎么弄」
+ * 「我们机构能拿多少资助？」) is answered as a question, and the intake is then
+ * offered. Only the wording is read here.
+ */
+const APPLY_TOPIC = /(想|要|准备|打算|计划|如何|怎么|怎样|怎么样|咋)(去|来|才能)?(申报|申请|报)|(申报|申请)(流程|步骤|程序|条件|材料|怎么|如何)/u;
+const ESTIMATE_TOPIC = /(能|可以|可)(拿|领|申请|获得|得到)(到)?多少|(资助|补贴|奖励|支持)(有)?多少|多少(资助|补贴|奖励|钱)/u;
+
+export function intakeTopic(raw: string): "application" | "agency-estimate" | undefined {
+  const text = clean(raw);
+  if (ESTIMATE_TOPIC.test(text)) return "agency-estimate";
+  if (APPLY_TOPIC.test(text)) return "application";
   return undefined;
 }

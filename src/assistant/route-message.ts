@@ -9,7 +9,8 @@ import { JURISDICTION_LABELS } from "../rules/index.ts";
 import { answerPolicyQuestion } from "./answer-policy-question.ts";
 import { editApplication, sendDrafts, showStatus, submitApplication } from "./application-workflow.ts";
 import type { TurnContext } from "./assistant-deps.types.ts";
-import { detectCommand, isStaffCommand, type Command, type StaffCommand } from "./detect-command.ts";
+import { detectCommand, intakeTopic, isStaffCommand, type Command, type StaffCommand } from "./detect-command.ts";
+import { offerIntake, startOrOfferResume, takeUpResumeOffer, takeUpStartOffer } from "./intake-offers.ts";
 import { helpText, welcomeText } from "./help-text.ts";
 import type { IncomingMessage, Reply } from "./message.types.ts";
 import { beginIntake, continueIntake } from "./run-intake.ts";
@@ -30,6 +31,14 @@ export async function routeMessage(ctx: TurnContext, session: SessionState, msg:
     if (app) return decide(ctx, session, app.number, "returned", text);
   }
 
+  // An offer made by the last reply (start an intake, continue a left one) is taken up by this message or dropped.
+  const offer = session.pendingOffer;
+  session.pendingOffer = null;
+  if (offer === "resume") {
+    const resumed = await takeUpResumeOffer(ctx, session, msg.choice, text, command);
+    if (resumed) return resumed;
+  }
+
   // 「有用」/「没用」 rate the answer just given, and only that one.
   const answered = session.lastQuestionLogId;
   session.lastQuestionLogId = null;
@@ -48,6 +57,11 @@ export async function routeMessage(ctx: TurnContext, session: SessionState, msg:
     if (during) return during;
     const result = await continueIntake(ctx, session, msg);
     if (result !== "closed") return result;
+  }
+
+  if ((offer === "application" || offer === "agency-estimate") && !command && !msg.choice) {
+    const started = await takeUpStartOffer(ctx, session, offer, text);
+    if (started) return started;
   }
 
   const replies = await idle(ctx, session, command, text);
@@ -132,9 +146,9 @@ async function idle(ctx: TurnContext, session: SessionState, command: Command | 
     case "help":
       return [{ kind: "text", text: helpText(ctx.isStaff) }];
     case "start-application":
-      return beginIntake(ctx, session, "application", { jurisdiction: command.jurisdiction });
+      return startOrOfferResume(ctx, session, "application", { jurisdiction: command.jurisdiction });
     case "start-estimate":
-      return beginIntake(ctx, session, "agency-estimate");
+      return startOrOfferResume(ctx, session, "agency-estimate", {});
     case "restart":
       return [{ kind: "text", text: "当前没有进行中的填报。回复「我想申报示范区」或「测算一下我们能拿多少资助」开始。" }];
     case "cancel":
@@ -154,5 +168,10 @@ async function idle(ctx: TurnContext, session: SessionState, command: Command | 
       break;
   }
   if (!text) return [{ kind: "text", text: "请直接输入您的问题，或回复「帮助」查看我能做什么。" }];
-  return answerPolicyQuestion(ctx, session, text);
+  const answer = await answerPolicyQuestion(ctx, session, text);
+  // 「我们园区想申报那个示范区，怎么弄」: the answer, then the offer to walk them through it.
+  const topic = intakeTopic(text);
+  if (!topic) return answer;
+  session.pendingOffer = topic;
+  return [...answer, offerIntake(topic)];
 }

@@ -21,6 +21,8 @@ export async function beginIntake(
 ): Promise<Reply[]> {
   const step = startIntake(flow, { jurisdiction: opts.jurisdiction, prefill: opts.prefill, now: ctx.now });
   session.intake = step.state;
+  // A fresh start replaces what was left earlier (continuing it was offered first).
+  session.leftIntake = null;
   if (!opts.keepApplication) session.applicationId = null;
   const role = flow === "agency-estimate" ? "agency" : "applicant";
   if (!ctx.isStaff && ctx.user.role !== role) ctx.user = await ctx.deps.store.users.setRole(ctx.user.id, role);
@@ -51,12 +53,14 @@ export async function continueIntake(ctx: TurnContext, session: SessionState, ms
         : [...step.replies, ...(await completeEstimateIntake(ctx, event.input))];
     case "cancelled":
       session.intake = null;
+      // Kept so that starting the same flow again can offer to continue with these answers.
+      session.leftIntake = step.state;
       await ctx.deps.store.audit.record({ actor: ctx.actor, action: "intake.cancel", subject: `user:${ctx.user.id}`, detail: { flow: state.flow } });
       // One message, in place of the engine's: what happens to the answers and how to come back.
       return [
         {
           kind: "text",
-          text: "已退出填报。已填写的内容不会提交，但会保留在记录中；需要时回复「我想申报示范区」或「测算一下我们能拿多少资助」重新开始。",
+          text: "已退出填报。已填写的内容不会提交，但会保留；再次回复「我想申报示范区」或「测算一下我们能拿多少资助」时，可以接着上次的继续填。",
         },
       ];
     case "closed":

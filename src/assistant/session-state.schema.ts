@@ -19,6 +19,10 @@ export const sessionStateSchema = z.object({
   lastQuestionLogId: z.number().int().nullable().default(null),
   /** staff pressed 「退回」 and the next message is the comment */
   pendingReturn: z.number().int().nullable().default(null),
+  /** the intake the user left with 「退出」, kept to offer continuing it */
+  leftIntake: intakeStateSchema.nullable().default(null),
+  /** what the last reply offered, so that the next message can take it up */
+  pendingOffer: z.enum(["application", "agency-estimate", "resume"]).nullable().default(null),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 

@@ -16,3 +16,4 @@ export { buildZoneProfile } from "./build-zone-profile.ts";
 export { buildAgencyInput } from "./build-agency-input.ts";
 export { looksLikeQuestion } from "./detect-question.ts";
 export { parseAnswer } from "./parse-answer.ts";
+export { hasSavedAnswers, offerResume, resumeIntake, RESUME_CHOICE, savedAnswerLines } from "./resume-intake.ts";
