@@ -3,6 +3,7 @@
  * (DESIGN.md), so it becomes a 【待补充】 placeholder named after the fact —
  * never a guess, and never "否".
  */
+import type { RangedNumber } from "../rules/fact-range.ts";
 import {
   AREA_TYPE_LABELS,
   CARRIER_TYPE_LABELS,
@@ -45,9 +46,12 @@ export function str(value: string | undefined, what: string): Span[] {
   return value ? [text(value)] : [placeholder(what)];
 }
 
-export function num(value: number | undefined, unit: string, what: string): Span[] {
+export function num(value: RangedNumber | undefined, unit: string, what: string): Span[] {
   // 公文 style: 1680平方米, no thousands separator, no space before the unit.
-  return value === undefined ? [placeholder(what)] : [text(`${value}${unit}`)];
+  if (value === undefined) return [placeholder(what)];
+  if (typeof value === "number") return [text(`${value}${unit}`)];
+  // A figure known only as a range is stated as such and left for the applicant to settle.
+  return value.min === value.max ? [text(`${value.min}${unit}`)] : [text(`${value.min}至${value.max}${unit}`), placeholder(`确切${unit ? "数量" : "数值"}`)];
 }
 
 export function carrierType(p: ZoneProfile): Span[] {
