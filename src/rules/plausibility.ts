@@ -9,6 +9,7 @@
  * docs/input-formats.md lists them.
  */
 import { asRange } from "./fact-range.ts";
+import type { InputFieldError } from "./format-input-errors.ts";
 import { groupDigits } from "./money.ts";
 
 export interface PlausibleBound {
@@ -106,3 +107,16 @@ export function findImplausibleFacts(input: unknown): ImplausibleFact[] {
   return out;
 }
 
+
+/**
+ * The implausible facts as input errors, for the command line (which rejects
+ * them; the chat asks instead): 「pledgeLoans：1 万亿 项超出合理范围（最多 1,000 项：…）…」.
+ */
+export function implausibleInputErrors(input: unknown): InputFieldError[] {
+  return findImplausibleFacts(input).map((f) => ({
+    path: f.path,
+    expected: `不超过 ${groupDigits(f.bound.max)} ${f.bound.unit}`,
+    received: groupDigits(f.value),
+    message: `${f.path}：${f.message}`,
+  }));
+}

@@ -12,6 +12,7 @@ import { draftApplication } from "../../drafting/draft-application.ts";
 import { checkJurisdiction } from "../../rules/check-zone.ts";
 import { formatInputErrorList, parseInput } from "../../rules/format-input-errors.ts";
 import { JURISDICTION_LABELS } from "../../rules/labels.ts";
+import { implausibleInputErrors } from "../../rules/plausibility.ts";
 import { zoneProfileSchema, type ZoneProfile } from "../../rules/zone-profile.schema.ts";
 import { CliUsageError, type CliCommand } from "../command.types.ts";
 
@@ -73,6 +74,8 @@ async function readProfile(path: string): Promise<ZoneProfile> {
   }
   const parsed = parseInput(zoneProfileSchema, json);
   if (!parsed.ok) throw new CliUsageError(formatInputErrorList(parsed.errors, `输入文件「${path}」有误`));
+  const implausible = implausibleInputErrors(parsed.value);
+  if (implausible.length) throw new CliUsageError(formatInputErrorList(implausible, `输入文件「${path}」有误`));
   if (!parsed.value.jurisdiction) {
     // check can compare both jurisdictions; a draft is one jurisdiction's form.
     const options = Object.entries(JURISDICTION_LABELS).map(([k, v]) => `${k}（${v}）`).join("、");

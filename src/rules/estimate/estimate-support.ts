@@ -120,9 +120,7 @@ function mergeRule(rule: SupportRule, c: SupportOutcome, p: SupportOutcome): Mer
       confirmedMax,
       possibleMax,
       ...(differs && pi && pi.basis !== base.basis ? { possibleBasis: pi.basis } : {}),
-      notes: differs
-        ? [...base.notes, `确认前最高 ${wanText(confirmedMax)}；待确认的信息如均属实，最高 ${wanText(possibleMax)}`]
-        : base.notes,
+      notes: base.notes,
     };
   });
   const warnings = dedupe([...c.warnings, ...p.warnings], (w) => `${w.code}|${w.message}`);
@@ -215,7 +213,7 @@ export function evaluateSupport(input: AgencyInput, asOf: string, file: RulePara
       return to > from ? [{ clause: r.clause, text: `${formatClause(r.clause)}${r.title}最高从 ${wanText(from)}增至 ${wanText(to)}` }] : [];
     });
     const label = factLabel(f.path);
-    const lead = f.kind === "yes-no" ? `确认「${label}」为「${f.favourableText}」` : `若「${label}」为 ${f.favourableText}（目前按 ${f.confirmedText} 计）`;
+    const lead = f.kind === "yes-no" ? `确认「${label}」为「${f.favourableText}」` : `若「${label}」确为 ${f.favourableText}`;
     toConfirm.push({
       path: f.path,
       clauses: [...new Set(changes.map((c) => c.clause))],

@@ -14,6 +14,7 @@
  */
 import type { AgencyInput } from "../agency-input.schema.ts";
 import { asRange, formatRange, isUncertain } from "../fact-range.ts";
+import { groupDigits } from "../money.ts";
 
 export type Side = "confirmed" | "possible";
 
@@ -100,8 +101,8 @@ export function uncertainFacts(input: AgencyInput): UncertainFact[] {
       path,
       kind: "range",
       values: { confirmed: r.min, possible: r.max },
-      favourableText: `${formatRange({ min: r.max, max: r.max })}（范围 ${formatRange(r)} 的上限）`,
-      confirmedText: `${formatRange({ min: r.min, max: r.min })}（范围下限）`,
+      favourableText: `${groupDigits(r.max)}（范围 ${formatRange(r)} 的上限）`,
+      confirmedText: `${groupDigits(r.min)}（范围下限）`,
     });
   }
   return out;
