@@ -6,6 +6,7 @@
  */
 import { checkJurisdiction, estimateSupport, JURISDICTION_LABELS, renderCheckReport, renderEstimateReport } from "../rules/index.ts";
 import type { AgencyInput } from "../rules/agency-input.schema.ts";
+import { AmountRangeError } from "../rules/amount-range.error.ts";
 import type { ZoneProfile } from "../rules/zone-profile.schema.ts";
 import { applicationActions } from "./application-actions.ts";
 import type { Reply } from "./message.types.ts";
@@ -45,7 +46,14 @@ export async function completeApplicationIntake(ctx: TurnContext, session: Sessi
 }
 
 export async function completeEstimateIntake(ctx: TurnContext, input: AgencyInput): Promise<Reply[]> {
-  const result = estimateSupport(input);
+  let result;
+  try {
+    result = estimateSupport(input);
+  } catch (err) {
+    // A confirmed but absurd figure (「1 万亿件」) must not become a rounded amount.
+    if (err instanceof AmountRangeError) return [{ kind: "text", text: `${err.message}可以回复「修改 数量」后重新测算。` }];
+    throw err;
+  }
   await ctx.deps.store.estimates.create({ userId: ctx.user.id, input, result });
   await ctx.deps.store.audit.record({ actor: ctx.actor, action: "estimate.create", subject: `user:${ctx.user.id}`, detail: { totalMax: result.totalMax } });
   return [

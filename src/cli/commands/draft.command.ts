@@ -17,7 +17,7 @@ import { zoneProfileSchema, type ZoneProfile } from "../../rules/zone-profile.sc
 import { CliUsageError, type CliCommand } from "../command.types.ts";
 
 const USAGE = "draft --input <profile.json> --out <目录> [--json] [--ascii-names]";
-const EXAMPLE = "例如：npm run -s cli -- draft --input profile.json --out out/";
+const EXAMPLE = "例如：npm run -s cli -- draft --input examples/zone-zhejiang.json --out out/（格式见 docs/input-formats.md）";
 
 export interface DraftWritten {
   path: string;
