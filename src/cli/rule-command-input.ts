@@ -5,8 +5,8 @@
  */
 import { parseArgs } from "node:util";
 import type { z } from "zod";
-import { formatInputErrorList, parseInput } from "./format-input-errors.ts";
-import { implausibleInputErrors } from "./plausibility.ts";
+import { formatInputErrorList, parseInput } from "../rules/format-input-errors.ts";
+import { implausibleInputErrors } from "../rules/plausibility.ts";
 import { InputFileError, readJsonFile } from "./read-json-input.ts";
 
 export class RuleInputError extends Error {
