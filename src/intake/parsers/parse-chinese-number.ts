@@ -143,6 +143,14 @@ export function parseNumeral(text: string): number | undefined {
       }
       case "big": {
         const value = small + (pending ?? 0);
+        // 一万亿 = 1e12: 亿 right after 万 multiplies the whole.
+        if (value === 0 && tok.v === 1e8 && wan !== 0 && total === 0) {
+          total = wan * 1e8;
+          wan = 0;
+          lastSmall = Infinity;
+          lastUnit = tok.v;
+          continue;
+        }
         if (value === 0) return undefined; // 万 alone, 万万
         if (tok.v === 1e4) {
           if (wan !== 0) return undefined;
