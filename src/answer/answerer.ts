@@ -20,6 +20,8 @@ import type { LlmClient } from "./llm-client.ts";
 import { buildAnswerMessages } from "./llm-prompt.ts";
 import { DEFAULT_THRESHOLDS, judgeTopic, type RefusalThresholds } from "./refusal-gate.ts";
 import { resolveFollowUp } from "./resolve-follow-up.ts";
+import { applyOwnNumbers } from "./apply-own-numbers.ts";
+import { todayInChina } from "../rules/index.ts";
 
 export interface AnswererDeps {
   index: PolicyIndex;
@@ -156,6 +158,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           wantsList: isListQuestion(text) || profile.kinds.includes("#condition"),
           kinds: profile.kinds,
           question: text,
+          ownNumbers: applyOwnNumbers(text, jurisdictions, todayInChina()),
         });
       const base = { refused: false, jurisdictions, retrieved, resolvedQuestion: text };
       const readAs = corrections.length > 0 ? `${readingNote(corrections)}\n\n` : "";
