@@ -22,6 +22,8 @@ export interface OwnNumbersOutcome {
 }
 
 const NUM = String.raw`(\d+|[零〇一二两三四五六七八九十百千]+)`;
+/** Words between a count and what it counts: no other figure in between (「2笔贷款和1个证券化」). */
+const GAP = (n: number): string => String.raw`[^，。；？?\d零〇一二两三四五六七八九十百千]{0,${n}}`;
 
 function toNumber(s: string): number | undefined {
   return /^\d+$/.test(s) ? Number(s) : parseChineseNumeral(s);
@@ -41,7 +43,7 @@ function first(question: string, patterns: readonly RegExp[]): number | undefine
 /** Facts of a zone profile stated in the question (counts of agencies, the core area). */
 export function zoneFactsIn(question: string): ZoneProfile["zone"] | undefined {
   const institutions = first(question, [
-    new RegExp(`${NUM}\\s*家[^，。；？?]{0,8}(?:机构|服务点|代理)`),
+    new RegExp(`${NUM}\\s*家${GAP(8)}(?:机构|服务点|代理)`),
     new RegExp(`(?:机构|服务点)[^，。；？?\\d]{0,6}${NUM}\\s*家`),
   ]);
   const area = first(question, [new RegExp(`${NUM}\\s*(?:平方米|平米|平方|㎡)`)]);
@@ -57,23 +59,23 @@ export function agencyFactsIn(question: string, year: number): AgencyInput | und
   const input: AgencyInput = { jurisdiction: "zibo", year, agency: { inZone: true, patentAgencyQualified: true } };
   let any = false;
   const loans = first(question, [
-    new RegExp(`${NUM}\\s*[笔项单个][^，。；？?]{0,12}(?:质押|贷款)`),
+    new RegExp(`${NUM}\\s*[笔项单个]${GAP(12)}(?:质押|贷款)`),
     new RegExp(`(?:质押贷款|质押融资)[^，。；？?\\d]{0,4}${NUM}\\s*[笔项单个]`),
   ]);
   if (loans !== undefined) (input.pledgeLoans = loans), (any = true);
   const securitizations = first(question, [
-    new RegExp(`${NUM}\\s*[笔项单个][^，。；？?]{0,10}证券化`),
+    new RegExp(`${NUM}\\s*[笔项单个]${GAP(10)}证券化`),
     new RegExp(`证券化[^，。；？?\\d]{0,4}${NUM}\\s*[笔项单个]`),
   ]);
   if (securitizations !== undefined) (input.securitizations = securitizations), (any = true);
   const attorneys = first(question, [
-    new RegExp(`${NUM}\\s*(?:个人|人|名|位)[^。；？?]{0,12}代理师`),
+    new RegExp(`${NUM}\\s*(?:个人|人|名|位)${GAP(12)}代理师`),
     new RegExp(`代理师[^。；？?\\d]{0,8}${NUM}\\s*(?:个人|人|名|位)`),
   ]);
   if (attorneys !== undefined) (input.newPatentAttorneys = attorneys), (any = true);
   const won = first(question, [
     new RegExp(`(?:胜诉|赢了|打赢了?|赢)[^，。；？?\\d]{0,6}${NUM}\\s*(?:件|个|起)`),
-    new RegExp(`${NUM}\\s*(?:件|个|起)[^，。；？?]{0,10}(?:胜诉|赢|官司)`),
+    new RegExp(`${NUM}\\s*(?:件|个|起)${GAP(10)}(?:胜诉|赢|官司)`),
   ]);
   if (won !== undefined) {
     // 「涉外或具有重大影响」 is the clause's own condition; a case not called either is read as one and the reply says so.
@@ -84,7 +86,7 @@ export function agencyFactsIn(question: string, year: number): AgencyInput | und
   const program = /专利倍增/.test(question) ? "doubling" : /专利清零/.test(question) ? "zeroing" : undefined;
   const grants = first(question, [
     new RegExp(`授权[^，。；？?\\d]{0,8}${NUM}\\s*件`),
-    new RegExp(`${NUM}\\s*件[^，。；？?]{0,6}授权`),
+    new RegExp(`${NUM}\\s*件${GAP(6)}授权`),
   ]);
   if (grants !== undefined) {
     if (program) input.clients = [{ name: "所服务企业", program, inventionGrants: grants }];
