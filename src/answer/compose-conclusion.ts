@@ -6,7 +6,12 @@
  * the whole list in one line (「共 5 项：…」).
  */
 import { formatClause } from "../knowledge/citation.ts";
-import type { Cue } from "./compose-extractive-answer.ts";
+
+/** A word that shows a sentence is relevant, weighted by how rare it is in the texts. */
+export interface Cue {
+  text: string;
+  weight: number;
+}
 
 export interface ConclusionQuote {
   id: string;

@@ -12,7 +12,7 @@ import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
 import type { Passage } from "../retrieval/passage.types.ts";
 import { ESTIMATE_HINT, JURISDICTION_LABEL, SELF_CHECK_HINT, ZIBO_TRIAL_NOTE } from "./answer-texts.ts";
 import type { OwnNumbersOutcome } from "./apply-own-numbers.ts";
-import { composeConclusion } from "./compose-conclusion.ts";
+import { composeConclusion, type Cue } from "./compose-conclusion.ts";
 import { JURISDICTION_OF } from "./detect-jurisdiction.ts";
 
 export interface ExtractiveInput {
@@ -32,10 +32,7 @@ export interface ExtractiveInput {
   ownNumbers?: OwnNumbersOutcome;
 }
 
-export interface Cue {
-  text: string;
-  weight: number;
-}
+export type { Cue };
 
 export interface ExtractiveAnswer {
   text: string;
