@@ -4,6 +4,7 @@
  * application without re-entering everything.
  */
 import { draftApplication, DOCX_MIME } from "../drafting/draft-application.ts";
+import type { Edition } from "../drafting/document-model.ts";
 import type { IntakeFlow } from "../intake/index.ts";
 import type { FactValue } from "../intake/index.ts";
 import { checkJurisdiction, JURISDICTION_LABELS, todayInChina } from "../rules/index.ts";
@@ -59,7 +60,11 @@ function commentOf(detail: unknown): string | undefined {
   return commentOf(d.detail);
 }
 
-export async function renderDrafts(ctx: TurnContext, app: ApplicationRecord): Promise<Reply[]> {
+/**
+ * The drafts as files. Applicants get the clean edition they sign; staff the
+ * review edition, which shows under each heading the clauses it answers.
+ */
+export async function renderDrafts(ctx: TurnContext, app: ApplicationRecord, edition: Edition = "applicant"): Promise<Reply[]> {
   const { revision, notes } = await returnNotes(ctx, app);
   const profile = storedProfile(app);
   // Without a usable stored pre-check, the draft carries one made now from the same facts.
@@ -68,6 +73,7 @@ export async function renderDrafts(ctx: TurnContext, app: ApplicationRecord): Pr
     now: ctx.now,
     revision,
     returnNotes: notes,
+    editions: [edition],
   });
   const report = draft.files.find((f) => f.kind === "precheck-report");
   const replies: Reply[] = [];
