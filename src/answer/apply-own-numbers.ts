@@ -105,15 +105,28 @@ export function askedAmountIn(question: string): number | undefined {
   return m ? Math.round(Number(m[1]) * 10000) : undefined;
 }
 
+/** What 第九条's closing sentence is read as, and what the other reading would give when it differs. */
+function closingSentenceLine(result: EstimateResult): string | undefined {
+  const reading = result.readings.find((r) => r.clause === "zb2020:9");
+  if (!reading) return undefined;
+  const meaning = reading.value === "per-item" ? "每一项每年最多享受一次，不同的项可以同时享受" : "每个机构每年只享受金额最高的一项";
+  const other = reading.otherReading;
+  const differs = other && other.possibleTotal !== result.possibleTotal;
+  return `（第九条末句「当年度优惠政策只享受一次，不重复支持」在此按「${meaning}」理解${
+    differs ? `；若按另一种理解，合计最高 ${wanText(other.possibleTotal)}` : ""
+  }。）`;
+}
+
 function estimateLines(result: EstimateResult, asked: number | undefined): string[] {
   const items = result.items;
   if (items.length === 0) {
     return result.ineligible.slice(0, 2).map((i) => `按${formatClause(i.clause)}，${i.reason}。`);
   }
+  // The ceiling if the facts the question left open turn out favourably; what must be confirmed follows.
   const form = (f: "cash" | "voucher"): string => (f === "voucher" ? "服务券" : "");
   const itemLine = (i: (typeof items)[number]): string =>
-    `${formatClause(i.clause)}（${i.title}）：最高 ${wanText(i.maxAmount)}${form(i.form)}（${i.basis}）`;
-  const total = result.totalMax;
+    `${formatClause(i.clause)}（${i.title}）：最高 ${wanText(i.possibleMax)}${form(i.form)}（${i.possibleBasis ?? i.basis}）`;
+  const total = result.possibleTotal;
   const lines: string[] = [];
   const lead = asked === undefined ? "" : asked > total ? "不能。" : "可以，在上限之内。";
   if (items.length === 1) {
@@ -124,8 +137,11 @@ function estimateLines(result: EstimateResult, asked: number | undefined): strin
   }
   if (asked !== undefined && asked > total) lines.push(`您问的 ${wanText(asked)}超过了上限，最多 ${wanText(total)}。`);
   for (const i of items) for (const n of i.notes) if (/上限|不予|只取/.test(n)) lines.push(`（${n}）`);
+  for (const c of result.toConfirm) lines.push(`前提：${c.text}。`);
   for (const h of result.hints ?? []) lines.push(`提示：${h}。`);
-  lines.push("（按贵机构在示范区内且具有专利代理资质测算，金额均为「不超过」的上限；「当年度优惠政策只享受一次」按每项每年只享受一次理解，各项可分别享受。）");
+  lines.push("（按贵机构在示范区内且具有专利代理资质测算，金额均为「不超过」的上限。）");
+  const closing = closingSentenceLine(result);
+  if (closing) lines.push(closing);
   return lines;
 }
 
