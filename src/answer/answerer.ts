@@ -20,6 +20,7 @@ import type { LlmClient } from "./llm-client.ts";
 import { buildAnswerMessages } from "./llm-prompt.ts";
 import { DEFAULT_THRESHOLDS, judgeTopic, type RefusalThresholds } from "./refusal-gate.ts";
 import { resolveFollowUp } from "./resolve-follow-up.ts";
+import { composeEnglishAnswer, ENGLISH_REFUSAL, isEnglishQuestion, readEnglishQuestion } from "./english-question.ts";
 import { applyOwnNumbers } from "./apply-own-numbers.ts";
 import { todayInChina } from "../rules/index.ts";
 
@@ -37,6 +38,8 @@ const MAX_QUESTION_LENGTH = 500;
  * best piece covers the question nearly as well as the best overall.
  */
 const SECOND_DOC_RATIO = 0.85;
+/** Above this share of English content words the texts never use, an English question is off-topic. */
+const MAX_UNKNOWN_ENGLISH = 0.34;
 
 class LlmTimeoutError extends Error {}
 
@@ -124,8 +127,36 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     }
   }
 
+  /**
+   * An English question is read into Chinese search words (glossary), answered
+   * offline from the same retrieval, and replied to in English; unknown
+   * English words or another place make it the English refusal.
+   */
+  async function answerEnglish(asked: string, options: AnswerOptions): Promise<AnswerResult> {
+    const reading = readEnglishQuestion(asked);
+    const refuseEnglish = (reason: RefusalReason, retrieved: string[] = []): AnswerResult => ({
+      ...refuse(reason, reading.chinese, retrieved),
+      text: reason === "other-place" ? `I only know the Zhejiang and Zibo policies, not the rules of other places.\n\n${ENGLISH_REFUSAL}` : ENGLISH_REFUSAL,
+    });
+    if (reading.otherPlace) return refuseEnglish("other-place");
+    // As with unknown Chinese words: a question whose content words the texts never use is not about them.
+    const unknownShare = reading.contentWords.length === 0 ? 1 : reading.unknownWords.length / reading.contentWords.length;
+    if (!reading.chinese || unknownShare > MAX_UNKNOWN_ENGLISH) return refuseEnglish("off-topic");
+    const zh = await answerChinese(reading.chinese, { ...options, useLlm: false });
+    if (zh.refused) return refuseEnglish(zh.refusalReason ?? "off-topic", zh.retrieved);
+    return { ...zh, text: composeEnglishAnswer(asked, zh.citations, index.pieces) };
+  }
+
   return {
     async answer(rawQuestion, options: AnswerOptions = {}) {
+      const asked = rawQuestion.trim().slice(0, MAX_QUESTION_LENGTH);
+      if (asked && isEnglishQuestion(asked) && !looksLikeInjection(asked)) return answerEnglish(asked, options);
+      return answerChinese(rawQuestion, options);
+    },
+  };
+
+  async function answerChinese(rawQuestion: string, options: AnswerOptions): Promise<AnswerResult> {
+    {
       const asked = rawQuestion.trim().slice(0, MAX_QUESTION_LENGTH);
       if (!asked) return refuse("empty", asked);
       // Same-sound typos of domain words (淄搏, 托官) are read as the word meant, and the reply says so.
@@ -179,6 +210,6 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       }
       const answer = offline();
       return { ...base, text: readAs + answer.text, citations: answer.citations, mode: "offline" };
-    },
-  };
+    }
+  }
 }
