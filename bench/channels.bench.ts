@@ -33,7 +33,7 @@ import { rm } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Config } from "../src/config.ts";
 import { createLogger } from "../src/logging/logger.ts";
-import { createInMemoryProcessedUpdates } from "../bot/shared/dedupe.ts";
+import { createInMemoryInbox } from "../bot/shared/in-memory-inbox.ts";
 import type { RunningChannel } from "../bot/shared/channel-deps.ts";
 import { startTelegram } from "../bot/telegram/index.ts";
 import { startWecom } from "../bot/wecom/index.ts";
@@ -138,7 +138,7 @@ async function startOurChannel(core: "real" | "scripted", platform: Platform, co
     const app = await startE2eApp(config, logger);
     return { channel: app.channels[0]!, stop: () => app.stop() };
   }
-  const deps = { processedUpdates: createInMemoryProcessedUpdates(), logger };
+  const deps = { inbox: createInMemoryInbox(), logger };
   const assistant = createScriptedAssistant();
   const channel = platform === "telegram" ? await startTelegram(config, assistant, deps) : await startWecom(config, assistant, deps);
   return {

@@ -16,6 +16,7 @@ import { createAuditRepository, type AuditRepository } from "./audit.repository.
 import { createConversationRepository, type ConversationRepository } from "./conversation.repository.ts";
 import { resolveDatabaseTarget, type StoreConfig } from "./database-target.ts";
 import { createEstimateRepository, type EstimateRepository } from "./estimate.repository.ts";
+import { createInboxRepository, type InboxRepository } from "./inbox.repository.ts";
 import { openDatabase } from "./prisma-client.ts";
 import { createNotificationRepository, type NotificationRepository } from "./notification.repository.ts";
 import { createProcessedUpdateRepository, type ProcessedUpdateRepository } from "./processed-update.repository.ts";
@@ -35,6 +36,7 @@ export interface Store {
   audit: AuditRepository;
   processedUpdates: ProcessedUpdateRepository;
   notifications: NotificationRepository;
+  inbox: InboxRepository;
   /** Runs `fn` with no other `fn` of the same key running (see user-lock.ts). */
   withUserLock: WithUserLock;
   close(): Promise<void>;
@@ -80,6 +82,7 @@ export async function createStore(config: StoreConfig, options: StoreOptions = {
     audit: createAuditRepository(context),
     processedUpdates: createProcessedUpdateRepository(context),
     notifications: createNotificationRepository(context),
+    inbox: createInboxRepository(context),
     withUserLock: lock.withUserLock,
     async close() {
       if (closed) return;
