@@ -56,7 +56,7 @@ async function fetchBotInfo(token: string, apiRoot: string | undefined) {
 }
 
 /**
- * @example const telegram = await startTelegram(config, assistant, { processedUpdates });
+ * @example const telegram = await startTelegram(config, assistant, { inbox: runtime.store.inbox });
  *          process.once("SIGTERM", () => telegram.stop());
  */
 export async function startTelegram(config: Config, assistant: Assistant, deps: TelegramDeps): Promise<RunningChannel> {

@@ -12,7 +12,7 @@ import { createWecomCallback, type WecomDeps } from "./wecom-callback.ts";
 const STOP_GRACE_MS = 6_000;
 
 /**
- * @example const wecom = await startWecom(config, assistant, { processedUpdates });
+ * @example const wecom = await startWecom(config, assistant, { inbox: runtime.store.inbox });
  *          process.once("SIGTERM", () => wecom.stop());
  */
 export async function startWecom(config: Config, assistant: Assistant, deps: WecomDeps): Promise<RunningChannel> {

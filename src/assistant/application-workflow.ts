@@ -4,9 +4,11 @@
  * application without re-entering everything.
  */
 import { draftApplication, DOCX_MIME } from "../drafting/draft-application.ts";
+import type { Edition } from "../drafting/document-model.ts";
 import type { IntakeFlow } from "../intake/index.ts";
 import type { FactValue } from "../intake/index.ts";
-import { JURISDICTION_LABELS } from "../rules/index.ts";
+import { checkJurisdiction, JURISDICTION_LABELS, todayInChina } from "../rules/index.ts";
+import { parseStoredCheckResult } from "../rules/check-result.schema.ts";
 import type { CheckResult } from "../rules/rule-result.types.ts";
 import { zoneProfileSchema, type ZoneProfile } from "../rules/zone-profile.schema.ts";
 import { ConcurrentUpdateError, type ApplicationRecord } from "../store/index.ts";
@@ -37,6 +39,11 @@ export function storedProfile(app: ApplicationRecord): ZoneProfile {
   return zoneProfileSchema.parse(app.profile);
 }
 
+/** The pre-check stored with the application; null when there is none (or it no longer parses). */
+export function storedCheckResult(app: ApplicationRecord): CheckResult | null {
+  return parseStoredCheckResult(app.checkResult);
+}
+
 /** How many times staff returned it: the draft's revision number is one more. */
 async function returnNotes(ctx: TurnContext, app: ApplicationRecord): Promise<{ revision: number; notes: string[] }> {
   const events = await ctx.deps.store.audit.listBySubject(`application:${app.number}`);
@@ -53,12 +60,20 @@ function commentOf(detail: unknown): string | undefined {
   return commentOf(d.detail);
 }
 
-export async function renderDrafts(ctx: TurnContext, app: ApplicationRecord): Promise<Reply[]> {
+/**
+ * The drafts as files. Applicants get the clean edition they sign; staff the
+ * review edition, which shows under each heading the clauses it answers.
+ */
+export async function renderDrafts(ctx: TurnContext, app: ApplicationRecord, edition: Edition = "applicant"): Promise<Reply[]> {
   const { revision, notes } = await returnNotes(ctx, app);
-  const draft = await draftApplication(storedProfile(app), app.checkResult as unknown as CheckResult, {
+  const profile = storedProfile(app);
+  // Without a usable stored pre-check, the draft carries one made now from the same facts.
+  const check = storedCheckResult(app) ?? checkJurisdiction(app.jurisdiction, profile, { today: todayInChina(ctx.now) });
+  const draft = await draftApplication(profile, check, {
     now: ctx.now,
     revision,
     returnNotes: notes,
+    editions: [edition],
   });
   const report = draft.files.find((f) => f.kind === "precheck-report");
   const replies: Reply[] = [];
@@ -89,7 +104,7 @@ export async function submitApplication(ctx: TurnContext, session: SessionState)
   if (app.status !== "draft" && app.status !== "returned") {
     return [{ kind: "text", text: `申报 ${app.number} 当前状态为「${STATUS_LABELS[app.status]}」，无需再次提交。` }];
   }
-  const check = app.checkResult as unknown as CheckResult | null;
+  const check = storedCheckResult(app);
   try {
     const submitted = await ctx.deps.store.applications.transition({
       id: app.id,
@@ -114,7 +129,7 @@ export async function showStatus(ctx: TurnContext): Promise<Reply[]> {
   if (!apps.length) return [NO_APPLICATION];
   const lines = ["您的申报："];
   for (const app of apps) {
-    const check = app.checkResult as unknown as CheckResult | null;
+    const check = storedCheckResult(app);
     lines.push(`· ${app.number} ${JURISDICTION_LABELS[app.jurisdiction]} — ${STATUS_LABELS[app.status]}${check ? `；自检：${verdictText(check)}` : ""}`);
     if (app.status === "returned" && app.staffComment) lines.push(`  退回意见：${app.staffComment}`);
   }

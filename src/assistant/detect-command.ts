@@ -21,6 +21,13 @@ export type Command =
   | { kind: "staff-accept"; number: string }
   | { kind: "staff-return"; number: string; comment: string };
 
+/** The bureau's review commands (their kinds start with `staff-`). */
+export type StaffCommand = Extract<Command, { kind: `staff-${string}` }>;
+
+export function isStaffCommand(command: Command | undefined): command is StaffCommand {
+  return command !== undefined && command.kind.startsWith("staff-");
+}
+
 /** Button ids the assistant itself offers (intake buttons have their own ids). */
 export const ACTION = {
   draft: "app:draft",
