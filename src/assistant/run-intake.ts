@@ -4,6 +4,7 @@
  * middle is answered before the pending question is asked again, and a
  * finished intake runs the rules.
  */
+import { randomUUID } from "node:crypto";
 import { advanceIntake, startIntake, type IntakeFlow, type IntakeStep } from "../intake/index.ts";
 import type { Jurisdiction } from "../rules/zone-profile.schema.ts";
 import type { FactValue } from "../intake/index.ts";
@@ -23,6 +24,7 @@ export async function beginIntake(
   session.intake = step.state;
   // A fresh start replaces what was left earlier (continuing it was offered first).
   session.leftIntake = null;
+  session.intakeKey = randomUUID();
   if (!opts.keepApplication) session.applicationId = null;
   const role = flow === "agency-estimate" ? "agency" : "applicant";
   if (!ctx.isStaff && ctx.user.role !== role) ctx.user = await ctx.deps.store.users.setRole(ctx.user.id, role);
@@ -50,7 +52,7 @@ export async function continueIntake(ctx: TurnContext, session: SessionState, ms
       session.intake = null;
       return event.action === "check"
         ? [...step.replies, ...(await completeApplicationIntake(ctx, session, event.profile))]
-        : [...step.replies, ...(await completeEstimateIntake(ctx, event.input))];
+        : [...step.replies, ...(await completeEstimateIntake(ctx, session, event.input))];
     case "cancelled":
       session.intake = null;
       // Kept so that starting the same flow again can offer to continue with these answers.
