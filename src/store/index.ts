@@ -24,3 +24,6 @@ export type { NotificationRecord, NotificationRepository } from "./notification.
 export type { ProcessedUpdateRepository } from "./processed-update.repository.ts";
 export type { IntakeOutcome, IntakeOutcomeRepository, SaveApplicationOutcome, SaveEstimateOutcome } from "./intake-outcome.repository.ts";
 export type { WithUserLock } from "./user-lock.ts";
+export { acquireInstanceLock, SecondInstanceError, type InstanceLock } from "./instance-lock.ts";
+export { checkDataDirWritable, DataDirError } from "./data-dir-check.ts";
+export { resolveDatabaseTarget } from "./database-target.ts";
