@@ -1,5 +1,5 @@
 /**
- * One line of a question set (DESIGN.md, "Question sets"):
+ * One line of a question set (docs/question-sets.md):
  * {"id": "q01", "question": "…", "gold": ["zj2018:6"], "answerable": true, "mustMention": ["1000"]}
  */
 import { z } from "zod";

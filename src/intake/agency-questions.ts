@@ -1,7 +1,7 @@
 /**
  * 资助测算: what a Zibo IP service agency is asked to estimate its 第九条
  * support, in the order of the article's items. Only facts the estimate reads
- * (DESIGN.md, "How 第九条 is read") are asked.
+ * (src/rules/estimate/estimate-assumptions.ts) are asked.
  */
 import { CUSTODY_MODE_OPTIONS } from "./choice-options.ts";
 import type { FactCondition, QuestionDef } from "./question.types.ts";

@@ -1,6 +1,6 @@
 /**
  * 申报准备: what a zone applicant is asked, in order. Zone facts are exactly
- * the facts the eligibility conditions read (DESIGN.md, "check"): Zhejiang
+ * the facts the eligibility conditions read (docs/output-formats.md): Zhejiang
  * 第六条（一）–（四）, Zibo 第五条（一）–（三), plus the area type for the
  * 第五条/第三条 location warning. Which of them a jurisdiction asks is not
  * declared here but read from the rules (`requiredFacts`, see

@@ -1,6 +1,6 @@
 /**
  * The two policies this assistant knows, with the metadata every answer and
- * rule result needs (DESIGN.md, "What it is"). The restored texts live in
+ * rule result needs (README.md, the policy table). The restored texts live in
  * knowledge/*.json; this is the small, always-loaded part.
  */
 import type { PolicyId } from "./policy-document.schema.ts";

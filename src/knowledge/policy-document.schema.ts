@@ -1,6 +1,6 @@
 /**
  * The structured, restored policy texts under knowledge/ (document → chapter →
- * article → item). Every piece carries its citation id (DESIGN.md, "Citation ids").
+ * article → item). Every piece carries its citation id (docs/citation-ids.md).
  */
 import { z } from "zod";
 

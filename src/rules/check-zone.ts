@@ -26,7 +26,7 @@ export interface CheckOptions {
   paramsFile?: RuleParamsFile<Record<string, ParamDef<unknown>>>;
 }
 
-/** DESIGN.md: not-eligible if any condition is not met, else needs-review if any is unknown, else eligible. */
+/** docs/output-formats.md: not-eligible if any condition is not met, else needs-review if any is unknown, else eligible. */
 export function verdictOf(conditions: readonly ConditionResult[]): Verdict {
   if (conditions.some((c) => c.status === "not-met")) return "not-eligible";
   if (conditions.some((c) => c.status === "unknown")) return "needs-review";

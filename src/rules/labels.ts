@@ -1,6 +1,6 @@
 /**
  * Chinese labels for every enum value of the zone profile and the agency input
- * (DESIGN.md gives them), and for the profile facts the rules read. One table
+ * (docs/input-formats.md lists the values), and for the profile facts the rules read. One table
  * per enum; chat, drafting and the error formatter all read from here.
  *
  * @example enumLabel("incubator") // "科技企业孵化器"

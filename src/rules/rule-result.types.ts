@@ -1,4 +1,4 @@
-/** Output contracts of `check --json` and `estimate --json` (DESIGN.md). */
+/** Output contracts of `check --json` and `estimate --json` (docs/output-formats.md). */
 import type { Jurisdiction } from "./zone-profile.schema.ts";
 
 export type PolicyId = "zj2018" | "zb2020";

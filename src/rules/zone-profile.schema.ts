@@ -1,5 +1,5 @@
 /**
- * Zone profile: the input of `check` and `draft` (DESIGN.md, "Zone profile").
+ * Zone profile: the input of `check` and `draft` (docs/input-formats.md).
  * A field left out is unknown, not false — every fact is optional.
  */
 import { z } from "zod";

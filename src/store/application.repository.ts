@@ -29,7 +29,7 @@ export interface ApplicationRecord {
   jurisdiction: Jurisdiction;
   year: number;
   status: ApplicationStatus;
-  /** The zone profile (DESIGN.md "Zone profile"), as saved. */
+  /** The zone profile (docs/input-formats.md), as saved. */
   profile: JsonValue;
   /** The `check` result the draft was built with. */
   checkResult: JsonValue | null;
