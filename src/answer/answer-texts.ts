@@ -4,7 +4,7 @@
  */
 import { POLICIES } from "../knowledge/policy-catalog.ts";
 import type { FallbackReason, RefusalReason } from "./answer.types.ts";
-import type { Jurisdiction } from "./detect-jurisdiction.ts";
+import { JURISDICTIONS, jurisdictionWithLevel, type Jurisdiction } from "../knowledge/jurisdictions.ts";
 
 /** 第十七条: 自2020年8月25日起实施，试用期一年. Every reply citing zb2020 carries it. */
 export const ZIBO_TRIAL_NOTE =
@@ -36,10 +36,7 @@ export const SELF_CHECK_HINT = "如需逐项核对全部申报条件，可回复
 /** After a figure was compared with a support tier (「超过70件、120件、200件以上」): the estimate. */
 export const ESTIMATE_HINT = "如需按您的全部情况测算可获支持的上限，可回复「测算一下我们能拿多少资助」。";
 
-export const JURISDICTION_LABEL: Record<Jurisdiction, string> = {
-  zhejiang: "浙江省（省级）",
-  zibo: "淄博市（市级）",
-};
+export const JURISDICTION_LABEL = Object.fromEntries(JURISDICTIONS.map((j) => [j, jurisdictionWithLevel(j)])) as Record<Jurisdiction, string>;
 
 const FALLBACK_NOTE: Record<FallbackReason, string> = {
   timeout: "（大模型服务响应超时，以下是根据政策原文整理的离线答案。）",

@@ -3,7 +3,7 @@
  * which apply now, what depends on what, and each one's per-jurisdiction texts.
  */
 import { requiredFacts } from "../rules/required-facts.ts";
-import { jurisdictionSchema, type Jurisdiction } from "../rules/zone-profile.schema.ts";
+import { JURISDICTIONS, jurisdictionSchema, type Jurisdiction } from "../knowledge/jurisdictions.ts";
 import { AGENCY_QUESTIONS } from "./agency-questions.ts";
 import { APPLICATION_QUESTIONS } from "./application-questions.ts";
 import type { FactValue, IntakeFlow, IntakeState } from "./intake-state.schema.ts";
@@ -21,8 +21,8 @@ export function questionsOf(flow: IntakeFlow): readonly QuestionDef[] {
   return flow === "application" ? APPLICATION_QUESTIONS : AGENCY_QUESTIONS;
 }
 
-function isPer<T>(v: PerJurisdiction<T>): v is { zhejiang: T; zibo: T } {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && "zhejiang" in v && "zibo" in v;
+function isPer<T>(v: PerJurisdiction<T>): v is Record<Jurisdiction, T> {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && JURISDICTIONS.every((j) => j in v);
 }
 
 function pick<T>(v: PerJurisdiction<T>, j: Jurisdiction | undefined): T {
@@ -33,8 +33,8 @@ function pick<T>(v: PerJurisdiction<T>, j: Jurisdiction | undefined): T {
 /** The flow's jurisdiction: chosen in the application flow, always Zibo for the agency estimate. */
 export function jurisdictionOf(state: Pick<IntakeState, "flow" | "facts">): Jurisdiction | undefined {
   if (state.flow === "agency-estimate") return "zibo";
-  const j = state.facts.jurisdiction;
-  return j === "zhejiang" || j === "zibo" ? j : undefined;
+  const parsed = jurisdictionSchema.safeParse(state.facts.jurisdiction);
+  return parsed.success ? parsed.data : undefined;
 }
 
 export function resolveQuestion(q: QuestionDef, j: Jurisdiction | undefined): ResolvedQuestion {

@@ -24,7 +24,7 @@ export type AnswerKind =
   | "clients";
 
 /** A text or setting that differs between Zhejiang and Zibo. */
-export type PerJurisdiction<T> = T | { zhejiang: T; zibo: T };
+export type PerJurisdiction<T> = T | Record<Jurisdiction, T>;
 
 /** When a question applies, as data over the facts collected so far. */
 export type FactCondition =

@@ -3,7 +3,7 @@
  * (《淄博市知识产权服务业集聚发展示范区建设方案（试行）》第九条（五）). See docs/citation-ids.md.
  */
 import { POLICIES } from "./policy-catalog.ts";
-import type { PolicyId } from "./policy-document.schema.ts";
+import { POLICY_IDS, type PolicyId } from "./jurisdictions.ts";
 
 export interface Citation {
   doc: PolicyId;
@@ -12,7 +12,7 @@ export interface Citation {
   item?: number;
 }
 
-const CITATION = /^(zj2018|zb2020):(\d+|preamble)(?:\.(\d+))?$/;
+const CITATION = new RegExp(`^(${POLICY_IDS.join("|")}):(\\d+|preamble)(?:\\.(\\d+))?$`);
 
 export function parseCitation(id: string): Citation | undefined {
   const m = CITATION.exec(id.trim());

@@ -3,11 +3,11 @@
  * rule result needs (README.md, the policy table). The restored texts live in
  * knowledge/*.json; this is the small, always-loaded part.
  */
-import type { PolicyId } from "./policy-document.schema.ts";
+import { JURISDICTION_OF, POLICY_OF, type Jurisdiction, type PolicyId } from "./jurisdictions.ts";
 
 export interface PolicyMeta {
   id: PolicyId;
-  jurisdiction: "zhejiang" | "zibo";
+  jurisdiction: Jurisdiction;
   title: string;
   /** how people say it in chat */
   shortName: string;
@@ -22,7 +22,7 @@ export interface PolicyMeta {
 export const POLICIES: Record<PolicyId, PolicyMeta> = {
   zj2018: {
     id: "zj2018",
-    jurisdiction: "zhejiang",
+    jurisdiction: JURISDICTION_OF.zj2018,
     title: "浙江省知识产权服务业集聚发展示范区管理办法（试行）",
     shortName: "浙江省管理办法",
     issuer: "浙江省知识产权局",
@@ -31,7 +31,7 @@ export const POLICIES: Record<PolicyId, PolicyMeta> = {
   },
   zb2020: {
     id: "zb2020",
-    jurisdiction: "zibo",
+    jurisdiction: JURISDICTION_OF.zb2020,
     title: "淄博市知识产权服务业集聚发展示范区建设方案（试行）",
     shortName: "淄博市建设方案",
     issuer: "淄博市知识产权事业发展中心",
@@ -43,6 +43,6 @@ export const POLICIES: Record<PolicyId, PolicyMeta> = {
   },
 };
 
-export function policyForJurisdiction(jurisdiction: "zhejiang" | "zibo"): PolicyMeta {
-  return jurisdiction === "zhejiang" ? POLICIES.zj2018 : POLICIES.zb2020;
+export function policyForJurisdiction(jurisdiction: Jurisdiction): PolicyMeta {
+  return POLICIES[POLICY_OF[jurisdiction]];
 }

@@ -4,8 +4,9 @@
  */
 import { z } from "zod";
 
-export const policyIdSchema = z.enum(["zj2018", "zb2020"]);
-export type PolicyId = z.infer<typeof policyIdSchema>;
+import { jurisdictionSchema, policyIdSchema } from "./jurisdictions.ts";
+
+export { policyIdSchema, type PolicyId } from "./jurisdictions.ts";
 
 export const policyItemSchema = z.strictObject({
   /** e.g. "zb2020:9.5" */
@@ -38,7 +39,7 @@ export type PolicyArticle = z.infer<typeof policyArticleSchema>;
 
 export const policyDocumentSchema = z.strictObject({
   id: policyIdSchema,
-  jurisdiction: z.enum(["zhejiang", "zibo"]),
+  jurisdiction: jurisdictionSchema,
   title: z.string(),
   shortTitle: z.string(),
   issuer: z.string(),

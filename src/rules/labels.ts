@@ -7,6 +7,7 @@
  */
 import type { AreaType, CarrierType, Ownership, Service } from "./zone-profile.schema.ts";
 import type { CustodyMode } from "./agency-input.schema.ts";
+import { JURISDICTION_LABELS } from "../knowledge/jurisdictions.ts";
 
 export const CARRIER_TYPE_LABELS: Record<CarrierType, string> = {
   "sci-tech-service-center": "科创服务中心",
@@ -72,10 +73,7 @@ export const CLIENT_PROGRAM_LABELS: Record<"zeroing" | "doubling", string> = {
   doubling: "专利倍增",
 };
 
-export const JURISDICTION_LABELS: Record<"zhejiang" | "zibo", string> = {
-  zhejiang: "浙江省",
-  zibo: "淄博市",
-};
+export { JURISDICTION_LABELS } from "../knowledge/jurisdictions.ts";
 
 const ENUM_TABLES: Record<string, string>[] = [
   CARRIER_TYPE_LABELS,

@@ -4,8 +4,8 @@
  */
 import { z } from "zod";
 
-export const jurisdictionSchema = z.enum(["zhejiang", "zibo"]);
-export type Jurisdiction = z.infer<typeof jurisdictionSchema>;
+export { jurisdictionSchema, type Jurisdiction } from "../knowledge/jurisdictions.ts";
+import { jurisdictionSchema } from "../knowledge/jurisdictions.ts";
 
 export const isoDateSchema = z
   .string()
