@@ -4,12 +4,24 @@
  */
 import { POLICIES } from "../knowledge/policy-catalog.ts";
 import type { FallbackReason, RefusalReason } from "./answer.types.ts";
-import { JURISDICTIONS, jurisdictionWithLevel, type Jurisdiction } from "../knowledge/jurisdictions.ts";
+import { JURISDICTIONS, jurisdictionWithLevel, POLICY_IDS, type Jurisdiction, type PolicyId } from "../knowledge/jurisdictions.ts";
+import { parseCitation } from "../knowledge/citation.ts";
+import { inForceText, policyValidityOn, trialClauseText } from "../rules/policy-dates.ts";
+import { todayInChina } from "../rules/today.ts";
 
-/** 第十七条: 自2020年8月25日起实施，试用期一年. Every reply citing zb2020 carries it. */
-export const ZIBO_TRIAL_NOTE =
-  "注：《淄博市知识产权服务业集聚发展示范区建设方案（试行）》自2020年8月25日起实施，试用期一年（第十七条）；" +
-  "试用期届满后是否延续，请向淄博市知识产权事业发展中心确认。";
+/**
+ * Every reply citing a policy on trial carries its dates (zb2020 第十七条:
+ * a one-year trial), as the params file in force on `today` has them.
+ */
+export function trialNotes(citations: readonly string[], today: string = todayInChina()): string[] {
+  const cited = new Set(citations.map((id) => parseCitation(id)?.doc).filter((d): d is PolicyId => d !== undefined));
+  return POLICY_IDS.filter((id) => cited.has(id)).flatMap((id) => {
+    const v = policyValidityOn(id, today);
+    if (v.trialEnds === null) return [];
+    const { title, issuer } = POLICIES[id];
+    return [`注：《${title}》${inForceText(v)}（${trialClauseText(v)}）；试用期届满后是否延续，请向${issuer}确认。`];
+  });
+}
 
 export const SCOPE_HELP =
   "我能回答的是这两份政策里的内容：\n" +

@@ -10,7 +10,7 @@ import { POLICIES } from "../knowledge/policy-catalog.ts";
 import type { PolicyId } from "../knowledge/policy-document.schema.ts";
 import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
 import type { Passage } from "../retrieval/passage.types.ts";
-import { ESTIMATE_HINT, JURISDICTION_LABEL, SELF_CHECK_HINT, ZIBO_TRIAL_NOTE } from "./answer-texts.ts";
+import { ESTIMATE_HINT, JURISDICTION_LABEL, SELF_CHECK_HINT, trialNotes } from "./answer-texts.ts";
 import { compareQuantities, type QuantityComparison } from "./compare-quantities.ts";
 import { JURISDICTION_OF } from "./detect-jurisdiction.ts";
 
@@ -236,6 +236,6 @@ export function composeExtractiveAnswer(input: ExtractiveInput): ExtractiveAnswe
 
   const parts = [labelled ? "两份政策对此都有规定，分别如下。" : "", ...sections].filter(Boolean);
   if (comparisons.length > 0) parts.push(comparisons.some((c) => c.aboutMoney) ? ESTIMATE_HINT : SELF_CHECK_HINT);
-  if (citations.some((id) => id.startsWith("zb2020:"))) parts.push(ZIBO_TRIAL_NOTE);
+  parts.push(...trialNotes(citations));
   return { text: parts.join("\n\n"), citations };
 }

@@ -44,7 +44,8 @@ export interface PolicyStanding {
   trace: TraceStep[];
 }
 
-const ymd = (iso: string) => {
+/** "2020-08-25" → 2020年8月25日 */
+export const ymd = (iso: string) => {
   const [y, m, d] = iso.split("-");
   return `${Number(y)}年${Number(m)}月${Number(d)}日`;
 };
