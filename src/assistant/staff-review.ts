@@ -59,7 +59,7 @@ export async function openApplication(ctx: TurnContext, number: string): Promise
   const check = storedCheckResult(app);
   const head = `${app.number} · ${JURISDICTION_LABELS[app.jurisdiction]} · ${STATUS_LABELS[app.status]}${app.staffComment ? `\n审核意见：${app.staffComment}` : ""}`;
   const replies: Reply[] = [{ kind: "text", text: `【预审摘要】${head}\n\n${check ? renderCheckReport(check) : "（无自检结果）"}` }];
-  replies.push(...(await renderDrafts(ctx, app)).filter((r) => r.kind === "document"));
+  replies.push(...(await renderDrafts(ctx, app, ctx.isStaff ? "review" : "applicant")).filter((r) => r.kind === "document"));
   if (ctx.isStaff) {
     await ctx.deps.store.audit.record({ actor: ctx.actor, action: "application.open", subject: `application:${app.number}` });
     if (app.status === "submitted") {
