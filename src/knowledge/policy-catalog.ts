@@ -14,9 +14,8 @@ export interface PolicyMeta {
   issuer: string;
   /** date of the issuing notice, where the text carries one */
   issued?: string;
-  effective: string;
-  /** last day of the trial; undefined = trial with no end date */
-  trialEnds: string | undefined;
+  // The effective date and the trial's end are rule parameters (knowledge/rules/*.params.json, `validity`):
+  // src/rules/policy-dates.ts reads them for the date in question.
 }
 
 export const POLICIES: Record<PolicyId, PolicyMeta> = {
@@ -26,8 +25,6 @@ export const POLICIES: Record<PolicyId, PolicyMeta> = {
     title: "浙江省知识产权服务业集聚发展示范区管理办法（试行）",
     shortName: "浙江省管理办法",
     issuer: "浙江省知识产权局",
-    effective: "2018-01-01",
-    trialEnds: undefined,
   },
   zb2020: {
     id: "zb2020",
@@ -37,9 +34,6 @@ export const POLICIES: Record<PolicyId, PolicyMeta> = {
     issuer: "淄博市知识产权事业发展中心",
     // the issuing notice is signed 2020年8月25日
     issued: "2020-08-25",
-    effective: "2020-08-25",
-    // 第十七条: 自2020年8月25日起实施，试用期一年.
-    trialEnds: "2021-08-24",
   },
 };
 

@@ -28,12 +28,19 @@ function trialYears(effective: string, trialEnds: string): number | undefined {
   return undefined;
 }
 
+/** 「试用期一年」 when the trial is whole years, else 「试用期至2021年8月24日」; undefined without a trial end. */
+export function trialText(v: PolicyValidity): string | undefined {
+  if (v.trialEnds === null) return undefined;
+  const years = trialYears(v.effective, v.trialEnds);
+  return years ? `试用期${YEARS[years]}年` : `试用期至${ymd(v.trialEnds)}`;
+}
+
 /** 「自2020年8月25日起实施，试用期一年（至2021年8月24日）」, or 「自2018年1月1日起实施」 without a trial end. */
 export function inForceText(v: PolicyValidity): string {
   const since = `自${ymd(v.effective)}起实施`;
   if (v.trialEnds === null) return since;
-  const years = trialYears(v.effective, v.trialEnds);
-  return years ? `${since}，试用期${YEARS[years]}年（至${ymd(v.trialEnds)}）` : `${since}，试用期至${ymd(v.trialEnds)}`;
+  const trial = trialText(v)!;
+  return trial.startsWith("试用期至") ? `${since}，${trial}` : `${since}，${trial}（至${ymd(v.trialEnds)}）`;
 }
 
 /** The clause that sets the trial: 「第十七条」. */
