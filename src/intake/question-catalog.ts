@@ -36,7 +36,7 @@ function pick<T>(v: PerJurisdiction<T>, j: Jurisdiction | undefined): T {
 
 /** The flow's jurisdiction: chosen in the application flow, always Zibo for the agency estimate. */
 export function jurisdictionOf(state: Pick<IntakeState, "flow" | "facts">): Jurisdiction | undefined {
-  if (state.flow === "agency-estimate") return "zibo";
+  if (state.flow === "agency-estimate") return AGENCY_JURISDICTION;
   const parsed = jurisdictionSchema.safeParse(state.facts.jurisdiction);
   return parsed.success ? parsed.data : undefined;
 }
@@ -45,17 +45,24 @@ export function jurisdictionOf(state: Pick<IntakeState, "flow" | "facts">): Juri
 export function resolveQuestion(q: QuestionDef, j: Jurisdiction | undefined, date: string = todayInChina()): ResolvedQuestion {
   return {
     ...q,
-    prompt: withParams(pick(q.prompt, j), j, date),
-    why: withParams(pick(q.why, j), j, date),
+    prompt: withParams(pick(q.prompt, j), paramsJurisdiction(q, j), date),
+    why: withParams(pick(q.why, j), paramsJurisdiction(q, j), date),
     clause: q.clause === undefined ? undefined : pick(q.clause, j),
     options: q.options === undefined ? undefined : pick(q.options, j),
     example: pick(q.example, j),
   };
 }
 
-/** A text that shows rule numbers, written with the parameters in force (the agency flow is Zibo's). */
-function withParams(text: string | ((params: ParamValues) => string), j: Jurisdiction | undefined, date: string): string {
-  return typeof text === "function" ? text(paramValues(j ?? "zibo", date)) : text;
+/** The agency estimate is Zibo's 第九条: its questions read Zibo's parameters whatever else is chosen. */
+const AGENCY_JURISDICTION: Jurisdiction = "zibo";
+
+function paramsJurisdiction(q: QuestionDef, j: Jurisdiction | undefined): Jurisdiction {
+  return q.flow === "agency-estimate" ? AGENCY_JURISDICTION : (j ?? AGENCY_JURISDICTION);
+}
+
+/** A text that shows rule numbers, written with the parameters in force on `date`. */
+function withParams(text: string | ((params: ParamValues) => string), j: Jurisdiction, date: string): string {
+  return typeof text === "function" ? text(paramValues(j, date)) : text;
 }
 
 /** Every parameter of the jurisdiction's params file, as its value on `date`. */
