@@ -5,8 +5,8 @@
  */
 import { draftApplication, DOCX_MIME } from "../drafting/draft-application.ts";
 import type { IntakeFlow } from "../intake/index.ts";
-import type { FactValue } from "../intake/index.ts";
 import { JURISDICTION_LABELS } from "../rules/index.ts";
+import { profileFacts } from "../review/changes-since-return.ts";
 import type { CheckResult } from "../rules/rule-result.types.ts";
 import { zoneProfileSchema, type ZoneProfile } from "../rules/zone-profile.schema.ts";
 import { ConcurrentUpdateError, type ApplicationRecord } from "../store/index.ts";
@@ -46,7 +46,8 @@ async function returnNotes(ctx: TurnContext, app: ApplicationRecord): Promise<{ 
   return { revision: returns.length + 1, notes };
 }
 
-function commentOf(detail: unknown): string | undefined {
+/** The staff comment in a return's audit detail (`{ from, to, detail: { comment } }`). */
+export function commentOf(detail: unknown): string | undefined {
   if (!detail || typeof detail !== "object") return undefined;
   const d = detail as { comment?: unknown; detail?: unknown };
   if (typeof d.comment === "string") return d.comment;
@@ -136,19 +137,6 @@ export async function editApplication(ctx: TurnContext, session: SessionState): 
   session.applicationId = app.id;
   const flow: IntakeFlow = "application";
   const before: Reply[] = app.status === "returned" && app.staffComment ? [{ kind: "text", text: `退回意见：${app.staffComment}` }] : [];
-  const replies = await beginIntake(ctx, session, flow, { prefill: profileToFacts(storedProfile(app)), keepApplication: true });
+  const replies = await beginIntake(ctx, session, flow, { prefill: profileFacts(storedProfile(app)), keepApplication: true });
   return [...before, ...replies];
-}
-
-/** A stored profile as intake facts keyed by question id (the fact path). */
-export function profileToFacts(profile: ZoneProfile): Record<string, FactValue> {
-  const facts: Record<string, FactValue> = {};
-  const walk = (value: unknown, path: string) => {
-    if (value === undefined || value === null) return;
-    if (typeof value === "object" && !Array.isArray(value)) {
-      for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
-    } else if (path !== "asOf") facts[path] = value as FactValue;
-  };
-  walk(profile, "");
-  return facts;
 }

@@ -9,7 +9,9 @@ export type { ConversationRecord, ConversationRepository, SaveConversationInput 
 export type { AnswerRecord, AnswerRepository, RecordAnswerInput } from "./answer.repository.ts";
 export {
   formatApplicationNumber,
+  type ApplicationFilter,
   type ApplicationRecord,
+  type ApplicationSnapshotRecord,
   type ApplicationRepository,
   type ApplicationStatus,
   type CreateApplicationInput,
@@ -23,3 +25,5 @@ export type { AuditRecord, AuditRepository } from "./audit.repository.ts";
 export type { NotificationRecord, NotificationRepository } from "./notification.repository.ts";
 export type { ProcessedUpdateRepository } from "./processed-update.repository.ts";
 export type { WithUserLock } from "./user-lock.ts";
+export { StaffAccountExistsError, type StaffAccountRecord, type StaffAccountRepository, type StaffRole } from "./staff-account.repository.ts";
+export type { ConsumeResult, SignInLinkRepository } from "./sign-in-link.repository.ts";

@@ -21,6 +21,8 @@ import { createNotificationRepository, type NotificationRepository } from "./not
 import { createProcessedUpdateRepository, type ProcessedUpdateRepository } from "./processed-update.repository.ts";
 import { createQuestionLogRepository, type QuestionLogRepository } from "./question-log.repository.ts";
 import type { RepositoryContext } from "./repository-context.ts";
+import { createSignInLinkRepository, type SignInLinkRepository } from "./sign-in-link.repository.ts";
+import { createStaffAccountRepository, type StaffAccountRepository } from "./staff-account.repository.ts";
 import { createUserLock, type WithUserLock } from "./user-lock.ts";
 import { createUserRepository, type UserRepository } from "./user.repository.ts";
 
@@ -35,6 +37,8 @@ export interface Store {
   audit: AuditRepository;
   processedUpdates: ProcessedUpdateRepository;
   notifications: NotificationRepository;
+  staffAccounts: StaffAccountRepository;
+  signInLinks: SignInLinkRepository;
   /** Runs `fn` with no other `fn` of the same key running (see user-lock.ts). */
   withUserLock: WithUserLock;
   close(): Promise<void>;
@@ -80,6 +84,8 @@ export async function createStore(config: StoreConfig, options: StoreOptions = {
     audit: createAuditRepository(context),
     processedUpdates: createProcessedUpdateRepository(context),
     notifications: createNotificationRepository(context),
+    staffAccounts: createStaffAccountRepository(context),
+    signInLinks: createSignInLinkRepository(context),
     withUserLock: lock.withUserLock,
     async close() {
       if (closed) return;
