@@ -26,6 +26,12 @@ export async function startChannels(config: Config, runtime: Runtime, logger: Lo
     running.push(channel);
     logger.info({ address: channel.address }, "WeCom channel started");
   }
+  if (config.web) {
+    const { startWebDesk } = await import("./web/start-web.ts");
+    const desk = await startWebDesk(config, runtime, logger);
+    running.push(desk);
+    logger.info({ address: desk.address }, "review desk started");
+  }
   return running;
 }
 

@@ -9,7 +9,7 @@ import { JURISDICTION_LABELS } from "../rules/index.ts";
 import { profileFacts } from "../review/changes-since-return.ts";
 import type { CheckResult } from "../rules/rule-result.types.ts";
 import { zoneProfileSchema, type ZoneProfile } from "../rules/zone-profile.schema.ts";
-import { ConcurrentUpdateError, type ApplicationRecord } from "../store/index.ts";
+import { ConcurrentUpdateError, type ApplicationRecord, type Store } from "../store/index.ts";
 import { applicationActions, STATUS_LABELS } from "./application-actions.ts";
 import type { Reply } from "./message.types.ts";
 import { notifyStaff } from "./notify.ts";
@@ -38,8 +38,8 @@ export function storedProfile(app: ApplicationRecord): ZoneProfile {
 }
 
 /** How many times staff returned it: the draft's revision number is one more. */
-async function returnNotes(ctx: TurnContext, app: ApplicationRecord): Promise<{ revision: number; notes: string[] }> {
-  const events = await ctx.deps.store.audit.listBySubject(`application:${app.number}`);
+export async function returnNotes(store: Store, app: ApplicationRecord): Promise<{ revision: number; notes: string[] }> {
+  const events = await store.audit.listBySubject(`application:${app.number}`);
   const returns = events.filter((e) => e.action === "application.return");
   // A transition's audit detail is `{ from, to, detail: { comment } }` (application.repository.ts).
   const notes = returns.map((e) => commentOf(e.detail)).filter((c): c is string => Boolean(c));
@@ -55,7 +55,7 @@ export function commentOf(detail: unknown): string | undefined {
 }
 
 export async function renderDrafts(ctx: TurnContext, app: ApplicationRecord): Promise<Reply[]> {
-  const { revision, notes } = await returnNotes(ctx, app);
+  const { revision, notes } = await returnNotes(ctx.deps.store, app);
   const draft = await draftApplication(storedProfile(app), app.checkResult as unknown as CheckResult, {
     now: ctx.now,
     revision,

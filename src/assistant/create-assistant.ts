@@ -16,6 +16,7 @@ import { ConcurrentUpdateError, type JsonObject, type UserRecord } from "../stor
 import { answerPolicyQuestion } from "./answer-policy-question.ts";
 import { editApplication, sendDrafts, showStatus, submitApplication } from "./application-workflow.ts";
 import type { AssistantDeps, TurnContext } from "./assistant-deps.types.ts";
+import { issueDeskLink } from "./desk-sign-in.ts";
 import { detectCommand, type Command } from "./detect-command.ts";
 import { helpText, welcomeText } from "./help-text.ts";
 import type { Assistant, IncomingMessage, Reply } from "./message.types.ts";
@@ -36,7 +37,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   // One process owns a SQLite file (the supported setup): what it saved, it knows.
   const single = deps.store.provider === "sqlite";
   const cache = single ? createTurnCache() : NO_TURN_CACHE;
-  const outbox = single ? createOutboxHint() : ALWAYS_CHECK_OUTBOX;
+  const outbox = deps.outbox ?? (single ? createOutboxHint() : ALWAYS_CHECK_OUTBOX);
 
   async function turn(msg: IncomingMessage, attempt = 0): Promise<Reply[]> {
     const { store } = deps;
@@ -122,6 +123,15 @@ async function route(ctx: TurnContext, session: SessionState, msg: IncomingMessa
     if (app) return decide(ctx, session, app.number, "returned", text);
   }
 
+  // Accepting an application the pre-check found 不符合: the next message is the reason.
+  if (session.pendingAccept !== null) {
+    const appId = session.pendingAccept;
+    session.pendingAccept = null;
+    if (command?.kind === "cancel") return [{ kind: "text", text: "已取消受理操作，申报仍在待审列表中。" }];
+    const app = !command && !msg.choice && text ? await ctx.deps.store.applications.findById(appId) : undefined;
+    if (app) return decide(ctx, session, app.number, "accepted", text);
+  }
+
   // 「有用」/「没用」 rate the answer just given, and only that one.
   const answered = session.lastQuestionLogId;
   session.lastQuestionLogId = null;
@@ -170,6 +180,8 @@ async function duringIntake(ctx: TurnContext, session: SessionState, command: Co
     case "staff-accept":
     case "staff-return":
       return [...(await staffCommand(ctx, session, command)), ...again()];
+    case "desk-link":
+      return [...(await issueDeskLink(ctx)), ...again()];
     default:
       return undefined;
   }
@@ -215,7 +227,7 @@ async function staffCommand(ctx: TurnContext, session: SessionState, command: Co
     case "staff-open":
       return openApplication(ctx, command.number);
     case "staff-accept":
-      return decide(ctx, session, command.number, "accepted", "");
+      return decide(ctx, session, command.number, "accepted", command.reason);
     case "staff-return":
       return decide(ctx, session, command.number, "returned", command.comment);
     default:
@@ -251,6 +263,8 @@ async function idle(ctx: TurnContext, session: SessionState, command: Command | 
     case "staff-accept":
     case "staff-return":
       return staffCommand(ctx, session, command);
+    case "desk-link":
+      return issueDeskLink(ctx);
     default:
       break;
   }

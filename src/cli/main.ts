@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { CliUsageError, type CliCommand } from "./command.types.ts";
 
-const COMMANDS = ["chat", "ask", "check", "estimate", "draft", "eval"] as const;
+const COMMANDS = ["chat", "ask", "check", "estimate", "draft", "eval", "staff"] as const;
 
 async function loadCommand(name: string): Promise<CliCommand | undefined> {
   const file = new URL(`./commands/${name}.command.ts`, import.meta.url);

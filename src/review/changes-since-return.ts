@@ -70,6 +70,11 @@ function display(path: string, value: FactValue | undefined, jurisdiction: Juris
   return { label: q.label, text: formatFactValue(q, value) };
 }
 
+/** Every collected answer of a profile as label and readable value, in the intake's order. */
+export function describeProfile(profile: unknown, jurisdiction: Jurisdiction | undefined): { path: string; label: string; text: string }[] {
+  return Object.entries(profileFacts(profile)).map(([path, value]) => ({ path, ...display(path, value, jurisdiction) }));
+}
+
 function asCheck(value: unknown): CheckResult | undefined {
   return value && typeof value === "object" && "verdict" in value ? (value as CheckResult) : undefined;
 }
