@@ -16,7 +16,7 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySecureSession from "@fastify/secure-session";
 import fastifyView from "@fastify/view";
 import { Eta } from "eta";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { NotifyContext } from "../../src/assistant/notify.ts";
 import type { Logger } from "../../src/logging/logger.ts";
 import type { Store } from "../../src/store/index.ts";
@@ -67,7 +67,7 @@ const ASSETS: Record<string, { file: string; type: string }> = {
 
 export async function createDeskApp(options: DeskAppOptions): Promise<FastifyInstance> {
   const ctx: DeskContext = { ...options, now: options.now ?? (() => new Date()) };
-  const app = Fastify({ loggerInstance: options.logger.child({ component: "review-desk" }) as unknown as FastifyBaseLogger, disableRequestLogging: true, bodyLimit: 64 * 1024, trustProxy: true });
+  const app = Fastify({ loggerInstance: options.logger.child({ component: "review-desk" }) as unknown as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 64 * 1024, trustProxy: true });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -38,7 +38,7 @@ export function registerOverviewRoutes(app: FastifyInstance, ctx: DeskContext): 
         [...VERDICTS, "none" as const].map((v) => ({ label: DESK_VERDICT_LABELS[v], value: o.verdictCounts[v], color: VERDICT_COLORS[v] })),
         { title: "预审结论", labelWidth: 90, width: 420 },
       ),
-      topics: barChart(o.topics.map((t, i) => ({ label: t.label, value: t.count, color: PALETTE[i % 2 === 0 ? 0 : 0] })), { title: "最常问到的政策条款", labelWidth: 230 }),
+      topics: barChart(o.topics.map((t) => ({ label: t.label, value: t.count, color: PALETTE[0] })), { title: "最常问到的政策条款", labelWidth: 230 }),
       answered: barChart(
         [
           { label: "已回答", value: o.questions.total - o.questions.unanswered, color: "#2e8b57", note: share(o.questions.total - o.questions.unanswered, o.questions.total) },
