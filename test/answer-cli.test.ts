@@ -17,7 +17,7 @@ let dataDir: string;
 async function cli(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, LOG_LEVEL: "silent" };
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { cwd: ROOT, env });
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "bot/cli.ts", ...args], { cwd: ROOT, env });
     return { stdout, stderr, code: 0 };
   } catch (err) {
     const e = err as { stdout: string; stderr: string; code: number };

@@ -5,7 +5,8 @@
  * and the result is what `check` / `estimate` say on the same facts.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkJurisdiction, estimateSupport, renderCheckReport, renderEstimateReport } from "../src/rules/index.ts";
+import { renderCheckReport, renderEstimateReport } from "../src/reports/index.ts";
+import { checkJurisdiction, estimateSupport } from "../src/rules/index.ts";
 import { agencyInputSchema } from "../src/rules/agency-input.schema.ts";
 import { zoneProfileSchema } from "../src/rules/zone-profile.schema.ts";
 import {

@@ -67,7 +67,7 @@ async function withStore<T>(dataDir: string, fn: (store: Store) => Promise<T>): 
 }
 
 async function cliJson(args: string[], dataDir: string): Promise<Record<string, unknown>> {
-  const r = await run(process.execPath, [TSX, "src/cli/main.ts", ...args, "--json"], "", env(dataDir));
+  const r = await run(process.execPath, [TSX, "bot/cli.ts", ...args, "--json"], "", env(dataDir));
   expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/u);
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout) as Record<string, unknown>;
@@ -107,7 +107,7 @@ describe("npm start with piped input", () => {
   it("`cli chat` runs a Zibo agency estimate that matches `estimate --json`", async () => {
     const dataDir = join(dir, "agency");
     const answers = [...AGENCY_LINES, "确认"];
-    const r = await run(process.execPath, [TSX, "src/cli/main.ts", "chat", "--user", "agency"], lines("测算一下我们能拿多少资助", ...answers), env(dataDir));
+    const r = await run(process.execPath, [TSX, "bot/cli.ts", "chat", "--user", "agency"], lines("测算一下我们能拿多少资助", ...answers), env(dataDir));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("第九条");
 

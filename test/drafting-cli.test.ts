@@ -8,9 +8,9 @@ import { docxText, fixturePath } from "./drafting-fixtures.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
-/** The real command line, as `npx tsx src/cli/main.ts` runs it (the local tsx binary, without npx's start-up). */
+/** The real command line, as `npx tsx bot/cli.ts` runs it (the local tsx binary, without npx's start-up). */
 function cli(...args: string[]) {
-  const r = spawnSync(join(ROOT, "node_modules/.bin/tsx"), ["src/cli/main.ts", ...args], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+  const r = spawnSync(join(ROOT, "node_modules/.bin/tsx"), ["bot/cli.ts", ...args], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -11,8 +11,7 @@ import { chinaDate, parseDate } from "../src/intake/parsers/parse-date.ts";
 import { parseYear } from "../src/intake/parsers/parse-year.ts";
 import { parseClientList } from "../src/intake/parsers/parse-client-list.ts";
 import { ORG_NAME, PERSON_NAME, parseText } from "../src/intake/parsers/parse-text.ts";
-import { unwrapAnswer, type ParseResult } from "../src/intake/parsers/parse-result.ts";
-import { IntakeAnswerError } from "../src/intake/intake-answer.error.ts";
+import type { ParseResult } from "../src/intake/parsers/parse-result.ts";
 import { looksLikeQuestion } from "../src/intake/detect-question.ts";
 import { CARRIER_TYPE_OPTIONS, SERVICE_OPTIONS } from "../src/intake/choice-options.ts";
 
@@ -350,22 +349,6 @@ describe("names, addresses and client lists", () => {
       clients: [{ name: "张店某某化工有限公司", inventionGrants: 5 }],
     });
     expectError(parseClientList("甲公司；乙公司 1件"));
-  });
-});
-
-describe("IntakeAnswerError", () => {
-  it("carries the field, the raw text and the message with its example", () => {
-    let caught: unknown;
-    try {
-      unwrapAnswer("zone.coreAreaSqm", "很大", parseArea("很大"));
-    } catch (err) {
-      caught = err;
-    }
-    expect(caught).toBeInstanceOf(IntakeAnswerError);
-    const e = caught as IntakeAnswerError;
-    expect(e.field).toBe("zone.coreAreaSqm");
-    expect(e.raw).toBe("很大");
-    expect(e.userMessage).toContain("例如");
   });
 });
 

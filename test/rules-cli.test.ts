@@ -22,7 +22,7 @@ function file(name: string, content: unknown): string {
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run("npx", ["tsx", "src/cli/main.ts", ...args], { cwd: process.cwd(), timeout: 60_000 });
+    const { stdout, stderr } = await run("npx", ["tsx", "bot/cli.ts", ...args], { cwd: process.cwd(), timeout: 60_000 });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };

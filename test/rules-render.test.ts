@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { checkAllJurisdictions, checkJurisdiction } from "../src/rules/check-zone.ts";
 import { estimateSupport } from "../src/rules/estimate/estimate-support.ts";
 import { formatYuan } from "../src/rules/money.ts";
-import { renderCheckReport, renderSideBySideReport } from "../src/rules/render-check-report.ts";
-import { renderEstimateReport } from "../src/rules/render-estimate-report.ts";
+import { renderCheckReport, renderSideBySideReport } from "../src/reports/render-check-report.ts";
+import { renderEstimateReport } from "../src/reports/render-estimate-report.ts";
 import { agency, zhejiangZone } from "./rules-fixtures.ts";
 
 describe("amounts", () => {

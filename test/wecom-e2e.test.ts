@@ -11,7 +11,8 @@
  * the applicant is told.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkJurisdiction, renderCheckReport } from "../src/rules/index.ts";
+import { renderCheckReport } from "../src/reports/index.ts";
+import { checkJurisdiction } from "../src/rules/index.ts";
 import type { CheckResult } from "../src/rules/rule-result.types.ts";
 import { zoneProfileSchema } from "../src/rules/zone-profile.schema.ts";
 import { docxPart } from "./drafting-fixtures.ts";

@@ -4,7 +4,7 @@ import type { ProcessedUpdates } from "./dedupe.ts";
 
 /** What every channel adapter needs besides the settings and the assistant. */
 export interface ChannelDeps {
-  /** one effect per platform update id; the lead wires the database-backed store */
+  /** one effect per platform update id (the database-backed store in production) */
   processedUpdates: ProcessedUpdates;
   /** defaults to the process logger */
   logger?: Logger;

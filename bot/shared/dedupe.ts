@@ -4,9 +4,10 @@
  * times when it gets no answer within 5 s; both carry an id (`update_id`,
  * `MsgId`) that we record before acting.
  *
- * The port is one method so any store fits behind it; the lead wires the
- * Prisma-backed implementation from src/store, tests use the in-memory one.
+ * The port is one method so any store fits behind it: bot/start-channels.ts
+ * passes the database-backed one from src/store, tests the in-memory one.
  */
+import type { Logger } from "../../src/logging/logger.ts";
 import type { ChannelId } from "../../src/assistant/message.types.ts";
 
 export interface ProcessedUpdates {
@@ -40,4 +41,18 @@ export function createInMemoryProcessedUpdates(options: { capacity?: number } = 
       return true;
     },
   };
+}
+
+/**
+ * Whether to handle this update: false only when the store says it was seen.
+ * When the store itself fails, answering twice is better than not answering,
+ * so the update is handled and the failure logged.
+ */
+export async function isFirstDelivery(processed: ProcessedUpdates, channel: ChannelId, id: string, log: Logger): Promise<boolean> {
+  try {
+    return await processed.markIfNew(channel, id);
+  } catch (err) {
+    log.warn({ channel, updateId: id, err }, "processed-updates store failed; handling the update anyway");
+    return true;
+  }
 }

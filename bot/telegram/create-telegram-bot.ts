@@ -11,6 +11,7 @@ import type { PushMessage } from "../../src/assistant/assistant-deps.types.ts";
 import type { Assistant } from "../../src/assistant/message.types.ts";
 import type { Config } from "../../src/config.ts";
 import { logger as processLogger, type Logger } from "../../src/logging/logger.ts";
+import { isFirstDelivery } from "../shared/dedupe.ts";
 import type { ChannelDeps } from "../shared/channel-deps.ts";
 import { createKeyedQueue, type KeyedQueue } from "../shared/keyed-queue.ts";
 import { createRateLimiter, type RateLimiter } from "../shared/rate-limiter.ts";
@@ -98,14 +99,7 @@ function limitPerUser(limiter: RateLimiter, log: Logger): MiddlewareFn<Context> 
 function onePerUpdateId(deps: ChannelDeps, log: Logger): MiddlewareFn<Context> {
   return async (ctx, next) => {
     const updateId = ctx.update.update_id;
-    let isNew = true;
-    try {
-      isNew = await deps.processedUpdates.markIfNew("telegram", String(updateId));
-    } catch (err) {
-      // Answering twice is better than not answering: go on without the check.
-      log.warn({ updateId, err }, "telegram: processed-updates store failed; handling the update anyway");
-    }
-    if (!isNew) {
+    if (!(await isFirstDelivery(deps.processedUpdates, "telegram", String(updateId), log))) {
       log.info({ updateId }, "telegram: repeated update ignored");
       return;
     }

@@ -13,7 +13,7 @@ import { draftApplication, DOCX_MIME } from "../../src/drafting/draft-applicatio
 import { formatClause } from "../../src/knowledge/citation.ts";
 import { describeProfile } from "../../src/review/changes-since-return.ts";
 import { chinaDateTime } from "../../src/review/china-time.ts";
-import { CONDITION_STATUS_LABELS, VERDICT_LABELS } from "../../src/rules/index.ts";
+import { CONDITION_STATUS_LABELS, VERDICT_LABELS } from "../../src/reports/index.ts";
 import { zoneProfileSchema } from "../../src/rules/zone-profile.schema.ts";
 import type { ApplicationRecord } from "../../src/store/index.ts";
 import { page, requireStaff, type DeskContext } from "./create-desk-app.ts";

@@ -7,6 +7,7 @@
 import type { Assistant, IncomingMessage, Reply } from "../../src/assistant/message.types.ts";
 import type { Config } from "../../src/config.ts";
 import type { Logger } from "../../src/logging/logger.ts";
+import { isFirstDelivery } from "../shared/dedupe.ts";
 import type { ChannelDeps } from "../shared/channel-deps.ts";
 import { parseCommand, resolveCommand } from "../shared/command-texts.ts";
 import { createRateLimiter } from "../shared/rate-limiter.ts";
@@ -28,7 +29,7 @@ export function createWecomConverse(config: Config, assistant: Assistant, api: W
     // Events carry no MsgId; WeCom's docs suggest FromUserName + CreateTime to spot their retries.
     const msgId = inbound.MsgId ?? `${userId}:${inbound.CreateTime}:${inbound.Event ?? inbound.MsgType}:${inbound.EventKey ?? ""}`;
     try {
-      if (!(await isNew(deps, msgId, log))) {
+      if (!(await isFirstDelivery(deps.processedUpdates, "wecom", msgId, log))) {
         log.info({ msgId }, "wecom: repeated message ignored");
         return;
       }
@@ -71,16 +72,6 @@ export function createWecomConverse(config: Config, assistant: Assistant, api: W
       });
     }
   };
-}
-
-async function isNew(deps: ChannelDeps, msgId: string, log: Logger): Promise<boolean> {
-  try {
-    return await deps.processedUpdates.markIfNew("wecom", msgId);
-  } catch (err) {
-    // Answering twice is better than not answering: go on without the check.
-    log.warn({ msgId, err }, "wecom: processed-updates store failed; handling the message anyway");
-    return true;
-  }
 }
 
 function planInputs(inbound: WecomInbound, pending: PendingChoices, staff: boolean): Plan {

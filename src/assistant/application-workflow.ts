@@ -5,7 +5,8 @@
  */
 import { draftApplication, DOCX_MIME } from "../drafting/draft-application.ts";
 import type { IntakeFlow } from "../intake/index.ts";
-import { JURISDICTION_LABELS } from "../rules/index.ts";
+import { checkJurisdiction, JURISDICTION_LABELS, todayInChina } from "../rules/index.ts";
+import { parseStoredCheckResult } from "../rules/check-result.schema.ts";
 import { profileFacts } from "../review/changes-since-return.ts";
 import type { CheckResult } from "../rules/rule-result.types.ts";
 import { zoneProfileSchema, type ZoneProfile } from "../rules/zone-profile.schema.ts";
@@ -37,6 +38,11 @@ export function storedProfile(app: ApplicationRecord): ZoneProfile {
   return zoneProfileSchema.parse(app.profile);
 }
 
+/** The pre-check stored with the application; null when there is none (or it no longer parses). */
+export function storedCheckResult(app: ApplicationRecord): CheckResult | null {
+  return parseStoredCheckResult(app.checkResult);
+}
+
 /** How many times staff returned it: the draft's revision number is one more. */
 export async function returnNotes(store: Store, app: ApplicationRecord): Promise<{ revision: number; notes: string[] }> {
   const events = await store.audit.listBySubject(`application:${app.number}`);
@@ -56,7 +62,10 @@ export function commentOf(detail: unknown): string | undefined {
 
 export async function renderDrafts(ctx: TurnContext, app: ApplicationRecord): Promise<Reply[]> {
   const { revision, notes } = await returnNotes(ctx.deps.store, app);
-  const draft = await draftApplication(storedProfile(app), app.checkResult as unknown as CheckResult, {
+  const profile = storedProfile(app);
+  // Without a usable stored pre-check, the draft carries one made now from the same facts.
+  const check = storedCheckResult(app) ?? checkJurisdiction(app.jurisdiction, profile, { today: todayInChina(ctx.now) });
+  const draft = await draftApplication(profile, check, {
     now: ctx.now,
     revision,
     returnNotes: notes,
@@ -90,7 +99,7 @@ export async function submitApplication(ctx: TurnContext, session: SessionState)
   if (app.status !== "draft" && app.status !== "returned") {
     return [{ kind: "text", text: `申报 ${app.number} 当前状态为「${STATUS_LABELS[app.status]}」，无需再次提交。` }];
   }
-  const check = app.checkResult as unknown as CheckResult | null;
+  const check = storedCheckResult(app);
   try {
     const submitted = await ctx.deps.store.applications.transition({
       id: app.id,
@@ -115,7 +124,7 @@ export async function showStatus(ctx: TurnContext): Promise<Reply[]> {
   if (!apps.length) return [NO_APPLICATION];
   const lines = ["您的申报："];
   for (const app of apps) {
-    const check = app.checkResult as unknown as CheckResult | null;
+    const check = storedCheckResult(app);
     lines.push(`· ${app.number} ${JURISDICTION_LABELS[app.jurisdiction]} — ${STATUS_LABELS[app.status]}${check ? `；自检：${verdictText(check)}` : ""}`);
     if (app.status === "returned" && app.staffComment) lines.push(`  退回意见：${app.staffComment}`);
   }

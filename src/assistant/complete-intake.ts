@@ -4,7 +4,8 @@
  * 第九条 estimate (saved). The reply is the rules' own Chinese report, with
  * its trace, so chat and `check`/`estimate` never disagree.
  */
-import { checkJurisdiction, estimateSupport, JURISDICTION_LABELS, renderCheckReport, renderEstimateReport } from "../rules/index.ts";
+import { renderCheckReport, renderEstimateReport } from "../reports/index.ts";
+import { checkJurisdiction, estimateSupport, JURISDICTION_LABELS } from "../rules/index.ts";
 import type { AgencyInput } from "../rules/agency-input.schema.ts";
 import type { ZoneProfile } from "../rules/zone-profile.schema.ts";
 import { applicationActions } from "./application-actions.ts";

@@ -17,10 +17,17 @@ export type Command =
   | { kind: "edit-application" }
   | { kind: "feedback"; helpful: boolean }
   | { kind: "staff-queue" }
-  | { kind: "desk-link" }
+  | { kind: "staff-desk-link" }
   | { kind: "staff-open"; number: string }
   | { kind: "staff-accept"; number: string; reason: string }
   | { kind: "staff-return"; number: string; comment: string };
+
+/** The bureau's review commands (their kinds start with `staff-`). */
+export type StaffCommand = Extract<Command, { kind: `staff-${string}` }>;
+
+export function isStaffCommand(command: Command | undefined): command is StaffCommand {
+  return command !== undefined && command.kind.startsWith("staff-");
+}
 
 /** Button ids the assistant itself offers (intake buttons have their own ids). */
 export const ACTION = {
@@ -75,7 +82,7 @@ export function detectCommand(raw: string | undefined, choice: string | undefine
     if (["退回", "驳回", "return"].includes(verb)) return { kind: "staff-return", number, comment: staff[3]!.trim() };
     return { kind: "staff-open", number };
   }
-  if (/^(\/desk|登录审核台|审核台|登录审核系统|审核台登录)$/u.test(text)) return { kind: "desk-link" };
+  if (/^(\/desk|登录审核台|审核台|登录审核系统|审核台登录)$/u.test(text)) return { kind: "staff-desk-link" };
   if (/^(\/queue|\/inbox|待审|待审核|待审申报|审核列表|待审列表|待审核列表|审核队列)$/u.test(text)) return { kind: "staff-queue" };
   if (NUMBER.test(text) && /^(查看|打开)?\s*Z[JB]-/iu.test(text)) return { kind: "staff-open", number: NUMBER.exec(text)![1]!.toUpperCase() };
 

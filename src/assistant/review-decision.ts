@@ -6,6 +6,7 @@
  * exactly one wins; the other learns who decided. The applicant is told
  * through the outbox (notify.ts).
  */
+import { parseStoredCheckResult } from "../rules/check-result.schema.ts";
 import type { CheckResult } from "../rules/rule-result.types.ts";
 import { ConcurrentUpdateError, type ApplicationRecord } from "../store/index.ts";
 import type { NotifyContext } from "./notify.ts";
@@ -49,8 +50,7 @@ export function decisionNotice(app: ApplicationRecord): string {
 }
 
 export function precheckOf(app: ApplicationRecord): CheckResult | undefined {
-  const check = app.checkResult as unknown as CheckResult | null;
-  return check && typeof check === "object" && "verdict" in check ? check : undefined;
+  return parseStoredCheckResult(app.checkResult) ?? undefined;
 }
 
 export async function decideApplication(ctx: NotifyContext, reviewer: Reviewer, request: DecisionRequest): Promise<DecisionOutcome> {

@@ -5,13 +5,14 @@
  * recorded in the audit trail; when two staff decide at once, the
  * repository's compare-and-set lets exactly one win.
  */
-import { JURISDICTION_LABELS, renderCheckReport } from "../rules/index.ts";
+import { renderCheckReport } from "../reports/index.ts";
+import { JURISDICTION_LABELS } from "../rules/index.ts";
 import type { CheckResult } from "../rules/rule-result.types.ts";
 import { formatClause } from "../knowledge/citation.ts";
 import { renderChanges } from "../review/render-changes.ts";
 import type { ApplicationRecord } from "../store/index.ts";
 import { STATUS_LABELS } from "./application-actions.ts";
-import { renderDrafts, storedProfile } from "./application-workflow.ts";
+import { renderDrafts, storedCheckResult, storedProfile } from "./application-workflow.ts";
 import { ACTION } from "./detect-command.ts";
 import type { Reply } from "./message.types.ts";
 import { decideApplication, type Decision } from "./review-decision.ts";
@@ -36,7 +37,7 @@ export async function showQueue(ctx: TurnContext): Promise<Reply[]> {
   if (!queue.length) return [{ kind: "text", text: "目前没有待审核的申报。" }];
   const lines = [`待审核申报 ${queue.length} 件（先到先审）：`];
   for (const app of queue) {
-    const check = app.checkResult as unknown as CheckResult | null;
+    const check = storedCheckResult(app);
     lines.push(
       `· ${app.number} ${JURISDICTION_LABELS[app.jurisdiction]} ${storedProfile(app).applicant?.name ?? "（未填单位名称）"} — 自检：${check ? verdictLabel(check) : "无"}`,
     );
@@ -58,7 +59,7 @@ export async function openApplication(ctx: TurnContext, number: string): Promise
     if (!ctx.isStaff) await ctx.deps.store.audit.record({ actor: ctx.actor, action: "denied.open", subject: `application:${number}` });
     return [{ kind: "text", text: `没有找到您可查看的申报 ${number}。` }];
   }
-  const check = app.checkResult as unknown as CheckResult | null;
+  const check = storedCheckResult(app);
   const head = `${app.number} · ${JURISDICTION_LABELS[app.jurisdiction]} · ${STATUS_LABELS[app.status]}${app.staffComment ? `\n审核意见：${app.staffComment}` : ""}`;
   const replies: Reply[] = [{ kind: "text", text: `【预审摘要】${head}\n\n${check ? renderCheckReport(check) : "（无自检结果）"}` }];
   // After a return, what the applicant changed — not only the old comment.

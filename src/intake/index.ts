@@ -6,7 +6,7 @@
 export { startIntake, advanceIntake, repeatPrompt } from "./intake-engine.ts";
 export type { IntakeInput, IntakeStep, StartIntakeOptions } from "./intake-engine.ts";
 export type { IntakeEvent, IntakeEventType } from "./intake-event.types.ts";
-export { intakeStateSchema, intakeFlowSchema, factValueSchema } from "./intake-state.schema.ts";
+export { intakeStateSchema, intakeFlowSchema, factValueSchema, isIntakeOpen } from "./intake-state.schema.ts";
 export type { IntakeState, IntakeFlow, FactValue, IntakeStatus } from "./intake-state.schema.ts";
 export { QUESTIONS, applicableQuestions, numberedQuestions, questionById, questionsOf, resolveQuestion } from "./question-catalog.ts";
 export type { QuestionDef, ResolvedQuestion, AnswerKind, FactCondition } from "./question.types.ts";
@@ -15,5 +15,4 @@ export type { SummaryLine } from "./render-summary.ts";
 export { buildZoneProfile } from "./build-zone-profile.ts";
 export { buildAgencyInput } from "./build-agency-input.ts";
 export { looksLikeQuestion } from "./detect-question.ts";
-export { IntakeAnswerError } from "./intake-answer.error.ts";
 export { parseAnswer } from "./parse-answer.ts";

@@ -10,10 +10,10 @@
  * `now` and keeps the state.
  */
 import type { Jurisdiction } from "../rules/zone-profile.schema.ts";
-import type { Reply } from "../assistant/message.types.ts";
+import type { Reply } from "../messages/message.types.ts";
 import { detectIntent, type Intent } from "./detect-intent.ts";
 import { looksLikeQuestion } from "./detect-question.ts";
-import { intakeStateSchema, type FactValue, type IntakeFlow, type IntakeState } from "./intake-state.schema.ts";
+import { intakeStateSchema, isIntakeOpen, type FactValue, type IntakeFlow, type IntakeState } from "./intake-state.schema.ts";
 import {
   cancel,
   complete,
@@ -87,7 +87,7 @@ export function startIntake(flow: IntakeFlow, opts: StartIntakeOptions = {}): In
 
 /** The prompt the intake is waiting on, e.g. when a user comes back after a break. */
 export function repeatPrompt(state: IntakeState): Reply[] {
-  return state.status === "asking" || state.status === "confirming" ? currentPrompt(intakeStateSchema.parse(state)) : [];
+  return isIntakeOpen(state) ? currentPrompt(intakeStateSchema.parse(state)) : [];
 }
 
 /** One user message → the new state, the replies to send and what happened. */

@@ -53,3 +53,8 @@ export const intakeStateSchema = z.strictObject({
   updatedAt: z.string(),
 });
 export type IntakeState = z.infer<typeof intakeStateSchema>;
+
+/** The intake still waits on the user: a pending question or the summary to confirm. */
+export function isIntakeOpen(state: IntakeState | null | undefined): state is IntakeState {
+  return state != null && (state.status === "asking" || state.status === "confirming");
+}

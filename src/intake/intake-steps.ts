@@ -4,7 +4,7 @@
  * finish. Each takes a state it may change (the engine passes a copy) and
  * returns the step result.
  */
-import type { Reply } from "../assistant/message.types.ts";
+import type { Reply } from "../messages/message.types.ts";
 import { policyForJurisdiction } from "../knowledge/policy-catalog.ts";
 import { buildAgencyInput } from "./build-agency-input.ts";
 import { buildZoneProfile } from "./build-zone-profile.ts";

@@ -3,7 +3,7 @@
  * an example, and buttons for fixed options. Options are numbered in their
  * labels so that typing 「1,3,5」 matches what the buttons show.
  */
-import type { ChoiceOption, Reply } from "../assistant/message.types.ts";
+import type { ChoiceOption, Reply } from "../messages/message.types.ts";
 import { formatCitation } from "../knowledge/citation.ts";
 import { YES_NO_OPTIONS } from "./choice-options.ts";
 import type { ResolvedQuestion } from "./question.types.ts";

@@ -3,7 +3,7 @@
  * 「修改 3」 and the progress line 「第 3/9 步」 name the same item; plus buttons
  * to confirm or pick an item to change.
  */
-import type { ChoiceOption, Reply } from "../assistant/message.types.ts";
+import type { ChoiceOption, Reply } from "../messages/message.types.ts";
 import { formatFactValue } from "./format-fact-value.ts";
 import type { FactValue, IntakeState } from "./intake-state.schema.ts";
 import type { QuestionDef } from "./question.types.ts";

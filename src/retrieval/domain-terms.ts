@@ -275,16 +275,16 @@ export const CLAUSE_KINDS: readonly KindCue[] = [
  * article stating the conditions (第六条, which never says 申报) is not
  * outscored by the procedure article (第九条 申报程序) that merely names them.
  */
+export const FRAMING_WORDS: ReadonlySet<string> = new Set([
+  "申报", "申请", "报名", "评上", "评为", "评选", "获评", "认定", "入选", "获批", "批准", "创建", "成为", "当上", "够格",
+]);
+
 /**
  * Words that only ask for conditions. When the question asks for `#condition`
  * the kind stands for them (as `#qty:家` stands for 「家」), so they are not
  * counted twice, and 第九条's back-reference 「符合条件的」 earns nothing.
  */
 export const CONDITION_WORDS: ReadonlySet<string> = new Set(["条件", "资格", "门槛", "要求", "标准", "够格"]);
-
-export const FRAMING_WORDS: ReadonlySet<string> = new Set([
-  "申报", "申请", "报名", "评上", "评为", "评选", "获评", "认定", "入选", "获批", "批准", "创建", "成为", "当上", "够格",
-]);
 
 /**
  * Units a figure is stated in, with the forms people write them in. A figure

@@ -1,5 +1,5 @@
 /** The chat's wording of `ChangesSinceReturn` (the web desk renders the same data as a table). */
-import { CONDITION_STATUS_LABELS, VERDICT_LABELS } from "../rules/index.ts";
+import { CONDITION_STATUS_LABELS, VERDICT_LABELS } from "../reports/index.ts";
 import { formatClause } from "../knowledge/citation.ts";
 import type { ChangesSinceReturn } from "./changes-since-return.ts";
 import { chinaDateTime } from "./china-time.ts";

@@ -1,13 +1,13 @@
 /**
  * The rules module's public face: check a zone, estimate Zibo 第九条 support,
- * know which facts to ask for, turn bad input into Chinese, render reports.
+ * know which facts to ask for, turn bad input into Chinese. Pure: no files,
+ * no printing (reports are rendered by src/reports, input files read by src/cli).
  *
  * @example
- *   import { parseZoneProfile, checkZone, isSideBySide, renderCheckReport } from "../rules/index.ts";
+ *   import { parseZoneProfile, checkZone } from "../rules/index.ts";
  *   const p = parseZoneProfile(json);
  *   if (!p.ok) return formatInputErrorList(p.errors);
  *   const r = checkZone(p.value);
- *   return isSideBySide(r) ? renderSideBySideReport(r) : renderCheckReport(r);
  */
 export { checkZone, checkJurisdiction, checkAllJurisdictions, isSideBySide, verdictOf, type CheckOptions } from "./check-zone.ts";
 export { estimateSupport, evaluateSupport, SUPPORT_RULES, type EstimateOptions } from "./estimate/estimate-support.ts";
@@ -21,8 +21,6 @@ export {
   type InputFieldError,
   type ParseOutcome,
 } from "./format-input-errors.ts";
-export { renderCheckReport, renderSideBySideReport, VERDICT_LABELS, CONDITION_STATUS_LABELS, POLICY_STATUS_LABELS } from "./render-check-report.ts";
-export { renderEstimateReport } from "./render-estimate-report.ts";
 export * from "./labels.ts";
 export { formatYuan, wanYuan, wanText, groupDigits } from "./money.ts";
 export { todayInChina } from "./today.ts";

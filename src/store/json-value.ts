@@ -3,7 +3,8 @@
  * jsonb). Values are normalised through JSON on the way in — what is stored is
  * exactly what will be read back (no `undefined`, Dates become strings).
  */
-import { Prisma } from "./prisma-client.ts";
+// The generated namespace directly, not through prisma-client.ts (which imports the SQLite hot path, which reads these types).
+import { Prisma } from "../generated/sqlite/client.ts";
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };

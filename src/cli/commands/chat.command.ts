@@ -14,7 +14,7 @@ const command: CliCommand = {
   name: "chat",
   summary: "控制台对话（交互式，或从管道逐行读取）",
   usage: "chat [--user <用户ID>]",
-  async run(args) {
+  async run(args, deps) {
     let values;
     try {
       ({ values } = parseArgs({ args, options: { user: { type: "string" } }, allowPositionals: false }));
@@ -24,10 +24,8 @@ const command: CliCommand = {
     const config = loadConfig();
     const logger = createLogger(consoleLogLevel(config));
     const runtime = await createRuntime(config, { logger, onProgress: (m) => process.stderr.write(`${m}\n`) });
-    // The console channel lives in bot/console; this command is only an entry point that wires it.
-    const { runConsoleChat } = await import("../../../bot/console/console-channel.ts");
     try {
-      await runConsoleChat({
+      await deps.runConsoleChat({
         assistant: runtime.assistant,
         input: process.stdin,
         output: process.stdout,

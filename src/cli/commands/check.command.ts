@@ -4,8 +4,8 @@
  */
 import { CliUsageError, type CliCommand } from "../command.types.ts";
 import { checkZone, isSideBySide } from "../../rules/check-zone.ts";
-import { parseRuleCommandArgs, readRuleInput, RuleInputError } from "../../rules/cli-input.ts";
-import { renderCheckReport, renderSideBySideReport } from "../../rules/render-check-report.ts";
+import { parseRuleCommandArgs, readRuleInput, RuleInputError } from "../rule-command-input.ts";
+import { renderCheckReport, renderSideBySideReport } from "../../reports/render-check-report.ts";
 import { zoneProfileSchema } from "../../rules/zone-profile.schema.ts";
 
 const usage = "check --input <profile.json> [--json]";

@@ -1,9 +1,9 @@
 /** `estimate --input <agency.json> [--json]`: Zibo 第九条 support estimate (ceilings, in yuan). */
 import { CliUsageError, type CliCommand } from "../command.types.ts";
 import { agencyInputSchema } from "../../rules/agency-input.schema.ts";
-import { parseRuleCommandArgs, readRuleInput, RuleInputError } from "../../rules/cli-input.ts";
+import { parseRuleCommandArgs, readRuleInput, RuleInputError } from "../rule-command-input.ts";
 import { estimateSupport } from "../../rules/estimate/estimate-support.ts";
-import { renderEstimateReport } from "../../rules/render-estimate-report.ts";
+import { renderEstimateReport } from "../../reports/render-estimate-report.ts";
 
 const usage = "estimate --input <agency.json> [--json]";
 

@@ -1,10 +1,8 @@
 /**
  * What every intake parser returns: the value, or a Chinese message saying
  * what is expected plus an example the user can copy. Parsers never throw on
- * user input; `unwrapAnswer` turns a failure into an `IntakeAnswerError` for
- * callers (CLI, tests) that prefer exceptions.
+ * user input: the intake engine turns a failure into its 「invalid」 event.
  */
-import { IntakeAnswerError } from "../intake-answer.error.ts";
 
 export type ParseResult<T> =
   | { ok: true; value: T; /** e.g. "按下限 20 计" when the user said 「20多家」 */ note?: string }
@@ -16,10 +14,4 @@ export function ok<T>(value: T, note?: string): ParseResult<T> {
 
 export function fail<T = never>(message: string, example: string): ParseResult<T> {
   return { ok: false, message, example };
-}
-
-/** The value of a successful parse, or an `IntakeAnswerError(field, raw)` carrying the message. */
-export function unwrapAnswer<T>(field: string, raw: string, result: ParseResult<T>): T {
-  if (result.ok) return result.value;
-  throw new IntakeAnswerError(field, raw, result.message, result.example);
 }

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import type { z } from "zod";
-import { formatInputErrorList, parseInput } from "./format-input-errors.ts";
+import { formatInputErrorList, parseInput } from "../rules/format-input-errors.ts";
 import { InputFileError, readJsonFile } from "./read-json-input.ts";
 
 export class RuleInputError extends Error {

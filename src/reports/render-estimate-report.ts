@@ -1,8 +1,8 @@
 /** `estimate` results as a readable Chinese report (pure: result in, text out). */
 import { formatCitation, formatClause } from "../knowledge/citation.ts";
-import { formatYuan } from "./money.ts";
+import { formatYuan } from "../rules/money.ts";
 import { POLICY_STATUS_LABELS, type RenderOptions } from "./render-check-report.ts";
-import type { EstimateResult } from "./rule-result.types.ts";
+import type { EstimateResult } from "../rules/rule-result.types.ts";
 
 const FORM_LABELS = { cash: "资金", voucher: "服务券" } as const;
 

@@ -1,10 +1,12 @@
 /**
- * Command-line entry. JSON goes to stdout only with --json; logs go to stderr.
- * Commands are looked up by name in ./commands so that each stays one file.
+ * The command line (`npm run -s cli -- <command>`). JSON goes to stdout only
+ * with --json; logs go to stderr. Commands are looked up by name in ./commands
+ * so that each stays one file. The process entry (bot/cli.ts) hands in what
+ * lives outside src/ — the console channel for `chat`.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { CliUsageError, type CliCommand } from "./command.types.ts";
+import { CliUsageError, type CliCommand, type CliDeps } from "./command.types.ts";
 
 const COMMANDS = ["chat", "ask", "check", "estimate", "draft", "eval", "staff"] as const;
 
@@ -25,7 +27,8 @@ async function printHelp(): Promise<void> {
   process.stdout.write(lines.join("\n") + "\n");
 }
 
-async function main(argv: string[]): Promise<number> {
+/** Runs one command; returns the process exit code. */
+export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
     await printHelp();
@@ -37,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await cmd.run(rest);
+    return await cmd.run(rest, deps);
   } catch (err) {
     if (err instanceof CliUsageError) {
       process.stderr.write(err.message.endsWith("\n") ? err.message : err.message + "\n");
@@ -46,14 +49,3 @@ async function main(argv: string[]): Promise<number> {
     throw err;
   }
 }
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`出错了：${err instanceof Error ? err.message : String(err)}\n`);
-    if (process.env.DEBUG) console.error(err);
-    process.exitCode = 1;
-  },
-);

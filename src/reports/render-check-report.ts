@@ -4,8 +4,8 @@
  */
 import { POLICIES } from "../knowledge/policy-catalog.ts";
 import { formatCitation, formatClause } from "../knowledge/citation.ts";
-import { JURISDICTION_LABELS } from "./labels.ts";
-import type { CheckResult, ConditionStatus, PolicyStatus, SideBySideCheckResult, Verdict } from "./rule-result.types.ts";
+import { JURISDICTION_LABELS } from "../rules/labels.ts";
+import type { CheckResult, ConditionStatus, PolicyStatus, SideBySideCheckResult, Verdict } from "../rules/rule-result.types.ts";
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   eligible: "符合申报条件",

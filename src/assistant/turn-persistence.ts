@@ -1,0 +1,114 @@
+/**
+ * Loading, caching, saving and retrying one turn of a user — everything the
+ * assistant does around a message that is not deciding what to answer
+ * (route-message.ts does that).
+ *
+ * A turn runs against the user row and the conversation state loaded from the
+ * database and saves the state it changed, so a restarted process continues at
+ * the same question. With SQLite the state a turn saved is kept for the next
+ * one (turn-cache.ts), so a turn reads the database only for what it cannot
+ * know. Saves are compare-and-set on the conversation version: when another
+ * process saved in between, the turn is redone once on fresh state.
+ */
+import { ConcurrentUpdateError, type JsonObject, type UserRecord } from "../store/index.ts";
+import type { AssistantDeps, TurnContext } from "./assistant-deps.types.ts";
+import type { ChannelId, IncomingMessage, Reply } from "./message.types.ts";
+import { ALWAYS_CHECK_OUTBOX, createOutboxHint, type OutboxHint } from "./outbox-hint.ts";
+import { parseSessionState, type SessionState } from "./session-state.schema.ts";
+import { createTurnCache, NO_TURN_CACHE } from "./turn-cache.ts";
+
+/** What the router works on: who is writing, their state (mutated in place) and whether they are new. */
+export interface LoadedTurn {
+  ctx: TurnContext;
+  session: SessionState;
+  /** no conversation was stored for this user before this message */
+  isNew: boolean;
+}
+
+export interface TurnPersistence {
+  /**
+   * Loads the user's turn, runs `route` on it and saves the state it changed.
+   * Returns the context the turn ran with (for the notices that follow) and the replies.
+   */
+  run(msg: IncomingMessage, route: (turn: LoadedTurn) => Promise<Reply[]>): Promise<{ ctx: TurnContext; replies: Reply[] }>;
+  /** The stored state of an existing user, read fresh (no cache); undefined for someone never seen. */
+  peek(channel: ChannelId, userId: string): Promise<LoadedTurn | undefined>;
+  /** Drops what is cached for a user (after a failed turn, the database is the truth). */
+  forget(channel: ChannelId, userId: string): void;
+}
+
+export const userKey = (channel: ChannelId, userId: string) => `${channel}:${userId}`;
+
+export function createTurnPersistence(deps: AssistantDeps): TurnPersistence {
+  const clock = deps.now ?? (() => new Date());
+  const staffKeys = new Set(deps.staff.map((s) => `${s.channel}:${s.userId}`));
+  // One process owns a SQLite file (the supported setup): what it saved, it knows.
+  const single = deps.store.provider === "sqlite";
+  const cache = single ? createTurnCache() : NO_TURN_CACHE;
+  // The web review desk shares the runtime's hint: its decisions enqueue notices too.
+  const outbox = deps.outbox ?? (single ? createOutboxHint() : ALWAYS_CHECK_OUTBOX);
+
+  const contextFor = (user: UserRecord, channel: ChannelId, key: string, hint: OutboxHint): TurnContext => ({
+    deps,
+    user,
+    channel,
+    isStaff: staffKeys.has(key),
+    actor: key,
+    now: clock(),
+    outbox: hint,
+  });
+
+  async function run(msg: IncomingMessage, route: (turn: LoadedTurn) => Promise<Reply[]>, attempt = 0): Promise<{ ctx: TurnContext; replies: Reply[] }> {
+    const { store } = deps;
+    const key = userKey(msg.channel, msg.userId);
+    const cached = cache.get(key);
+    const sameName = (u: UserRecord) => msg.displayName === undefined || msg.displayName === u.displayName;
+    // One read at most on the hot path; the write only for a new user or a changed display name.
+    const known = cached && sameName(cached.user) ? cached.user : await store.users.findByChannelId(msg.channel, msg.userId);
+    const user =
+      known && sameName(known) ? known : await store.users.upsert({ channel: msg.channel, externalId: msg.userId, displayName: msg.displayName });
+    const ctx = contextFor(user, msg.channel, key, outbox);
+    const stored = cached && cached.user.id === user.id ? cached.conversation : await store.conversations.load(user.id);
+    const session = parseSessionState(stored?.state);
+
+    const replies = await route({ ctx, session, isNew: !stored });
+    const state = session as unknown as JsonObject;
+    try {
+      // 「帮助」, 「我的申报」, 「待审」… change nothing: no write.
+      if (!stored || JSON.stringify(state) !== JSON.stringify(stored.state)) {
+        const saved = await store.conversations.save({
+          userId: user.id,
+          flow: session.intake?.flow ?? null,
+          step: session.intake?.pending ?? null,
+          state,
+          expectedVersion: stored?.version ?? null,
+        });
+        cache.set(key, { user: ctx.user, conversation: saved });
+      } else {
+        cache.set(key, { user: ctx.user, conversation: stored });
+      }
+    } catch (err) {
+      cache.delete(key);
+      // Another process handled a message of this user in between: redo the turn on fresh state once.
+      if (err instanceof ConcurrentUpdateError && attempt === 0) return run(msg, route, 1);
+      throw err;
+    }
+    return { ctx, replies };
+  }
+
+  return {
+    run: (msg, route) => run(msg, route),
+
+    async peek(channel, userId) {
+      const key = userKey(channel, userId);
+      const user = await deps.store.users.findByChannelId(channel, userId);
+      if (!user) return undefined;
+      const stored = await deps.store.conversations.load(user.id);
+      return { ctx: contextFor(user, channel, key, ALWAYS_CHECK_OUTBOX), session: parseSessionState(stored?.state), isNew: !stored };
+    },
+
+    forget(channel, userId) {
+      cache.delete(userKey(channel, userId));
+    },
+  };
+}
