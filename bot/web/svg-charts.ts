@@ -25,7 +25,7 @@ export function barChart(bars: readonly Bar[], options: { title: string; width?:
   const max = Math.max(1, ...bars.map((b) => b.value));
   const plot = width - labelWidth - 90;
   const parts = [
-    `<svg class="chart" role="img" aria-label="${esc(options.title)}" viewBox="0 0 ${width} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg">`,
+    `<svg class="chart" role="img" aria-label="${esc(options.title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">`,
     `<title>${esc(options.title)}</title>`,
   ];
   if (bars.length === 0) parts.push(`<text x="0" y="20" class="muted">暂无数据</text>`);
@@ -35,7 +35,7 @@ export function barChart(bars: readonly Bar[], options: { title: string; width?:
     parts.push(
       `<text x="${labelWidth - 8}" y="${y + 17}" text-anchor="end" class="label">${esc(b.label)}</text>`,
       `<rect x="${labelWidth}" y="${y + 4}" width="${w}" height="${row - 10}" rx="2" fill="${b.color ?? PALETTE[0]}"><title>${esc(`${b.label}：${b.value}`)}</title></rect>`,
-      `<text x="${labelWidth + w + 6}" y="${y + 17}" class="value">${b.value}${b.note ? ` ${esc(b.note)}` : ""}</text>`,
+      `<text x="${labelWidth + w + 6}" y="${y + 17}" class="value">${b.value}${b.note ? `（${esc(b.note)}）` : ""}</text>`,
     );
   });
   parts.push("</svg>");
@@ -64,7 +64,7 @@ export function stackedColumns(
   const step = (width - left - 8) / Math.max(1, categories.length);
   const colW = Math.min(36, step * 0.6);
   const parts = [
-    `<svg class="chart" role="img" aria-label="${esc(options.title)}" viewBox="0 0 ${width} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg">`,
+    `<svg class="chart" role="img" aria-label="${esc(options.title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">`,
     `<title>${esc(options.title)}</title>`,
   ];
   series.forEach((s, i) => {

@@ -9,7 +9,7 @@ import type { FastifyInstance } from "fastify";
 import { createDeskApp } from "../../bot/web/create-desk-app.ts";
 import { createLogger } from "../../src/logging/logger.ts";
 import { hashPassword } from "../../src/review/passwords.ts";
-import { startHarness, ZHEJIANG_LINES, type Harness, type HarnessOptions } from "./assistant-harness.ts";
+import { HARNESS_NOW, startHarness, ZHEJIANG_LINES, type Harness, type HarnessOptions } from "./assistant-harness.ts";
 
 export interface DeskHarness extends Harness {
   desk: FastifyInstance;
@@ -26,7 +26,7 @@ export async function startDesk(options: HarnessOptions = {}): Promise<DeskHarne
   const key = randomBytes(32);
   let staff = h.config.staff;
   const build = async () => {
-    const desk = await createDeskApp({ store: h.store, staff, notify: h.runtime.notify, logger: createLogger("error"), key, secureCookies: false, now: () => new Date() });
+    const desk = await createDeskApp({ store: h.store, staff, notify: h.runtime.notify, logger: createLogger("error"), key, secureCookies: false, now: options.now ?? (() => HARNESS_NOW) });
     const url = await desk.listen({ port: 0, host: "127.0.0.1" });
     h.runtime.setDeskUrl(url);
     return { desk, url };
