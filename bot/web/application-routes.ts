@@ -16,7 +16,7 @@ import { chinaDateTime } from "../../src/review/china-time.ts";
 import { CONDITION_STATUS_LABELS, VERDICT_LABELS } from "../../src/reports/index.ts";
 import { zoneProfileSchema } from "../../src/rules/zone-profile.schema.ts";
 import type { ApplicationRecord } from "../../src/store/index.ts";
-import { page, requireStaff, type DeskContext } from "./create-desk-app.ts";
+import { page, requireStaff, type DeskContext } from "./desk-page.ts";
 import { DESK_STATUS_LABELS, DESK_VERDICT_LABELS, JURISDICTION_LABELS } from "./desk-labels.ts";
 import { markdownToHtml } from "./markdown-html.ts";
 

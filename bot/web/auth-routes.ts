@@ -7,7 +7,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { hashSignInToken, SIGN_IN_LINK_MINUTES } from "../../src/assistant/desk-sign-in.ts";
 import { verifyPassword } from "../../src/review/passwords.ts";
-import { page, type DeskContext } from "./create-desk-app.ts";
+import { page, type DeskContext } from "./desk-page.ts";
 
 const loginSchema = z.object({
   name: z.string().trim().min(1).max(64),

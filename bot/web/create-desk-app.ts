@@ -16,10 +16,8 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySecureSession from "@fastify/secure-session";
 import fastifyView from "@fastify/view";
 import { Eta } from "eta";
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
-import type { NotifyContext } from "../../src/assistant/notify.ts";
-import type { Logger } from "../../src/logging/logger.ts";
-import type { Store } from "../../src/store/index.ts";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { page, type DeskAppOptions, type DeskContext } from "./desk-page.ts";
 import { resolvePrincipal, ROLE_LABELS, type DeskPrincipal, type SessionIdentity } from "./desk-principal.ts";
 import { registerApplicationRoutes } from "./application-routes.ts";
 import { registerAuthRoutes } from "./auth-routes.ts";
@@ -39,24 +37,6 @@ declare module "fastify" {
   }
 }
 
-export interface DeskAppOptions {
-  store: Store;
-  staff: readonly { channel: string; userId: string }[];
-  notify: NotifyContext;
-  logger: Logger;
-  /** 32-byte key for the session cookies */
-  key: Buffer;
-  /** set the cookies' Secure flag (the desk is served over HTTPS) */
-  secureCookies: boolean;
-  now?: () => Date;
-  /** sign-in attempts per IP per minute */
-  loginAttemptsPerMinute?: number;
-}
-
-export interface DeskContext extends DeskAppOptions {
-  now: () => Date;
-}
-
 const SESSION_HOURS = 8;
 const VIEWS = fileURLToPath(new URL("./views/", import.meta.url));
 const require = createRequire(import.meta.url);
@@ -64,6 +44,8 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   "desk.css": { file: fileURLToPath(new URL("./assets/desk.css", import.meta.url)), type: "text/css; charset=utf-8" },
   "htmx.min.js": { file: require.resolve("htmx.org/dist/htmx.min.js"), type: "text/javascript; charset=utf-8" },
 };
+
+export type { DeskAppOptions } from "./desk-page.ts";
 
 export async function createDeskApp(options: DeskAppOptions): Promise<FastifyInstance> {
   const ctx: DeskContext = { ...options, now: options.now ?? (() => new Date()) };
@@ -128,32 +110,4 @@ export async function createDeskApp(options: DeskAppOptions): Promise<FastifyIns
   registerOverviewRoutes(app, ctx);
   app.get("/", async (request, reply) => reply.redirect(request.principal ? "/queue" : "/login"));
   return app;
-}
-
-/** Renders `view` inside the layout, with the signed-in person and a fresh CSRF token for its forms. */
-export async function page(reply: FastifyReply, request: FastifyRequest, view: string, data: Record<string, unknown>): Promise<FastifyReply> {
-  const csrf = reply.generateCsrf();
-  return reply.header("cache-control", "no-store").view(view, { principal: request.principal, csrf, path: request.url, ...data });
-}
-
-/**
- * Signed-out visitors go to the sign-in page; a session whose identity is no
- * longer staff is refused (403) and ended. `decide` requires the reviewer role.
- */
-export function requireStaff(need: "view" | "decide" = "view") {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
-    const principal = request.principal;
-    if (!principal) {
-      const hadIdentity = request.session.get("identity") !== undefined;
-      if (hadIdentity) {
-        request.session.delete();
-        return page(reply.code(403), request, "message.eta", { title: "无权访问", message: "您的账号没有审核台权限（已停用或不在工作人员名单中）。", back: "/login" });
-      }
-      if (request.method === "GET") return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`);
-      return page(reply.code(401), request, "message.eta", { title: "请先登录", message: "登录已失效，请重新登录。", back: "/login" });
-    }
-    if (need === "decide" && !principal.canDecide) {
-      return page(reply.code(403), request, "message.eta", { title: "无权操作", message: "您的账号为只读权限，不能作出审核决定。", back: "/queue" });
-    }
-  };
 }

@@ -5,7 +5,7 @@ import { chinaDateTime } from "../../src/review/china-time.ts";
 import { buildOverview } from "../../src/review/overview.ts";
 import { STATUSES, VERDICTS } from "../../src/review/queue.ts";
 import { formatYuan } from "../../src/rules/index.ts";
-import { page, requireStaff, type DeskContext } from "./create-desk-app.ts";
+import { page, requireStaff, type DeskContext } from "./desk-page.ts";
 import { DESK_STATUS_LABELS, DESK_VERDICT_LABELS } from "./desk-labels.ts";
 import { barChart, PALETTE, stackedColumns } from "./svg-charts.ts";
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { filterQueue, queueQuerySchema, STATUSES, VERDICTS } from "../../src/review/queue.ts";
 import { chinaDateTime } from "../../src/review/china-time.ts";
 import { queueDate } from "../../src/review/queue.ts";
-import { page, requireStaff, type DeskContext } from "./create-desk-app.ts";
+import { page, requireStaff, type DeskContext } from "./desk-page.ts";
 import { DESK_STATUS_LABELS, DESK_VERDICT_LABELS, JURISDICTION_LABELS } from "./desk-labels.ts";
 import { queueCsv, queueXlsx } from "./queue-export.ts";
 
