@@ -22,9 +22,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || ! command -v pg_ctlcluster >/dev/null 2>&1; then
   log "installing postgresql from apt"
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update >&2
-  $SUDO apt-get install -y --no-install-recommends postgresql >&2
+  bash "$(dirname "$0")/apt.sh" --no-install-recommends postgresql
 fi
 
 VERSION="$(ls /usr/lib/postgresql | sort -V | tail -n 1)"

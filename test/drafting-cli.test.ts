@@ -54,6 +54,20 @@ describe("draft --input <profile.json> --out <dir>", () => {
     expect(existsSync(join(out, "checklist-precheck-report.md"))).toBe(true);
   });
 
+  it("writes the staff-review edition beside the applicant's with --edition both, and refuses an unknown edition", async () => {
+    const out = tmp();
+    const r = cli("draft", "--input", fixturePath("zhejiang-full"), "--out", out, "--edition", "both");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("已写入 12 个文件");
+    const clean = await docxText(readFileSync(join(out, "申报书.docx")));
+    const review = await docxText(readFileSync(join(out, "申报书（审核版）.docx")));
+    expect(clean).not.toContain("对应条款");
+    expect(review).toContain("（对应条款：第六条（三））");
+    const bad = cli("draft", "--input", fixturePath("zhejiang-full"), "--out", tmp(), "--edition", "staff");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--edition 应为 applicant（申请人版）、review（审核版）或 both（两版）");
+  });
+
   it("rejects a profile with bad fields: Chinese field errors, exit 2, nothing written", () => {
     const out = join(tmp(), "never");
     const input = writeProfile({ jurisdiction: "zhejiang", carrier: { type: "park" }, zone: { serviceInstitutions: -3 } });

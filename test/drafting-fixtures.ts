@@ -42,3 +42,6 @@ export async function docxPart(bytes: Uint8Array, part = "word/document.xml"): P
 export function comparableText(s: string): string {
   return s.replace(/[\s#|>\-*\\]/g, "");
 }
+
+/** What no document may say: the tool, its commands, its files. */
+export const TOOL_WORDING = [/申报助手/, /命令行/, /\bdraft\b/i, /\.docx\b/, /\.md\b/, /ipzone/i, /Word\s*中/];

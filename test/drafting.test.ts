@@ -6,7 +6,7 @@ import { draftApplication, type DraftFile, type DraftResult } from "../src/draft
 import { FACT_PLACEHOLDERS } from "../src/drafting/profile-facts.ts";
 import type { CheckResult } from "../src/rules/rule-result.types.ts";
 import type { ZoneProfile } from "../src/rules/zone-profile.schema.ts";
-import { checkProfile, comparableText, docxPart, docxText, loadProfile, type FixtureName } from "./drafting-fixtures.ts";
+import { checkProfile, comparableText, docxPart, docxText, loadProfile, TOOL_WORDING, type FixtureName } from "./drafting-fixtures.ts";
 
 const NOW = new Date("2026-11-22T02:00:00Z");
 
@@ -26,8 +26,11 @@ async function draft(name: FixtureName, opts: Parameters<typeof draftApplication
   const profile = edit ? edit(base) : base;
   const check = checkProfile(profile);
   const result = await draftApplication(profile, check, { now: NOW, ...opts });
-  const byKind = (k: DraftFile["kind"]) => result.files.find((f) => f.kind === k)!;
-  const text = Object.fromEntries(await Promise.all(result.files.map(async (f) => [f.kind, await docxText(f.docx)] as const))) as Drafted["text"];
+  const edition = opts.editions?.[0] ?? "applicant";
+  const byKind = (k: DraftFile["kind"]) => result.files.find((f) => f.kind === k && f.edition === edition)!;
+  const text = Object.fromEntries(
+    await Promise.all(result.files.filter((f) => f.edition === edition).map(async (f) => [f.kind, await docxText(f.docx)] as const)),
+  ) as Drafted["text"];
   return { profile, check, result, form: byKind("application-form"), plan: byKind("construction-plan"), report: byKind("precheck-report"), text };
 }
 
@@ -71,16 +74,50 @@ describe("Zhejiang zone with every fact given (eligible)", async () => {
   it("leaves the 设区市 recommendation for the bureau to sign and stamp, and the commitment in the applicant's name", () => {
     const t = d.text["application-form"];
     expect(t).toContain("设区市知识产权主管部门推荐意见");
+    // the address names 杭州市: the recommender is that city's bureau, the approver the province's
+    expect(t).toContain("推荐单位：杭州市知识产权局");
+    expect(t).toContain("杭州市知识产权局推荐意见：");
+    expect(t).toContain("浙江省知识产权局审核意见：");
     expect(t).toContain("（盖章）");
     expect(t).toContain("年　　月　　日");
     expect(t).toContain("申报材料真实性承诺书");
     expect(t).toContain(`本单位${a.name}申报${d.profile.zone!.name}`);
     expect(t).toContain(`承诺单位（盖章）：${a.name}`);
-    expect(t).toContain("填报日期：2026年11月22日");
   });
 
-  it("the construction plan maps every item of 第四条 and 第七条 to a task, and names the 第十五条 items it answers", () => {
-    const t = d.text["construction-plan"];
+  it("prints one date, the profile's asOf, as 填报日期 and as the self-check's base date", async () => {
+    const later = await draft("zhejiang-full", { now: new Date("2027-03-01T02:00:00Z") });
+    expect(later.result.date).toBe("2026-11-22");
+    expect(later.text["application-form"]).toContain("填报日期：2026年11月22日");
+    expect(later.text["application-form"]).toContain("自查基准日2026年11月22日，与填报日期相同");
+    expect(later.text["construction-plan"]).toContain("编制日期：2026年11月22日");
+    expect(later.text["precheck-report"]).toContain("2026年11月22日（即填报日期）");
+    for (const kind of ["application-form", "construction-plan", "precheck-report"] as const) expect(later.text[kind]).not.toContain("2027年");
+  });
+
+  it("states the evidence in the self-check, not the condition again", () => {
+    const t = d.text["application-form"];
+    expect(t).toContain("载体类型：科技企业孵化器；单位性质：民营");
+    expect(t).toContain("现有知识产权服务机构26家（要求20家以上）；核心区面积1680平方米（要求不少于1000平方米）");
+    expect(t).toContain("知识产权门类3/3；服务类型6/6");
+    expect(t).toContain("证明材料：入驻知识产权服务机构名单及营业执照、入驻协议");
+  });
+
+  it("shows 第六条（三） as a grid of IP kinds × service kinds", () => {
+    const md = d.form.markdown;
+    expect(md).toContain("| 知识产权门类＼服务类型 | 代理 | 法律 | 信息 | 商用化 | 咨询 | 培训 |");
+    for (const kind of ["专利", "商标", "版权"]) expect(md).toContain(`| ${kind} | √ | √ | √ | √ | √ | √ |`);
+    expect(md).not.toMatch(/\d+类/);
+  });
+
+  it("reads the 县（市、区） from the address instead of asking for it", () => {
+    expect(d.form.markdown).toContain("| 所在县（市、区） | 西湖区 |");
+    expect(d.plan.markdown).toContain("位于杭州市西湖区");
+  });
+
+  it("the review edition of the plan maps every item of 第四条 and 第七条 to a task, and names the 第十五条 items it answers", async () => {
+    const review = await draft("zhejiang-full", { editions: ["review"] });
+    const t = review.text["construction-plan"];
     for (const id of ["zj2018:4.1", "zj2018:4.2", "zj2018:4.3", "zj2018:4.4", "zj2018:7.1", "zj2018:7.2", "zj2018:7.3", "zj2018:7.4", "zj2018:7.5", "zj2018:7.6"]) {
       expect(t).toContain(formatClause(id));
     }
@@ -92,7 +129,7 @@ describe("Zhejiang zone with every fact given (eligible)", async () => {
 
   it("the plan's indicator table starts from the facts given and leaves targets to the applicant", () => {
     const md = d.plan.markdown;
-    expect(md).toMatch(/\| 机构 \| 入驻知识产权服务机构（家） \| 26 \| 【待补充：目标值】 \| 20家以上（第六条（三）） \|/);
+    expect(md).toMatch(/\| 机构 \| 入驻知识产权服务机构（家） \| 26 \| 【待补充】 \| 20家以上（第六条（三）） \|/);
     expect(md).toMatch(/\| 服务 \| 服务覆盖（门类） \| 9\/9 \| 保持全部覆盖 \|/);
     for (const cat of ["机构", "人才", "服务", "平台"]) expect(md).toContain(`| ${cat} |`);
   });
@@ -102,8 +139,10 @@ describe("Zhejiang zone with every fact given (eligible)", async () => {
     for (const id of ["zj2018:9.1", "zj2018:9.2", "zj2018:9.3", "zj2018:9.4", "zj2018:9.5"]) expect(t).toContain(formatClause(id));
     expect(t).toContain("设区市知识产权主管部门的推荐意见");
     expect(t).toContain("待出具");
-    expect(t).toContain("申报助手已生成（申报书.docx）");
-    expect(t).toContain("申报助手已生成（建设工作方案.docx）");
+    expect(t).toMatch(/初稿已拟，待补充\d+处/);
+    expect(t).toContain("附于《申报书》末，待签字盖章");
+    expect(t).toContain("审核意见（设区市知识产权主管部门填写）");
+    expect(t).toContain("审核人（签字）");
     expect(t).toContain("未规定截止日期");
     expect(t).toContain("无。申报条件所需的信息均已填报。");
   });
@@ -114,13 +153,14 @@ describe("Zhejiang zone with facts missing and a core area too small", async () 
 
   it("puts a placeholder where a fact is missing, and none where it is given", () => {
     const t = d.text["application-form"];
-    expect(t).toContain(ph(FACT_PLACEHOLDERS.creditCode));
-    expect(t).toContain(ph(FACT_PLACEHOLDERS.ownership));
+    const open = d.form.placeholders;
+    for (const fact of [FACT_PLACEHOLDERS.creditCode, FACT_PLACEHOLDERS.ownership, FACT_PLACEHOLDERS.industryAdvantage, FACT_PLACEHOLDERS.contactPhone]) {
+      expect(open).toContain(fact);
+    }
+    // in a labelled cell the label says what is missing: 【待补充】 alone, no double colon
+    expect(d.form.markdown).toContain("| 统一社会信用代码 | 【待补充】 |");
     expect(t).toContain(ph(FACT_PLACEHOLDERS.industryAdvantage));
-    expect(t).toContain(ph(FACT_PLACEHOLDERS.contactPhone));
-    expect(t).not.toContain(ph(FACT_PLACEHOLDERS.applicantName));
-    expect(t).not.toContain(ph(FACT_PLACEHOLDERS.carrierType));
-    expect(t).not.toContain(ph(FACT_PLACEHOLDERS.coreArea));
+    for (const fact of [FACT_PLACEHOLDERS.applicantName, FACT_PLACEHOLDERS.carrierType, FACT_PLACEHOLDERS.coreArea]) expect(open).not.toContain(fact);
     expect(t).toContain("众创空间");
     expect(t).toContain("820平方米");
   });
@@ -130,7 +170,8 @@ describe("Zhejiang zone with facts missing and a core area too small", async () 
     expect(c63.status).toBe("not-met");
     expect(d.text["precheck-report"]).toContain("暂不符合申报条件");
     expect(d.text["precheck-report"]).toContain(CONDITION_STATUS_LABELS["not-met"]);
-    expect(d.text["construction-plan"]).toContain(`${formatClause("zj2018:6.3")}（${c63.label}）尚不符合`);
+    expect(d.text["construction-plan"]).toContain(`对照${formatClause("zj2018:6.3")}（${c63.label}），尚不符合。`);
+    expect(d.text["application-form"]).toContain("核心区面积820平方米（要求不少于1000平方米）");
   });
 
   it("lists the facts the rules still need in the report", () => {
@@ -153,15 +194,30 @@ describe("Zibo zone with every fact given, checked inside the trial year", async
     expect(t).toContain("有明确的知识产权服务业发展规划");
     expect(t).toContain("有保障知识产权服务业发展的扶持政策");
     expect(t).toContain("淄博市知识产权事业发展中心：");
-    expect(t).not.toContain(PLACEHOLDER_PREFIX + FACT_PLACEHOLDERS.countyPlan);
+    expect(d.form.placeholders).not.toContain(FACT_PLACEHOLDERS.countyPlan);
   });
 
-  it("the plan covers 第六条（一）–（七）, with 专利清零, 专利倍增, 对标找差 and the three 托管 modes", () => {
-    const t = d.text["construction-plan"];
+  it("the plan covers 第六条（一）–（七）, with 专利清零, 专利倍增, 对标找差 and the three 托管 modes", async () => {
+    const review = await draft("zibo-full", { editions: ["review"] });
+    const t = review.text["construction-plan"];
     for (let i = 1; i <= 7; i++) expect(t).toContain(formatClause(`zb2020:6.${i}`));
     for (const s of ["“专利清零”行动", "“专利倍增”行动", "“对标找差”行动", "实施知识产权托管工程", "完全式、顾问式、单项式"]) expect(t).toContain(s);
     expect(t).toContain("（对应条款：第十一条；第十条；第十三条（二））");
     expect(t).toContain("第十三条（一）");
+    // 第十三条（一） assesses 「各项工作落实情况」, not goals and indicators
+    expect(t).toContain("（对应条款：第二条）");
+    expect(t).not.toMatch(/建设目标\s*（对应条款：第十三条/);
+  });
+
+  it("speaks Zibo's words: 服务点（机构）, 所在区县 read from the address, the 区县 and 市中心 boxes", () => {
+    const t = d.text["application-form"];
+    expect(d.form.markdown).toContain("| 所在区县 | 张店区 |");
+    expect(t).toContain("已有知识产权服务点（机构）6家（要求2家以上）");
+    expect(t).toContain("张店区知识产权管理部门推荐意见：");
+    expect(t).toContain("淄博市知识产权事业发展中心审核意见：");
+    for (const kind of ["application-form", "construction-plan", "precheck-report"] as const) {
+      expect(d.text[kind]).not.toContain("县（市、区）");
+    }
   });
 
   it("the report lists 第七条 and 第八条 items and says the date is inside the trial year", () => {
@@ -195,9 +251,10 @@ describe("Zibo zone with facts missing, checked after the trial year", async () 
   it("leaves placeholders for the county facts not given, not for the one given", () => {
     const t = d.text["application-form"];
     expect(t).toContain("具备比较健全的知识产权管理机制");
-    expect(t).toContain(ph(FACT_PLACEHOLDERS.countyPlan));
-    expect(t).toContain(ph(FACT_PLACEHOLDERS.countyPolicies));
-    expect(t).not.toContain(ph(FACT_PLACEHOLDERS.countyMechanism));
+    expect(d.form.placeholders).toContain(FACT_PLACEHOLDERS.countyPlan);
+    expect(d.form.placeholders).toContain(FACT_PLACEHOLDERS.countyPolicies);
+    expect(d.form.placeholders).not.toContain(FACT_PLACEHOLDERS.countyMechanism);
+    expect(d.form.markdown).toContain("| 区县知识产权服务业发展规划 | 【待补充】 |");
   });
 });
 
@@ -238,8 +295,10 @@ describe("the Word files", async () => {
     expect(d.result.files.map((f) => f.fileNames.docx)).toEqual(["申报书.docx", "建设工作方案.docx", "材料清单与预审报告.docx"]);
     const ascii = await draftApplication(d.profile, d.check, { now: NOW, asciiNames: true });
     expect(ascii.files.map((f) => f.fileNames.md)).toEqual(["application-form.md", "construction-plan.md", "checklist-precheck-report.md"]);
-    const report = ascii.files.find((f) => f.kind === "precheck-report")!;
-    expect(report.markdown).toContain("申报助手已生成（application-form.docx）");
+    const both = await draftApplication(d.profile, d.check, { now: NOW, editions: ["applicant", "review"] });
+    expect(both.files.map((f) => f.name)).toEqual([
+      "申报书", "建设工作方案", "材料清单与预审报告", "申报书（审核版）", "建设工作方案（审核版）", "材料清单与预审报告（审核版）",
+    ]);
   });
 });
 
@@ -252,8 +311,8 @@ describe("re-drafting a returned application", async () => {
   );
 
   it("fills the corrected facts and drops their placeholders", () => {
-    expect(first.text["application-form"]).toContain(ph(FACT_PLACEHOLDERS.creditCode));
-    expect(second.text["application-form"]).not.toContain(ph(FACT_PLACEHOLDERS.creditCode));
+    expect(first.form.placeholders).toContain(FACT_PLACEHOLDERS.creditCode);
+    expect(second.form.placeholders).not.toContain(FACT_PLACEHOLDERS.creditCode);
     expect(second.text["application-form"]).toContain("91330201MA2GXXXXXX");
     expect(second.text["application-form"]).toContain("1050平方米");
     expect(second.form.placeholders.length).toBe(first.form.placeholders.length - 1);
@@ -261,9 +320,53 @@ describe("re-drafting a returned application", async () => {
 
   it("says which submission it is and prints staff's return notes", () => {
     const t = second.text["precheck-report"];
-    expect(t).toContain("第 2 次");
+    expect(t).toContain("第2次");
     expect(t).toContain("核心区面积不足1000平方米");
-    expect(t).toContain(ph("针对退回意见的逐条修改说明"));
+    expect(second.report.placeholders).toContain("针对退回意见的逐条修改说明");
     expect(first.text["precheck-report"]).not.toContain("退回意见");
+  });
+});
+
+describe("documents a bureau reads", async () => {
+  const drafted = await Promise.all((["zhejiang-full", "zhejiang-partial", "zibo-full", "zibo-partial"] as const).map((n) => draft(n)));
+
+  it("never speak of the tool, its commands or file names", () => {
+    for (const d of drafted) {
+      for (const [kind, t] of Object.entries(d.text)) {
+        for (const w of TOOL_WORDING) expect(t, `${kind}: ${w}`).not.toMatch(w);
+      }
+    }
+  });
+
+  it("have no double colons, no spaced or grouped numbers, and no 「建设成为：」 or 「位于科技城」", () => {
+    for (const d of drafted) {
+      for (const [kind, t] of Object.entries(d.text)) {
+        expect(t, kind).not.toMatch(/：【待补充：/);
+        expect(t, kind).not.toMatch(/：：|缺少：[^。]*：/);
+        expect(t, kind).not.toMatch(/\d,\d{3}/);
+        expect(t, kind).not.toMatch(/[\u4e00-\u9fff] \d|\d [\u4e00-\u9fff]/);
+        expect(t, kind).not.toContain("建设成为：");
+        expect(t, kind).not.toMatch(/位于(高新园区|科技城|高新技术特色小镇|创新创业园区)/);
+      }
+    }
+  });
+
+  it("keep 「（对应条款：…）」 out of the applicant's edition and in the review edition", async () => {
+    for (const d of drafted) for (const t of Object.values(d.text)) expect(t).not.toContain("对应条款");
+    const review = await draft("zhejiang-full", { editions: ["review"] });
+    expect(review.text["application-form"]).toContain("（对应条款：第六条（三））");
+    expect(review.text["construction-plan"]).toContain("任务与条款对照");
+  });
+
+  it("the report's count of open items equals the highlighted places in the form and the plan", async () => {
+    for (const d of drafted) {
+      for (const [file, title] of [[d.form, "《申报书》"], [d.plan, "《建设工作方案》"]] as const) {
+        const xml = await docxPart(file.docx);
+        const highlighted = (xml.match(/<w:highlight w:val="yellow"\/>/g) ?? []).length;
+        expect(highlighted).toBe(file.placeholders.length);
+        if (highlighted === 0) continue;
+        expect(d.text["precheck-report"]).toContain(`共${highlighted}处，在${title}中以【待补充】标出`);
+      }
+    }
   });
 });

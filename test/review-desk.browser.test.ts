@@ -102,7 +102,7 @@ describe.skipIf(!available)("review desk in Chromium", () => {
     await expect(precheck.textContent()).resolves.toContain("结论：不符合申报条件");
     await expect(precheck.textContent()).resolves.toContain("第六条（三）");
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载 Word（.docx）" }).first().click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载审核版（.docx）" }).first().click()]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`^${number}-.+\\.docx$`, "u"));
     const text = (await mammoth.extractRawText({ path: await download.path() })).value;
     expect(text).toContain("杭州测试科技园发展有限公司");

@@ -38,7 +38,8 @@ async function drafts(ctx: DeskContext, app: ApplicationRecord) {
   const check = precheckOf(app);
   if (!check) return undefined;
   const { revision, notes } = await returnNotes(ctx.store, app);
-  return draftApplication(zoneProfileSchema.parse(app.profile), check, { now: ctx.now(), revision, returnNotes: notes });
+  // Staff read the review edition (clauses under each heading); the applicant's clean edition is downloadable too.
+  return draftApplication(zoneProfileSchema.parse(app.profile), check, { now: ctx.now(), revision, returnNotes: notes, editions: ["review", "applicant"] });
 }
 
 async function findApp(ctx: DeskContext, request: FastifyRequest): Promise<ApplicationRecord | undefined> {
@@ -63,7 +64,9 @@ async function showApplication(
     applicantName: profile.applicant?.name ?? "（未填单位名称）",
     check,
     record,
-    documents: (draft?.files ?? []).map((f) => ({ kind: f.kind, title: f.title, html: markdownToHtml(f.markdown), placeholders: f.placeholders.length })),
+    documents: (draft?.files ?? [])
+      .filter((f) => f.edition === "review")
+      .map((f) => ({ kind: f.kind, title: f.title, html: markdownToHtml(f.markdown), placeholders: f.placeholders.length })),
     answers: describeProfile(app.profile, app.jurisdiction),
     form,
     decidedByName: app.decidedBy ? [...record.history].reverse().find((h) => h.actor === app.decidedBy)?.actorName ?? app.decidedBy : undefined,
@@ -89,12 +92,13 @@ export function registerApplicationRoutes(app: FastifyInstance, ctx: DeskContext
   app.get("/applications/:number/documents/:kind", { preHandler: requireStaff() }, async (request, reply) => {
     const found = await findApp(ctx, request);
     const kind = (request.params as { kind: string }).kind.replace(/\.docx$/u, "");
-    const file = found ? (await drafts(ctx, found))?.files.find((f) => f.kind === kind) : undefined;
+    const edition = (request.query as { edition?: string }).edition === "applicant" ? "applicant" : "review";
+    const file = found ? (await drafts(ctx, found))?.files.find((f) => f.kind === kind && f.edition === edition) : undefined;
     if (!found || !file) return page(reply.code(404), request, "message.eta", { title: "没有找到文件", message: "没有这份文件。", back: "/queue" });
-    await ctx.store.audit.record({ actor: request.principal!.actor, action: "application.download", subject: `application:${found.number}`, detail: { kind } });
+    await ctx.store.audit.record({ actor: request.principal!.actor, action: "application.download", subject: `application:${found.number}`, detail: { kind, edition } });
     const name = `${found.number}-${file.fileNames.docx}`;
     return reply
-      .header("content-disposition", `attachment; filename="${found.number}-${file.kind}.docx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .header("content-disposition", `attachment; filename="${found.number}-${file.kind}-${edition}.docx"; filename*=UTF-8''${encodeURIComponent(name)}`)
       .header("cache-control", "no-store")
       .type(DOCX_MIME)
       .send(Buffer.from(file.docx));

@@ -3,7 +3,7 @@
  * documents, submission to the bureau, status, and correcting a returned
  * application without re-entering everything.
  */
-import { draftApplication, DOCX_MIME } from "../drafting/draft-application.ts";
+import type { Edition } from "../drafting/document-model.ts";
 import type { IntakeFlow } from "../intake/index.ts";
 import { checkJurisdiction, JURISDICTION_LABELS, todayInChina } from "../rules/index.ts";
 import { parseStoredCheckResult } from "../rules/check-result.schema.ts";
@@ -60,15 +60,22 @@ export function commentOf(detail: unknown): string | undefined {
   return commentOf(d.detail);
 }
 
-export async function renderDrafts(ctx: TurnContext, app: ApplicationRecord): Promise<Reply[]> {
+/**
+ * The drafts as files. Applicants get the clean edition they sign; staff the
+ * review edition, which shows under each heading the clauses it answers.
+ */
+export async function renderDrafts(ctx: TurnContext, app: ApplicationRecord, edition: Edition = "applicant"): Promise<Reply[]> {
   const { revision, notes } = await returnNotes(ctx.deps.store, app);
   const profile = storedProfile(app);
   // Without a usable stored pre-check, the draft carries one made now from the same facts.
   const check = storedCheckResult(app) ?? checkJurisdiction(app.jurisdiction, profile, { today: todayInChina(ctx.now) });
+  // Drafting (and the docx package under it) is loaded on the first draft, not at every start.
+  const { draftApplication, DOCX_MIME } = await import("../drafting/draft-application.ts");
   const draft = await draftApplication(profile, check, {
     now: ctx.now,
     revision,
     returnNotes: notes,
+    editions: [edition],
   });
   const report = draft.files.find((f) => f.kind === "precheck-report");
   const replies: Reply[] = [];

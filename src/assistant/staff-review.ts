@@ -65,7 +65,7 @@ export async function openApplication(ctx: TurnContext, number: string): Promise
   // After a return, what the applicant changed — not only the old comment.
   const { changes } = await loadReviewRecord(ctx.deps.store, app);
   if (changes) replies.push({ kind: "text", text: renderChanges(changes) });
-  replies.push(...(await renderDrafts(ctx, app)).filter((r) => r.kind === "document"));
+  replies.push(...(await renderDrafts(ctx, app, ctx.isStaff ? "review" : "applicant")).filter((r) => r.kind === "document"));
   if (ctx.isStaff) {
     await ctx.deps.store.audit.record({ actor: ctx.actor, action: "application.open", subject: `application:${app.number}` });
     if (app.status === "submitted") {

@@ -15,7 +15,18 @@ export type Span =
    * `about` names the row it sits in when `what` alone is too short to list
    * (a table cell 【待补充：目标值】 in the row 从业人员 → 从业人员目标值).
    */
-  | { kind: "placeholder"; what: string; about?: string };
+  | {
+      kind: "placeholder";
+      what: string;
+      about?: string;
+      /**
+       * the line already says what is missing (a labelled form cell, 「核心区面积【待补充】平方米」):
+       * print only 【待补充】, followed by `unit` — the list in the report still names `what`
+       */
+      short?: boolean;
+      /** the unit that follows a number still to be given (家, 平方米) */
+      unit?: string;
+    };
 
 export type Align = "left" | "center" | "right";
 
@@ -32,17 +43,45 @@ export type Block =
    * 一、 / （一） / 1． headings. `number` is filled by `numberHeadings`
    * so both renderers print the same numbering.
    */
-  | { kind: "heading"; level: 1 | 2 | 3; text: string; number?: string }
-  | { kind: "paragraph"; spans: Span[]; align?: Align; /** 首行缩进两字 */ indent?: boolean; /** smaller, for notes and clause basis */ note?: boolean }
-  | { kind: "table"; columns: TableColumn[]; rows: Span[][][]; /** print the column titles as a header row */ header: boolean }
-  /** a boxed space for an authority to write and stamp in (推荐意见) */
-  | { kind: "opinion-box"; title: string; signatureLines: string[] }
+  | {
+      kind: "heading";
+      level: 1 | 2 | 3;
+      text: string;
+      number?: string;
+      /** the clauses this section answers; printed as 「（对应条款：…）」 in the staff-review edition only */
+      basis?: string;
+    }
+  | {
+      kind: "paragraph";
+      spans: Span[];
+      align?: Align;
+      /** 首行缩进两字 */ indent?: boolean;
+      /** smaller, for notes and clause basis */ note?: boolean;
+      /** drafting aid for staff (clause mapping): left out of the applicant's edition */
+      reviewOnly?: boolean;
+    }
+  | {
+      kind: "table";
+      columns: TableColumn[];
+      rows: Span[][][];
+      /** print the column titles as a header row */ header: boolean;
+      reviewOnly?: boolean;
+      /** column index → horizontal alignment of its body cells (a grid of √ is centred) */
+      align?: Record<number, Align>;
+    }
+  /**
+   * a boxed space for an authority to write and stamp in (推荐意见, 审核意见);
+   * `choices` are tick boxes (□ 同意推荐 □ 退回补充) printed under the title
+   */
+  | { kind: "opinion-box"; title: string; signatureLines: string[]; choices?: string[] }
   | { kind: "page-break" };
 
 export type DocumentKind = "application-form" | "construction-plan" | "precheck-report";
 
 export interface DocModel {
   kind: DocumentKind;
+  /** set by `editionOf`; a model straight from a builder holds both editions' blocks */
+  edition?: Edition;
   /** file base name, Chinese (申报书) */
   name: string;
   /** ASCII-safe file base name (application-form) */
@@ -52,6 +91,14 @@ export interface DocModel {
 }
 
 export const PLACEHOLDER_PREFIX = "【待补充：";
+export const SHORT_PLACEHOLDER = "【待补充】";
+
+/**
+ * Two editions of every draft: the applicant's (clean, as it is signed and
+ * sent) and staff's review edition, which adds under each heading the clauses
+ * it answers and the plan's task–clause table.
+ */
+export type Edition = "applicant" | "review";
 
 export function text(value: string, bold = false): Span {
   return bold ? { kind: "text", text: value, bold } : { kind: "text", text: value };
@@ -61,9 +108,18 @@ export function placeholder(what: string, about?: string): Span {
   return about ? { kind: "placeholder", what, about } : { kind: "placeholder", what };
 }
 
+/**
+ * A placeholder where the label beside it already names the fact (a form
+ * cell, a sentence): 【待补充】, then its unit — 「【待补充】家」.
+ */
+export function blank(what: string, unit?: string, about?: string): Span {
+  return { kind: "placeholder", what, short: true, ...(unit ? { unit } : {}), ...(about ? { about } : {}) };
+}
+
 /** How a span reads in both renderers. */
 export function spanText(span: Span): string {
-  return span.kind === "text" ? span.text : `${PLACEHOLDER_PREFIX}${span.what}】`;
+  if (span.kind === "text") return span.text;
+  return `${span.short ? SHORT_PLACEHOLDER : `${PLACEHOLDER_PREFIX}${span.what}】`}${span.unit ?? ""}`;
 }
 
 export function spansText(spans: Span[]): string {
@@ -75,31 +131,53 @@ export function factOr(value: string | undefined, what: string): Span[] {
   return value !== undefined && value !== "" ? [text(value)] : [placeholder(what)];
 }
 
-export function paragraph(spans: Span[] | string, opts: { align?: Align; indent?: boolean; note?: boolean } = {}): Block {
+export function paragraph(spans: Span[] | string, opts: { align?: Align; indent?: boolean; note?: boolean; reviewOnly?: boolean } = {}): Block {
   const s = typeof spans === "string" ? [text(spans)] : spans;
   return { kind: "paragraph", spans: s, ...opts };
 }
 
-export function heading(level: 1 | 2 | 3, value: string): Block {
-  return { kind: "heading", level, text: value };
+export function heading(level: 1 | 2 | 3, value: string, basis?: string): Block {
+  return basis ? { kind: "heading", level, text: value, basis } : { kind: "heading", level, text: value };
 }
 
-/** A section heading followed by the clause(s) it answers, as a note line. */
+/** A section heading and the clause(s) it answers (shown in the review edition only). */
 export function section(level: 1 | 2 | 3, value: string, basis: string | undefined): Block[] {
-  const blocks: Block[] = [heading(level, value)];
-  if (basis) blocks.push(paragraph(`（对应条款：${basis}）`, { note: true, indent: level > 1 }));
-  return blocks;
+  return [heading(level, value, basis)];
 }
 
-export function table(columns: [string, number][], rows: Span[][][], header = true): Block {
-  return { kind: "table", columns: columns.map(([title, weight]) => ({ title, weight })), rows, header };
+export function table(
+  columns: [string, number][],
+  rows: Span[][][],
+  header = true,
+  opts: { reviewOnly?: boolean; align?: Record<number, Align> } = {},
+): Block {
+  return { kind: "table", columns: columns.map(([title, weight]) => ({ title, weight })), rows, header, ...opts };
+}
+
+/**
+ * One edition of a document model: the applicant's drops the review-only
+ * blocks and the clause lines; the review edition prints 「（对应条款：…）」
+ * under each heading that has a basis.
+ */
+export function editionOf(doc: DocModel, edition: Edition): DocModel {
+  const blocks: Block[] = [];
+  for (const b of doc.blocks) {
+    if (edition === "applicant") {
+      if ((b.kind === "paragraph" || b.kind === "table") && b.reviewOnly) continue;
+      blocks.push(b);
+      continue;
+    }
+    blocks.push(b);
+    if (b.kind === "heading" && b.basis) blocks.push(paragraph(`（对应条款：${b.basis}）`, { note: true, indent: b.level > 1 }));
+  }
+  return { ...doc, edition, blocks };
 }
 
 /**
  * A label/value form table (the usual 申报书 layout): two pairs per row when
  * `perRow` is 2, one otherwise. An odd pair count leaves the last cells empty.
  */
-export function fieldTable(pairs: [string, Span[]][], perRow: 1 | 2 = 2): Block {
+export function fieldTable(pairs: [string, Span[]][], perRow: 1 | 2 = 2, weights?: [number, number, number, number] | [number, number]): Block {
   const rows: Span[][][] = [];
   for (let i = 0; i < pairs.length; i += perRow) {
     const row: Span[][] = [];
@@ -109,9 +187,11 @@ export function fieldTable(pairs: [string, Span[]][], perRow: 1 | 2 = 2): Block 
     }
     rows.push(row);
   }
+  // Two pairs a row: the value columns are wide enough for an 18-character credit code on one line.
+  const w = weights ?? (perRow === 2 ? [2.1, 3.2, 2.1, 3.2] : [1, 3]);
   const columns: [string, number][] = perRow === 2
-    ? [["项目", 2], ["内容", 3], ["项目", 2], ["内容", 3]]
-    : [["项目", 1], ["内容", 3]];
+    ? [["项目", w[0]], ["内容", w[1]], ["项目", w[2]!], ["内容", w[3]!]]
+    : [["项目", w[0]], ["内容", w[1]]];
   return table(columns, rows, false);
 }
 
@@ -142,8 +222,39 @@ export function numberHeadings(blocks: Block[]): Block[] {
   });
 }
 
+/**
+ * One convention for numbers in every document, whatever the source (the
+ * rules speak 「26 家」「1,680 平方米」 in chat): no space between a number and
+ * Chinese text, no thousands separator — 「26家」「1680平方米」「第2次」.
+ */
+export function documentNumbers(s: string): string {
+  return s
+    .replace(/(?<=\d),(?=\d{3}(?!\d))/g, "")
+    .replace(/(?<=[\u3400-\u9fff（）【】：；，。、])[ \u00a0]+(?=\d)/g, "")
+    .replace(/(?<=\d)[ \u00a0]+(?=[\u3400-\u9fff（）【】：；，。、])/g, "");
+}
+
+function normalizeSpans(spans: Span[]): Span[] {
+  return spans.map((s) => (s.kind === "text" ? { ...s, text: documentNumbers(s.text) } : s));
+}
+
+function normalizeBlock(b: Block): Block {
+  switch (b.kind) {
+    case "paragraph":
+      return { ...b, spans: normalizeSpans(b.spans) };
+    case "table":
+      return { ...b, rows: b.rows.map((r) => r.map(normalizeSpans)) };
+    case "heading":
+      return { ...b, text: documentNumbers(b.text) };
+    case "title":
+      return b.subtitle ? { ...b, subtitle: b.subtitle.map(normalizeSpans) } : b;
+    default:
+      return b;
+  }
+}
+
 export function createDocModel(kind: DocumentKind, names: { name: string; asciiName: string }, title: string, blocks: Block[]): DocModel {
-  return { kind, ...names, title, blocks: numberHeadings(blocks) };
+  return { kind, ...names, title, blocks: numberHeadings(blocks.map(normalizeBlock)) };
 }
 
 function blockSpans(b: Block): Span[][] {
@@ -157,7 +268,7 @@ function blockSpans(b: Block): Span[][] {
     case "table":
       return [...(b.header ? [b.columns.map((c) => text(c.title))] : []), ...b.rows.flat()];
     case "opinion-box":
-      return [[text(b.title)], ...b.signatureLines.map((l) => [text(l)])];
+      return [[text(b.title)], ...(b.choices ?? []).map((c) => [text(c)]), ...b.signatureLines.map((l) => [text(l)])];
     case "page-break":
       return [];
   }
@@ -170,37 +281,46 @@ function placeholderName(s: Extract<Span, { kind: "placeholder" }>): string {
 export interface PlaceholderSection {
   /** the level-1 heading as printed (二、示范区基本情况), or 封面 for what comes before the first heading */
   section: string;
+  /** each item once, in reading order */
   items: string[];
+  /** highlighted places in this section (an item printed twice counts twice) */
+  count: number;
 }
 
 /**
  * The 【待补充】 items of a document grouped by level-1 section, in reading
- * order; an item is listed once, where it first appears.
+ * order: each item once per section, with 「（2处）」 when it is highlighted in
+ * more than one place there. `count` counts every place, so the report's
+ * figures add up to what a reader finds highlighted in the document.
  */
 export function collectPlaceholdersBySection(doc: DocModel): PlaceholderSection[] {
-  const seen = new Set<string>();
-  const sections: PlaceholderSection[] = [];
-  let current: PlaceholderSection = { section: "封面", items: [] };
+  const sections: { section: string; places: Map<string, number>; count: number }[] = [];
+  let current = { section: "封面", places: new Map<string, number>(), count: 0 };
   for (const b of doc.blocks) {
     if (b.kind === "heading" && b.level === 1) {
-      if (current.items.length) sections.push(current);
-      current = { section: `${b.number ?? ""}${b.text}`, items: [] };
+      if (current.count) sections.push(current);
+      current = { section: `${b.number ?? ""}${b.text}`, places: new Map(), count: 0 };
     }
     for (const spans of blockSpans(b)) {
       for (const s of spans) {
         if (s.kind !== "placeholder") continue;
         const name = placeholderName(s);
-        if (seen.has(name)) continue;
-        seen.add(name);
-        current.items.push(name);
+        current.count++;
+        current.places.set(name, (current.places.get(name) ?? 0) + 1);
       }
     }
   }
-  if (current.items.length) sections.push(current);
-  return sections;
+  if (current.count) sections.push(current);
+  return sections.map((s) => ({
+    section: s.section,
+    count: s.count,
+    items: [...s.places].map(([n, k]) => (k > 1 ? `${n}（${k}处）` : n)),
+  }));
 }
 
-/** Every 【待补充】 item of a document, in reading order, without repeats. */
+/** Every highlighted 【待补充】 place of a document, in reading order (repeats included). */
 export function collectPlaceholders(doc: DocModel): string[] {
-  return collectPlaceholdersBySection(doc).flatMap((s) => s.items);
+  const out: string[] = [];
+  for (const b of doc.blocks) for (const spans of blockSpans(b)) for (const s of spans) if (s.kind === "placeholder") out.push(placeholderName(s));
+  return out;
 }

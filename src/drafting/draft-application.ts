@@ -17,14 +17,15 @@ import type { ZoneProfile } from "../rules/zone-profile.schema.ts";
 import { buildApplicationForm } from "./build-application-form.ts";
 import { buildConstructionPlan } from "./build-construction-plan.ts";
 import { buildPrecheckReport } from "./build-precheck-report.ts";
-import { collectPlaceholders, collectPlaceholdersBySection, type DocModel, type DocumentKind } from "./document-model.ts";
+import { collectPlaceholders, collectPlaceholdersBySection, editionOf, type DocModel, type DocumentKind, type Edition } from "./document-model.ts";
+import { draftContext } from "./draft-context.ts";
 import { renderDocx } from "./render-docx.ts";
 import { renderMarkdown } from "./render-markdown.ts";
 
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 export interface DraftOptions {
-  /** generation date printed on the drafts; default: now */
+  /** today, for a profile without asOf (the one document date is asOf); default: now */
   now?: Date;
   /** ASCII file names (application-form.docx …) instead of Chinese ones (申报书.docx …) */
   asciiNames?: boolean;
@@ -32,43 +33,54 @@ export interface DraftOptions {
   revision?: number;
   /** staff's reasons for returning the previous submission, printed in the report */
   returnNotes?: string[];
+  /**
+   * which editions to render: the applicant's clean one (default) and/or the
+   * staff-review one with the clauses each section answers
+   */
+  editions?: Edition[];
 }
 
 export interface DraftFile {
   kind: DocumentKind;
+  edition: Edition;
   /** document title as printed */
   title: string;
-  /** file base name without extension: 申报书 (or application-form with asciiNames) */
+  /** file base name without extension: 申报书, 申报书（审核版） (or application-form, application-form-review) */
   name: string;
   fileNames: { docx: string; md: string };
   markdown: string;
   docx: Uint8Array;
-  /** open 【待补充】 items, in reading order */
+  /** every highlighted 【待补充】 place, in reading order (an item printed twice is listed twice) */
   placeholders: string[];
 }
 
 export interface DraftResult {
   jurisdiction: ZoneProfile["jurisdiction"];
   verdict: CheckResult["verdict"];
+  /** the one date the documents print (填报日期, 编制日期, 自查/预审基准日) */
+  date: string;
   files: DraftFile[];
 }
 
-function baseName(doc: DocModel, ascii: boolean): string {
-  return ascii ? doc.asciiName : doc.name;
+export const EDITION_SUFFIX: Record<Edition, { name: string; ascii: string }> = {
+  applicant: { name: "", ascii: "" },
+  review: { name: "（审核版）", ascii: "-review" },
+};
+
+function baseName(doc: DocModel, edition: Edition, ascii: boolean): string {
+  return ascii ? `${doc.asciiName}${EDITION_SUFFIX[edition].ascii}` : `${doc.name}${EDITION_SUFFIX[edition].name}`;
 }
 
-/** The three document models, without rendering (cheap; for previews and tests). */
+/** The three document models (both editions' blocks), without rendering (cheap; for previews and tests). */
 export function buildDraftModels(profile: ZoneProfile, check: CheckResult, opts: DraftOptions = {}): DocModel[] {
-  const now = opts.now ?? new Date();
-  const ascii = opts.asciiNames ?? false;
-  const form = buildApplicationForm(profile, check, now);
-  const plan = buildConstructionPlan(profile, check, now);
-  const report = buildPrecheckReport(profile, check, now, {
+  const ctx = draftContext(profile, check, opts.now);
+  const form = buildApplicationForm(profile, check, ctx);
+  const plan = buildConstructionPlan(profile, check, ctx);
+  const report = buildPrecheckReport(profile, check, ctx, {
     drafts: [form, plan].map((d) => ({
       kind: d.kind,
       title: `《${d.name}》`,
-      fileName: `${baseName(d, ascii)}.docx`,
-      placeholders: collectPlaceholdersBySection(d),
+      placeholders: collectPlaceholdersBySection(editionOf(d, "applicant")),
     })),
     revision: opts.revision,
     returnNotes: opts.returnNotes,
@@ -78,20 +90,25 @@ export function buildDraftModels(profile: ZoneProfile, check: CheckResult, opts:
 
 export async function draftApplication(profile: ZoneProfile, check: CheckResult, opts: DraftOptions = {}): Promise<DraftResult> {
   const ascii = opts.asciiNames ?? false;
+  const editions = opts.editions ?? ["applicant"];
   const models = buildDraftModels(profile, check, opts);
   const files = await Promise.all(
-    models.map(async (doc): Promise<DraftFile> => {
-      const name = baseName(doc, ascii);
-      return {
-        kind: doc.kind,
-        title: doc.title,
-        name,
-        fileNames: { docx: `${name}.docx`, md: `${name}.md` },
-        markdown: renderMarkdown(doc),
-        docx: await renderDocx(doc),
-        placeholders: collectPlaceholders(doc),
-      };
-    }),
+    editions.flatMap((edition) =>
+      models.map(async (model): Promise<DraftFile> => {
+        const doc = editionOf(model, edition);
+        const name = baseName(doc, edition, ascii);
+        return {
+          kind: doc.kind,
+          edition,
+          title: doc.title,
+          name,
+          fileNames: { docx: `${name}.docx`, md: `${name}.md` },
+          markdown: renderMarkdown(doc),
+          docx: await renderDocx(doc),
+          placeholders: collectPlaceholders(doc),
+        };
+      }),
+    ),
   );
-  return { jurisdiction: check.jurisdiction, verdict: check.verdict, files };
+  return { jurisdiction: check.jurisdiction, verdict: check.verdict, date: draftContext(profile, check, opts.now).date, files };
 }

@@ -5,8 +5,9 @@
  * builders read it. Every entry names the clause it comes from.
  */
 import type { PolicyId } from "../rules/rule-result.types.ts";
-import { requiredFacts } from "../rules/index.ts";
-import type { Jurisdiction, Service } from "../rules/zone-profile.schema.ts";
+import type { Jurisdiction } from "../rules/zone-profile.schema.ts";
+import { joinLabels, SERVICE_LABELS } from "../rules/labels.ts";
+import type { PolicyFigures } from "./policy-figures.ts";
 
 export interface PlanTask {
   title: string;
@@ -27,8 +28,8 @@ export interface Indicator {
   name: string;
   /** a profile fact that gives the current value; otherwise the baseline is a placeholder */
   baseline?: IndicatorBaseline;
-  /** what the policy says about it, e.g. 20家以上 */
-  requirement: string;
+  /** what the policy says about it (「20家以上」), numbers from the rule parameters */
+  requirement: string | ((f: PolicyFigures) => string);
   clause: string;
 }
 
@@ -68,6 +69,21 @@ export interface JurisdictionTemplate {
   recommender: string;
   /** who decides: 省知识产权局 (zj2018:10) / 市知识产权事业发展中心 (zb2020:8.2) */
   approver: string;
+  /** the approver as addressed in a letter: 浙江省知识产权局 / 淄博市知识产权事业发展中心 */
+  approverFull: string;
+  /** the title applied for: 浙江省知识产权服务业集聚发展示范区 */
+  programName: string;
+  /** the policy's own words, so one jurisdiction's documents never borrow the other's */
+  terms: {
+    /** 现有知识产权服务机构 (zj2018:6.3) / 已有知识产权服务点（机构） (zb2020:5.3) */
+    institutions: string;
+    /** where the zone lies: 所在县（市、区） (zj2018:8) / 所在区县 (zb2020:5.1) */
+    county: string;
+    /** the recommender for a named place: 杭州市 → 杭州市知识产权局 (zj2018:9); 张店区 → 张店区知识产权管理部门 (zb2020:7.2) */
+    recommenderAt: (place: { city?: string; county?: string }) => string | undefined;
+    /** 考核 (zj2018:14) / 认定 (zb2020:12) */
+    assessment: string;
+  };
   clauses: {
     location: string;
     carrier?: string;
@@ -79,6 +95,8 @@ export interface JurisdictionTemplate {
     form: string;
     plan: string;
     recommendation: string;
+    /** where the approver decides (zj2018:10 / zb2020:8.2) */
+    approval: string;
     commitment?: string;
     assessment: string;
     assessmentItems: [string, string, string];
@@ -87,6 +105,12 @@ export interface JurisdictionTemplate {
     localSupport: string;
     planAdjustment: string;
     goals: string;
+    /**
+     * the assessment item that reads the plan's goals and indicators: zj2018:15.1
+     * (目标、任务、重点项目和各项指标). Zibo's 第十三条（一） assesses 「各项工作落实情况」
+     * only, so its goals and indicators cite none.
+     */
+    goalsAssessment?: string;
   };
   goalText: string;
   tasks: PlanTask[];
@@ -107,6 +131,14 @@ const ZHEJIANG: JurisdictionTemplate = {
   applicantRole: "依托单位",
   recommender: "设区市知识产权主管部门",
   approver: "省知识产权局",
+  approverFull: "浙江省知识产权局",
+  programName: "浙江省知识产权服务业集聚发展示范区",
+  terms: {
+    institutions: "现有知识产权服务机构",
+    county: "所在县（市、区）",
+    recommenderAt: (p) => (p.city ? `${p.city}知识产权局` : undefined),
+    assessment: "考核",
+  },
   clauses: {
     location: "zj2018:5",
     carrier: "zj2018:6.1",
@@ -117,6 +149,7 @@ const ZHEJIANG: JurisdictionTemplate = {
     form: "zj2018:9.2",
     plan: "zj2018:9.3",
     recommendation: "zj2018:9.1",
+    approval: "zj2018:10",
     commitment: "zj2018:9.4",
     assessment: "zj2018:15",
     assessmentItems: ["zj2018:15.1", "zj2018:15.2", "zj2018:15.3"],
@@ -125,6 +158,7 @@ const ZHEJIANG: JurisdictionTemplate = {
     localSupport: "zj2018:12",
     planAdjustment: "zj2018:16",
     goals: "zj2018:2",
+    goalsAssessment: "zj2018:15.1",
   },
   // 第六条（三）: 专利、商标、版权等各类知识产权的代理、法律、信息、商用化、咨询、培训等服务需求
   goalText:
@@ -177,10 +211,10 @@ const ZHEJIANG: JurisdictionTemplate = {
     },
   ],
   indicators: [
-    { category: "机构", name: "入驻知识产权服务机构（家）", baseline: "serviceInstitutions", requirement: "20家以上", clause: "zj2018:6.3" },
+    { category: "机构", name: "入驻知识产权服务机构（家）", baseline: "serviceInstitutions", requirement: (f) => `${f.minServiceInstitutions}家以上`, clause: "zj2018:6.3" },
     { category: "机构", name: "引进品牌知识产权服务机构（家）", requirement: "引进品牌机构", clause: "zj2018:4.1" },
-    { category: "服务", name: "服务覆盖（门类）", baseline: "serviceCoverage", requirement: "专利、商标、版权的代理、法律、信息、商用化、咨询、培训", clause: "zj2018:6.3" },
-    { category: "载体", name: "核心区面积（平方米）", baseline: "coreAreaSqm", requirement: "不少于1000平方米", clause: "zj2018:6.3" },
+    { category: "服务", name: "服务覆盖（门类）", baseline: "serviceCoverage", requirement: (f) => f.serviceGroups.map((g) => joinLabels(g.services, SERVICE_LABELS)).join("×"), clause: "zj2018:6.3" },
+    { category: "载体", name: "核心区面积（平方米）", baseline: "coreAreaSqm", requirement: (f) => `不少于${f.minCoreAreaSqm}平方米`, clause: "zj2018:6.3" },
     { category: "人才", name: "知识产权服务从业人员（人）", requirement: "数量充足、结构优化", clause: "zj2018:4.2" },
     { category: "人才", name: "专利代理师等执业人员（人）", requirement: "壮大实务型人才队伍", clause: "zj2018:4.2" },
     { category: "人才", name: "高层次、领军人才（人）", requirement: "培养领军人才", clause: "zj2018:7.4" },
@@ -226,6 +260,14 @@ const ZIBO: JurisdictionTemplate = {
   applicantRole: "申报单位（创建单位）",
   recommender: "区县知识产权管理部门",
   approver: "市知识产权事业发展中心",
+  approverFull: "淄博市知识产权事业发展中心",
+  programName: "淄博市知识产权服务业集聚发展示范区",
+  terms: {
+    institutions: "已有知识产权服务点（机构）",
+    county: "所在区县",
+    recommenderAt: (p) => (p.county ? `${p.county}知识产权管理部门` : undefined),
+    assessment: "认定",
+  },
   clauses: {
     location: "zb2020:3",
     industry: "zb2020:5.2",
@@ -236,6 +278,7 @@ const ZIBO: JurisdictionTemplate = {
     form: "zb2020:8.1",
     plan: "zb2020:13.1",
     recommendation: "zb2020:7.3",
+    approval: "zb2020:8.2",
     assessment: "zb2020:13",
     assessmentItems: ["zb2020:13.1", "zb2020:13.2", "zb2020:13.3"],
     assessmentCycle: "zb2020:12",
@@ -300,15 +343,15 @@ const ZIBO: JurisdictionTemplate = {
     },
   ],
   indicators: [
-    { category: "机构", name: "知识产权服务点（机构）（家）", baseline: "serviceInstitutions", requirement: "2家以上", clause: "zb2020:5.3" },
+    { category: "机构", name: "知识产权服务点（机构）（家）", baseline: "serviceInstitutions", requirement: (f) => `${f.minServiceInstitutions}家以上`, clause: "zb2020:5.3" },
     { category: "机构", name: "其中有专利代理资质的机构（家）", requirement: "第九条支持对象", clause: "zb2020:9" },
-    { category: "服务", name: "服务覆盖（门类）", baseline: "serviceCoverage", requirement: "专利、商标、版权、地理标志、植物新品种和专利检索分析、导航预警、评议评估、质押融资、转移转化及托管", clause: "zb2020:5.3" },
+    { category: "服务", name: "服务覆盖（门类）", baseline: "serviceCoverage", requirement: (f) => joinLabels(f.requiredServices, SERVICE_LABELS), clause: "zb2020:5.3" },
     { category: "人才", name: "知识产权服务从业人员（人）", requirement: "引进高端和紧缺人才", clause: "zb2020:6.4" },
     { category: "人才", name: "新获国家专利代理师证书（人/年）", requirement: "新获证书给予支持", clause: "zb2020:9.2" },
     { category: "服务", name: "“专利清零”服务企业（家）", requirement: "开展专利清零行动", clause: "zb2020:6.7" },
     { category: "服务", name: "“专利倍增”服务企业（家）", requirement: "开展专利倍增行动", clause: "zb2020:6.7" },
     { category: "服务", name: "“对标找差”服务企业（家）", requirement: "开展对标找差行动", clause: "zb2020:6.7" },
-    { category: "服务", name: "代理本市发明专利授权（件/年）", requirement: "超过70、120、200件分档支持", clause: "zb2020:9.5" },
+    { category: "服务", name: "代理本市发明专利授权（件/年）", requirement: (f) => `超过${(f.inventionGrantTiers ?? []).join("、")}件分档支持`, clause: "zb2020:9.5" },
     { category: "服务", name: "专利质押融资（笔/年）", requirement: "推进专利质押融资", clause: "zb2020:6.7" },
     { category: "服务", name: "知识产权托管企业（家）", requirement: "实施知识产权托管工程", clause: "zb2020:6.7" },
     { category: "平台", name: "知识产权公共服务平台（窗口）", requirement: "区县加大公共服务平台搭建支持", clause: "zb2020:10" },
@@ -345,10 +388,7 @@ export function templateFor(jurisdiction: Jurisdiction): JurisdictionTemplate {
   return JURISDICTION_TEMPLATES[jurisdiction];
 }
 
-/**
- * The services the institutions condition requires (zj2018:6.3 / zb2020:5.3),
- * read from the rule parameters in force, so the form and the check never differ.
- */
-export function requiredServices(jurisdiction: Jurisdiction, date?: string): Service[] {
-  return (requiredFacts(jurisdiction, date).find((f) => f.path === "zone.services")?.expected ?? []) as Service[];
+/** An indicator's requirement as printed, its numbers from the rule parameters. */
+export function indicatorRequirement(i: Indicator, figures: PolicyFigures): string {
+  return typeof i.requirement === "string" ? i.requirement : i.requirement(figures);
 }

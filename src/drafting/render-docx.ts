@@ -86,7 +86,7 @@ export function titleLines(title: string): string[] {
   return [title.slice(0, at + 3), title.slice(at + 3)];
 }
 
-function headingParagraph(b: Extract<Block, { kind: "heading" }>): Paragraph {
+function headingParagraph(b: Extract<Block, { kind: "heading" }>, breakBefore = false): Paragraph {
   const label = `${b.number ?? ""}${b.text}`;
   const style =
     b.level === 1
@@ -95,6 +95,7 @@ function headingParagraph(b: Extract<Block, { kind: "heading" }>): Paragraph {
         ? { font: DOCX_FONTS.heading2, size: SIZE.sanhao, heading: HeadingLevel.HEADING_2 }
         : { font: DOCX_FONTS.body, size: SIZE.sihao, heading: HeadingLevel.HEADING_3, bold: true };
   return new Paragraph({
+    pageBreakBefore: breakBefore || undefined,
     heading: style.heading,
     keepNext: true,
     spacing: { ...BODY_SPACING, before: b.level === 1 ? 240 : 120, after: 0 },
@@ -106,12 +107,17 @@ function headingParagraph(b: Extract<Block, { kind: "heading" }>): Paragraph {
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
 const CELL_BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER } as const;
 
-function cellParagraph(spans: Span[], bold: boolean, align: Align = "left"): Paragraph {
+function cellParagraph(spans: Span[], bold: boolean, align: Align = "left", size: number = SIZE.xiaosi): Paragraph {
   return new Paragraph({
     alignment: align === "left" ? AlignmentType.LEFT : alignment(align),
-    spacing: { line: 360, lineRule: LineRuleType.AUTO, before: 40, after: 40 },
-    children: runs(spans, { font: DOCX_FONTS.body, size: SIZE.xiaosi, bold }),
+    spacing: { line: size === SIZE.wuhao ? 300 : 360, lineRule: LineRuleType.AUTO, before: 30, after: 30 },
+    children: runs(spans, { font: DOCX_FONTS.body, size, bold }),
   });
+}
+
+/** Form tables (label | value) read in 小四; dense lists of four or more columns in 五号, as printed forms set them. */
+function tableSize(b: Extract<Block, { kind: "table" }>): number {
+  return b.header && b.columns.length >= 4 ? SIZE.wuhao : SIZE.xiaosi;
 }
 
 function tableBlock(b: Extract<Block, { kind: "table" }>): Table {
@@ -130,7 +136,7 @@ function tableBlock(b: Extract<Block, { kind: "table" }>): Table {
             borders: CELL_BORDERS,
             verticalAlign: VerticalAlignTable.CENTER,
             margins: { left: 80, right: 80 },
-            children: [cellParagraph(spans, header, header ? "center" : "left")],
+            children: [cellParagraph(spans, header, header ? "center" : (b.align?.[i] ?? "left"), tableSize(b))],
           }),
       ),
     });
@@ -148,7 +154,8 @@ function tableBlock(b: Extract<Block, { kind: "table" }>): Table {
 function opinionBox(b: Extract<Block, { kind: "opinion-box" }>): Table {
   const children = [
     cellParagraph([{ kind: "text", text: b.title, bold: true }], true),
-    ...Array.from({ length: 6 }, () => cellParagraph([], false)),
+    ...(b.choices ?? []).map((c) => cellParagraph([{ kind: "text", text: c }], false)),
+    ...Array.from({ length: b.choices?.length ? 4 : 6 }, () => cellParagraph([], false)),
     ...b.signatureLines.map((l) => cellParagraph([{ kind: "text", text: l }], false, "right")),
   ];
   return new Table({
@@ -157,7 +164,7 @@ function opinionBox(b: Extract<Block, { kind: "opinion-box" }>): Table {
     layout: TableLayoutType.FIXED,
     rows: [
       new TableRow({
-        height: { value: 4200, rule: HeightRule.ATLEAST },
+        height: { value: 3600, rule: HeightRule.ATLEAST },
         cantSplit: true,
         children: [new TableCell({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, borders: CELL_BORDERS, margins: { left: 120, right: 240 }, children })],
       }),
@@ -165,11 +172,17 @@ function opinionBox(b: Extract<Block, { kind: "opinion-box" }>): Table {
   });
 }
 
-function blockElements(b: Block): (Paragraph | Table)[] {
+/**
+ * `breakBefore`: the block starts a new page. Set on its own first paragraph
+ * rather than as a separate break paragraph, which would leave a blank page
+ * when the page before happens to end full.
+ */
+function blockElements(b: Block, breakBefore = false): (Paragraph | Table)[] {
   switch (b.kind) {
     case "title":
       return [
         new Paragraph({
+          pageBreakBefore: breakBefore || undefined,
           alignment: AlignmentType.CENTER,
           spacing: { before: 240, after: 240, line: 700, lineRule: LineRuleType.EXACT },
           children: titleLines(b.text).flatMap((line, i) => [
@@ -186,10 +199,11 @@ function blockElements(b: Block): (Paragraph | Table)[] {
         ),
       ];
     case "heading":
-      return [headingParagraph(b)];
+      return [headingParagraph(b, breakBefore)];
     case "paragraph":
       return [
         new Paragraph({
+          pageBreakBefore: breakBefore || undefined,
           alignment: bodyAlignment(b),
           // A note line (对应条款) and a line ending in "：" introduce what follows: keep them on its page.
           keepNext: b.note || spanText(b.spans.at(-1) ?? { kind: "text", text: "" }).endsWith("：") || undefined,
@@ -223,8 +237,8 @@ function pageFooter(): Footer {
 export function toDocxDocument(doc: DocModel): Document {
   return new Document({
     title: doc.title,
-    creator: "ipzone-assistant",
-    description: "由知识产权服务业集聚发展示范区申报助手生成的初稿",
+    // Document properties speak of the document, like its text (no tool names).
+    subject: doc.title,
     styles: {
       default: {
         document: {
@@ -245,7 +259,7 @@ export function toDocxDocument(doc: DocModel): Document {
           },
         },
         footers: { default: pageFooter() },
-        children: doc.blocks.flatMap(blockElements),
+        children: doc.blocks.flatMap((b, i) => (b.kind === "page-break" ? [] : blockElements(b, doc.blocks[i - 1]?.kind === "page-break"))),
       },
     ],
   });

@@ -27,7 +27,7 @@ function renderBlock(b: Block): string {
       return lines.join("\n");
     }
     case "opinion-box":
-      return [`> ${b.title}`, ">", ">", ...b.signatureLines.map((l) => `> ${l}`)].join("\n");
+      return [`> ${b.title}`, ...(b.choices ?? []).map((c) => `> ${c}`), ">", ">", ...b.signatureLines.map((l) => `> ${l}`)].join("\n");
     case "page-break":
       return "---";
   }

@@ -9,13 +9,17 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { VERDICT_LABELS } from "../../drafting/condition-results.ts";
 import { draftApplication } from "../../drafting/draft-application.ts";
+import type { Edition } from "../../drafting/document-model.ts";
 import { checkJurisdiction } from "../../rules/check-zone.ts";
 import { formatInputErrorList, parseInput } from "../../rules/format-input-errors.ts";
 import { JURISDICTION_LABELS } from "../../rules/labels.ts";
 import { zoneProfileSchema, type ZoneProfile } from "../../rules/zone-profile.schema.ts";
 import { CliUsageError, type CliCommand } from "../command.types.ts";
 
-const USAGE = "draft --input <profile.json> --out <目录> [--json] [--ascii-names]";
+const USAGE = "draft --input <profile.json> --out <目录> [--edition applicant|review|both] [--json] [--ascii-names]";
+
+/** 申请人版 (clean, to sign), 审核版 (clauses shown, for staff), or both. */
+const EDITIONS: Record<string, Edition[]> = { applicant: ["applicant"], review: ["review"], both: ["applicant", "review"] };
 const EXAMPLE = "例如：npm run -s cli -- draft --input profile.json --out out/";
 
 export interface DraftWritten {
@@ -36,6 +40,7 @@ function parseDraftArgs(args: string[]) {
         out: { type: "string" },
         json: { type: "boolean", default: false },
         "ascii-names": { type: "boolean", default: false },
+        edition: { type: "string", default: "applicant" },
       },
       strict: true,
       allowPositionals: false,
@@ -90,9 +95,11 @@ const command: CliCommand = {
     if (!opts.input || !opts.out) {
       throw new CliUsageError(`缺少${!opts.input ? " --input" : ""}${!opts.out ? " --out" : ""}。用法：${USAGE}\n${EXAMPLE}`);
     }
+    const editions = EDITIONS[opts.edition ?? "applicant"];
+    if (!editions) throw new CliUsageError(`--edition 应为 applicant（申请人版）、review（审核版）或 both（两版），而不是「${opts.edition}」。用法：${USAGE}`);
     const profile = await readProfile(opts.input);
     const check = checkJurisdiction(profile.jurisdiction!, profile);
-    const result = await draftApplication(profile, check, { asciiNames: opts["ascii-names"] });
+    const result = await draftApplication(profile, check, { asciiNames: opts["ascii-names"], editions });
 
     const dir = resolve(opts.out);
     await mkdir(dir, { recursive: true });
