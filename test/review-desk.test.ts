@@ -109,6 +109,18 @@ describe("signing in", () => {
   });
 });
 
+describe("sign-in rate limit", () => {
+  it("too many attempts from one address are refused for a minute", async () => {
+    await d.restartDesk(["reviewer", "reviewer2", "former"], 3);
+    const c = client();
+    for (let i = 0; i < 3; i++) expect((await c.signIn("zhangsan", "wrong-password-x")).status).toBe(401);
+    const limited = await c.signIn("zhangsan", "correct-horse-battery");
+    expect(limited.status).toBe(429);
+    expect(limited.html).toContain("登录尝试过于频繁");
+    await d.restartDesk(["reviewer", "reviewer2", "former"]);
+  });
+});
+
 describe("deciding", () => {
   it("return with a comment, resubmission shows its changes, accept; the applicant is told each time", async () => {
     const number = await d.submitted("ann", "19家");

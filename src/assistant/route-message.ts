@@ -17,27 +17,24 @@ import { beginIntake, continueIntake } from "./run-intake.ts";
 import type { SessionState } from "./session-state.schema.ts";
 import { decide, openApplication, showQueue } from "./staff-review.ts";
 
+const PENDING_DECISIONS = [
+  { key: "pendingReturn", decision: "returned", cancelled: "已取消退回操作。" },
+  { key: "pendingAccept", decision: "accepted", cancelled: "已取消受理操作，申报仍在待审列表中。" },
+] as const;
+
 export async function routeMessage(ctx: TurnContext, session: SessionState, msg: IncomingMessage, isNew: boolean): Promise<Reply[]> {
   const text = msg.text?.trim() ?? "";
   const command = detectCommand(text, msg.choice);
 
-  // A staff member who pressed 「退回」 types the comment next. Anything else — a button, a
-  // command such as 「待审」 — drops the pending return rather than becoming its comment.
-  if (session.pendingReturn !== null) {
-    const appId = session.pendingReturn;
-    session.pendingReturn = null;
-    if (command?.kind === "cancel") return [{ kind: "text", text: "已取消退回操作。" }];
+  // A staff member who pressed 「退回」 types the comment next; one accepting a 不符合 application,
+  // the reason. Anything else — a button, a command such as 「待审」 — drops the pending decision.
+  for (const pending of PENDING_DECISIONS) {
+    const appId = session[pending.key];
+    if (appId === null) continue;
+    session[pending.key] = null;
+    if (command?.kind === "cancel") return [{ kind: "text", text: pending.cancelled }];
     const app = !command && !msg.choice && text ? await ctx.deps.store.applications.findById(appId) : undefined;
-    if (app) return decide(ctx, session, app.number, "returned", text);
-  }
-
-  // Accepting an application the pre-check found 不符合: the next message is the reason.
-  if (session.pendingAccept !== null) {
-    const appId = session.pendingAccept;
-    session.pendingAccept = null;
-    if (command?.kind === "cancel") return [{ kind: "text", text: "已取消受理操作，申报仍在待审列表中。" }];
-    const app = !command && !msg.choice && text ? await ctx.deps.store.applications.findById(appId) : undefined;
-    if (app) return decide(ctx, session, app.number, "accepted", text);
+    if (app) return decide(ctx, session, app.number, pending.decision, text);
   }
 
   // 「有用」/「没用」 rate the answer just given, and only that one.

@@ -18,15 +18,25 @@ export interface DeskHarness extends Harness {
   addAccount(name: string, password: string, role?: "reviewer" | "viewer", displayName?: string): Promise<void>;
   /** a Zhejiang applicant with a submitted application; `institutions` replaces the 25家 answer */
   submitted(user: string, institutions?: string): Promise<string>;
-  restartDesk(staff: string[]): Promise<void>;
+  restartDesk(staff: string[], loginAttemptsPerMinute?: number): Promise<void>;
 }
 
 export async function startDesk(options: HarnessOptions = {}): Promise<DeskHarness> {
   const h = await startHarness({ ...options, env: { WEB_PORT: "0", ...options.env } });
   const key = randomBytes(32);
   let staff = h.config.staff;
+  let attempts = 50;
   const build = async () => {
-    const desk = await createDeskApp({ store: h.store, staff, notify: h.runtime.notify, logger: createLogger("error"), key, secureCookies: false, now: options.now ?? (() => HARNESS_NOW) });
+    const desk = await createDeskApp({
+      store: h.store,
+      staff,
+      notify: h.runtime.notify,
+      logger: createLogger("error"),
+      key,
+      secureCookies: false,
+      now: options.now ?? (() => HARNESS_NOW),
+      loginAttemptsPerMinute: attempts,
+    });
     const url = await desk.listen({ port: 0, host: "127.0.0.1" });
     h.runtime.setDeskUrl(url);
     return { desk, url };
@@ -50,8 +60,9 @@ export async function startDesk(options: HarnessOptions = {}): Promise<DeskHarne
       await user.say("提交申报");
       return number;
     },
-    async restartDesk(ids: string[]) {
+    async restartDesk(ids: string[], loginAttemptsPerMinute = 50) {
       await dh.desk.close();
+      attempts = loginAttemptsPerMinute;
       staff = ids.map((id) => ({ channel: "console", userId: id }));
       ({ desk, url } = await build());
       dh.desk = desk;
