@@ -11,7 +11,7 @@ import type { Logger } from "pino";
 import type { PolicyId } from "../knowledge/policy-document.schema.ts";
 import type { Passage, PolicyIndex } from "../retrieval/passage.types.ts";
 import type { AnswerOptions, AnswerResult, Answerer, FallbackReason, RefusalReason } from "./answer.types.ts";
-import { fallbackNote, refusalText, ZIBO_TRIAL_NOTE } from "./answer-texts.ts";
+import { fallbackNote, readingNote, refusalText, ZIBO_TRIAL_NOTE } from "./answer-texts.ts";
 import { checkCitations } from "./check-citations.ts";
 import { composeExtractiveAnswer, isListQuestion, type Cue } from "./compose-extractive-answer.ts";
 import { detectJurisdiction, JURISDICTION_OF, POLICY_OF, type Jurisdiction } from "./detect-jurisdiction.ts";
@@ -20,6 +20,8 @@ import type { LlmClient } from "./llm-client.ts";
 import { buildAnswerMessages } from "./llm-prompt.ts";
 import { DEFAULT_THRESHOLDS, judgeTopic, type RefusalThresholds } from "./refusal-gate.ts";
 import { resolveFollowUp } from "./resolve-follow-up.ts";
+import { applyOwnNumbers } from "./apply-own-numbers.ts";
+import { todayInChina } from "../rules/index.ts";
 
 export interface AnswererDeps {
   index: PolicyIndex;
@@ -124,8 +126,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
 
   return {
     async answer(rawQuestion, options: AnswerOptions = {}) {
-      const question = rawQuestion.trim().slice(0, MAX_QUESTION_LENGTH);
-      if (!question) return refuse("empty", question);
+      const asked = rawQuestion.trim().slice(0, MAX_QUESTION_LENGTH);
+      if (!asked) return refuse("empty", asked);
+      // Same-sound typos of domain words (淄搏, 托官) are read as the word meant, and the reply says so.
+      const { text: question, corrections } = index.correctTypos(asked);
 
       const resolved = resolveFollowUp(question, options.history);
       const text = resolved.text;
@@ -154,25 +158,27 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           wantsList: isListQuestion(text) || profile.kinds.includes("#condition"),
           kinds: profile.kinds,
           question: text,
+          ownNumbers: applyOwnNumbers(text, jurisdictions, todayInChina()),
         });
       const base = { refused: false, jurisdictions, retrieved, resolvedQuestion: text };
+      const readAs = corrections.length > 0 ? `${readingNote(corrections)}\n\n` : "";
 
       if (llm && options.useLlm !== false) {
         const fromModel = await llmAnswer(text, passages.filter((p) => docs.includes(p.doc)), resolved.isFollowUp ? options.history?.at(-1)?.question : undefined);
         if (typeof fromModel !== "string") {
           return {
             ...base,
-            text: fromModel.text,
+            text: readAs + fromModel.text,
             citations: fromModel.citations,
             mode: "llm",
             ...(fromModel.unsupported.length > 0 && { unsupportedCitations: fromModel.unsupported }),
           };
         }
         const answer = offline();
-        return { ...base, text: `${fallbackNote(fromModel)}\n\n${answer.text}`, citations: answer.citations, mode: "offline", fallbackReason: fromModel };
+        return { ...base, text: `${readAs}${fallbackNote(fromModel)}\n\n${answer.text}`, citations: answer.citations, mode: "offline", fallbackReason: fromModel };
       }
       const answer = offline();
-      return { ...base, text: answer.text, citations: answer.citations, mode: "offline" };
+      return { ...base, text: readAs + answer.text, citations: answer.citations, mode: "offline" };
     },
   };
 }

@@ -3,6 +3,7 @@
  * (DESIGN.md), so it becomes a 【待补充】 placeholder named after the fact —
  * never a guess, and never "否".
  */
+import type { RangedNumber } from "../rules/fact-range.ts";
 import {
   AREA_TYPE_LABELS,
   CARRIER_TYPE_LABELS,
@@ -52,8 +53,11 @@ export function field(value: string | undefined, what: string): Span[] {
 }
 
 /** A number with its unit — 「1680平方米」, or 「【待补充】平方米」 (公文 style: no separator, no space). */
-export function num(value: number | undefined, unit: string, what: string): Span[] {
-  return value === undefined ? [blank(what, unit)] : [text(`${value}${unit}`)];
+export function num(value: RangedNumber | undefined, unit: string, what: string): Span[] {
+  if (value === undefined) return [blank(what, unit)];
+  if (typeof value === "number" || value.min === value.max) return [text(`${typeof value === "number" ? value : value.min}${unit}`)];
+  // A figure known only as a range is stated as such and left for the applicant to settle.
+  return [text(`${value.min}至${value.max}${unit}（`), blank(`确切${unit ? "数量" : "数值"}`, unit), text("）")];
 }
 
 export interface Place {
