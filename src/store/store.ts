@@ -16,6 +16,7 @@ import { createAuditRepository, type AuditRepository } from "./audit.repository.
 import { createConversationRepository, type ConversationRepository } from "./conversation.repository.ts";
 import { resolveDatabaseTarget, type StoreConfig } from "./database-target.ts";
 import { createEstimateRepository, type EstimateRepository } from "./estimate.repository.ts";
+import { createInboxRepository, type InboxRepository } from "./inbox.repository.ts";
 import { createIntakeOutcomeRepository, type IntakeOutcomeRepository } from "./intake-outcome.repository.ts";
 import { openDatabase } from "./prisma-client.ts";
 import { createNotificationRepository, type NotificationRepository } from "./notification.repository.ts";
@@ -40,6 +41,7 @@ export interface Store {
   notifications: NotificationRepository;
   staffAccounts: StaffAccountRepository;
   signInLinks: SignInLinkRepository;
+  inbox: InboxRepository;
   /** A finished intake's record, audit entry and conversation in one transaction, once per intake. */
   intakeOutcomes: IntakeOutcomeRepository;
   /** Runs `fn` with no other `fn` of the same key running (see user-lock.ts). */
@@ -89,6 +91,7 @@ export async function createStore(config: StoreConfig, options: StoreOptions = {
     notifications: createNotificationRepository(context),
     staffAccounts: createStaffAccountRepository(context),
     signInLinks: createSignInLinkRepository(context),
+    inbox: createInboxRepository(context),
     intakeOutcomes: createIntakeOutcomeRepository(context),
     withUserLock: lock.withUserLock,
     async close() {
