@@ -162,22 +162,8 @@ export function createInboxRepository({ db, exclusive, now, sqlite }: Repository
   };
 }
 
-interface InboxRow {
-  id: number;
-  channel: string;
-  externalId: string;
-  chatKey: string;
-  status: InboxStatus;
-  payload: string | null;
-  replies: string | null;
-  sentSteps: number;
-  attempts: number;
-  notBefore: Date | null;
-  lastError: string | null;
-  createdAt: Date;
-}
-
-function toRecord(row: InboxRow): InboxRecord {
+/** Only the record's fields (a Prisma row also has updatedAt). */
+function toRecord(row: InboxRecord): InboxRecord {
   const { id, channel, externalId, chatKey, status, payload, replies, sentSteps, attempts, notBefore, lastError, createdAt } = row;
   return { id, channel, externalId, chatKey, status, payload, replies, sentSteps, attempts, notBefore, lastError, createdAt };
 }
