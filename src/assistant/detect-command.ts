@@ -4,10 +4,11 @@
  * commands. Anything else is a policy question or an intake answer.
  */
 import { looksLikeQuestion } from "../intake/index.ts";
+import type { Jurisdiction } from "../knowledge/jurisdictions.ts";
 
 export type Command =
   | { kind: "help" }
-  | { kind: "start-application"; jurisdiction?: "zhejiang" | "zibo" }
+  | { kind: "start-application"; jurisdiction?: Jurisdiction }
   | { kind: "start-estimate" }
   | { kind: "status" }
   | { kind: "restart" }

@@ -12,13 +12,14 @@
  * decision, not the store's.
  */
 import type { Application } from "../generated/sqlite/client.ts";
+import { APPLICATION_NUMBER_PREFIX, type Jurisdiction } from "../knowledge/jurisdictions.ts";
 import { maskDeep } from "../logging/mask-personal-data.ts";
 import { fromJson, jsonInput, nullableJsonInput, toJson, type JsonValue } from "./json-value.ts";
 import { isUniqueViolation, type Tx } from "./prisma-client.ts";
 import type { RepositoryContext } from "./repository-context.ts";
 import { ConcurrentUpdateError, RecordNotFoundError } from "./store-errors.ts";
 
-export type Jurisdiction = "zhejiang" | "zibo";
+export type { Jurisdiction } from "../knowledge/jurisdictions.ts";
 export type ApplicationStatus = "draft" | "submitted" | "returned" | "accepted";
 
 export interface ApplicationRecord {
@@ -29,7 +30,7 @@ export interface ApplicationRecord {
   jurisdiction: Jurisdiction;
   year: number;
   status: ApplicationStatus;
-  /** The zone profile (DESIGN.md "Zone profile"), as saved. */
+  /** The zone profile (docs/input-formats.md), as saved. */
   profile: JsonValue;
   /** The `check` result the draft was built with. */
   checkResult: JsonValue | null;
@@ -109,7 +110,7 @@ export interface ApplicationRepository {
   transition(input: TransitionInput): Promise<ApplicationRecord>;
 }
 
-const PREFIX: Record<Jurisdiction, string> = { zhejiang: "ZJ", zibo: "ZB" };
+const PREFIX = APPLICATION_NUMBER_PREFIX;
 
 export function formatApplicationNumber(jurisdiction: Jurisdiction, year: number, seq: number): string {
   return `${PREFIX[jurisdiction]}-${year}-${String(seq).padStart(4, "0")}`;
