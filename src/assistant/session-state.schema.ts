@@ -26,6 +26,8 @@ export const sessionStateSchema = z.object({
   lastQuestionLogId: z.number().int().nullable().default(null),
   /** staff pressed 「退回」 and the next message is the comment */
   pendingReturn: z.number().int().nullable().default(null),
+  /** staff accepted an application the pre-check found 不符合 and the next message is the reason */
+  pendingAccept: z.number().int().nullable().default(null),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 

@@ -71,6 +71,22 @@ export interface TransitionInput {
   audit?: { actor: string; action: string; detail?: unknown };
 }
 
+/** The application as it stood at a submission or decision. */
+export interface ApplicationSnapshotRecord {
+  id: number;
+  applicationId: number;
+  status: ApplicationStatus;
+  profile: JsonValue;
+  checkResult: JsonValue | null;
+  actor: string;
+  at: Date;
+}
+
+export interface ApplicationFilter {
+  status?: ApplicationStatus;
+  jurisdiction?: Jurisdiction;
+}
+
 export interface ListOptions {
   limit?: number;
   offset?: number;
@@ -84,6 +100,10 @@ export interface ApplicationRepository {
   listByUser(userId: number, options?: ListOptions): Promise<ApplicationRecord[]>;
   /** Longest waiting first (by last update). */
   listByStatus(status: ApplicationStatus, options?: ListOptions): Promise<ApplicationRecord[]>;
+  /** Every application matching `filter`, newest first (the review desk filters and pages these). */
+  listAll(filter?: ApplicationFilter): Promise<ApplicationRecord[]>;
+  /** Snapshots taken at each submission and decision, oldest first. */
+  listSnapshots(applicationId: number): Promise<ApplicationSnapshotRecord[]>;
   /** Replaces profile and/or check result; compare-and-set on version. */
   update(input: UpdateApplicationInput): Promise<ApplicationRecord>;
   /** Moves `from` → `to` if the application is still at `from` and `expectedVersion`. */
@@ -181,6 +201,24 @@ export function createApplicationRepository({ db, exclusive, now }: RepositoryCo
       );
       return rows.map(toRecord);
     },
+    async listAll(filter = {}) {
+      const rows = await exclusive(() =>
+        db.application.findMany({ where: { status: filter.status, jurisdiction: filter.jurisdiction }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+      );
+      return rows.map(toRecord);
+    },
+    async listSnapshots(applicationId) {
+      const rows = await exclusive(() => db.applicationSnapshot.findMany({ where: { applicationId }, orderBy: [{ at: "asc" }, { id: "asc" }] }));
+      return rows.map((row) => ({
+        id: row.id,
+        applicationId: row.applicationId,
+        status: row.status,
+        profile: fromJson(row.profile),
+        checkResult: row.checkResult === null ? null : fromJson(row.checkResult),
+        actor: row.actor,
+        at: row.at,
+      }));
+    },
     async update(input) {
       const data = {
         profile: input.profile === undefined ? undefined : jsonInput(toJson(input.profile, "申请资料")),
@@ -210,6 +248,18 @@ export function createApplicationRepository({ db, exclusive, now }: RepositoryCo
               ...(input.to === "returned" || input.to === "accepted" ? { decidedAt: at } : {}),
             },
           });
+          if (updated && input.to !== "draft") {
+            await tx.applicationSnapshot.create({
+              data: {
+                applicationId: updated.id,
+                status: input.to,
+                profile: jsonInput(fromJson(updated.profile)),
+                checkResult: nullableJsonInput(updated.checkResult === null ? null : fromJson(updated.checkResult)),
+                actor: audit?.actor ?? input.decidedBy ?? "system",
+                at,
+              },
+            });
+          }
           if (updated && audit) {
             await tx.auditEvent.create({
               data: {
