@@ -77,7 +77,11 @@ async function cliJson(args: string[], dataDir: string): Promise<Record<string, 
   return JSON.parse(r.stdout) as Record<string, unknown>;
 }
 
-describe("npm start with piped input", () => {
+// Each test starts two or three Node processes that migrate and load the index:
+// on a loaded 2-core machine that alone can take longer than the default 30 s.
+const SLOW = { timeout: 120_000 };
+
+describe("npm start with piped input", SLOW, () => {
   it("a new Zhejiang applicant gets the same result as `check --json` on the same profile", async () => {
     const dataDir = join(dir, "zj");
     const r = await run("npm", ["run", "-s", "start"], lines("我想申报浙江的示范区", ...ZHEJIANG_LINES, "确认"), env(dataDir));
@@ -134,7 +138,7 @@ describe("npm start with piped input", () => {
   }, SPAWNS);
 });
 
-describe("a process killed in the middle of an intake", () => {
+describe("a process killed in the middle of an intake", SLOW, () => {
   it("is started again on the same DATA_DIR and the user continues at the same question", async () => {
     const dataDir = join(dir, "resume");
     const environment = env(dataDir, { CONSOLE_USER: "resume" });
