@@ -370,3 +370,16 @@ describe("documents a bureau reads", async () => {
     }
   });
 });
+
+describe("a count and an area known only as ranges", async () => {
+  // {min, max} as the uncertain-facts input gives them; the form takes one number, so the exact one is left to fill in.
+  const d = await draft("zhejiang-full", {}, (p) => ({ ...p, zone: { ...p.zone, serviceInstitutions: { min: 20, max: 25 }, coreAreaSqm: { min: 900, max: 1100 } } }) as unknown as ZoneProfile);
+
+  it("prints the range as given and highlights the exact figure still to give", () => {
+    expect(d.form.markdown).toContain("| 现有知识产权服务机构 | 20至25家（确切数字【待补充】） |");
+    expect(d.form.markdown).toContain("核心区面积 | 900至1100平方米（确切数字【待补充】）");
+    expect(d.form.placeholders).toContain(`${FACT_PLACEHOLDERS.institutions}（确切数字）`);
+    expect(d.text["application-form"]).toContain("现有知识产权服务机构20至25家（要求20家以上）");
+    expect(d.text["construction-plan"]).not.toContain("[object Object]");
+  });
+});

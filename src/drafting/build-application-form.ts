@@ -193,7 +193,7 @@ function zoneSection(p: ZoneProfile, t: JurisdictionTemplate, ctx: DraftContext)
     ...section(2, "入驻知识产权服务机构名单", formatClause(t.clauses.institutions)),
     table(
       [["序号", 1.3], ["机构名称", 4.4], ["主要服务", 3], ["入驻时间", 2]],
-      [[[text("1")], [placeholder(count === undefined ? "入驻机构名单" : `入驻机构名单（共${count}家，可另附页）`)], [blank("主要服务")], [blank("入驻时间")]]],
+      [[[text("1")], [placeholder(count === undefined ? "入驻机构名单" : `入驻机构名单（共${f.figureText(count, "家")}，可另附页）`)], [blank("主要服务")], [blank("入驻时间")]]],
       true,
       { align: { 0: "center" } },
     ),
