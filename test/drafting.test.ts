@@ -68,7 +68,7 @@ describe("Zhejiang zone with every fact given (eligible)", async () => {
         expect(d.text[kind]).toContain(c.label);
       }
     }
-    expect(d.text["application-form"]).toContain("自查结论：符合申报条件");
+    expect(d.text["application-form"]).toContain("自查结论：符合申报条件。");
   });
 
   it("leaves the 设区市 recommendation for the bureau to sign and stamp, and the commitment in the applicant's name", () => {
