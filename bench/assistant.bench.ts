@@ -64,8 +64,41 @@ function countStatements(): { count(): number; restore(): void } {
   return { count: () => n, restore: () => methods.forEach((name, i) => void (Statement[name] = originals[i]!)) };
 }
 
+/**
+ * The reference measured in the same run: plain SQLite commits per second on
+ * the same disk, with the store's settings (WAL, synchronous=NORMAL), one small
+ * row per transaction and nothing else. A turn commits at least once, so
+ * messages/s ÷ commits/s says how close the assistant is to the disk's own
+ * ceiling, a ratio that compares across machines where the raw figure does not.
+ */
+function sqliteCommitsPerSecond(dir: string, seconds = 1): number {
+  const Database = createRequire(import.meta.url)("better-sqlite3") as new (file: string) => {
+    pragma(sql: string): unknown;
+    exec(sql: string): void;
+    prepare(sql: string): { run(...args: unknown[]): unknown };
+    close(): void;
+  };
+  const db = new Database(join(dir, "reference.db"));
+  try {
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
+    const insert = db.prepare("INSERT INTO t (body) VALUES (?)");
+    let n = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < seconds * 1000) {
+      insert.run(`{"turn":${n}}`);
+      n++;
+    }
+    return n / ((performance.now() - t0) / 1000);
+  } finally {
+    db.close();
+  }
+}
+
 export async function benchAssistant(): Promise<Record<string, number | string>> {
   const dir = await mkdtemp(join(tmpdir(), "ipzone-bench-assistant-"));
+  const referenceCommitsPerSecond = sqliteCommitsPerSecond(dir);
   const runtime = await createRuntime(loadConfig({ DATA_DIR: dir }), { logger: createLogger("silent") });
   try {
     const { assistant } = runtime;
@@ -110,6 +143,8 @@ export async function benchAssistant(): Promise<Record<string, number | string>>
       messages: total,
       policyQuestions: questions,
       messagesPerSecond: total / seconds,
+      referenceSqliteCommitsPerSecond: referenceCommitsPerSecond,
+      messagesPerSecondPerCommitRate: total / seconds / referenceCommitsPerSecond,
       cpuMsPerMessage,
       sqlStatementsPerMessage,
       latencyMsP50: pct(0.5),

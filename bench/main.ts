@@ -14,6 +14,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   assistant: async () => (await import("./assistant.bench.ts")).benchAssistant,
   drafting: async () => (await import("./drafting.bench.ts")).benchDrafting,
   channels: async () => (await import("./channels.bench.ts")).benchChannels,
+  processes: async () => (await import("./processes.bench.ts")).benchProcesses,
 };
 
 function printFigures(name: string, figures: unknown): void {

@@ -3,7 +3,6 @@
  * documents, submission to the bureau, status, and correcting a returned
  * application without re-entering everything.
  */
-import { draftApplication, DOCX_MIME } from "../drafting/draft-application.ts";
 import type { Edition } from "../drafting/document-model.ts";
 import type { IntakeFlow } from "../intake/index.ts";
 import type { FactValue } from "../intake/index.ts";
@@ -69,6 +68,8 @@ export async function renderDrafts(ctx: TurnContext, app: ApplicationRecord, edi
   const profile = storedProfile(app);
   // Without a usable stored pre-check, the draft carries one made now from the same facts.
   const check = storedCheckResult(app) ?? checkJurisdiction(app.jurisdiction, profile, { today: todayInChina(ctx.now) });
+  // Drafting (and the docx package under it) is loaded on the first draft, not at every start.
+  const { draftApplication, DOCX_MIME } = await import("../drafting/draft-application.ts");
   const draft = await draftApplication(profile, check, {
     now: ctx.now,
     revision,

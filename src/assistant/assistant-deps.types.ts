@@ -4,7 +4,7 @@
  */
 import type { Logger } from "pino";
 import type { Answerer } from "../answer/answer.types.ts";
-import type { Store, UserRecord } from "../store/index.ts";
+import type { ConversationRecord, Store, UserRecord } from "../store/index.ts";
 import type { ChannelId, Reply } from "./message.types.ts";
 import type { OutboxHint } from "./outbox-hint.ts";
 
@@ -35,4 +35,10 @@ export interface TurnContext {
   now: Date;
   /** which users' outboxes may hold notices (see outbox-hint.ts) */
   outbox: OutboxHint;
+  /**
+   * The user's conversation row as this turn knows it: the version loaded, or
+   * the row saved mid-turn together with a side effect (intake-outcome), which
+   * the turn's own save then builds on (turn-persistence.ts).
+   */
+  conversation: { version: number | null; saved?: ConversationRecord };
 }

@@ -10,7 +10,7 @@ import type { AgencyInput } from "../rules/agency-input.schema.ts";
 import type { ZoneProfile } from "../rules/zone-profile.schema.ts";
 import { applicationActions } from "./application-actions.ts";
 import type { Reply } from "./message.types.ts";
-import type { SessionState } from "./session-state.schema.ts";
+import { conversationRow, type SessionState } from "./session-state.schema.ts";
 import type { TurnContext } from "./assistant-deps.types.ts";
 
 export async function completeApplicationIntake(ctx: TurnContext, session: SessionState, profile: ZoneProfile): Promise<Reply[]> {
@@ -24,16 +24,19 @@ export async function completeApplicationIntake(ctx: TurnContext, session: Sessi
     existing.userId === ctx.user.id &&
     existing.jurisdiction === jurisdiction &&
     (existing.status === "draft" || existing.status === "returned");
-  const app = reusable
-    ? await applications.update({ id: existing.id, expectedVersion: existing.version, profile, checkResult: check })
-    : await applications.create({ userId: ctx.user.id, jurisdiction, profile, checkResult: check });
-  session.applicationId = app.id;
-  await ctx.deps.store.audit.record({
-    actor: ctx.actor,
-    action: reusable ? "application.update" : "application.create",
-    subject: `application:${app.number}`,
-    detail: { verdict: check.verdict },
+  // The application, its audit entry and the conversation past the intake: one transaction, once per intake.
+  const outcome = await ctx.deps.store.intakeOutcomes.saveApplication({
+    userId: ctx.user.id,
+    jurisdiction,
+    profile,
+    checkResult: check,
+    intakeKey: session.intakeKey,
+    replaces: reusable ? { id: existing.id, expectedVersion: existing.version } : undefined,
+    audit: { actor: ctx.actor, action: reusable ? "application.update" : "application.create", detail: { verdict: check.verdict } },
+    conversation: (saved) => afterIntake(ctx, session, saved.id),
   });
+  ctx.conversation = { version: outcome.conversation.version, saved: outcome.conversation };
+  const app = outcome.record;
   const moved: Reply[] =
     existing && !reusable && existing.jurisdiction !== jurisdiction && existing.userId === ctx.user.id
       ? [{ kind: "text", text: `申报地区已改为${JURISDICTION_LABELS[jurisdiction]}，已新建申报 ${app.number}；原申报 ${existing.number} 保持不变。` }]
@@ -45,12 +48,32 @@ export async function completeApplicationIntake(ctx: TurnContext, session: Sessi
   ];
 }
 
-export async function completeEstimateIntake(ctx: TurnContext, input: AgencyInput): Promise<Reply[]> {
+export async function completeEstimateIntake(ctx: TurnContext, session: SessionState, input: AgencyInput): Promise<Reply[]> {
   const result = estimateSupport(input);
-  await ctx.deps.store.estimates.create({ userId: ctx.user.id, input, result });
-  await ctx.deps.store.audit.record({ actor: ctx.actor, action: "estimate.create", subject: `user:${ctx.user.id}`, detail: { totalMax: result.totalMax } });
+  const outcome = await ctx.deps.store.intakeOutcomes.saveEstimate({
+    userId: ctx.user.id,
+    intakeKey: session.intakeKey,
+    input,
+    result,
+    audit: { actor: ctx.actor, action: "estimate.create", detail: { totalMax: result.totalMax } },
+    conversation: () => afterIntake(ctx, session),
+  });
+  ctx.conversation = { version: outcome.conversation.version, saved: outcome.conversation };
   return [
     { kind: "text", text: renderEstimateReport(result) },
     { kind: "text", text: "以上为按政策上限估算的最高额度，实际以市知识产权事业发展中心认定为准。需要重新测算请回复「测算一下我们能拿多少资助」。" },
   ];
+}
+
+/**
+ * The session as the outcome's transaction saves it: past the intake (its key
+ * spent), pointing at the new application. Whatever the rest of the turn
+ * changes is saved after it, on the version this save made.
+ */
+function afterIntake(ctx: TurnContext, session: SessionState, applicationId?: number) {
+  session.intakeKey = null;
+  if (applicationId !== undefined) session.applicationId = applicationId;
+  const row = conversationRow(ctx.user.id, session, ctx.conversation.version);
+  // A copy: the turn goes on changing `session`.
+  return { ...row, state: structuredClone(row.state) };
 }

@@ -4,6 +4,7 @@
  * middle is answered before the pending question is asked again, and a
  * finished intake runs the rules.
  */
+import { randomUUID } from "node:crypto";
 import { advanceIntake, startIntake, type IntakeFlow, type IntakeStep } from "../intake/index.ts";
 import type { Jurisdiction } from "../rules/zone-profile.schema.ts";
 import type { FactValue } from "../intake/index.ts";
@@ -21,6 +22,7 @@ export async function beginIntake(
 ): Promise<Reply[]> {
   const step = startIntake(flow, { jurisdiction: opts.jurisdiction, prefill: opts.prefill, now: ctx.now });
   session.intake = step.state;
+  session.intakeKey = randomUUID();
   if (!opts.keepApplication) session.applicationId = null;
   const role = flow === "agency-estimate" ? "agency" : "applicant";
   if (!ctx.isStaff && ctx.user.role !== role) ctx.user = await ctx.deps.store.users.setRole(ctx.user.id, role);
@@ -48,7 +50,7 @@ export async function continueIntake(ctx: TurnContext, session: SessionState, ms
       session.intake = null;
       return event.action === "check"
         ? [...step.replies, ...(await completeApplicationIntake(ctx, session, event.profile))]
-        : [...step.replies, ...(await completeEstimateIntake(ctx, event.input))];
+        : [...step.replies, ...(await completeEstimateIntake(ctx, session, event.input))];
     case "cancelled":
       session.intake = null;
       await ctx.deps.store.audit.record({ actor: ctx.actor, action: "intake.cancel", subject: `user:${ctx.user.id}`, detail: { flow: state.flow } });

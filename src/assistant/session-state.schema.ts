@@ -5,10 +5,16 @@
  */
 import { z } from "zod";
 import { intakeStateSchema } from "../intake/index.ts";
+import type { JsonObject } from "../store/index.ts";
 
 export const sessionStateSchema = z.object({
   /** the guided intake in progress, if any */
   intake: intakeStateSchema.nullable().default(null),
+  /**
+   * names the intake in progress, so what it creates at the end is created once
+   * however often the completing turn runs (Application/Estimate.intakeKey)
+   */
+  intakeKey: z.string().nullable().default(null),
   /** the application this user is preparing or correcting */
   applicationId: z.number().int().nullable().default(null),
   /** recent policy questions, for follow-ups such as 「那淄博呢？」 (oldest first) */
@@ -28,4 +34,15 @@ export const HISTORY_TURNS = 3;
 export function parseSessionState(raw: unknown): SessionState {
   const parsed = sessionStateSchema.safeParse(raw ?? {});
   return parsed.success ? parsed.data : sessionStateSchema.parse({});
+}
+
+/** The conversation row of a session (flow and step are columns for queries; the state is the JSON). */
+export function conversationRow(userId: number, session: SessionState, expectedVersion: number | null) {
+  return {
+    userId,
+    flow: session.intake?.flow ?? null,
+    step: session.intake?.pending ?? null,
+    state: session as unknown as JsonObject,
+    expectedVersion,
+  };
 }

@@ -14,7 +14,7 @@ import { ConcurrentUpdateError, type JsonObject, type UserRecord } from "../stor
 import type { AssistantDeps, TurnContext } from "./assistant-deps.types.ts";
 import type { ChannelId, IncomingMessage, Reply } from "./message.types.ts";
 import { ALWAYS_CHECK_OUTBOX, createOutboxHint, type OutboxHint } from "./outbox-hint.ts";
-import { parseSessionState, type SessionState } from "./session-state.schema.ts";
+import { conversationRow, parseSessionState, type SessionState } from "./session-state.schema.ts";
 import { createTurnCache, NO_TURN_CACHE } from "./turn-cache.ts";
 
 /** What the router works on: who is writing, their state (mutated in place) and whether they are new. */
@@ -47,7 +47,7 @@ export function createTurnPersistence(deps: AssistantDeps): TurnPersistence {
   const cache = single ? createTurnCache() : NO_TURN_CACHE;
   const outbox = single ? createOutboxHint() : ALWAYS_CHECK_OUTBOX;
 
-  const contextFor = (user: UserRecord, channel: ChannelId, key: string, hint: OutboxHint): TurnContext => ({
+  const contextFor = (user: UserRecord, channel: ChannelId, key: string, hint: OutboxHint, version: number | null): TurnContext => ({
     deps,
     user,
     channel,
@@ -55,6 +55,7 @@ export function createTurnPersistence(deps: AssistantDeps): TurnPersistence {
     actor: key,
     now: clock(),
     outbox: hint,
+    conversation: { version },
   });
 
   async function run(msg: IncomingMessage, route: (turn: LoadedTurn) => Promise<Reply[]>, attempt = 0): Promise<{ ctx: TurnContext; replies: Reply[] }> {
@@ -66,33 +67,30 @@ export function createTurnPersistence(deps: AssistantDeps): TurnPersistence {
     const known = cached && sameName(cached.user) ? cached.user : await store.users.findByChannelId(msg.channel, msg.userId);
     const user =
       known && sameName(known) ? known : await store.users.upsert({ channel: msg.channel, externalId: msg.userId, displayName: msg.displayName });
-    const ctx = contextFor(user, msg.channel, key, outbox);
     const stored = cached && cached.user.id === user.id ? cached.conversation : await store.conversations.load(user.id);
+    const ctx = contextFor(user, msg.channel, key, outbox, stored?.version ?? null);
     const session = parseSessionState(stored?.state);
 
-    const replies = await route({ ctx, session, isNew: !stored });
-    const state = session as unknown as JsonObject;
     try {
+      const replies = await route({ ctx, session, isNew: !stored });
+      // What the database holds now: as loaded, or as saved mid-turn with an intake's outcome.
+      const base = ctx.conversation.saved ?? stored;
+      const state = session as unknown as JsonObject;
       // 「帮助」, 「我的申报」, 「待审」… change nothing: no write.
-      if (!stored || JSON.stringify(state) !== JSON.stringify(stored.state)) {
-        const saved = await store.conversations.save({
-          userId: user.id,
-          flow: session.intake?.flow ?? null,
-          step: session.intake?.pending ?? null,
-          state,
-          expectedVersion: stored?.version ?? null,
-        });
+      if (!base || JSON.stringify(state) !== JSON.stringify(base.state)) {
+        const saved = await store.conversations.save(conversationRow(user.id, session, ctx.conversation.version));
         cache.set(key, { user: ctx.user, conversation: saved });
       } else {
-        cache.set(key, { user: ctx.user, conversation: stored });
+        cache.set(key, { user: ctx.user, conversation: base });
       }
+      return { ctx, replies };
     } catch (err) {
       cache.delete(key);
-      // Another process handled a message of this user in between: redo the turn on fresh state once.
-      if (err instanceof ConcurrentUpdateError && attempt === 0) return run(msg, route, 1);
+      // Another process handled a message of this user in between (at the end of the turn, or
+      // while an intake's outcome was saved, which then rolled back): redo the turn on fresh state once.
+      if (err instanceof ConcurrentUpdateError && err.entity === "conversation" && attempt === 0) return run(msg, route, 1);
       throw err;
     }
-    return { ctx, replies };
   }
 
   return {
@@ -103,7 +101,7 @@ export function createTurnPersistence(deps: AssistantDeps): TurnPersistence {
       const user = await deps.store.users.findByChannelId(channel, userId);
       if (!user) return undefined;
       const stored = await deps.store.conversations.load(user.id);
-      return { ctx: contextFor(user, channel, key, ALWAYS_CHECK_OUTBOX), session: parseSessionState(stored?.state), isNew: !stored };
+      return { ctx: contextFor(user, channel, key, ALWAYS_CHECK_OUTBOX, stored?.version ?? null), session: parseSessionState(stored?.state), isNew: !stored };
     },
 
     forget(channel, userId) {

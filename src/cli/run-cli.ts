@@ -10,8 +10,11 @@ import { CliUsageError, type CliCommand, type CliDeps } from "./command.types.ts
 
 const COMMANDS = ["chat", "ask", "check", "estimate", "draft", "eval"] as const;
 
+/** The command files sit beside this one: .ts under tsx, .js once compiled into dist/. */
+const COMMAND_EXTENSION = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+
 async function loadCommand(name: string): Promise<CliCommand | undefined> {
-  const file = new URL(`./commands/${name}.command.ts`, import.meta.url);
+  const file = new URL(`./commands/${name}.command${COMMAND_EXTENSION}`, import.meta.url);
   if (!existsSync(fileURLToPath(file))) return undefined;
   const mod = (await import(file.href)) as { default: CliCommand };
   return mod.default;

@@ -1,8 +1,8 @@
-/** Where knowledge/ lives, found from this file so the working directory does not matter. */
-import { fileURLToPath } from "node:url";
+/** Where knowledge/ lives, found from the project root so the working directory does not matter. */
+import { PROJECT_ROOT as ROOT } from "../project-root.ts";
 
-export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-export const KNOWLEDGE_DIR = fileURLToPath(new URL("../../knowledge/", import.meta.url));
+export const PROJECT_ROOT = `${ROOT}/`;
+export const KNOWLEDGE_DIR = `${ROOT}/knowledge/`;
 
 /** Absolute path of a project-relative path such as "knowledge/zb2020.json". */
 export function projectPath(relative: string): string {

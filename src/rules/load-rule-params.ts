@@ -4,12 +4,12 @@
  * citation or a wrong unit type stops the program with every bad field listed.
  */
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { z } from "zod";
+import { KNOWLEDGE_DIR } from "../knowledge/knowledge-paths.ts";
 import { formatInputErrorList, parseInput } from "./format-input-errors.ts";
 
 /** knowledge/rules/ at the project root */
-export const RULES_DIR = fileURLToPath(new URL("../../knowledge/rules/", import.meta.url));
+export const RULES_DIR = `${KNOWLEDGE_DIR}rules/`;
 
 /** A params file that does not match its schema — a data bug, not user input. */
 export class RuleParamsError extends Error {

@@ -14,7 +14,7 @@
 import type { Application } from "../generated/sqlite/client.ts";
 import { maskDeep } from "../logging/mask-personal-data.ts";
 import { fromJson, jsonInput, nullableJsonInput, toJson, type JsonValue } from "./json-value.ts";
-import { isUniqueViolation } from "./prisma-client.ts";
+import { isUniqueViolation, type Tx } from "./prisma-client.ts";
 import type { RepositoryContext } from "./repository-context.ts";
 import { ConcurrentUpdateError, RecordNotFoundError } from "./store-errors.ts";
 
@@ -100,7 +100,44 @@ export function chinaYear(at: Date): number {
   return new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
 }
 
-const MAX_ATTEMPTS = 5;
+/** Attempts of a numbering transaction that lost a race on a unique key (see `create`). */
+export const MAX_ATTEMPTS = 5;
+
+export interface NewApplicationData {
+  userId: number;
+  jurisdiction: Jurisdiction;
+  year: number;
+  profile: ReturnType<typeof jsonInput>;
+  checkResult: ReturnType<typeof nullableJsonInput>;
+  intakeKey?: string | null;
+}
+
+export function applicationData(input: CreateApplicationInput, now: () => Date, intakeKey?: string | null): NewApplicationData {
+  return {
+    userId: input.userId,
+    jurisdiction: input.jurisdiction,
+    year: input.year ?? chinaYear(now()),
+    profile: jsonInput(toJson(input.profile, "申请资料")),
+    checkResult: nullableJsonInput(input.checkResult === undefined ? undefined : toJson(input.checkResult, "预审结果")),
+    intakeKey: intakeKey ?? null,
+  };
+}
+
+/**
+ * Inside a transaction: the next number of the jurisdiction and year, and the
+ * application with it. UPDATE … SET lastSeq = lastSeq + 1 takes the row lock,
+ * so a concurrent creator waits and then sees the incremented value.
+ */
+export async function insertNumbered(tx: Tx, data: NewApplicationData): Promise<Application> {
+  const { jurisdiction, year } = data;
+  const counter = await tx.applicationCounter.upsert({
+    where: { jurisdiction_year: { jurisdiction, year } },
+    create: { jurisdiction, year, lastSeq: 1 },
+    update: { lastSeq: { increment: 1 } },
+  });
+  const seq = counter.lastSeq;
+  return tx.application.create({ data: { ...data, number: formatApplicationNumber(jurisdiction, year, seq), seq } });
+}
 
 export function createApplicationRepository({ db, exclusive, now }: RepositoryContext): ApplicationRepository {
   const find = async (where: { id: number } | { number: string }) => {
@@ -116,30 +153,10 @@ export function createApplicationRepository({ db, exclusive, now }: RepositoryCo
 
   return {
     async create(input) {
-      const profile = jsonInput(toJson(input.profile, "申请资料"));
-      const checkResult = nullableJsonInput(input.checkResult === undefined ? undefined : toJson(input.checkResult, "预审结果"));
-      const year = input.year ?? chinaYear(now());
-      const { jurisdiction } = input;
+      const data = applicationData(input, now);
       for (let attempt = 1; ; attempt++) {
         try {
-          const row = await exclusive(() =>
-            db.$transaction(
-              async (tx) => {
-                // UPDATE … SET lastSeq = lastSeq + 1 takes the row lock, so a
-                // concurrent creator waits and then sees the incremented value.
-                const counter = await tx.applicationCounter.upsert({
-                  where: { jurisdiction_year: { jurisdiction, year } },
-                  create: { jurisdiction, year, lastSeq: 1 },
-                  update: { lastSeq: { increment: 1 } },
-                });
-                const seq = counter.lastSeq;
-                return tx.application.create({
-                  data: { number: formatApplicationNumber(jurisdiction, year, seq), userId: input.userId, jurisdiction, year, seq, profile, checkResult },
-                });
-              },
-              { maxWait: 10_000, timeout: 10_000 },
-            ),
-          );
+          const row = await exclusive(() => db.$transaction((tx) => insertNumbered(tx, data), { maxWait: 10_000, timeout: 10_000 }));
           return toRecord(row);
         } catch (error) {
           // Two first applications of a year may both insert the counter row;
@@ -212,7 +229,7 @@ export function createApplicationRepository({ db, exclusive, now }: RepositoryCo
   };
 }
 
-function toRecord(row: Application): ApplicationRecord {
+export function toRecord(row: Application): ApplicationRecord {
   return {
     id: row.id,
     number: row.number,

@@ -22,11 +22,24 @@ export interface AuditRecord {
 }
 
 export interface AuditRepository {
-  record(input: { actor: string; action: string; subject: string; detail?: unknown }): Promise<AuditRecord>;
+  record(input: AuditInput): Promise<AuditRecord>;
   /** Oldest first. */
   listBySubject(subject: string, limit?: number): Promise<AuditRecord[]>;
   /** Newest first. */
   recent(limit?: number): Promise<AuditRecord[]>;
+}
+
+export interface AuditInput {
+  actor: string;
+  action: string;
+  subject: string;
+  detail?: unknown;
+}
+
+/** The row for Prisma, detail masked; also written inside other repositories' transactions. */
+export function auditRow(input: AuditInput, at: Date) {
+  const detail = input.detail === undefined ? undefined : toJson(maskDeep(input.detail), "审计详情");
+  return { actor: input.actor, action: input.action, subject: input.subject, detail: nullableJsonInput(detail), at };
 }
 
 export function createAuditRepository({ db, exclusive, now, sqlite }: RepositoryContext): AuditRepository {
@@ -46,9 +59,7 @@ export function createAuditRepository({ db, exclusive, now, sqlite }: Repository
         );
         return { id: sqlInt(row!.id), actor: input.actor, action: input.action, subject: input.subject, detail: detail ?? null, at };
       }
-      const row = await exclusive(() =>
-        db.auditEvent.create({ data: { actor: input.actor, action: input.action, subject: input.subject, detail: nullableJsonInput(detail), at: now() } }),
-      );
+      const row = await exclusive(() => db.auditEvent.create({ data: auditRow(input, now()) }));
       return toRecord(row);
     },
     async listBySubject(subject, limit = 100) {

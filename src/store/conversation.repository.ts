@@ -5,7 +5,7 @@
  */
 import type { Conversation } from "../generated/sqlite/client.ts";
 import { asJsonObject, jsonInput, jsonObjectText, toJsonObject, type JsonObject } from "./json-value.ts";
-import { isUniqueViolation } from "./prisma-client.ts";
+import { isUniqueViolation, type Db, type Tx } from "./prisma-client.ts";
 import type { RepositoryContext } from "./repository-context.ts";
 import { sqlDate, sqlInt, sqlJson, sqlTextOrNull, type SqlRow } from "./sqlite-direct.ts";
 import { ConcurrentUpdateError } from "./store-errors.ts";
@@ -74,26 +74,7 @@ export function createConversationRepository({ db, exclusive, sqlite }: Reposito
         const state = JSON.parse(text) as JsonObject;
         return { userId: input.userId, flow: input.flow, step: input.step, state, version: sqlInt(row.version), updatedAt: sqlDate(row.updatedAt) };
       }
-      const state = jsonInput(toJsonObject(input.state, "对话状态"));
-      if (input.expectedVersion === null) {
-        try {
-          const row = await exclusive(() =>
-            db.conversation.create({ data: { userId: input.userId, flow: input.flow, step: input.step, state, version: 1 } }),
-          );
-          return toRecord(row);
-        } catch (error) {
-          if (isUniqueViolation(error)) throw await conflict();
-          throw error;
-        }
-      }
-      const expectedVersion = input.expectedVersion;
-      // One UPDATE … WHERE version = expected … RETURNING: atomic on both providers.
-      const [row] = await exclusive(() =>
-        db.conversation.updateManyAndReturn({
-          where: { userId: input.userId, version: expectedVersion },
-          data: { flow: input.flow, step: input.step, state, version: { increment: 1 } },
-        }),
-      );
+      const row = await exclusive(() => savePrisma(db, input));
       if (!row) throw await conflict();
       return toRecord(row);
     },
@@ -101,6 +82,29 @@ export function createConversationRepository({ db, exclusive, sqlite }: Reposito
       await exclusive(() => db.conversation.deleteMany({ where: { userId } }));
     },
   };
+}
+
+/**
+ * The compare-and-set save through Prisma, on the client or inside a
+ * transaction (intake-outcome.repository.ts); undefined when the stored
+ * version is not the expected one (someone else saved first).
+ */
+export async function savePrisma(client: Db | Tx, input: SaveConversationInput): Promise<Conversation | undefined> {
+  const state = jsonInput(toJsonObject(input.state, "对话状态"));
+  if (input.expectedVersion === null) {
+    try {
+      return await client.conversation.create({ data: { userId: input.userId, flow: input.flow, step: input.step, state, version: 1 } });
+    } catch (error) {
+      if (isUniqueViolation(error)) return undefined;
+      throw error;
+    }
+  }
+  // One UPDATE … WHERE version = expected … RETURNING: atomic on both providers.
+  const [row] = await client.conversation.updateManyAndReturn({
+    where: { userId: input.userId, version: input.expectedVersion },
+    data: { flow: input.flow, step: input.step, state, version: { increment: 1 } },
+  });
+  return row;
 }
 
 function fromSqlite(row: SqlRow): ConversationRecord {
@@ -114,7 +118,7 @@ function fromSqlite(row: SqlRow): ConversationRecord {
   };
 }
 
-function toRecord(row: Conversation): ConversationRecord {
+export function toRecord(row: Conversation): ConversationRecord {
   return {
     userId: row.userId,
     flow: row.flow,

@@ -4,8 +4,8 @@
  * printable description with the password hidden.
  */
 import { dirname, isAbsolute, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Config } from "../config.ts";
+import { PROJECT_ROOT } from "../project-root.ts";
 
 export type StoreConfig = Pick<Config, "databaseUrl" | "databaseProvider">;
 
@@ -21,8 +21,8 @@ export interface DatabaseTarget {
   display: string;
 }
 
-/** The repository root (this file is src/store/database-target.ts). */
-export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+/** The repository root (also when this module runs compiled from dist/). */
+export const projectRoot = PROJECT_ROOT;
 
 export const schemaPaths = {
   sqlite: resolve(projectRoot, "prisma/schema.prisma"),

@@ -39,6 +39,6 @@ export function createEstimateRepository({ db, exclusive, now }: RepositoryConte
   };
 }
 
-function toRecord(row: Estimate): EstimateRecord {
+export function toRecord(row: Estimate): EstimateRecord {
   return { id: row.id, userId: row.userId, input: fromJson(row.input), result: fromJson(row.result), createdAt: row.createdAt };
 }

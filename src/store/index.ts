@@ -22,4 +22,5 @@ export type { QuestionLogRecord, QuestionLogRepository, RecordQuestionInput } fr
 export type { AuditRecord, AuditRepository } from "./audit.repository.ts";
 export type { NotificationRecord, NotificationRepository } from "./notification.repository.ts";
 export type { ProcessedUpdateRepository } from "./processed-update.repository.ts";
+export type { IntakeOutcome, IntakeOutcomeRepository, SaveApplicationOutcome, SaveEstimateOutcome } from "./intake-outcome.repository.ts";
 export type { WithUserLock } from "./user-lock.ts";

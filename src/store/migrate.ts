@@ -11,12 +11,12 @@
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { createHash } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
 import type { Transaction } from "@prisma/driver-adapter-utils";
 import type { Logger } from "../logging/logger.ts";
 import { resolveDatabaseTarget, type DatabaseTarget, type StoreConfig } from "./database-target.ts";
 import { readMigrationList } from "./migration-files.ts";
-import { noFilter, openSchemaEngine, type OpenEngine } from "./schema-engine.ts";
+import type { OpenEngine } from "./schema-engine.ts";
+import { sqliteMigrationsCurrent } from "./sqlite-migrations-current.ts";
 import { DatabaseUnavailableError, MigrationFailedError } from "./store-errors.ts";
 
 export interface MigrationReport {
@@ -42,6 +42,14 @@ export async function migrateDatabase(config: StoreConfig, log?: Logger): Promis
     });
   }
 
+  const upToDate = { provider: target.provider, database: target.display, applied: [], total: migrations.migrationDirectories.length };
+  if (target.sqliteFile && sqliteMigrationsCurrent(target.sqliteFile, migrations)) {
+    log?.debug({ database: upToDate.database }, "数据库结构已是最新");
+    return upToDate;
+  }
+
+  // Loaded only when something may be pending: the engine is WebAssembly, costly to compile.
+  const { noFilter, openSchemaEngine } = await import("./schema-engine.ts");
   let open: OpenEngine;
   try {
     open = await openSchemaEngine(target);
@@ -76,6 +84,7 @@ export async function migrateDatabase(config: StoreConfig, log?: Logger): Promis
  */
 async function withMigrationLock<T>(target: DatabaseTarget, fn: () => Promise<T>): Promise<T> {
   if (target.provider !== "postgresql") return fn();
+  const { PrismaPg } = await import("@prisma/adapter-pg");
   const adapter = await new PrismaPg({ connectionString: target.url, max: 1 }).connect();
   let tx: Transaction;
   try {

@@ -7,7 +7,6 @@
  * `mode: "insensitive"`, which the repositories do not use).
  */
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma, PrismaClient } from "../generated/sqlite/client.ts";
 import type { DatabaseTarget } from "./database-target.ts";
 import { openSqliteDirect, type SqliteDirect } from "./sqlite-direct.ts";
@@ -30,7 +29,9 @@ const BUSY_TIMEOUT_MS = 10_000;
 
 export async function openPrismaClient(target: DatabaseTarget): Promise<Db> {
   if (target.provider === "postgresql") {
+    // Loaded only for PostgreSQL: the pg driver is not needed by a SQLite process.
     const { PrismaClient: PostgresClient } = await import("../generated/postgres/client.ts");
+    const { PrismaPg } = await import("@prisma/adapter-pg");
     const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }), errorFormat });
     return client as unknown as Db;
   }

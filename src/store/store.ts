@@ -16,6 +16,7 @@ import { createAuditRepository, type AuditRepository } from "./audit.repository.
 import { createConversationRepository, type ConversationRepository } from "./conversation.repository.ts";
 import { resolveDatabaseTarget, type StoreConfig } from "./database-target.ts";
 import { createEstimateRepository, type EstimateRepository } from "./estimate.repository.ts";
+import { createIntakeOutcomeRepository, type IntakeOutcomeRepository } from "./intake-outcome.repository.ts";
 import { openDatabase } from "./prisma-client.ts";
 import { createNotificationRepository, type NotificationRepository } from "./notification.repository.ts";
 import { createProcessedUpdateRepository, type ProcessedUpdateRepository } from "./processed-update.repository.ts";
@@ -35,6 +36,8 @@ export interface Store {
   audit: AuditRepository;
   processedUpdates: ProcessedUpdateRepository;
   notifications: NotificationRepository;
+  /** A finished intake's record, audit entry and conversation in one transaction, once per intake. */
+  intakeOutcomes: IntakeOutcomeRepository;
   /** Runs `fn` with no other `fn` of the same key running (see user-lock.ts). */
   withUserLock: WithUserLock;
   close(): Promise<void>;
@@ -80,6 +83,7 @@ export async function createStore(config: StoreConfig, options: StoreOptions = {
     audit: createAuditRepository(context),
     processedUpdates: createProcessedUpdateRepository(context),
     notifications: createNotificationRepository(context),
+    intakeOutcomes: createIntakeOutcomeRepository(context),
     withUserLock: lock.withUserLock,
     async close() {
       if (closed) return;

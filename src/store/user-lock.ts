@@ -14,7 +14,6 @@
  *   releases its locks with the connection.
  */
 import { createHash } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import { createKeyedMutex, type KeyedExclusive } from "./async-mutex.ts";
 import type { DatabaseTarget } from "./database-target.ts";
@@ -41,7 +40,8 @@ export function createUserLock(target: DatabaseTarget): UserLock {
   const local = createKeyedMutex();
 
   let adapter: Promise<SqlDriverAdapter> | undefined;
-  const connect = () => (adapter ??= new PrismaPg({ connectionString: target.url, max: LOCK_POOL_SIZE }).connect());
+  const connect = () =>
+    (adapter ??= import("@prisma/adapter-pg").then(({ PrismaPg }) => new PrismaPg({ connectionString: target.url, max: LOCK_POOL_SIZE }).connect()));
 
   const withAdvisoryLock = async <T>(key: string, fn: () => Promise<T>): Promise<T> => {
     const tx = await (await connect()).startTransaction();

@@ -25,9 +25,12 @@ export function creditCodeCheckChar(first17: string): string | undefined {
   return CHARSET[check];
 }
 
+/** What people put between the characters of a code; the log masker allows exactly these (src/logging). */
+export const CREDIT_CODE_SEPARATORS = "\\s\\-_.·";
+
 /** @example parseCreditCode("91350100m000100y43") // ok "91350100M000100Y43" */
 export function parseCreditCode(raw: string): ParseResult<string> {
-  const code = normalizeInput(raw).replace(/[\s\-_.·]/g, "").toUpperCase();
+  const code = normalizeInput(raw).replace(new RegExp(`[${CREDIT_CODE_SEPARATORS}]`, "gu"), "").toUpperCase();
   if (code.length !== 18) {
     return fail(`统一社会信用代码应为 18 位，您输入的是 ${code.length} 位`, EXAMPLE);
   }

@@ -9,8 +9,15 @@ import { fail, ok, type ParseResult } from "./parse-result.ts";
 const MOBILE_EXAMPLE = "13800000000（可带 +86）";
 const PHONE_EXAMPLE = "13800000000 或 0533-1234567";
 
+/**
+ * What people put between the digits of a phone number (after NFKC, so
+ * full-width forms are already ASCII): spaces, hyphens, dashes, brackets,
+ * dots, underscores. The log masker allows exactly these (src/logging).
+ */
+export const PHONE_SEPARATORS = "\\s\\-()（）.·—–_";
+
 function digitsOnly(raw: string): string {
-  return normalizeInput(raw).replace(/[\s\-()（）.·—–_]/gu, "");
+  return normalizeInput(raw).replace(new RegExp(`[${PHONE_SEPARATORS}]`, "gu"), "");
 }
 
 /** @example parseMobile("+86 138-0000-0000") // ok "13800000000" */

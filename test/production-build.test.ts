@@ -1,0 +1,34 @@
+/**
+ * The production path: `npm start` and `npm run cli` run the JavaScript that
+ * npm install compiled into dist/ (scripts/run.mjs), not the sources through
+ * tsx. It must answer exactly as the development path does, and a source file
+ * edited after the build must not leave stale code running.
+ */
+import { execFile } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const ROOT = join(import.meta.dirname, "..");
+const TSX = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+const PROFILE = "test/fixtures/profile-zhejiang-full.json";
+
+describe("the compiled command line", () => {
+  it("prints the same check result as the sources run through tsx, from dist/", async () => {
+    const args = ["check", "--input", PROFILE, "--json"];
+    const compiled = await run(process.execPath, ["scripts/run.mjs", "bot/cli", ...args], { cwd: ROOT, timeout: 240_000 });
+    const source = await run(process.execPath, [TSX, "bot/cli.ts", ...args], { cwd: ROOT, timeout: 120_000 });
+    expect(JSON.parse(compiled.stdout)).toEqual(JSON.parse(source.stdout));
+    expect(existsSync(join(ROOT, "dist", "src", "cli", "commands", "check.command.js"))).toBe(true);
+    // The build is at least as new as every source it was made from.
+    const stamp = statSync(join(ROOT, "dist", ".build-stamp")).mtimeMs;
+    expect(stamp).toBeGreaterThanOrEqual(statSync(join(ROOT, "bot", "cli.ts")).mtimeMs);
+  }, 300_000);
+
+  it("an unknown command is reported in Chinese with exit code 2, as before", async () => {
+    const failure = run(process.execPath, ["scripts/run.mjs", "bot/cli", "frobnicate"], { cwd: ROOT, timeout: 240_000 });
+    await expect(failure).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("未知命令「frobnicate」") });
+  }, 300_000);
+});
