@@ -10,6 +10,10 @@
  *   → { type: "ready", telegram: { apiRoot, token } } or { type: "ready", wecom: WecomCorp & { apiBase } }
  *   ← { type: "target", url }                                   where our channel listens
  *   ← { type: "run", id, prefix, count, concurrency, text }    one phase
+ *   ← { type: "ack", id, prefix, count, chats, concurrency, text }   the acknowledgement phase:
+ *        `count` updates from `chats` chats (round robin); times only the HTTP answers, then
+ *        waits until the replies stop coming (so the next phase starts on a quiet channel)
+ *   → { type: "acked", id, started, lastAck, httpMs, replies }
  *   → { type: "result", id, started, lastReply, latencies, httpMs } or { type: "error", id, message }
  *   ← { type: "stop" }
  * Times are `Date.now()` of this process; every duration is measured here.
@@ -23,6 +27,7 @@ export const BENCH_WEBHOOK_SECRET = "bench-webhook-secret";
 export type LoadCommand =
   | { type: "target"; url: string }
   | { type: "run"; id: number; prefix: string; count: number; concurrency: number; text: string }
+  | { type: "ack"; id: number; prefix: string; count: number; chats: number; concurrency: number; text: string }
   | { type: "stop" };
 
 export interface PhaseResult {
@@ -34,9 +39,20 @@ export interface PhaseResult {
   httpMs: number[];
 }
 
+export interface AckResult {
+  started: number;
+  /** when the last HTTP 200 arrived */
+  lastAck: number;
+  /** per update: how long our HTTP answer took */
+  httpMs: number[];
+  /** replies that reached the platform for this phase */
+  replies: number;
+}
+
 export type LoadReport =
   | { type: "ready"; telegram?: { apiRoot: string; token: string }; wecom?: WecomFake["corp"] & { apiBase: string } }
   | ({ type: "result"; id: number } & PhaseResult)
+  | ({ type: "acked"; id: number } & AckResult)
   | { type: "error"; id: number; message: string };
 
 /** Posts as user `key`; reads the replies that arrived since the last read (incremental, so polling stays cheap). */
@@ -48,11 +64,16 @@ interface PlatformDriver {
 
 function telegramDriver(tg: TelegramEmulator): PlatformDriver {
   const keys = new Map<number, string>();
+  const chats = new Map<string, number>();
   let seen = 0;
   return {
     post(url, key, text) {
-      const chatId = 500_000 + keys.size;
-      keys.set(chatId, key);
+      let chatId = chats.get(key);
+      if (chatId === undefined) {
+        chatId = 500_000 + keys.size;
+        keys.set(chatId, key);
+        chats.set(key, chatId);
+      }
       const updateId = tg.nextUpdateId();
       const from = { id: chatId, is_bot: false, first_name: "压测" };
       const chat = { id: chatId, type: "private", first_name: "压测" };
@@ -115,6 +136,31 @@ async function runPhase(driver: PlatformDriver, url: string, phase: Extract<Load
   return { started, lastReply: Math.max(...firstReply.values()), latencies, httpMs };
 }
 
+/** The acknowledgement rows: many updates per chat, only the HTTP answer timed. */
+async function runAckPhase(driver: PlatformDriver, url: string, phase: Extract<LoadCommand, { type: "ack" }>): Promise<AckResult> {
+  driver.newReplies();
+  const httpMs: number[] = [];
+  const started = Date.now();
+  let lastAck = started;
+  await inParallel(phase.count, phase.concurrency, async (i) => {
+    const { status, ms } = await driver.post(url, `${phase.prefix}${i % phase.chats}`, phase.text);
+    if (status !== 200) throw new Error(`the channel answered HTTP ${status}`);
+    httpMs.push(ms);
+    lastAck = Date.now();
+  });
+  // Let the answering finish before the next phase: until two quiet seconds, at most three minutes.
+  let replies = 0;
+  let quietSince = Date.now();
+  const deadline = Date.now() + 180_000;
+  while (Date.now() - quietSince < 2_000 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    const fresh = driver.newReplies().length;
+    if (fresh > 0) quietSince = Date.now();
+    replies += fresh;
+  }
+  return { started, lastAck, httpMs, replies };
+}
+
 async function main(): Promise<void> {
   const send = (report: LoadReport) => process.send!(report);
   const which = process.argv[2];
@@ -137,6 +183,11 @@ async function main(): Promise<void> {
     else if (command.type === "run") {
       runPhase(driver, url, command).then(
         (result) => send({ type: "result", id: command.id, ...result }),
+        (err: unknown) => send({ type: "error", id: command.id, message: err instanceof Error ? err.message : String(err) }),
+      );
+    } else if (command.type === "ack") {
+      runAckPhase(driver, url, command).then(
+        (result) => send({ type: "acked", id: command.id, ...result }),
         (err: unknown) => send({ type: "error", id: command.id, message: err instanceof Error ? err.message : String(err) }),
       );
     } else if (command.type === "stop") {

@@ -33,14 +33,14 @@ import { rm } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Config } from "../src/config.ts";
 import { createLogger } from "../src/logging/logger.ts";
-import { createInMemoryProcessedUpdates } from "../bot/shared/dedupe.ts";
+import { createInMemoryInbox } from "../bot/shared/in-memory-inbox.ts";
 import type { RunningChannel } from "../bot/shared/channel-deps.ts";
 import { startTelegram } from "../bot/telegram/index.ts";
 import { startWecom } from "../bot/wecom/index.ts";
 import { telegramTestConfig, wecomTestConfig } from "../test/support/channel-test-config.ts";
 import { makeTempDataDir, startE2eApp } from "../test/support/e2e-runtime.ts";
 import { createScriptedAssistant } from "../test/support/scripted-assistant.ts";
-import { BENCH_WEBHOOK_SECRET, type LoadCommand, type LoadReport, type PhaseResult } from "./channel-load.process.ts";
+import { BENCH_WEBHOOK_SECRET, type AckResult, type LoadCommand, type LoadReport, type PhaseResult } from "./channel-load.process.ts";
 import { percentile } from "../src/metrics/percentile.ts";
 
 /** Telegram throughput target from the issue: updates per second through the webhook to the core. */
@@ -57,6 +57,17 @@ export interface ChannelBenchNumbers {
   /** one update at a time */
   firstReplyMsP50: number;
   firstReplyMsP95: number;
+  /**
+   * Issue 13's acknowledgement rows: 2,000 questions from 200 chats, 50 in
+   * flight; updates accepted per second (first POST to last 200) and the p99
+   * and max of the HTTP answer, beside the same load of 「帮助」 (no retrieval).
+   */
+  ackAcceptedPerSecond: number;
+  ackHttpMsP99: number;
+  ackHttpMsMax: number;
+  helpAckAcceptedPerSecond: number;
+  helpAckHttpMsP99: number;
+  helpAckHttpMsMax: number;
 }
 
 export interface ChannelsBenchResult {
@@ -81,6 +92,11 @@ export interface ChannelsBenchOptions {
 
 type Platform = "telegram" | "wecom";
 
+/** Issue 13's acknowledgement load. */
+const ACK_UPDATES = 2_000;
+const ACK_CHATS = 200;
+const ACK_CONCURRENCY = 50;
+
 /** Milliseconds to one decimal. */
 const p = (values: number[], rank: number): number => Math.round(percentile(values, rank) * 10) / 10;
 
@@ -89,6 +105,7 @@ interface LoadProcess {
   ready: Extract<LoadReport, { type: "ready" }>;
   target(url: string): void;
   run(prefix: string, count: number, concurrency: number, text: string): Promise<PhaseResult>;
+  ack(prefix: string, count: number, chats: number, concurrency: number, text: string): Promise<AckResult>;
   stop(): Promise<void>;
 }
 
@@ -97,7 +114,7 @@ async function startLoadProcess(platform: Platform): Promise<LoadProcess> {
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
-  const pending = new Map<number, { resolve(r: PhaseResult): void; reject(e: Error): void }>();
+  const pending = new Map<number, { resolve(r: PhaseResult & AckResult): void; reject(e: Error): void }>();
   let nextId = 0;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const ready = await new Promise<Extract<LoadReport, { type: "ready" }>>((resolve, reject) => {
@@ -108,8 +125,8 @@ async function startLoadProcess(platform: Platform): Promise<LoadProcess> {
       else {
         const waiting = pending.get(report.id);
         pending.delete(report.id);
-        if (report.type === "result") waiting?.resolve(report);
-        else waiting?.reject(new Error(report.message));
+        if (report.type === "error") waiting?.reject(new Error(report.message));
+        else waiting?.resolve(report as unknown as PhaseResult & AckResult);
       }
     });
   });
@@ -122,6 +139,13 @@ async function startLoadProcess(platform: Platform): Promise<LoadProcess> {
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
         send({ type: "run", id, prefix, count, concurrency, text });
+      });
+    },
+    ack(prefix, count, chats, concurrency, text) {
+      const id = ++nextId;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        send({ type: "ack", id, prefix, count, chats, concurrency, text });
       });
     },
     async stop() {
@@ -138,7 +162,7 @@ async function startOurChannel(core: "real" | "scripted", platform: Platform, co
     const app = await startE2eApp(config, logger);
     return { channel: app.channels[0]!, stop: () => app.stop() };
   }
-  const deps = { processedUpdates: createInMemoryProcessedUpdates(), logger };
+  const deps = { inbox: createInMemoryInbox(), logger };
   const assistant = createScriptedAssistant();
   const channel = platform === "telegram" ? await startTelegram(config, assistant, deps) : await startWecom(config, assistant, deps);
   return {
@@ -168,6 +192,9 @@ async function measure(platform: Platform, options: Required<ChannelsBenchOption
       await load.run("warm", options.warmup, options.concurrency, options.text);
       const loaded = await load.run("load", options.updates, options.concurrency, options.text);
       const single = await load.run("single", options.latencyUpdates, 1, options.text);
+      const acked = await load.ack("ack", ACK_UPDATES, ACK_CHATS, ACK_CONCURRENCY, options.text);
+      const help = await load.ack("help", ACK_UPDATES, ACK_CHATS, ACK_CONCURRENCY, "帮助");
+      const perSecond = (r: AckResult) => Math.round(ACK_UPDATES / ((r.lastAck - r.started) / 1000));
       return {
         updates: options.updates,
         concurrency: options.concurrency,
@@ -176,6 +203,12 @@ async function measure(platform: Platform, options: Required<ChannelsBenchOption
         loadedFirstReplyMsP95: p(loaded.latencies, 95),
         firstReplyMsP50: p(single.latencies, 50),
         firstReplyMsP95: p(single.latencies, 95),
+        ackAcceptedPerSecond: perSecond(acked),
+        ackHttpMsP99: p(acked.httpMs, 99),
+        ackHttpMsMax: p(acked.httpMs, 100),
+        helpAckAcceptedPerSecond: perSecond(help),
+        helpAckHttpMsP99: p(help.httpMs, 99),
+        helpAckHttpMsMax: p(help.httpMs, 100),
       };
     } finally {
       await ours.stop();
@@ -206,6 +239,11 @@ export async function benchChannels(options: ChannelsBenchOptions = {}): Promise
   const flat: Record<string, number | string> = { core: options.core ?? "real" };
   for (const [channel, numbers] of Object.entries(result)) {
     for (const [name, value] of Object.entries(numbers as ChannelBenchNumbers)) flat[`${channel}.${name}`] = value;
+  }
+  for (const channel of ["telegram", "wecom"] as const) {
+    const n = result[channel];
+    flat[`${channel}.ackAcceptedPerSecond÷help`] = Math.round((n.ackAcceptedPerSecond / n.helpAckAcceptedPerSecond) * 100) / 100;
+    flat[`${channel}.ackHttpMsP99÷help`] = Math.round((n.ackHttpMsP99 / Math.max(0.1, n.helpAckHttpMsP99)) * 100) / 100;
   }
   flat["telegram.targetUpdatesPerSecond"] = TELEGRAM_TARGET_UPDATES_PER_SECOND;
   flat["telegram.meetsTarget"] = result.telegram.updatesPerSecond >= TELEGRAM_TARGET_UPDATES_PER_SECOND ? "yes" : "no";

@@ -8,10 +8,11 @@ import type { Runtime } from "../src/assistant/create-runtime.ts";
 import type { Logger } from "../src/logging/logger.ts";
 import type { RunningChannel } from "./shared/channel-deps.ts";
 import { runConsoleChat } from "./console/console-channel.ts";
+import { schedulePruning } from "./shared/prune-schedule.ts";
 
 export async function startChannels(config: Config, runtime: Runtime, logger: Logger): Promise<RunningChannel[]> {
   const running: RunningChannel[] = [];
-  const deps = { processedUpdates: runtime.store.processedUpdates, logger };
+  const deps = { inbox: runtime.store.inbox, logger };
   if (config.telegram) {
     const { startTelegram } = await import("./telegram/index.ts");
     const channel = await startTelegram(config, runtime.assistant, deps);
@@ -25,6 +26,10 @@ export async function startChannels(config: Config, runtime: Runtime, logger: Lo
     if (channel.push) runtime.registerPusher("wecom", channel.push);
     running.push(channel);
     logger.info({ address: channel.address }, "WeCom channel started");
+  }
+  if (running.length > 0) {
+    const pruning = schedulePruning(runtime.store, logger);
+    running.push({ stop: async () => pruning.stop() });
   }
   return running;
 }

@@ -59,6 +59,8 @@ const envSchema = z.object({
   WECOM_API_BASE: z.string().default("https://qyapi.weixin.qq.com"),
   WECOM_HOST: z.string().default("0.0.0.0"),
   WECOM_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  // WeCom accepts this many messages a minute per member from one app and drops the rest silently.
+  WECOM_SENDS_PER_MEMBER_PER_MINUTE: z.coerce.number().int().positive().default(30),
 
   // Bureau staff allow-list: "telegram:12345,wecom:zhangsan,console:staff"
   STAFF_IDS: csv,
@@ -103,6 +105,8 @@ export interface Config {
         apiBase: string;
         host: string;
         port: number;
+        /** WeCom's per-member send limit (messages a minute) */
+        sendsPerMemberPerMinute: number;
       }
     | undefined;
   staff: { channel: string; userId: string }[];
@@ -174,6 +178,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       apiBase: env.WECOM_API_BASE.replace(/\/+$/, ""),
       host: env.WECOM_HOST,
       port: env.WECOM_PORT,
+      sendsPerMemberPerMinute: env.WECOM_SENDS_PER_MEMBER_PER_MINUTE,
     };
   }
 

@@ -73,7 +73,8 @@ describe("eval", () => {
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(Object.keys(report)).toEqual([
-      "n", "recallAt1", "recallAt3", "recallAt5", "mrr", "refusalAccuracy", "mentionRate", "latencyMsP50", "latencyMsP95", "questions",
+      "n", "recallAt1", "recallAt3", "recallAt5", "mrr", "refusalAccuracy", "mentionRate", "directAnswerRate", "directAsked",
+      "englishRate", "latencyMsP50", "latencyMsP95", "byTag", "questions",
     ]);
     expect(report).toMatchObject({ n: 2, recallAt3: 1, refusalAccuracy: 1, mentionRate: 1 });
     expect(Object.keys(report.questions[0]).sort()).toEqual(["answer", "id", "ms", "refused", "retrieved"]);

@@ -90,3 +90,58 @@ describe("question-set files", () => {
     }
   });
 });
+
+describe("expect groups, tags and follow-up history", () => {
+  const questions = parseQuestionSet(
+    [
+      `{"id":"e1","question":"三笔质押贷款加一个证券化最多多少？","gold":["zb2020:9.1"],"answerable":true,"tag":"own-numbers","expect":[["13万","130,000"]]}`,
+      `{"id":"e2","question":"五个胜诉案件能拿25万吗","gold":["zb2020:9.4"],"answerable":true,"tag":"own-numbers","expect":[["不能"],["20万"]]}`,
+      `{"id":"e3","question":"How often are Zhejiang zones assessed?","gold":["zj2018:14"],"answerable":true,"tag":"english","expect":[["two years","every 2 years"]]}`,
+      `{"id":"e4","question":"那淄博呢？","history":["浙江省示范区多久考核一次？"],"gold":["zb2020:12"],"answerable":true,"tag":"follow-up"}`,
+      `{"id":"e5","question":"示范区办公室电话多少","answerable":false,"tag":"off-topic"}`,
+    ].join("\n"),
+  );
+  const seen: { question: string; history?: readonly unknown[] }[] = [];
+  const canned = cannedAnswerer({
+    "三笔质押贷款加一个证券化最多多少？": { text: "最高 13 万元（3×1万＋10万）", retrieved: ["zb2020:9.1"] },
+    "五个胜诉案件能拿25万吗": { text: "每件最高5万元", retrieved: ["zb2020:9.4"] },
+    "How often are Zhejiang zones assessed?": { text: "Every two years.\n\n第十四条：「示范区每两年考核一次」", retrieved: ["zj2018:14"] },
+    "那淄博呢？": { retrieved: ["zb2020:12"] },
+    "示范区办公室电话多少": { refused: true },
+  });
+  const answerer: Answerer = {
+    async answer(question, options) {
+      seen.push({ question, history: options?.history });
+      return canned.answer(question, options);
+    },
+  };
+
+  it("directAnswerRate counts a question only when every group has one alternative (thousands separators ignored)", async () => {
+    const r = await evaluateQuestionSet(answerer, questions);
+    expect(r.directAsked).toBe(3);
+    expect(r.directAnswerRate).toBeCloseTo(2 / 3, 4); // e2 lacks 不能 and 20万
+    expect(r.questions.find((q) => q.id === "e2")?.direct).toBe(false);
+    expect(r.questions.find((q) => q.id === "e4")?.direct).toBeUndefined();
+  });
+
+  it("reports every metric per tag, and whether English questions were answered in English", async () => {
+    const r = await evaluateQuestionSet(answerer, questions);
+    expect(Object.keys(r.byTag).sort()).toEqual(["english", "follow-up", "off-topic", "own-numbers"]);
+    expect(r.byTag["own-numbers"]).toMatchObject({ n: 2, recallAt3: 1, directAsked: 2, directAnswerRate: 0.5 });
+    expect(r.byTag["off-topic"]).toMatchObject({ n: 1, refusalAccuracy: 1 });
+    expect(r.byTag.english).toMatchObject({ n: 1, englishRate: 1, directAnswerRate: 1 });
+    expect(r.questions.find((q) => q.id === "e3")?.english).toBe(true);
+  });
+
+  it("asks the earlier turns of a follow-up first and passes them as history", async () => {
+    seen.length = 0;
+    await evaluateQuestionSet(answerer, questions.filter((q) => q.id === "e4"));
+    expect(seen.map((s) => s.question)).toEqual(["浙江省示范区多久考核一次？", "那淄博呢？"]);
+    expect(seen[1]!.history).toEqual([{ question: "浙江省示范区多久考核一次？", jurisdictions: [] }]);
+  });
+
+  it("rejects an unknown tag and an empty expect group, in Chinese", () => {
+    expect(() => parseQuestionSet(`{"id":"x","question":"X","answerable":true,"tag":"misc"}`)).toThrow(/tag 应为/);
+    expect(() => parseQuestionSet(`{"id":"x","question":"X","answerable":true,"expect":[[]]}`)).toThrow(/每组至少一个/);
+  });
+});

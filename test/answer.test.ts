@@ -97,8 +97,11 @@ describe("offline answers (no chat model configured)", () => {
     const r = await answerer.answer("浙江省示范区对知识产权服务机构数量有什么要求？");
     expect(r.citations[0]).toBe("zj2018:6.3");
     for (const id of ["zj2018:6", "zj2018:6.1", "zj2018:6.2", "zj2018:6.4"]) expect(r.citations).toContain(id);
-    expect(r.text.indexOf("20家以上")).toBeLessThan(r.text.indexOf("应具备以下条件"));
-    expect(r.text.match(/20家以上/g)).toHaveLength(1);
+    // The conclusion states the count; among the quotes the item stating it comes before the list.
+    expect(r.text.split("\n")[0]).toContain("20家以上");
+    const evidence = r.text.slice(r.text.indexOf("依据："));
+    expect(evidence.indexOf("20家以上")).toBeLessThan(evidence.indexOf("应具备以下条件"));
+    expect(evidence.match(/20家以上/g)).toHaveLength(1);
   });
 
   it("a question for the threshold (门槛) of a Zibo zone lists all its conditions", async () => {

@@ -178,11 +178,12 @@ describe("Zhejiang 第六条", () => {
       expect(r.policy.status).toBe("in-force");
       expect(codes(r)).not.toContain("policy-trial-expired");
     });
-    it("the day before, 2017-12-31 → not yet in force, reported, not thrown", () => {
+    it("the day before, 2017-12-31 → not yet in force, reported, not thrown, and nothing can be applied for", () => {
       const r = zj((p) => (p.asOf = "2017-12-31"));
       expect(r.policy.status).toBe("not-yet-in-force");
       expect(codes(r)).toContain("policy-not-yet-in-force");
-      expect(r.verdict).toBe("eligible");
+      expect(r.verdict).toBe("not-eligible");
+      expect(r.conditions.every((c) => c.status === "met")).toBe(true);
     });
   });
 

@@ -47,8 +47,8 @@ describe("check: bad input", () => {
     expect(r.stderr).toContain("共 7 处");
     expect(r.stderr).toContain("asOf：应为日期，格式 YYYY-MM-DD");
     expect(r.stderr).toContain("carrier.type：应为以下之一：sci-tech-service-center（科创服务中心）");
-    expect(r.stderr).toContain("zone.serviceInstitutions：应为非负整数（例如 25），收到 -3");
-    expect(r.stderr).toContain("zone.coreAreaSqm：应为面积（平方米），非负数（例如 1200），收到 \"1200\"");
+    expect(r.stderr).toContain("zone.serviceInstitutions：应为非负整数（例如 25），或一个范围 {\"min\": 20, \"max\": 25}，收到 -3");
+    expect(r.stderr).toContain("zone.coreAreaSqm：应为面积（平方米），非负数（例如 1200），或一个范围 {\"min\": 900, \"max\": 1100}，收到 \"1200\"");
     expect(r.stderr).toContain("zone.services[1]：应为以下之一：");
     expect(r.stderr).toContain("zone.industryAdvantage：应为 true 或 false，收到 \"yes\"");
     expect(r.stderr).toContain("county.plan：不认识的字段");

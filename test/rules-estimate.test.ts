@@ -103,9 +103,13 @@ describe("reading 2: in the zone and qualified", () => {
     expect(r.ineligible[0]!.reason).toContain("不具有专利代理资质");
   });
 
-  it("in-zone status not stated → estimated as a maximum, with agency-status-unconfirmed", () => {
+  it("in-zone status not stated → confirmed 0, possible the full amount, with agency-status-unconfirmed", () => {
     const r = estimateSupport(agency({ ...full, agency: { patentAgencyQualified: true } }));
-    expect(r.totalMax).toBe(20000 + 50000 + 10000 + 200000 + 50000 + 30000 + 50000);
+    const all = 20000 + 50000 + 10000 + 200000 + 50000 + 30000 + 50000;
+    expect(r.totalMax).toBe(0);
+    expect(r.confirmedTotal).toBe(0);
+    expect(r.possibleTotal).toBe(all);
+    expect(r.toConfirm[0]).toMatchObject({ path: "agency.inZone", worth: all, assumedNow: "否", ifConfirmed: "是" });
     expect(codes(r)).toContain("agency-status-unconfirmed");
     expect(r.warnings.find((w) => w.code === "agency-status-unconfirmed")!.message).toContain("是否在示范区内");
   });
@@ -139,10 +143,13 @@ describe("reading 4: （二） custody and patent attorneys", () => {
     expect(r.totalMax).toBe(0);
     expect(reasons(r, "zb2020:9.2")[0]).toContain("未经市知识产权事业发展中心认定");
   });
-  it("certification not stated → no voucher yet, with a hint of what certification would bring", () => {
+  it("certification not stated → no voucher confirmed, 50,000 possible, and confirming it is worth 50,000", () => {
     const r = estimateSupport(agency({ custody: { modes: ["full"] } }));
     expect(r.totalMax).toBe(0);
-    expect(r.hints!.join()).toContain("完全式申请最高 5 万元服务券");
+    expect(r.possibleTotal).toBe(50000);
+    expect(r.items[0]).toMatchObject({ clause: "zb2020:9.2", confirmedMax: 0, possibleMax: 50000 });
+    expect(r.toConfirm).toEqual([expect.objectContaining({ path: "custody.certifiedOutstanding", worth: 50000 })]);
+    expect(r.toConfirm[0]!.text).toContain("最高从 0 元增至 5 万元");
   });
   it("2 new patent attorneys → 20,000 cash", () => {
     const r = estimateSupport(agency({ newPatentAttorneys: 2 }));
@@ -160,7 +167,7 @@ describe("reading 5: （三） brand after joining the zone", () => {
   it("national and provincial → 200,000, the higher only", () => {
     const r = estimateSupport(agency({ brand: { national: true, provincial: true, afterJoiningZone: true } }));
     expect(r.totalMax).toBe(200000);
-    expect(r.items[0]!.basis).toContain("只按较高的国家级计");
+    expect(r.items[0]!.basis).toContain("同时获省级，按解读「只计较高一档」不另计");
   });
   it("provincial only → 100,000", () => {
     expect(estimateSupport(agency({ brand: { provincial: true, afterJoiningZone: true } })).totalMax).toBe(100000);
@@ -170,10 +177,11 @@ describe("reading 5: （三） brand after joining the zone", () => {
     expect(r.totalMax).toBe(0);
     expect(reasons(r, "zb2020:9.3")[0]).toContain("进驻示范区之前");
   });
-  it("when it was won not stated → not counted, the hint says what confirming would bring", () => {
+  it("when it was won not stated → not confirmed, 200,000 possible, confirming it is worth 200,000", () => {
     const r = estimateSupport(agency({ brand: { national: true } }));
     expect(r.totalMax).toBe(0);
-    expect(r.hints!.join()).toContain("最高 20 万元");
+    expect(r.possibleTotal).toBe(200000);
+    expect(r.toConfirm[0]).toMatchObject({ path: "brand.afterJoiningZone", worth: 200000 });
   });
 });
 
@@ -189,7 +197,9 @@ describe("reading 6: （四） won cases, 200,000 a year at most", () => {
   it("4 cases → exactly the 200,000 cap, no room left", () => {
     const r = estimateSupport(agency({ wonCases: cases(4, "major") }));
     expect(r.totalMax).toBe(200000);
-    expect(r.hints!.join()).toContain("已达本年度上限");
+    // A cap already reached is no longer something to strive for.
+    expect(r.hints!.join()).not.toContain("胜诉");
+    expect(r.items[0]!.notes.join()).toContain("上限");
   });
   it("5 cases → 250,000 capped to 200,000", () => {
     const r = estimateSupport(agency({ wonCases: cases(5) }));
@@ -239,12 +249,14 @@ describe("reading 7: （五） client vouchers and abnormal applications", () =>
     expect(reasons(r, "zb2020:9.5")).toHaveLength(2);
     expect(reasons(r, "zb2020:9.5").every((x) => x.includes("非正常申请"))).toBe(true);
   });
-  it("abnormal applications not stated → still estimated as a maximum, with a note", () => {
+  it("abnormal applications not stated → confirmed 0 for （五）, possible 40,000, the same rule as every unknown", () => {
     const input = agency({ inventionGrants: 130, clients: [{ name: "甲", program: "zeroing", inventionGrants: 1 }] });
     delete input.abnormalApplications;
     const r = estimateSupport(input);
-    expect(clauseMax(r, "zb2020:9.5")).toBe(40000);
-    expect(r.items.every((i) => i.notes.some((n) => n.includes("非正常申请")))).toBe(true);
+    expect(clauseMax(r, "zb2020:9.5")).toBe(0);
+    expect(r.possibleTotal).toBe(40000);
+    expect(r.toConfirm).toEqual([expect.objectContaining({ path: "abnormalApplications", assumedNow: "是", ifConfirmed: "否", worth: 40000 })]);
+    expect(r.warnings).toContainEqual(expect.objectContaining({ code: "fact-unconfirmed", path: "abnormalApplications" }));
   });
 });
 

@@ -8,11 +8,11 @@ const messages = (r: ReturnType<typeof parseZoneProfile> | ReturnType<typeof par
 
 describe("zod issues → Chinese field list", () => {
   it("a negative count: 应为非负整数，收到 -3", () => {
-    expect(messages(parseZoneProfile({ zone: { serviceInstitutions: -3 } }))).toEqual(["zone.serviceInstitutions：应为非负整数（例如 25），收到 -3"]);
+    expect(messages(parseZoneProfile({ zone: { serviceInstitutions: -3 } }))).toEqual(["zone.serviceInstitutions：应为非负整数（例如 25），或一个范围 {\"min\": 20, \"max\": 25}，收到 -3"]);
   });
 
   it("a fractional count is refused the same way", () => {
-    expect(messages(parseAgencyInput({ year: 2021, agency: {}, pledgeLoans: 2.5 }))).toEqual(["pledgeLoans：应为非负整数（例如 25），收到 2.5"]);
+    expect(messages(parseAgencyInput({ year: 2021, agency: {}, pledgeLoans: 2.5 }))).toEqual(["pledgeLoans：应为非负整数（例如 25），或一个范围 {\"min\": 20, \"max\": 25}，收到 2.5"]);
   });
 
   it("an unknown enum value lists the allowed values with their labels", () => {

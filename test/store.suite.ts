@@ -373,6 +373,49 @@ export function defineStoreSuite(name: string, setup: () => Promise<StoreSuiteTa
       });
     });
 
+    describe("inbox", () => {
+      const update = (externalId: string, chatKey = "chat-1") => ({ channel: "telegram", externalId, chatKey, payload: `{"update_id":${externalId}}` });
+
+      it("stores an update once: a redelivery of the same id is refused, another channel's same id is new", async () => {
+        const first = await store.inbox.accept(update("900001"));
+        expect(first).toMatchObject({ status: "pending", sentSteps: 0, attempts: 0, payload: '{"update_id":900001}' });
+        expect(await store.inbox.accept(update("900001"))).toBeUndefined();
+        expect(await store.inbox.accept({ ...update("900001"), channel: "wecom" })).toBeDefined();
+        const other = await another();
+        const racing = await Promise.all(Array.from({ length: 4 }, (_, i) => (i % 2 ? other : store).inbox.accept(update("900002"))));
+        expect(racing.filter(Boolean)).toHaveLength(1);
+      });
+
+      it("a batch is stored in one go and only its new updates come back", async () => {
+        await store.inbox.accept(update("900010"));
+        const fresh = await store.inbox.acceptMany([update("900010"), update("900011"), update("900012")]);
+        expect(fresh.map((r) => r.externalId)).toEqual(["900011", "900012"]);
+      });
+
+      it("keeps a turn's replies and delivery progress until finished, then forgets the content; unfinished rows come back oldest first", async () => {
+        const row = (await store.inbox.accept(update("900020", "chat-20")))!;
+        await store.inbox.saveReplies(row.id, '[{"kind":"text","text":"答复"}]');
+        await store.inbox.stepsSent(row.id, 1);
+        await store.inbox.retryLater(row.id, { notBefore: new Date("2030-01-01T00:00:00Z"), error: "429", countAttempt: false });
+        expect(await store.inbox.get(row.id)).toMatchObject({ status: "answered", sentSteps: 1, attempts: 0, replies: '[{"kind":"text","text":"答复"}]', lastError: "429" });
+        expect((await store.inbox.unfinished("telegram")).map((r) => r.id)).toContain(row.id);
+        await store.inbox.finish(row.id, "done");
+        expect(await store.inbox.get(row.id)).toMatchObject({ status: "done", payload: null, replies: null });
+        expect((await store.inbox.unfinished("telegram")).map((r) => r.id)).not.toContain(row.id);
+      });
+
+      it("pruning deletes finished rows by age and never unfinished ones", async () => {
+        const old = await another({ now: () => new Date("2020-01-01T00:00:00Z") });
+        const done = (await old.inbox.accept(update("900030")))!;
+        await old.inbox.finish(done.id, "done");
+        const waiting = (await old.inbox.accept(update("900031")))!;
+        expect(await store.inbox.prune(new Date("2021-01-01T00:00:00Z"))).toBeGreaterThanOrEqual(1);
+        expect(await store.inbox.get(done.id)).toBeUndefined();
+        expect(await store.inbox.get(waiting.id)).toMatchObject({ status: "pending" });
+        expect(await store.inbox.accept(update("900030"))).toBeDefined();
+      });
+    });
+
     describe("notifications", () => {
       it("a notice waits until delivered, oldest first, is delivered once, and keeps the staff's words verbatim", async () => {
         const user = await store.users.upsert({ channel: "wecom", externalId: "notice-1" });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTelegram } from "../bot/telegram/index.ts";
-import { createInMemoryProcessedUpdates } from "../bot/shared/dedupe.ts";
+import { createInMemoryInbox } from "../bot/shared/in-memory-inbox.ts";
 import type { RunningChannel } from "../bot/shared/channel-deps.ts";
 import { channelCommands } from "../bot/shared/command-texts.ts";
 import { captureLogger } from "./support/capture-logger.ts";
@@ -25,10 +25,10 @@ describe("Telegram over long polling", () => {
     tg = await startTelegramEmulator();
     const config = telegramTestConfig({ apiRoot: tg.apiRoot, token: tg.token, staff: [`telegram:${STAFF_ID}`, "wecom:lisi"], rateLimitPerMinute: 1_000 });
     channel = await startTelegram(config, assistant, {
-      processedUpdates: createInMemoryProcessedUpdates(),
+      inbox: createInMemoryInbox(),
       logger: log.logger,
       typingDelayMs: 300,
-      retry: { maxRetryAttempts: 2, maxDelaySeconds: 2 },
+      retry: { maxAttempts: 3, maxDelaySeconds: 2, budgetMs: 10_000 },
     });
   });
 
@@ -201,7 +201,7 @@ describe("Telegram rate limit", () => {
     const tg = await startTelegramEmulator();
     const assistant = createScriptedAssistant();
     const config = telegramTestConfig({ apiRoot: tg.apiRoot, token: tg.token, rateLimitPerMinute: 2 });
-    const channel = await startTelegram(config, assistant, { processedUpdates: createInMemoryProcessedUpdates(), logger: captureLogger().logger });
+    const channel = await startTelegram(config, assistant, { inbox: createInMemoryInbox(), logger: captureLogger().logger });
     try {
       const user = tg.user({ id: 3001 });
       for (const text of ["一", "二", "三", "四", "五"]) await user.send(text);

@@ -4,7 +4,7 @@
  * update_id even when Telegram delivers an update twice.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createInMemoryProcessedUpdates } from "../bot/shared/dedupe.ts";
+import { createInMemoryInbox } from "../bot/shared/in-memory-inbox.ts";
 import type { RunningChannel } from "../bot/shared/channel-deps.ts";
 import { startTelegram } from "../bot/telegram/index.ts";
 import { captureLogger } from "./support/capture-logger.ts";
@@ -23,7 +23,7 @@ describe("Telegram webhook", () => {
   beforeAll(async () => {
     tg = await startTelegramEmulator();
     const config = telegramTestConfig({ apiRoot: tg.apiRoot, token: tg.token, mode: "webhook", secret: SECRET });
-    channel = await startTelegram(config, assistant, { processedUpdates: createInMemoryProcessedUpdates(), logger: captureLogger().logger });
+    channel = await startTelegram(config, assistant, { inbox: createInMemoryInbox(), logger: captureLogger().logger });
     url = channel.address!;
   });
 

@@ -61,7 +61,7 @@ describe("WeCom end to end with the real core", () => {
   beforeAll(async () => {
     wecom = await createWecomFake();
     const dataDir = await makeTempDataDir("wecom-e2e");
-    app = await startE2eApp(wecomTestConfig({ ...wecom.corp, apiBase: wecom.apiBase, staff: ["wecom:wangju"], dataDir }), log.logger);
+    app = await startE2eApp(wecomTestConfig({ ...wecom.corp, apiBase: wecom.apiBase, staff: ["wecom:wangju"], dataDir, sendsPerMemberPerMinute: 1_000 }), log.logger);
     const callbackUrl = app.channels[0]!.address!;
     applicant = wecom.user(callbackUrl, "liminyuan");
     staff = wecom.user(callbackUrl, "wangju");
@@ -95,11 +95,9 @@ describe("WeCom end to end with the real core", () => {
     await reply("1", "第 10/14 步"); // 国有
     await reply("1", "第 11/14 步"); // 是
 
-    const answer = await reply(POLICY_QUESTION, "第六条");
-    expect(answer.text).not.toContain("第 11/14 步"); // the answer, not the question that cites a clause
-    expect(answer.text).toMatch(/《浙江省知识产权服务业集聚发展示范区管理办法（试行）》第六条/);
-    expect(answer.text).toContain("创新创业载体");
-    expect(await until("第 11/14 步")).toMatchObject({ text: expect.stringContaining("（接着刚才的问题）") });
+    const answer = await reply(POLICY_QUESTION, "创新创业载体");
+    // One turn, one message (WeCom counts messages per member): the answer, then the question it interrupted.
+    expect(answer.text).toMatch(/《浙江省知识产权服务业集聚发展示范区管理办法（试行）》第六条[\s\S]*（接着刚才的问题）[\s\S]*第 11\/14 步/);
     await reply("23家", "第 12/14 步");
 
     const services = await reply("1200平方米", "第 13/14 步");
@@ -138,11 +136,11 @@ describe("WeCom end to end with the real core", () => {
     ]);
 
     // The report is longer than one WeCom text (2,048 bytes): it arrives in parts, nothing lost.
-    const parts = [head.text!, ...texts(rest.before)];
+    const parts = [head.text!, ...texts(rest.before), rest.found.text!];
     expect(parts.length).toBeGreaterThan(1);
     for (const part of parts) expect(Buffer.byteLength(part, "utf8")).toBeLessThanOrEqual(2_048);
     const squash = (s: string) => s.replace(/\s+/g, "");
-    expect(squash(parts.join(""))).toBe(squash(renderCheckReport(expected)));
+    expect(squash(parts.join(""))).toContain(squash(renderCheckReport(expected)));
     expect(head.text).toContain("结论：需补充信息后再判断");
   });
 

@@ -1,11 +1,13 @@
 import type { PushMessage } from "../../src/assistant/assistant-deps.types.ts";
 import type { Logger } from "../../src/logging/logger.ts";
-import type { ProcessedUpdates } from "./dedupe.ts";
+import type { InboxRepository } from "../../src/store/index.ts";
 
 /** What every channel adapter needs besides the settings and the assistant. */
 export interface ChannelDeps {
-  /** one effect per platform update id (the database-backed store in production) */
-  processedUpdates: ProcessedUpdates;
+  /** where updates are stored before they are acknowledged (the database in production) */
+  inbox: InboxRepository;
+  /** updates answered at once across chats (default 4) */
+  workerConcurrency?: number;
   /** defaults to the process logger */
   logger?: Logger;
   /** clock in ms, for rate limiting and stale-callback checks; tests may freeze it */

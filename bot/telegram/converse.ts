@@ -1,15 +1,23 @@
 /**
  * One turn: the update becomes an `IncomingMessage`, the assistant answers
- * (with a typing indicator if it is slow), the replies go out.
+ * (with a typing indicator if it is slow) and the replies are stored in the
+ * inbox before they go out. A turn worked again (a retry, a restart) takes
+ * the stored replies instead of asking the assistant a second time.
  */
 import type { Context } from "grammy";
 import type { Assistant, IncomingMessage, Reply } from "../../src/assistant/message.types.ts";
+import type { TurnProgress } from "../shared/inbox-worker.ts";
 import { withTypingIndicator } from "./typing-indicator.ts";
 
 export type TelegramConverse = (ctx: Context, content: { text: string } | { choice: string }) => Promise<Reply[]>;
 
-export function createConverse(assistant: Assistant, options: { typingDelayMs: number }): TelegramConverse {
+export function createConverse(
+  assistant: Assistant,
+  options: { typingDelayMs: number; progressOf(ctx: Context): TurnProgress | undefined },
+): TelegramConverse {
   return async (ctx, content) => {
+    const progress = options.progressOf(ctx);
+    if (progress?.replies) return progress.replies;
     const from = ctx.from!;
     const message: IncomingMessage = {
       channel: "telegram",
@@ -20,8 +28,10 @@ export function createConverse(assistant: Assistant, options: { typingDelayMs: n
       sentAt: ctx.message ? new Date(ctx.message.date * 1000) : new Date(),
     };
     const chatId = ctx.chat!.id;
-    return withTypingIndicator(() => ctx.api.sendChatAction(chatId, "typing"), assistant.handle(message), {
+    const replies = await withTypingIndicator(() => ctx.api.sendChatAction(chatId, "typing"), assistant.handle(message), {
       delayMs: options.typingDelayMs,
     });
+    await progress?.saveReplies(replies);
+    return replies;
   };
 }

@@ -1,23 +1,35 @@
 /**
- * Starts the Telegram channel in the mode the settings choose:
- * - polling: `@grammyjs/runner` (concurrent across chats, ordered per chat);
- * - webhook: our own HTTP endpoint; grammY's `webhookCallback` checks
- *   `X-Telegram-Bot-Api-Secret-Token` (401 otherwise) and the update is
- *   answered with an empty 200 at once, then handled per chat.
+ * Starts the Telegram channel in the mode the settings choose. Either way an
+ * update is written to the inbox before Telegram is told it arrived, and the
+ * inbox worker answers it (bot/shared/inbox-worker.ts):
+ * - polling: getUpdates, the batch stored, then the next offset (poll-updates.ts);
+ * - webhook: our own HTTP endpoint checks `X-Telegram-Bot-Api-Secret-Token`
+ *   (401 otherwise), stores the update and answers an empty 200 — never
+ *   waiting for the answer. If the update cannot be stored the answer is
+ *   503, so Telegram delivers it again later.
+ * Updates left unfinished by an earlier run are resumed first.
  */
-import { run } from "@grammyjs/runner";
-import { Api, GrammyError, HttpError, webhookCallback } from "grammy";
+import { timingSafeEqual } from "node:crypto";
+import { Api, GrammyError, HttpError } from "grammy";
 import type { Assistant } from "../../src/assistant/message.types.ts";
 import type { Config } from "../../src/config.ts";
 import { logger as processLogger } from "../../src/logging/logger.ts";
 import type { RunningChannel } from "../shared/channel-deps.ts";
-import { listenHttp } from "../shared/http-server.ts";
+import { BodyTooLargeError, listenHttp, readBody } from "../shared/http-server.ts";
+import { createInboxWorker } from "../shared/inbox-worker.ts";
 import { publishCommandMenu } from "./command-menu.ts";
 import { createTelegramBot, type TelegramDeps } from "./create-telegram-bot.ts";
+import { classifyTelegramFailure } from "./delivery-journal.ts";
+import { pollUpdates } from "./poll-updates.ts";
+import { telegramUpdateSchema, toInboxInput } from "./telegram-update.ts";
 
 const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 export const DEFAULT_WEBHOOK_PATH = "/telegram/webhook";
 const STARTUP_TIMEOUT_MS = 15_000;
+/** Telegram's updates are small; a document is a file id, not its bytes. */
+const MAX_UPDATE_BYTES = 1024 * 1024;
+/** how long stop() lets running updates finish before aborting their calls (the whole stop stays under 10 s) */
+const STOP_GRACE_MS = 6_000;
 
 /**
  * The bot's own identity (getMe), asked once with a deadline and without
@@ -44,47 +56,77 @@ async function fetchBotInfo(token: string, apiRoot: string | undefined) {
 }
 
 /**
- * @example const telegram = await startTelegram(config, assistant, { processedUpdates });
+ * @example const telegram = await startTelegram(config, assistant, { inbox: runtime.store.inbox });
  *          process.once("SIGTERM", () => telegram.stop());
  */
 export async function startTelegram(config: Config, assistant: Assistant, deps: TelegramDeps): Promise<RunningChannel> {
   const settings = config.telegram;
   if (!settings) throw new Error("未配置 Telegram：请设置 TELEGRAM_BOT_TOKEN");
   const log = (deps.logger ?? processLogger()).child({ channel: "telegram" });
-  const { bot, drain, push } = createTelegramBot(config, assistant, deps);
+  const { bot, handleStored, push } = createTelegramBot(config, assistant, deps);
   if (!bot.isInited()) bot.botInfo = await fetchBotInfo(settings.token, settings.apiRoot);
   await publishCommandMenu(bot.api, config.staff).catch((err: unknown) =>
     log.warn({ err }, "telegram: could not set the command menu"),
   );
+  const worker = createInboxWorker({
+    channel: "telegram",
+    inbox: deps.inbox,
+    handle: handleStored,
+    classify: classifyTelegramFailure,
+    log,
+    concurrency: deps.workerConcurrency,
+  });
+  await worker.recover();
 
   if (settings.mode === "polling") {
     await bot.api.deleteWebhook();
-    const runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+    const poller = pollUpdates(bot.api, { inbox: deps.inbox, allowedUpdates: ALLOWED_UPDATES, submit: worker.submit, log });
     log.info({ username: bot.botInfo.username }, "telegram: polling");
     return {
       push,
       async stop() {
-        if (runner.isRunning()) await runner.stop();
+        await poller.stop();
+        await worker.stop(STOP_GRACE_MS);
       },
     };
   }
 
   const webhook = settings.webhook!;
   const path = webhook.url ? new URL(webhook.url).pathname : DEFAULT_WEBHOOK_PATH;
-  const handle = webhookCallback(bot, "http", { secretToken: webhook.secret, onTimeout: "return", timeoutMilliseconds: 5_000 });
+  const secret = Buffer.from(webhook.secret);
   const server = await listenHttp(
     (req, res) => {
       const url = new URL(req.url ?? "/", "http://localhost");
       if (req.method === "GET" && url.pathname === "/healthz") return void res.writeHead(200).end("ok");
       if (req.method !== "POST" || url.pathname !== path) return void res.writeHead(404).end();
-      handle(req, res).catch((err: unknown) => {
-        // Unreadable JSON and the like: nothing to retry, so no 5xx.
-        log.warn({ err }, "telegram: bad webhook request");
-        if (!res.headersSent) res.writeHead(400).end();
-      });
+      const given = Buffer.from(String(req.headers["x-telegram-bot-api-secret-token"] ?? ""));
+      if (given.length !== secret.length || !timingSafeEqual(given, secret)) return void res.writeHead(401).end("secret token is wrong");
+      void accept(req)
+        .then((status) => res.writeHead(status).end())
+        .catch((err: unknown) => {
+          // The inbox could not store it: Telegram keeps it and sends it again.
+          log.error({ err }, "telegram: could not store the update; answered 503 so Telegram retries");
+          if (!res.headersSent) res.writeHead(503).end();
+        });
     },
     { host: webhook.host, port: webhook.port },
   );
+
+  async function accept(req: import("node:http").IncomingMessage): Promise<number> {
+    let update;
+    try {
+      update = telegramUpdateSchema.parse(JSON.parse((await readBody(req, MAX_UPDATE_BYTES)).toString("utf8")));
+    } catch (err) {
+      // Unreadable JSON and the like: nothing to retry, so no 5xx.
+      log.warn({ err: err instanceof BodyTooLargeError ? err.message : err }, "telegram: bad webhook request");
+      return err instanceof BodyTooLargeError ? 413 : 400;
+    }
+    const row = await deps.inbox.accept(toInboxInput(update));
+    if (row) worker.submit(row);
+    else log.info({ updateId: update.update_id }, "telegram: repeated update ignored");
+    return 200;
+  }
+
   if (webhook.url) {
     await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: ALLOWED_UPDATES });
   }
@@ -94,7 +136,7 @@ export async function startTelegram(config: Config, assistant: Assistant, deps: 
     push,
     async stop() {
       await server.close();
-      await drain();
+      await worker.stop(STOP_GRACE_MS);
     },
   };
 }

@@ -1,21 +1,26 @@
 /**
- * One WeCom message or event, worked through in the user's queue: once per
- * MsgId, rate limited, turned into one or more inputs for the core, the
- * replies sent back through the API. The try/catch here is the channel's one
- * error boundary: log with the message id, tell the user one polite sentence.
+ * One stored WeCom message or event, worked by the inbox worker: rate
+ * limited, turned into one or more inputs for the core, the replies stored
+ * in the inbox, then sent back through the API. A message worked again (a
+ * retry, a restart) sends the stored replies that were not sent yet instead
+ * of asking the core again. WeCom API failures go back to the worker, which
+ * retries or re-queues; anything else is logged with the message id and the
+ * user is told one polite sentence.
  */
 import type { Assistant, IncomingMessage, Reply } from "../../src/assistant/message.types.ts";
 import type { Config } from "../../src/config.ts";
 import type { Logger } from "../../src/logging/logger.ts";
-import { isFirstDelivery } from "../shared/dedupe.ts";
 import type { ChannelDeps } from "../shared/channel-deps.ts";
+import type { DeliveryFailure } from "../shared/inbox-worker.ts";
 import { parseCommand, resolveCommand } from "../shared/command-texts.ts";
 import { createRateLimiter } from "../shared/rate-limiter.ts";
 import { isStaff } from "../shared/staff.ts";
 import { userNotices } from "../shared/user-notices.ts";
+import type { TurnProgress } from "../shared/inbox-worker.ts";
 import { deliverReplies } from "./deliver-replies.ts";
 import type { PendingChoices } from "./pending-choices.ts";
 import type { WecomApi } from "./wecom-api.ts";
+import { WecomApiError, WecomInvalidUserError, WecomMemberBudgetError } from "./wecom-errors.ts";
 import type { WecomInbound } from "./wecom-xml.ts";
 
 type CoreInput = { text: string } | { choice: string };
@@ -24,54 +29,74 @@ type Plan = { inputs: CoreInput[] } | { notice: string } | { ignore: string };
 export function createWecomConverse(config: Config, assistant: Assistant, api: WecomApi, pending: PendingChoices, deps: ChannelDeps, log: Logger) {
   const limiter = createRateLimiter({ perMinute: config.rateLimitPerMinute, now: deps.now });
 
-  return async (inbound: WecomInbound): Promise<void> => {
+  async function answer(inbound: WecomInbound, msgId: string): Promise<Reply[]> {
     const userId = inbound.FromUserName;
-    // Events carry no MsgId; WeCom's docs suggest FromUserName + CreateTime to spot their retries.
-    const msgId = inbound.MsgId ?? `${userId}:${inbound.CreateTime}:${inbound.Event ?? inbound.MsgType}:${inbound.EventKey ?? ""}`;
-    try {
-      if (!(await isFirstDelivery(deps.processedUpdates, "wecom", msgId, log))) {
-        log.info({ msgId }, "wecom: repeated message ignored");
-        return;
-      }
-      const plan = planInputs(inbound, pending, isStaff(config.staff, "wecom", userId));
-      if ("ignore" in plan) {
-        log.debug({ msgId, what: plan.ignore }, "wecom: nothing to answer");
-        return;
-      }
-      const decision = limiter.take(userId);
-      if (decision !== "allow") {
-        log.info({ msgId, userId }, "wecom: rate limited");
-        if (decision === "notify") await api.sendText(userId, userNotices.rateLimited);
-        return;
-      }
-      if ("notice" in plan) {
-        await api.sendText(userId, plan.notice);
-        return;
-      }
+    const plan = planInputs(inbound, pending, isStaff(config.staff, "wecom", userId));
+    if ("ignore" in plan) {
+      log.debug({ msgId, what: plan.ignore }, "wecom: nothing to answer");
+      return [];
+    }
+    const decision = limiter.take(userId);
+    if (decision !== "allow") {
+      log.info({ msgId, userId }, "wecom: rate limited");
+      return decision === "notify" ? [{ kind: "text", text: userNotices.rateLimited }] : [];
+    }
+    if ("notice" in plan) return [{ kind: "text", text: plan.notice }];
 
-      const replies: Reply[] = [];
-      for (const [i, input] of plan.inputs.entries()) {
-        const message: IncomingMessage = {
-          channel: "wecom",
-          userId,
-          ...input,
-          // Several numbers in one message are several choices; each gets its own id.
-          messageId: i === 0 ? msgId : `${msgId}#${i + 1}`,
-          sentAt: new Date(inbound.CreateTime * 1000),
-        };
-        const answer = await assistant.handle(message);
-        const last = i === plan.inputs.length - 1;
-        // While toggling several options, only the final state of the list is worth showing.
-        replies.push(...(last ? answer : answer.filter((r) => !(r.kind === "choices" && r.multi))));
+    const replies: Reply[] = [];
+    for (const [i, input] of plan.inputs.entries()) {
+      const message: IncomingMessage = {
+        channel: "wecom",
+        userId,
+        ...input,
+        // Several numbers in one message are several choices; each gets its own id.
+        messageId: i === 0 ? msgId : `${msgId}#${i + 1}`,
+        sentAt: new Date(inbound.CreateTime * 1000),
+      };
+      const answer = await assistant.handle(message);
+      const last = i === plan.inputs.length - 1;
+      // While toggling several options, only the final state of the list is worth showing.
+      replies.push(...(last ? answer : answer.filter((r) => !(r.kind === "choices" && r.multi))));
+    }
+    return replies;
+  }
+
+  return async (inbound: WecomInbound, msgId: string, progress: TurnProgress): Promise<void> => {
+    const userId = inbound.FromUserName;
+    try {
+      let replies = progress.replies;
+      if (!replies) {
+        replies = await answer(inbound, msgId);
+        await progress.saveReplies(replies);
       }
-      await deliverReplies(api, userId, replies, pending);
+      await deliverReplies(api, userId, replies, pending, progress);
     } catch (err) {
+      if (err instanceof WecomApiError || err instanceof WecomInvalidUserError || err instanceof WecomMemberBudgetError) throw err;
       log.error({ msgId, err }, "wecom: message failed");
       await api.sendText(userId, userNotices.failure).catch((sendErr: unknown) => {
         log.warn({ msgId, err: sendErr }, "wecom: could not send the failure notice");
       });
     }
   };
+}
+
+/** Events carry no MsgId; WeCom's docs suggest FromUserName + CreateTime to spot their retries. */
+export function wecomMessageId(inbound: WecomInbound): string {
+  return inbound.MsgId ?? `${inbound.FromUserName}:${inbound.CreateTime}:${inbound.Event ?? inbound.MsgType}:${inbound.EventKey ?? ""}`;
+}
+
+/** How the inbox worker treats a failed WeCom message. */
+export function classifyWecomFailure(err: unknown): DeliveryFailure {
+  if (err instanceof WecomMemberBudgetError) return { kind: "retry-after", seconds: err.retryAfterSeconds };
+  if (err instanceof WecomInvalidUserError) return { kind: "undeliverable" };
+  if (err instanceof WecomApiError) {
+    // 45009: the app's API call frequency is over WeCom's limit; it lifts within a minute.
+    if (err.errcode === 45009 || err.errcode === 45033) return { kind: "retry-after", seconds: 60 };
+    // 81013: user, party and tag all invalid; 60111: UserID not found; 40003: invalid UserID.
+    if ([81013, 60111, 40003].includes(err.errcode)) return { kind: "undeliverable" };
+    if (err.transient) return { kind: "transient" };
+  }
+  return { kind: "error" };
 }
 
 function planInputs(inbound: WecomInbound, pending: PendingChoices, staff: boolean): Plan {

@@ -9,14 +9,17 @@ import type { RunningChannel } from "../shared/channel-deps.ts";
 import { listenHttp } from "../shared/http-server.ts";
 import { createWecomCallback, type WecomDeps } from "./wecom-callback.ts";
 
+const STOP_GRACE_MS = 6_000;
+
 /**
- * @example const wecom = await startWecom(config, assistant, { processedUpdates });
+ * @example const wecom = await startWecom(config, assistant, { inbox: runtime.store.inbox });
  *          process.once("SIGTERM", () => wecom.stop());
  */
 export async function startWecom(config: Config, assistant: Assistant, deps: WecomDeps): Promise<RunningChannel> {
   const settings = config.wecom;
   if (!settings) throw new Error("未配置企业微信：请设置 WECOM_CORP_ID 等五项");
   const callback = createWecomCallback(config, assistant, deps);
+  await callback.worker.recover();
   const server = await listenHttp(
     (req, res) => {
       if (req.method === "GET" && req.url === "/healthz") return void res.writeHead(200).end("ok");
@@ -30,7 +33,12 @@ export async function startWecom(config: Config, assistant: Assistant, deps: Wec
     push: callback.push,
     async stop() {
       await server.close();
-      await callback.drain();
+      // Running messages get a few seconds; then WeCom calls are aborted (the whole stop stays under 10 s).
+      const stopped = callback.worker.stop(STOP_GRACE_MS);
+      const timer = setTimeout(() => callback.abort(), STOP_GRACE_MS);
+      await stopped;
+      clearTimeout(timer);
+      callback.abort();
     },
   };
 }

@@ -6,20 +6,33 @@
  * for concurrent callers, and refreshed once when WeCom says it expired or is
  * invalid (errcode 42001 / 40014) — a second such answer is an error, not a
  * loop. Transient failures (network, HTTP 5xx, errcode -1 "系统繁忙") are
- * retried twice with a short back-off.
+ * retried twice with a short back-off, each call under 8 s, so one call
+ * ends within ~26 s whatever WeCom does; `signal` (the channel stopping)
+ * aborts at once.
+ *
+ * Sends go through the per-member budget (member-budget.ts): WeCom accepts 30
+ * messages a minute per member and silently drops the rest, so the 31st
+ * throws `WecomMemberBudgetError` and the inbox re-queues the remainder.
+ * `invaliduser` in a send result is read: the user cannot be reached
+ * (`WecomInvalidUserError`), which is not retried.
  */
 import type { Logger } from "../../src/logging/logger.ts";
-import { WecomApiError } from "./wecom-errors.ts";
+import { createMemberBudget } from "./member-budget.ts";
+import { WecomApiError, WecomInvalidUserError, WecomMemberBudgetError } from "./wecom-errors.ts";
 
 const TOKEN_REJECTED = new Set([42001, 40014]);
 const BUSY = -1;
 const RETRY_DELAYS_MS = [300, 1_000];
+const CALL_TIMEOUT_MS = 8_000;
+
 
 export interface WecomApiSettings {
   apiBase: string;
   corpId: string;
   secret: string;
   agentId: string;
+  /** WeCom's per-member limit (WECOM_SENDS_PER_MEMBER_PER_MINUTE, 30) */
+  sendsPerMemberPerMinute?: number;
 }
 
 export interface WecomApi {
@@ -32,12 +45,15 @@ export interface WecomApi {
 interface WecomResult {
   errcode?: number;
   errmsg?: string;
+  /** message/send: recipients WeCom refused, joined by "|" */
+  invaliduser?: string;
 }
 
 export function createWecomApi(
   settings: WecomApiSettings,
-  deps: { fetch?: typeof fetch; now?: () => number; logger?: Logger } = {},
+  deps: { fetch?: typeof fetch; now?: () => number; logger?: Logger; signal?: AbortSignal } = {},
 ): WecomApi {
+  const budget = createMemberBudget({ perMinute: settings.sendsPerMemberPerMinute ?? 30, now: deps.now });
   const doFetch = deps.fetch ?? fetch;
   const now = deps.now ?? Date.now;
   const agentId = Number(settings.agentId);
@@ -50,7 +66,8 @@ export function createWecomApi(
       let result: T | undefined;
       let failure: string;
       try {
-        const response = await doFetch(url, { ...init?.(), signal: AbortSignal.timeout(10_000) });
+        const timeout = AbortSignal.timeout(CALL_TIMEOUT_MS);
+        const response = await doFetch(url, { ...init?.(), signal: deps.signal ? AbortSignal.any([deps.signal, timeout]) : timeout });
         if (response.status >= 500) failure = `HTTP ${response.status}`;
         else {
           result = (await response.json()) as T;
@@ -58,10 +75,11 @@ export function createWecomApi(
           failure = "系统繁忙";
         }
       } catch (err) {
+        if (deps.signal?.aborted) throw err;
         failure = err instanceof Error ? err.message : String(err);
       }
       const delay = RETRY_DELAYS_MS[attempt];
-      if (delay === undefined) throw new WecomApiError(path, result?.errcode ?? 0, failure);
+      if (delay === undefined) throw new WecomApiError(path, result?.errcode ?? 0, failure, true);
       deps.logger?.warn({ path, attempt: attempt + 1, failure }, "wecom: transient API failure, retrying");
       await new Promise((r) => setTimeout(r, delay));
     }
@@ -114,9 +132,16 @@ export function createWecomApi(
     body: JSON.stringify(body),
   });
 
+  async function send(userId: string, message: Record<string, unknown>): Promise<void> {
+    const wait = budget.take(userId);
+    if (wait > 0) throw new WecomMemberBudgetError(Math.ceil(wait / 1_000));
+    const result = await call("/cgi-bin/message/send", {}, postJson({ touser: userId, agentid: agentId, ...message }));
+    if (result.invaliduser && result.invaliduser.split("|").includes(userId)) throw new WecomInvalidUserError(userId);
+  }
+
   return {
     async sendText(userId, content) {
-      await call("/cgi-bin/message/send", {}, postJson({ touser: userId, msgtype: "text", agentid: agentId, text: { content } }));
+      await send(userId, { msgtype: "text", text: { content } });
     },
     async sendFile(userId, file) {
       const uploaded = await call<WecomResult & { media_id?: string }>("/cgi-bin/media/upload", { type: "file" }, () => {
@@ -125,7 +150,7 @@ export function createWecomApi(
         return { method: "POST", body: form };
       });
       if (!uploaded.media_id) throw new WecomApiError("/cgi-bin/media/upload", 0, "no media_id");
-      await call("/cgi-bin/message/send", {}, postJson({ touser: userId, msgtype: "file", agentid: agentId, file: { media_id: uploaded.media_id } }));
+      await send(userId, { msgtype: "file", file: { media_id: uploaded.media_id } });
     },
   };
 }

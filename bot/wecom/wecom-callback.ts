@@ -5,8 +5,10 @@
  * answer the plaintext.
  * POST (messages): verify `msg_signature` over `<Encrypt>` BEFORE decrypting,
  * ignore timestamps more than 5 minutes off, decrypt and check the receive
- * id, answer an empty 200 at once (WeCom retries after 5 s without an
- * answer), then work on the message in the sender's queue.
+ * id, store the message in the inbox, answer an empty 200 (WeCom retries
+ * after 5 s without an answer, and a repeated MsgId is a no-op), then the
+ * inbox worker answers it in the sender's order. If the message cannot be
+ * stored the answer is 503, so WeCom sends it again.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
@@ -16,8 +18,8 @@ import type { Config } from "../../src/config.ts";
 import { logger as processLogger } from "../../src/logging/logger.ts";
 import type { ChannelDeps } from "../shared/channel-deps.ts";
 import { BodyTooLargeError, readBody } from "../shared/http-server.ts";
-import { createKeyedQueue } from "../shared/keyed-queue.ts";
-import { createWecomConverse } from "./converse.ts";
+import { createInboxWorker, type InboxWorker } from "../shared/inbox-worker.ts";
+import { classifyWecomFailure, createWecomConverse, wecomMessageId } from "./converse.ts";
 import { deliverReplies } from "./deliver-replies.ts";
 import { createPendingChoices } from "./pending-choices.ts";
 import { createWecomApi, type WecomApi } from "./wecom-api.ts";
@@ -46,8 +48,10 @@ export interface WecomCallback {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
   /** replies to a user who did not just write, through message/send */
   push: PushMessage;
-  /** waits until accepted messages have been answered */
-  drain(): Promise<void>;
+  /** the inbox worker: `recover()` at start, `stop()` at the end */
+  worker: InboxWorker;
+  /** aborts WeCom API calls in flight (the channel is stopping) */
+  abort(): void;
 }
 
 export function createWecomCallback(config: Config, assistant: Assistant, deps: WecomDeps): WecomCallback {
@@ -56,10 +60,18 @@ export function createWecomCallback(config: Config, assistant: Assistant, deps: 
   const log = (deps.logger ?? processLogger()).child({ channel: "wecom" });
   const secrets: CallbackSecrets = { token: settings.token, encodingAesKey: settings.encodingAesKey, corpId: settings.corpId };
   const now = deps.now ?? Date.now;
-  const api = deps.api ?? createWecomApi(settings, { fetch: deps.fetch, now, logger: log });
+  const stopping = new AbortController();
+  const api = deps.api ?? createWecomApi(settings, { fetch: deps.fetch, now, logger: log, signal: stopping.signal });
   const pending = createPendingChoices({ now });
   const converse = createWecomConverse(config, assistant, api, pending, deps, log);
-  const queue = createKeyedQueue();
+  const worker = createInboxWorker({
+    channel: "wecom",
+    inbox: deps.inbox,
+    log,
+    classify: classifyWecomFailure,
+    concurrency: deps.workerConcurrency,
+    handle: (row, progress) => converse(parseInbound(row.payload ?? ""), row.externalId, progress),
+  });
 
   function query(req: IncomingMessage): Record<string, string> {
     return Object.fromEntries(new URL(req.url ?? "/", "http://localhost").searchParams);
@@ -72,7 +84,8 @@ export function createWecomCallback(config: Config, assistant: Assistant, deps: 
     return openEnvelope(secrets, params.data.echostr);
   }
 
-  async function openCallback(req: IncomingMessage): Promise<WecomInbound> {
+  /** The decrypted XML of a message callback (stored as it is; parsed again when worked). */
+  async function openCallback(req: IncomingMessage): Promise<string> {
     const params = signedQuerySchema.safeParse(query(req));
     if (!params.success) throw new WecomCallbackError("bad-request", 400, "缺少 msg_signature/timestamp/nonce");
     const envelope = parseEnvelope((await readBody(req, MAX_BODY_BYTES)).toString("utf8"));
@@ -81,7 +94,7 @@ export function createWecomCallback(config: Config, assistant: Assistant, deps: 
     if (Math.abs(now() / 1000 - Number(params.data.timestamp)) > MAX_SKEW_S) {
       throw new WecomCallbackError("stale", 200, `timestamp ${params.data.timestamp} 超过 5 分钟`);
     }
-    return parseInbound(openEnvelope(secrets, envelope.Encrypt));
+    return openEnvelope(secrets, envelope.Encrypt);
   }
 
   return {
@@ -93,15 +106,23 @@ export function createWecomCallback(config: Config, assistant: Assistant, deps: 
           return;
         }
         if (req.method !== "POST") return void res.writeHead(405).end();
-        const inbound = await openCallback(req);
-        res.writeHead(200).end();
+        const xml = await openCallback(req);
+        const inbound: WecomInbound = parseInbound(xml);
         if (inbound.AgentID && inbound.AgentID !== settings.agentId) {
           log.warn({ agentId: inbound.AgentID }, "wecom: message for another app ignored");
-          return;
+          return void res.writeHead(200).end();
         }
-        queue.run(inbound.FromUserName, () => converse(inbound)).catch((err: unknown) => {
-          log.error({ err }, "wecom: queued message failed");
-        });
+        const msgId = wecomMessageId(inbound);
+        let row;
+        try {
+          row = await deps.inbox.accept({ channel: "wecom", externalId: msgId, chatKey: inbound.FromUserName, payload: xml });
+        } catch (err) {
+          log.error({ msgId, err }, "wecom: could not store the message; answered 503 so WeCom retries");
+          return void res.writeHead(503).end();
+        }
+        res.writeHead(200).end();
+        if (row) worker.submit(row);
+        else log.info({ msgId }, "wecom: repeated message ignored");
       } catch (err) {
         if (err instanceof WecomCallbackError) {
           log.warn({ reason: err.reason, detail: err.message }, "wecom: callback rejected");
@@ -114,7 +135,8 @@ export function createWecomCallback(config: Config, assistant: Assistant, deps: 
         }
       }
     },
-    drain: () => queue.drain(),
+    worker,
+    abort: () => stopping.abort(new Error("the channel is stopping")),
     async push(user, replies) {
       if (user.channel !== "wecom") return false;
       await deliverReplies(api, user.externalId, replies, pending);

@@ -50,3 +50,8 @@ const FALLBACK_NOTE: Record<FallbackReason, string> = {
 export function fallbackNote(reason: FallbackReason): string {
   return FALLBACK_NOTE[reason];
 }
+
+/** How a same-sound typo was read: 「（按“淄博”理解了“淄搏”。）」 */
+export function readingNote(corrections: readonly { from: string; to: string }[]): string {
+  return `（按${corrections.map((c) => `“${c.to}”理解了“${c.from}”`).join("，")}。）`;
+}

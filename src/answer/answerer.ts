@@ -11,7 +11,8 @@ import type { Logger } from "pino";
 import type { PolicyId } from "../knowledge/policy-document.schema.ts";
 import type { Passage, PolicyIndex } from "../retrieval/passage.types.ts";
 import type { AnswerOptions, AnswerResult, Answerer, FallbackReason, RefusalReason } from "./answer.types.ts";
-import { fallbackNote, refusalText, ZIBO_TRIAL_NOTE } from "./answer-texts.ts";
+import { fallbackNote, JURISDICTION_LABEL, readingNote, refusalText, SCOPE_HELP, ZIBO_TRIAL_NOTE } from "./answer-texts.ts";
+import { POLICIES } from "../knowledge/policy-catalog.ts";
 import { checkCitations } from "./check-citations.ts";
 import { composeExtractiveAnswer, isListQuestion, type Cue } from "./compose-extractive-answer.ts";
 import { detectJurisdiction, JURISDICTION_OF, POLICY_OF, type Jurisdiction } from "./detect-jurisdiction.ts";
@@ -20,6 +21,9 @@ import type { LlmClient } from "./llm-client.ts";
 import { buildAnswerMessages } from "./llm-prompt.ts";
 import { DEFAULT_THRESHOLDS, judgeTopic, type RefusalThresholds } from "./refusal-gate.ts";
 import { resolveFollowUp } from "./resolve-follow-up.ts";
+import { composeEnglishAnswer, ENGLISH_REFUSAL, isEnglishQuestion, readEnglishQuestion } from "./english-question.ts";
+import { applyOwnNumbers } from "./apply-own-numbers.ts";
+import { todayInChina } from "../rules/index.ts";
 
 export interface AnswererDeps {
   index: PolicyIndex;
@@ -35,6 +39,8 @@ const MAX_QUESTION_LENGTH = 500;
  * best piece covers the question nearly as well as the best overall.
  */
 const SECOND_DOC_RATIO = 0.85;
+/** Above this share of English content words the texts never use, an English question is off-topic. */
+const MAX_UNKNOWN_ENGLISH = 0.34;
 
 class LlmTimeoutError extends Error {}
 
@@ -122,10 +128,40 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     }
   }
 
+  /**
+   * An English question is read into Chinese search words (glossary), answered
+   * offline from the same retrieval, and replied to in English; unknown
+   * English words or another place make it the English refusal.
+   */
+  async function answerEnglish(asked: string, options: AnswerOptions): Promise<AnswerResult> {
+    const reading = readEnglishQuestion(asked);
+    const refuseEnglish = (reason: RefusalReason, retrieved: string[] = []): AnswerResult => ({
+      ...refuse(reason, reading.chinese, retrieved),
+      text: reason === "other-place" ? `I only know the Zhejiang and Zibo policies, not the rules of other places.\n\n${ENGLISH_REFUSAL}` : ENGLISH_REFUSAL,
+    });
+    if (reading.otherPlace) return refuseEnglish("other-place");
+    // As with unknown Chinese words: a question whose content words the texts never use is not about them.
+    const unknownShare = reading.contentWords.length === 0 ? 1 : reading.unknownWords.length / reading.contentWords.length;
+    if (!reading.chinese || unknownShare > MAX_UNKNOWN_ENGLISH) return refuseEnglish("off-topic");
+    const zh = await answerChinese(reading.chinese, { ...options, useLlm: false });
+    if (zh.refused) return refuseEnglish(zh.refusalReason ?? "off-topic", zh.retrieved);
+    return { ...zh, text: composeEnglishAnswer(asked, zh.citations, index.pieces) };
+  }
+
   return {
     async answer(rawQuestion, options: AnswerOptions = {}) {
-      const question = rawQuestion.trim().slice(0, MAX_QUESTION_LENGTH);
-      if (!question) return refuse("empty", question);
+      const asked = rawQuestion.trim().slice(0, MAX_QUESTION_LENGTH);
+      if (asked && isEnglishQuestion(asked) && !looksLikeInjection(asked)) return answerEnglish(asked, options);
+      return answerChinese(rawQuestion, options);
+    },
+  };
+
+  async function answerChinese(rawQuestion: string, options: AnswerOptions): Promise<AnswerResult> {
+    {
+      const asked = rawQuestion.trim().slice(0, MAX_QUESTION_LENGTH);
+      if (!asked) return refuse("empty", asked);
+      // Same-sound typos of domain words (淄搏, 托官) are read as the word meant, and the reply says so.
+      const { text: question, corrections } = index.correctTypos(asked);
 
       const resolved = resolveFollowUp(question, options.history);
       const text = resolved.text;
@@ -140,9 +176,25 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const profile = index.profile(text);
       const signal = judgeTopic(passages, profile, thresholds);
       logger?.debug({ question: text, named, ...signal, top: retrieved.slice(0, 3) }, "retrieval");
-      if (signal.offTopic) return refuse("off-topic", text, retrieved);
+      if (signal.offTopic) {
+        // 「浙江呢？」 after a Zibo-only subsidy: say plainly that this policy has no such provision.
+        if (resolved.isFollowUp && named.length === 1) {
+          const policy = POLICIES[POLICY_OF[named[0]!]];
+          return { ...refuse("off-topic", text, retrieved), text: `${JURISDICTION_LABEL[named[0]!]}的${policy.shortName}没有写到这方面的规定（上一问的内容在这份政策里没有对应条款）。\n\n${SCOPE_HELP}` };
+        }
+        return refuse("off-topic", text, retrieved);
+      }
 
-      const docs = chooseDocs(passages, named);
+      // A named jurisdiction whose own best pieces do not cover the question has no such provision: say so.
+      const missing = named.filter((j) => {
+        const own = passages.filter((p) => p.doc === POLICY_OF[j]).slice(0, thresholds.window);
+        return Math.max(0, ...own.map((p) => p.coverage)) < thresholds.minCoverage;
+      });
+      const answeredNamed = named.filter((j) => !missing.includes(j));
+      const docs = chooseDocs(passages, answeredNamed.length > 0 ? answeredNamed : named);
+      const absent = answeredNamed.length > 0 && missing.length > 0
+        ? missing.map((j) => `${JURISDICTION_LABEL[j]}：${POLICIES[POLICY_OF[j]].shortName}没有这方面的规定。`).join("\n") + "\n"
+        : "";
       const byDoc = new Map<PolicyId, Passage[]>(docs.map((d) => [d, passages.filter((p) => p.doc === d)]));
       const jurisdictions = docs.map((d) => JURISDICTION_OF[d]);
       const offline = (): { text: string; citations: string[] } =>
@@ -154,25 +206,27 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           wantsList: isListQuestion(text) || profile.kinds.includes("#condition"),
           kinds: profile.kinds,
           question: text,
+          ownNumbers: applyOwnNumbers(text, jurisdictions, todayInChina()),
         });
       const base = { refused: false, jurisdictions, retrieved, resolvedQuestion: text };
+      const readAs = corrections.length > 0 ? `${readingNote(corrections)}\n\n` : "";
 
       if (llm && options.useLlm !== false) {
         const fromModel = await llmAnswer(text, passages.filter((p) => docs.includes(p.doc)), resolved.isFollowUp ? options.history?.at(-1)?.question : undefined);
         if (typeof fromModel !== "string") {
           return {
             ...base,
-            text: fromModel.text,
+            text: readAs + fromModel.text,
             citations: fromModel.citations,
             mode: "llm",
             ...(fromModel.unsupported.length > 0 && { unsupportedCitations: fromModel.unsupported }),
           };
         }
         const answer = offline();
-        return { ...base, text: `${fallbackNote(fromModel)}\n\n${answer.text}`, citations: answer.citations, mode: "offline", fallbackReason: fromModel };
+        return { ...base, text: `${readAs}${fallbackNote(fromModel)}\n\n${answer.text}`, citations: answer.citations, mode: "offline", fallbackReason: fromModel };
       }
       const answer = offline();
-      return { ...base, text: answer.text, citations: answer.citations, mode: "offline" };
-    },
-  };
+      return { ...base, text: readAs + absent + answer.text, citations: answer.citations, mode: "offline" };
+    }
+  }
 }

@@ -11,7 +11,8 @@ import type { PolicyId } from "../knowledge/policy-document.schema.ts";
 import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
 import type { Passage } from "../retrieval/passage.types.ts";
 import { ESTIMATE_HINT, JURISDICTION_LABEL, SELF_CHECK_HINT, ZIBO_TRIAL_NOTE } from "./answer-texts.ts";
-import { compareQuantities, type QuantityComparison } from "./compare-quantities.ts";
+import type { OwnNumbersOutcome } from "./apply-own-numbers.ts";
+import { composeConclusion, type Cue } from "./compose-conclusion.ts";
 import { JURISDICTION_OF } from "./detect-jurisdiction.ts";
 
 export interface ExtractiveInput {
@@ -25,14 +26,13 @@ export interface ExtractiveInput {
   wantsList: boolean;
   /** the kinds of answer asked for (`#who`, `#qty:家` …, QueryProfile.kinds) */
   kinds?: readonly string[];
-  /** the question, for comparing the figures it states with quoted thresholds */
+  /** the question */
   question?: string;
+  /** the asker's own numbers worked out by the rules (apply-own-numbers.ts): they are the conclusion */
+  ownNumbers?: OwnNumbersOutcome;
 }
 
-export interface Cue {
-  text: string;
-  weight: number;
-}
+export type { Cue };
 
 export interface ExtractiveAnswer {
   text: string;
@@ -216,26 +216,34 @@ function itemLabel(id: string): string {
 export function composeExtractiveAnswer(input: ExtractiveInput): ExtractiveAnswer {
   const sections: string[] = [];
   const citations: string[] = [];
+  const conclusions: string[] = [];
   const docs = [...input.passagesByDoc.keys()];
   const labelled = docs.length > 1;
+  const own = input.ownNumbers;
 
-  const comparisons: QuantityComparison[] = [];
   for (const doc of docs) {
-    const quotes = quotesForDoc(input.passagesByDoc.get(doc)!, input);
+    let quotes = quotesForDoc(input.passagesByDoc.get(doc)!, input);
+    // An estimate has read 第九条's closing sentence into its amounts; quoted on its own it would seem to contradict them.
+    if (own?.estimated) quotes = quotes.filter((q) => q.id !== "zb2020:9");
     if (quotes.length === 0) continue;
     for (const q of quotes) if (!citations.includes(q.id)) citations.push(q.id);
     const head = labelled
-      ? `【${JURISDICTION_LABEL[JURISDICTION_OF[doc]]}】${POLICIES[doc].shortName}的规定：`
-      : `以下是${POLICIES[doc].shortName}中与您的问题直接相关的原文：`;
-    const compared = input.question
-      ? compareQuantities(input.question, quotes.map((q) => q.text), input.cues.map((c) => c.text))
-      : [];
-    comparisons.push(...compared);
-    sections.push([head, ...renderQuotes(quotes, input.pieces), ...compared.map((c) => c.sentence)].join("\n"));
+      ? `【${JURISDICTION_LABEL[JURISDICTION_OF[doc]]}】${POLICIES[doc].shortName}：`
+      : `${POLICIES[doc].shortName}原文：`;
+    if (!own) {
+      const line = composeConclusion(quotes, { cues: input.cues, kinds: input.kinds ?? [], wantsList: input.wantsList });
+      if (line) conclusions.push(labelled ? `${JURISDICTION_LABEL[JURISDICTION_OF[doc]]}：${line}` : line);
+    }
+    sections.push([head, ...renderQuotes(quotes, input.pieces)].join("\n"));
   }
+  if (own) for (const c of own.clauses) if (!citations.includes(c)) citations.unshift(c);
 
-  const parts = [labelled ? "两份政策对此都有规定，分别如下。" : "", ...sections].filter(Boolean);
-  if (comparisons.length > 0) parts.push(comparisons.some((c) => c.aboutMoney) ? ESTIMATE_HINT : SELF_CHECK_HINT);
+  const conclusion = own ? own.lines : conclusions;
+  const parts = [
+    conclusion.length > 0 ? conclusion.join("\n") : "",
+    sections.length > 0 ? `依据：\n${sections.join("\n\n")}` : "",
+  ].filter(Boolean);
+  if (own) parts.push(own.estimated ? ESTIMATE_HINT : SELF_CHECK_HINT);
   if (citations.some((id) => id.startsWith("zb2020:"))) parts.push(ZIBO_TRIAL_NOTE);
   return { text: parts.join("\n\n"), citations };
 }

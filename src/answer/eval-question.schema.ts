@@ -1,9 +1,28 @@
 /**
  * One line of a question set (DESIGN.md, "Question sets"):
  * {"id": "q01", "question": "…", "gold": ["zj2018:6"], "answerable": true, "mustMention": ["1000"]}
+ * Optional: `expect` — groups of alternative strings, each group must have one
+ * of its strings in the answer (the direct answer: [["13万","130,000"]]);
+ * `tag` — the category the question stands for; `history` — earlier questions
+ * of the same conversation, asked first (a follow-up such as 「那淄博呢？」).
  */
 import { z } from "zod";
 import { parseCitation } from "../knowledge/citation.ts";
+
+/** The categories of everyday questions (DESIGN.md, "Extensions"). */
+export const QUESTION_TAGS = [
+  "figure",
+  "own-numbers",
+  "comparison",
+  "multi-part",
+  "colloquial",
+  "typo",
+  "off-topic",
+  "english",
+  "follow-up",
+] as const;
+export const questionTagSchema = z.enum(QUESTION_TAGS, { message: `tag 应为 ${QUESTION_TAGS.join(" / ")} 之一` });
+export type QuestionTag = z.infer<typeof questionTagSchema>;
 
 export const evalQuestionSchema = z.object({
   id: z.string().min(1),
@@ -13,6 +32,9 @@ export const evalQuestionSchema = z.object({
     .optional(),
   answerable: z.boolean(),
   mustMention: z.array(z.string()).optional(),
+  expect: z.array(z.array(z.string().min(1)).min(1, { message: "每组至少一个备选字符串" })).optional(),
+  tag: questionTagSchema.optional(),
+  history: z.array(z.string().min(1)).optional(),
 });
 export type EvalQuestion = z.infer<typeof evalQuestionSchema>;
 

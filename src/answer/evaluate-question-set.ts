@@ -3,22 +3,30 @@
  * defines it: recall@k and MRR over answerable questions (a hit when a gold
  * citation is among the first k distinct retrieved articles, an article
  * matching its items), refusal accuracy over all questions, mention rate over
- * answerable questions with `mustMention`, latency per question.
+ * answerable questions with `mustMention`, direct-answer rate over questions
+ * with `expect` (every group has one of its strings in the answer), latency
+ * per question — and every metric again per `tag` (`byTag`). Questions tagged
+ * `english` also report whether the reply opens in English (`englishRate`).
  */
 import { articleOf, citationsMatch } from "../knowledge/citation.ts";
-import type { AnswerOptions, Answerer } from "./answer.types.ts";
-import type { EvalQuestion } from "./eval-question.schema.ts";
+import type { AnswerOptions, Answerer, PreviousTurn } from "./answer.types.ts";
+import type { EvalQuestion, QuestionTag } from "./eval-question.schema.ts";
 import { percentile } from "../metrics/percentile.ts";
 
 export interface EvalQuestionResult {
   id: string;
+  tag?: QuestionTag;
   retrieved: string[];
   refused: boolean;
   answer: string;
   ms: number;
+  /** every `expect` group found in the answer; absent when the question has no `expect` */
+  direct?: boolean;
+  /** the reply opens in English; only for questions tagged `english` */
+  english?: boolean;
 }
 
-export interface EvalReport {
+export interface EvalMetrics {
   n: number;
   recallAt1: number;
   recallAt3: number;
@@ -26,8 +34,18 @@ export interface EvalReport {
   mrr: number;
   refusalAccuracy: number;
   mentionRate: number;
+  /** share of questions with `expect` whose every group appears in the answer */
+  directAnswerRate: number;
+  /** how many questions have `expect` (the base of directAnswerRate) */
+  directAsked: number;
+  /** share of `english` questions whose reply opens in English (1 when there are none) */
+  englishRate: number;
   latencyMsP50: number;
   latencyMsP95: number;
+}
+
+export interface EvalReport extends EvalMetrics {
+  byTag: Partial<Record<QuestionTag, EvalMetrics>>;
   questions: EvalQuestionResult[];
 }
 
@@ -47,15 +65,24 @@ export function firstGoldRank(retrieved: readonly string[], gold: readonly strin
   return idx + 1;
 }
 
+/** Every group has one of its alternatives in the answer (spaces and thousands separators ignored). */
+export function meetsExpectations(answer: string, expect: readonly (readonly string[])[]): boolean {
+  const flat = (s: string): string => s.replace(/[\s,，]/g, "").toLowerCase();
+  const text = flat(answer);
+  return expect.every((group) => group.some((alt) => text.includes(flat(alt))));
+}
+
+/** The reply's first paragraph is written in English (more Latin letters than CJK characters). */
+export function opensInEnglish(answer: string): boolean {
+  const first = answer.trim().split(/\n\s*\n/)[0] ?? "";
+  const latin = (first.match(/[A-Za-z]/g) ?? []).length;
+  const cjk = (first.match(/[\u3400-\u9fff]/g) ?? []).length;
+  return latin > 0 && latin >= 2 * cjk;
+}
 
 const round = (x: number, digits = 4): number => Number(x.toFixed(digits));
 
-export async function evaluateQuestionSet(
-  answerer: Answerer,
-  questions: readonly EvalQuestion[],
-  options: Pick<AnswerOptions, "useLlm"> = {},
-): Promise<EvalReport> {
-  const results: EvalQuestionResult[] = [];
+function metricsOf(rows: readonly { q: EvalQuestion; r: EvalQuestionResult }[]): EvalMetrics {
   let ranked = 0;
   let at1 = 0;
   let at3 = 0;
@@ -64,17 +91,15 @@ export async function evaluateQuestionSet(
   let refusalRight = 0;
   let mentionAsked = 0;
   let mentioned = 0;
-
-  for (const q of questions) {
-    const started = performance.now();
-    const result = await answerer.answer(q.question, options);
-    const ms = performance.now() - started;
-    results.push({ id: q.id, retrieved: result.retrieved, refused: result.refused, answer: result.text, ms: round(ms, 2) });
-
-    if (result.refused === !q.answerable) refusalRight++;
+  let directAsked = 0;
+  let direct = 0;
+  let englishAsked = 0;
+  let english = 0;
+  for (const { q, r } of rows) {
+    if (r.refused === !q.answerable) refusalRight++;
     if (q.answerable && q.gold && q.gold.length > 0) {
       ranked++;
-      const rank = firstGoldRank(result.retrieved, q.gold);
+      const rank = firstGoldRank(r.retrieved, q.gold);
       if (rank >= 1) {
         rr += 1 / rank;
         if (rank <= 1) at1++;
@@ -84,22 +109,70 @@ export async function evaluateQuestionSet(
     }
     if (q.answerable && q.mustMention && q.mustMention.length > 0) {
       mentionAsked++;
-      if (q.mustMention.every((s) => result.text.includes(s))) mentioned++;
+      if (q.mustMention.every((s) => r.answer.includes(s))) mentioned++;
+    }
+    if (r.direct !== undefined) {
+      directAsked++;
+      if (r.direct) direct++;
+    }
+    if (r.english !== undefined) {
+      englishAsked++;
+      if (r.english) english++;
     }
   }
-
   const share = (x: number, n: number): number => (n === 0 ? 0 : round(x / n));
-  const latencies = results.map((r) => r.ms);
+  const latencies = rows.map(({ r }) => r.ms);
   return {
-    n: questions.length,
+    n: rows.length,
     recallAt1: share(at1, ranked),
     recallAt3: share(at3, ranked),
     recallAt5: share(at5, ranked),
     mrr: share(rr, ranked),
-    refusalAccuracy: share(refusalRight, questions.length),
+    refusalAccuracy: share(refusalRight, rows.length),
     mentionRate: share(mentioned, mentionAsked),
+    directAnswerRate: share(direct, directAsked),
+    directAsked,
+    englishRate: englishAsked === 0 ? 1 : share(english, englishAsked),
     latencyMsP50: round(percentile(latencies, 50), 2),
     latencyMsP95: round(percentile(latencies, 95), 2),
-    questions: results,
   };
+}
+
+export async function evaluateQuestionSet(
+  answerer: Answerer,
+  questions: readonly EvalQuestion[],
+  options: Pick<AnswerOptions, "useLlm"> = {},
+): Promise<EvalReport> {
+  const rows: { q: EvalQuestion; r: EvalQuestionResult }[] = [];
+
+  for (const q of questions) {
+    // The earlier turns of a follow-up are asked first, as a user would, and are not timed.
+    const history: PreviousTurn[] = [];
+    for (const earlier of q.history ?? []) {
+      const before = await answerer.answer(earlier, { ...options, history });
+      history.push({ question: before.resolvedQuestion, jurisdictions: before.jurisdictions });
+    }
+    const started = performance.now();
+    const result = await answerer.answer(q.question, { ...options, ...(history.length > 0 && { history }) });
+    const ms = performance.now() - started;
+    rows.push({
+      q,
+      r: {
+        id: q.id,
+        ...(q.tag && { tag: q.tag }),
+        retrieved: result.retrieved,
+        refused: result.refused,
+        answer: result.text,
+        ms: round(ms, 2),
+        ...(q.expect && q.expect.length > 0 && { direct: meetsExpectations(result.text, q.expect) }),
+        ...(q.tag === "english" && { english: opensInEnglish(result.text) }),
+      },
+    });
+  }
+
+  const byTag: Partial<Record<QuestionTag, EvalMetrics>> = {};
+  for (const tag of [...new Set(rows.flatMap(({ q }) => (q.tag ? [q.tag] : [])))]) {
+    byTag[tag] = metricsOf(rows.filter(({ q }) => q.tag === tag));
+  }
+  return { ...metricsOf(rows), byTag, questions: rows.map(({ r }) => r) };
 }

@@ -7,6 +7,7 @@
 import { renderCheckReport, renderEstimateReport } from "../reports/index.ts";
 import { checkJurisdiction, estimateSupport, JURISDICTION_LABELS } from "../rules/index.ts";
 import type { AgencyInput } from "../rules/agency-input.schema.ts";
+import { AmountRangeError } from "../rules/amount-range.error.ts";
 import type { ZoneProfile } from "../rules/zone-profile.schema.ts";
 import { applicationActions } from "./application-actions.ts";
 import type { Reply } from "./message.types.ts";
@@ -49,7 +50,14 @@ export async function completeApplicationIntake(ctx: TurnContext, session: Sessi
 }
 
 export async function completeEstimateIntake(ctx: TurnContext, session: SessionState, input: AgencyInput): Promise<Reply[]> {
-  const result = estimateSupport(input);
+  let result;
+  try {
+    result = estimateSupport(input);
+  } catch (err) {
+    // A confirmed but absurd figure (「1 万亿件」) must not become a rounded amount.
+    if (err instanceof AmountRangeError) return [{ kind: "text", text: `${err.message}可以回复「修改 数量」后重新测算。` }];
+    throw err;
+  }
   const outcome = await ctx.deps.store.intakeOutcomes.saveEstimate({
     userId: ctx.user.id,
     intakeKey: session.intakeKey,

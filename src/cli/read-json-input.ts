@@ -21,7 +21,7 @@ export function readJsonFile(path: string): unknown {
   } catch (err) {
     if (err instanceof InputFileError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new InputFileError(`找不到输入文件：${path}。请检查路径，例如 --input examples/profile.json。`);
+    if (code === "ENOENT") throw new InputFileError(`找不到输入文件：${path}。请检查路径，例如 --input examples/zone-zhejiang.json（示范区信息）或 --input examples/agency-zibo.json（机构测算）。格式见 docs/input-formats.md。`);
     if (code === "EACCES") throw new InputFileError(`没有权限读取输入文件：${path}。`);
     throw new InputFileError(`无法读取输入文件 ${path}：${(err as Error).message}`);
   }

@@ -6,6 +6,7 @@
 import { parseArgs } from "node:util";
 import type { z } from "zod";
 import { formatInputErrorList, parseInput } from "../rules/format-input-errors.ts";
+import { implausibleInputErrors } from "../rules/plausibility.ts";
 import { InputFileError, readJsonFile } from "./read-json-input.ts";
 
 export class RuleInputError extends Error {
@@ -56,5 +57,8 @@ export function readRuleInput<S extends z.ZodType>(path: string, schema: S, what
   }
   const r = parseInput(schema, raw);
   if (!r.ok) throw new RuleInputError(formatInputErrorList(r.errors, `${what} ${path} 有误`));
+  // Beyond a plausible bound is a typo until someone says otherwise; a file cannot be asked.
+  const implausible = implausibleInputErrors(r.value);
+  if (implausible.length) throw new RuleInputError(formatInputErrorList(implausible, `${what} ${path} 有误`));
   return r.value;
 }

@@ -4,6 +4,7 @@
  */
 import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
 import type { PolicyId } from "../knowledge/policy-document.schema.ts";
+import type { CorrectedText } from "./correct-typos.ts";
 
 export interface Passage extends PolicyPiece {
   /** fused rank score (reciprocal rank fusion of keyword and vector lists); only for ordering */
@@ -57,6 +58,8 @@ export interface PolicyIndex {
   /** the best `k` pieces for a question, best first */
   search(query: string, k: number, options?: SearchOptions): Promise<Passage[]>;
   profile(query: string): QueryProfile;
+  /** the question with same-sound typos of domain words corrected (淄搏 → 淄博), and what was corrected */
+  correctTypos(query: string): CorrectedText;
   /** all indexed pieces, in document order */
   readonly pieces: readonly PolicyPiece[];
   /** which embedding built the vectors (part of the persisted manifest) */

@@ -11,11 +11,12 @@ import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
 import { asksForCondition, clauseKindTerms, isKindTerm, questionKindTerms } from "./answer-kinds.ts";
 import { createBm25Index, type WeightedTerm } from "./bm25-index.ts";
 import type { EmbeddingChoice } from "./create-embeddings.ts";
-import { FRAMING_WORDS, SYNONYMS } from "./domain-terms.ts";
+import { DOMAIN_TERMS, FRAMING_WORDS, JURISDICTION_WORDS, STOPWORDS, SYNONYMS } from "./domain-terms.ts";
 import { LocalHashEmbeddings } from "./local-embeddings.ts";
 import type { Passage, PolicyIndex, QueryProfile, SearchOptions } from "./passage.types.ts";
 import { loadOrBuildVectorStore, type VectorEntry } from "./persisted-vector-store.ts";
 import { reciprocalRankFusion } from "./reciprocal-rank-fusion.ts";
+import { createTypoCorrector } from "./correct-typos.ts";
 import { getTokenizer, normalizeText } from "./tokenizer.ts";
 import { createTopicCoverage } from "./topic-coverage.ts";
 
@@ -134,6 +135,14 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
   }
 
   const corpusText = pieces.map((p) => normalizeText(p.text)).join("\n");
+  const policyTitles = Object.values(POLICIES).map((m) => `${m.title} ${m.shortName}`).join("\n");
+  const typos = createTypoCorrector({
+    vocabulary: [...DOMAIN_TERMS, ...JURISDICTION_WORDS, ...tokenizer.containedWords(`${corpusText}\n${policyTitles}`)],
+    corpus: `${corpusText}\n${policyTitles}`,
+    isKnownWord: (w) => tokenizer.isGeneralWord(w),
+    wordStarts: (text) => tokenizer.wordStarts(text),
+    isFunctionWord: (c) => STOPWORDS.has(c),
+  });
 
   function cuesOf(query: string): string[] {
     const cues = new Set<string>();
@@ -174,6 +183,10 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
     pieces,
     embeddingId: deps.embedding.id,
     origin: { loadedFromDisk, ms, directory },
+
+    correctTypos(query) {
+      return typos.correct(query);
+    },
 
     profile(query): QueryProfile {
       const words = topic.weightedWords(query);

@@ -35,6 +35,10 @@ export interface Tokenizer {
   subWords(word: string): string[];
   /** How informative a word is in general Chinese (jieba's IDF table); unknown words count as rare. */
   generalIdf(word: string): number;
+  /** Offsets where jieba's segmentation of the (unnormalised) text starts a word. */
+  wordStarts(text: string): Set<number>;
+  /** Whether general Chinese knows the word (it is in jieba's IDF table). */
+  isGeneralWord(word: string): boolean;
 }
 
 const PUNCTUATION = /^[\p{P}\p{S}\s]+$/u;
@@ -141,6 +145,18 @@ export function createTokenizer(): Tokenizer {
     },
     generalIdf(word) {
       return idfTable.get(word) ?? UNKNOWN_IDF;
+    },
+    wordStarts(text) {
+      const starts = new Set<number>();
+      let at = 0;
+      for (const w of jieba.cut(text, false)) {
+        starts.add(at);
+        at += w.length;
+      }
+      return starts;
+    },
+    isGeneralWord(word) {
+      return idfTable.get(word) !== undefined;
     },
   };
 }

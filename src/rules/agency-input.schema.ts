@@ -1,8 +1,6 @@
 /** Agency input of `estimate` (DESIGN.md, "Agency input"). Left out = unknown/none. */
 import { z } from "zod";
-import { isoDateSchema } from "./zone-profile.schema.ts";
-
-const countSchema = z.number().int({ message: "应为整数" }).nonnegative({ message: "不能为负数" });
+import { countOrRangeSchema, countSchema, isoDateSchema } from "./zone-profile.schema.ts";
 
 export const custodyModeSchema = z.enum(["full", "advisory", "single"]);
 export type CustodyMode = z.infer<typeof custodyModeSchema>;
@@ -22,15 +20,15 @@ export const agencyInputSchema = z.strictObject({
     inZone: z.boolean().optional(),
     patentAgencyQualified: z.boolean().optional(),
   }),
-  pledgeLoans: countSchema.optional(),
-  securitizations: countSchema.optional(),
+  pledgeLoans: countOrRangeSchema.optional(),
+  securitizations: countOrRangeSchema.optional(),
   custody: z
     .strictObject({
       modes: z.array(custodyModeSchema).optional(),
       certifiedOutstanding: z.boolean().optional(),
     })
     .optional(),
-  newPatentAttorneys: countSchema.optional(),
+  newPatentAttorneys: countOrRangeSchema.optional(),
   brand: z
     .strictObject({
       national: z.boolean().optional(),
@@ -41,14 +39,14 @@ export const agencyInputSchema = z.strictObject({
   wonCases: z
     .array(z.strictObject({ enterpriseInZone: z.boolean(), kind: wonCaseKindSchema }))
     .optional(),
-  inventionGrants: countSchema.optional(),
+  inventionGrants: countOrRangeSchema.optional(),
   abnormalApplications: z.boolean().optional(),
   clients: z
     .array(
       z.strictObject({
         name: z.string().trim().min(1),
         program: clientProgramSchema,
-        inventionGrants: countSchema,
+        inventionGrants: countOrRangeSchema,
       }),
     )
     .optional(),

@@ -13,8 +13,8 @@ import { allJurisdictions, jurisdictionModule } from "./jurisdiction-registry.ts
 import type { JurisdictionModule } from "./jurisdiction.types.ts";
 import { JURISDICTION_LABELS } from "./labels.ts";
 import { loadRuleParams } from "./load-rule-params.ts";
-import { policyStanding, validityOf } from "./policy-validity.ts";
-import type { CheckResult, ConditionResult, SideBySideCheckResult, Verdict } from "./rule-result.types.ts";
+import { chineseDate, policyStanding, validityOf } from "./policy-validity.ts";
+import type { CheckResult, ConditionResult, PolicyStatus, SideBySideCheckResult, Verdict } from "./rule-result.types.ts";
 import { resolveParams, type ParamDef, type RuleParamsFile } from "./rule-param.schema.ts";
 import { todayInChina } from "./today.ts";
 import type { Jurisdiction, ZoneProfile } from "./zone-profile.schema.ts";
@@ -26,8 +26,13 @@ export interface CheckOptions {
   paramsFile?: RuleParamsFile<Record<string, ParamDef<unknown>>>;
 }
 
-/** DESIGN.md: not-eligible if any condition is not met, else needs-review if any is unknown, else eligible. */
-export function verdictOf(conditions: readonly ConditionResult[]): Verdict {
+/**
+ * DESIGN.md: not-eligible if any condition is not met, else needs-review if any
+ * is unknown, else eligible. Before the policy's start date nothing can be
+ * applied for: not-eligible, with `policy.status: "not-yet-in-force"` saying why.
+ */
+export function verdictOf(conditions: readonly ConditionResult[], status: PolicyStatus = "in-force"): Verdict {
+  if (status === "not-yet-in-force") return "not-eligible";
   if (conditions.some((c) => c.status === "not-met")) return "not-eligible";
   if (conditions.some((c) => c.status === "unknown")) return "needs-review";
   return "eligible";
@@ -58,7 +63,7 @@ export function evaluateJurisdiction(
   return {
     jurisdiction: module.jurisdiction,
     policy: { id: module.policyId, title: policy.title, effective: validity.effective, status: standing.status },
-    verdict: verdictOf(conditions),
+    verdict: verdictOf(conditions, standing.status),
     conditions,
     warnings,
     materials: file.materials.map((m) => ({ name: m.name, clause: m.clause, ...(m.note ? { note: m.note } : {}) })),
@@ -83,6 +88,15 @@ function blockers(r: CheckResult, status: "not-met" | "unknown"): string {
     .join("；");
 }
 
+/** For a policy not yet in force: how the conditions would stand, for reference. */
+function conditionsAside(r: CheckResult): string {
+  const failing = blockers(r, "not-met");
+  const open = blockers(r, "unknown");
+  if (failing) return `；届时另需满足（${failing}）`;
+  if (open) return `；届时还需补充（${open}）`;
+  return "；届时按所填信息条件均满足";
+}
+
 /** 「可申报：浙江省示范区。淄博市：不符合（第五条（三）：还差 1 家服务机构）。」 */
 export function summarizeSideBySide(results: readonly CheckResult[]): string {
   const name = (j: Jurisdiction) => `${JURISDICTION_LABELS[j]}示范区`;
@@ -95,6 +109,8 @@ export function summarizeSideBySide(results: readonly CheckResult[]): string {
       : `按所填信息，${results.map((r) => name(r.jurisdiction)).join("和")}均不符合申报条件。`;
   const parts = results.map((r) => {
     const head = name(r.jurisdiction);
+    if (r.policy.status === "not-yet-in-force")
+      return `${head}：尚未实施（《${r.policy.title}》自${chineseDate(r.policy.effective)}起实施），评估日期 ${r.asOf ?? ""} 时不能申报${conditionsAside(r)}。`;
     const expired = r.policy.status === "trial-expired" ? "（注意：该方案试用期已满，需确认是否延续）" : "";
     if (r.verdict === "eligible") return `${head}：条件均满足${expired}。`;
     if (r.verdict === "not-eligible") return `${head}：不符合（${blockers(r, "not-met")}）${expired}。`;

@@ -8,6 +8,7 @@
  * A fact left out of the profile is unknown, never false (DESIGN.md).
  */
 import { formatClause } from "../knowledge/citation.ts";
+import { asRange, formatRange } from "./fact-range.ts";
 import { groupDigits } from "./money.ts";
 import { factLabel, joinLabels } from "./labels.ts";
 import type { ConditionResult } from "./rule-result.types.ts";
@@ -59,7 +60,12 @@ export function mustBeTrue<R>(
   };
 }
 
-/** A count or area that must reach a threshold, inclusive (「20家以上」「不少于1000平方米」). */
+/**
+ * A count or area that must reach a threshold, inclusive (「20家以上」「不少于1000平方米」).
+ * Over a range the answer is three-valued: met when the whole range reaches
+ * the threshold, not-met when none of it does, otherwise unknown with the
+ * boundary named — 「取决于确切数量：20 家以上则满足（第六条（三））」.
+ */
 export function atLeast<R>(
   path: string,
   kind: "count" | "area",
@@ -72,12 +78,13 @@ export function atLeast<R>(
       const p = pick(params);
       // 「授权 130 件」 reads with spaces around numbers, but not after a closing bracket.
       const sp = /[）)]$/.test(words.noun) ? "" : " ";
-      const need = `${words.noun}${sp}${groupDigits(p.value)} ${words.unit}以上（含本数）`;
-      const v = readFact(profile, path);
-      if (typeof v !== "number") return unknownOutcome(path, p.clause, need);
-      const have = `${words.noun}${sp}${groupDigits(v)} ${words.unit}`;
+      const threshold = `${groupDigits(p.value)} ${words.unit}以上`;
+      const need = `${words.noun}${sp}${threshold}（含本数）`;
+      const v = asRange(readFact(profile, path));
+      if (v === undefined) return unknownOutcome(path, p.clause, need);
+      const have = `${words.noun}${sp}${formatRange(v)} ${words.unit}`;
       // Inclusive: 第六条（三） 「20家以上」「不少于1000平方米」, 第五条（三） 「2家以上」.
-      if (v >= p.value) {
+      if (v.min >= p.value) {
         return {
           status: "met",
           path,
@@ -85,13 +92,24 @@ export function atLeast<R>(
           trace: { clause: p.clause, text: `${have}；${formatClause(p.clause)}要求${need} → 满足` },
         };
       }
-      const gap = words.gap(`${groupDigits(p.value - v)} ${words.unit}`);
+      if (v.max < p.value) {
+        const short = formatRange({ min: p.value - v.max, max: p.value - v.min });
+        const gap = words.gap(`${short} ${words.unit}`);
+        return {
+          status: "not-met",
+          path,
+          detail: `${have}，少于 ${groupDigits(p.value)} ${words.unit}`,
+          gap,
+          trace: { clause: p.clause, text: `${have}；${formatClause(p.clause)}要求${need} → 不满足，${gap}` },
+        };
+      }
+      const boundary = `取决于确切数量：${threshold}则满足（${formatClause(p.clause)}）`;
       return {
-        status: "not-met",
+        status: "unknown",
         path,
-        detail: `${have}，少于 ${groupDigits(p.value)} ${words.unit}`,
-        gap,
-        trace: { clause: p.clause, text: `${have}；${formatClause(p.clause)}要求${need} → 不满足，${gap}` },
+        detail: `${have}，${boundary}`,
+        boundary,
+        trace: { clause: p.clause, text: `${have}（范围跨过门槛）；${formatClause(p.clause)}要求${need} → 待确认，${boundary}` },
       };
     },
   };
@@ -185,7 +203,8 @@ export function evaluateCondition<R>(rule: ConditionRule<R>, profile: ZoneProfil
       ? "unknown"
       : "met";
   const gaps = outcomes.flatMap((o) => (o.gap ? [o.gap] : []));
-  const missing = outcomes.filter((o) => o.status === "unknown").map((o) => o.path);
+  const missing = outcomes.filter((o) => o.status === "unknown" && !o.boundary).map((o) => o.path);
+  const toConfirm = outcomes.flatMap((o) => (o.status === "unknown" && o.boundary ? [{ path: o.path, clause: rule.id, boundary: o.boundary }] : []));
   return {
     id: rule.id,
     label: rule.label,
@@ -193,6 +212,7 @@ export function evaluateCondition<R>(rule: ConditionRule<R>, profile: ZoneProfil
     detail: outcomes.map((o) => o.detail).join("；"),
     ...(gaps.length ? { gap: gaps.join("；") } : {}),
     ...(missing.length ? { missing } : {}),
+    ...(toConfirm.length ? { toConfirm } : {}),
     trace: outcomes.map((o) => o.trace),
   };
 }

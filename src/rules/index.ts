@@ -28,3 +28,15 @@ export { RuleParamsError } from "./load-rule-params.ts";
 export type * from "./rule-result.types.ts";
 export type { ZoneProfile, Jurisdiction } from "./zone-profile.schema.ts";
 export type { AgencyInput } from "./agency-input.schema.ts";
+export { asRange, formatRange, isUncertain, type FactRange, type RangedNumber } from "./fact-range.ts";
+export {
+  PLAUSIBLE_BOUNDS,
+  plausibleBound,
+  findImplausibleFacts,
+  implausibleInputErrors,
+  implausibleQuestion,
+  readableQuantity,
+  type PlausibleBound,
+  type ImplausibleFact,
+} from "./plausibility.ts";
+export { AmountRangeError, checkedAmount } from "./amount-range.error.ts";

@@ -35,6 +35,8 @@ export interface FactOutcome {
   path: string;
   detail: string;
   gap?: string;
+  /** unknown because a range straddles the threshold: 「取决于确切数量：20 家以上则满足（第六条（三））」 */
+  boundary?: string;
   trace: TraceStep;
 }
 

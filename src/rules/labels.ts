@@ -153,3 +153,13 @@ export const FACT_LABELS: Record<string, string> = {
 export function factLabel(path: string): string {
   return FACT_LABELS[path] ?? FACT_LABELS[path.replace(/\[\d+\]/g, "[]")] ?? path;
 }
+
+/** Values of the reading parameters of 第九条 (knowledge/rules/zb2020.params.json), in words. */
+export const READING_LABELS: Record<string, string> = {
+  "higher-only": "只计金额较高的一档",
+  both: "两档都计",
+  independent: "证券化与质押贷款各自计算",
+  "requires-pledge-loan": "证券化以当年有质押贷款为前提",
+  "per-item": "每一项每年一次，各项可同时享受",
+  "per-agency": "每个机构每年只享受一项",
+};

@@ -44,10 +44,12 @@ export interface PolicyStanding {
   trace: TraceStep[];
 }
 
-const ymd = (iso: string) => {
+/** 2020-08-25 → 2020年8月25日 */
+export function chineseDate(iso: string): string {
   const [y, m, d] = iso.split("-");
   return `${Number(y)}年${Number(m)}月${Number(d)}日`;
-};
+}
+const ymd = chineseDate;
 
 /** Status, warnings and a readable trace of a policy on the given dates. */
 export function policyStanding(v: PolicyValidity, dates: PolicyDates): PolicyStanding {

@@ -3,6 +3,7 @@
  * A field left out is unknown, not false — every fact is optional.
  */
 import { z } from "zod";
+import { rangedNumberSchema } from "./fact-range.ts";
 
 export const jurisdictionSchema = z.enum(["zhejiang", "zibo"]);
 export type Jurisdiction = z.infer<typeof jurisdictionSchema>;
@@ -62,7 +63,12 @@ export const serviceSchema = z.enum([
 ]);
 export type Service = z.infer<typeof serviceSchema>;
 
-const countSchema = z.number().int({ message: "应为整数" }).nonnegative({ message: "不能为负数" });
+/** A count: a non-negative safe integer, or a range of them (fact-range.ts). */
+export const countSchema = z.number().int({ message: "应为整数" }).nonnegative({ message: "不能为负数" });
+export const countOrRangeSchema = rangedNumberSchema(countSchema, { single: "非负整数（例如 25）", range: '{"min": 20, "max": 25}' });
+/** An area in square metres: a finite non-negative number, or a range of them. */
+export const areaSchema = z.number().nonnegative({ message: "不能为负数" });
+export const areaOrRangeSchema = rangedNumberSchema(areaSchema, { single: "面积（平方米），非负数（例如 1200）", range: '{"min": 900, "max": 1100}' });
 
 export const applicantSchema = z.strictObject({
   name: z.string().trim().min(1).optional(),
@@ -83,12 +89,8 @@ export const zoneProfileSchema = z.strictObject({
     .strictObject({
       name: z.string().trim().optional(),
       areaType: areaTypeSchema.optional(),
-      coreAreaSqm: z
-        .number()
-        .nonnegative({ message: "不能为负数" })
-        .describe("面积（平方米），非负数（例如 1200）")
-        .optional(),
-      serviceInstitutions: countSchema.optional(),
+      coreAreaSqm: areaOrRangeSchema.optional(),
+      serviceInstitutions: countOrRangeSchema.optional(),
       services: z.array(serviceSchema).optional(),
       industryAdvantage: z.boolean().optional(),
       ipManagementSystem: z.boolean().optional(),

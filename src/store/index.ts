@@ -21,6 +21,7 @@ export type { EstimateRecord, EstimateRepository } from "./estimate.repository.t
 export type { QuestionLogRecord, QuestionLogRepository, RecordQuestionInput } from "./question-log.repository.ts";
 export type { AuditRecord, AuditRepository } from "./audit.repository.ts";
 export type { NotificationRecord, NotificationRepository } from "./notification.repository.ts";
+export type { AcceptInboxInput, InboxRecord, InboxRepository, InboxStatus } from "./inbox.repository.ts";
 export type { ProcessedUpdateRepository } from "./processed-update.repository.ts";
 export type { IntakeOutcome, IntakeOutcomeRepository, SaveApplicationOutcome, SaveEstimateOutcome } from "./intake-outcome.repository.ts";
 export type { WithUserLock } from "./user-lock.ts";

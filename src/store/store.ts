@@ -16,6 +16,7 @@ import { createAuditRepository, type AuditRepository } from "./audit.repository.
 import { createConversationRepository, type ConversationRepository } from "./conversation.repository.ts";
 import { resolveDatabaseTarget, type StoreConfig } from "./database-target.ts";
 import { createEstimateRepository, type EstimateRepository } from "./estimate.repository.ts";
+import { createInboxRepository, type InboxRepository } from "./inbox.repository.ts";
 import { createIntakeOutcomeRepository, type IntakeOutcomeRepository } from "./intake-outcome.repository.ts";
 import { openDatabase } from "./prisma-client.ts";
 import { createNotificationRepository, type NotificationRepository } from "./notification.repository.ts";
@@ -36,6 +37,7 @@ export interface Store {
   audit: AuditRepository;
   processedUpdates: ProcessedUpdateRepository;
   notifications: NotificationRepository;
+  inbox: InboxRepository;
   /** A finished intake's record, audit entry and conversation in one transaction, once per intake. */
   intakeOutcomes: IntakeOutcomeRepository;
   /** Runs `fn` with no other `fn` of the same key running (see user-lock.ts). */
@@ -83,6 +85,7 @@ export async function createStore(config: StoreConfig, options: StoreOptions = {
     audit: createAuditRepository(context),
     processedUpdates: createProcessedUpdateRepository(context),
     notifications: createNotificationRepository(context),
+    inbox: createInboxRepository(context),
     intakeOutcomes: createIntakeOutcomeRepository(context),
     withUserLock: lock.withUserLock,
     async close() {

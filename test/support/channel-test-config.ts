@@ -40,12 +40,15 @@ export function wecomTestConfig(options: {
   apiBase: string;
   staff?: string[];
   rateLimitPerMinute?: number;
+  /** WeCom's per-member send budget (default 30, as WeCom) */
+  sendsPerMemberPerMinute?: number;
   /** where the database and outbox go (default: the settings' default, ./data) */
   dataDir?: string;
 }): Config {
   const config = loadConfig({
     NODE_ENV: "test",
     DATA_DIR: options.dataDir,
+    WECOM_SENDS_PER_MEMBER_PER_MINUTE: options.sendsPerMemberPerMinute?.toString(),
     WECOM_CORP_ID: options.corpId,
     WECOM_AGENT_ID: options.agentId,
     WECOM_SECRET: options.secret,

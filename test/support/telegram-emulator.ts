@@ -69,6 +69,8 @@ export interface TelegramEmulator {
   user(options?: { id?: number; firstName?: string; webhook?: { url: string; secret?: string } }): EmulatedTelegramUser;
   botMessages(chatId?: number): EmulatedBotMessage[];
   calls(method?: string): RecordedCall[];
+  /** While down, every Bot API request has its connection reset (the API unreachable). */
+  setDown(down: boolean): void;
   /** The next `times` calls of `method` fail with this Bot API error. */
   failNext(method: string, failure: InjectedFailure, times?: number): void;
   /** POSTs a raw update to a webhook; returns the status and how long the answer took. */
@@ -98,6 +100,9 @@ export async function startTelegramEmulator(options: { token?: string } = {}): P
   const failures = new Map<string, InjectedFailure[]>();
   const documents = new Map<number, NonNullable<EmulatedBotMessage["document"]>>();
   let updateId = 1_000_000;
+  let down = false;
+  /** Updates handed out by getUpdates and not yet confirmed by a higher offset: sent again, as Telegram does. */
+  let unconfirmed: { update_id: number }[] = [];
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -110,6 +115,7 @@ export async function startTelegramEmulator(options: { token?: string } = {}): P
     const m = /^\/bot([^/]+)\/([A-Za-z]+)/.exec(req.url ?? "");
     if (!m) return expressApp(req, res);
     const method = m[2]!;
+    if (down) return void req.socket.destroy();
     const call: RecordedCall = { method, at: Date.now() };
     calls.push(call);
 
@@ -128,11 +134,15 @@ export async function startTelegramEmulator(options: { token?: string } = {}): P
 
     switch (method) {
       case "getUpdates": {
-        const params = (await readParams(req)) as { timeout?: number };
+        const params = (await readParams(req)) as { timeout?: number; offset?: number };
+        // Telegram forgets updates below the offset asked for, and answers the rest again.
+        const offset = Number(params.offset ?? 0);
+        unconfirmed = unconfirmed.filter((u) => u.update_id >= offset);
         // Long polling, shortened: the emulator itself answers at once.
         const deadline = Date.now() + Math.min(Number(params.timeout ?? 0), 1) * 1_000;
         for (;;) {
-          const updates = res.destroyed ? [] : emulator.getUpdates(m[1]!);
+          if (!res.destroyed) unconfirmed.push(...(emulator.getUpdates(m[1]!) as { update_id: number }[]));
+          const updates = res.destroyed ? [] : unconfirmed;
           if (updates.length > 0 || Date.now() >= deadline || res.destroyed) return json(res, 200, { ok: true, result: updates });
           await new Promise((r) => setTimeout(r, 15));
         }
@@ -287,6 +297,9 @@ export async function startTelegramEmulator(options: { token?: string } = {}): P
     user,
     botMessages,
     calls: (method) => calls.filter((c) => method === undefined || c.method === method),
+    setDown(value) {
+      down = value;
+    },
     failNext(method, failure, times = 1) {
       const queue = failures.get(method) ?? [];
       for (let i = 0; i < times; i++) queue.push(failure);

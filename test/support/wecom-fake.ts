@@ -78,6 +78,8 @@ export interface WecomFake {
   calls(path?: string): WecomApiCall[];
   /** From now on the current access token is answered with 42001 (expired). */
   expireToken(): void;
+  /** Messages beyond the per-member limit: answered errcode 0 and never shown, as WeCom does. */
+  dropped(): WecomSentMessage[];
   /** The next `times` calls of `path` (e.g. "/cgi-bin/message/send") answer this errcode. */
   failNext(path: string, errcode: number, times?: number): void;
   /** The WeCom server's side of URL verification. */
@@ -101,7 +103,12 @@ const readBody = (req: IncomingMessage) => readLimitedBody(req, 64 * 1024 * 1024
 
 const cdata = (s: string) => `<![CDATA[${s}]]>`;
 
-export async function createWecomFake(corpOverrides: Partial<WecomCorp> = {}): Promise<WecomFake> {
+export interface WecomFakeOptions {
+  /** WeCom's per-member limit (30 a minute): messages beyond it are dropped silently; unlimited by default */
+  memberLimitPerMinute?: number;
+}
+
+export async function createWecomFake(corpOverrides: Partial<WecomCorp> = {}, options: WecomFakeOptions = {}): Promise<WecomFake> {
   const corp: WecomCorp = {
     corpId: "ww0123456789abcdef",
     agentId: "1000002",
@@ -111,6 +118,19 @@ export async function createWecomFake(corpOverrides: Partial<WecomCorp> = {}): P
     ...corpOverrides,
   };
   const sent: WecomSentMessage[] = [];
+  const dropped: WecomSentMessage[] = [];
+  const recentByMember = new Map<string, number[]>();
+  /** Keeps the message unless the member's minute is full (then it is dropped, as WeCom does). */
+  const deliver = (message: WecomSentMessage) => {
+    const limit = options.memberLimitPerMinute;
+    if (limit !== undefined) {
+      const recent = (recentByMember.get(message.touser) ?? []).filter((at) => at > message.at - 60_000);
+      recentByMember.set(message.touser, recent);
+      if (recent.length >= limit) return void dropped.push(message);
+      recent.push(message.at);
+    }
+    sent.push(message);
+  };
   const calls: WecomApiCall[] = [];
   const failures = new Map<string, number[]>();
   const media = new Map<string, { fileName: string; mimeType: string; data: Buffer }>();
@@ -171,13 +191,13 @@ export async function createWecomFake(corpOverrides: Partial<WecomCorp> = {}): P
         const content = message.text?.content ?? "";
         // WeCom rejects text over 2,048 bytes; a channel that does not split shows up here.
         if (Buffer.byteLength(content, "utf8") > 2048) return answer(45002, {}, "content size out of limit");
-        sent.push({ touser: message.touser, msgtype: "text", at: Date.now(), text: content });
+        deliver({ touser: message.touser, msgtype: "text", at: Date.now(), text: content });
         return answer(0, { msgid: `m${++msgCount}` });
       }
       if (message.msgtype === "file") {
         const file = media.get(message.file?.media_id ?? "");
         if (!file) return answer(40007, {}, "invalid media_id");
-        sent.push({ touser: message.touser, msgtype: "file", at: Date.now(), file });
+        deliver({ touser: message.touser, msgtype: "file", at: Date.now(), file });
         return answer(0, { msgid: `m${++msgCount}` });
       }
       return answer(40008, {}, "invalid message type");
@@ -250,6 +270,7 @@ export async function createWecomFake(corpOverrides: Partial<WecomCorp> = {}): P
     expireToken() {
       validTokens.clear();
     },
+    dropped: () => [...dropped],
     failNext(path, errcode, times = 1) {
       const queue = failures.get(path) ?? [];
       for (let i = 0; i < times; i++) queue.push(errcode);

@@ -13,6 +13,7 @@ import type { Edition } from "../../drafting/document-model.ts";
 import { checkJurisdiction } from "../../rules/check-zone.ts";
 import { formatInputErrorList, parseInput } from "../../rules/format-input-errors.ts";
 import { JURISDICTION_LABELS } from "../../rules/labels.ts";
+import { implausibleInputErrors } from "../../rules/plausibility.ts";
 import { zoneProfileSchema, type ZoneProfile } from "../../rules/zone-profile.schema.ts";
 import { CliUsageError, type CliCommand } from "../command.types.ts";
 
@@ -20,7 +21,7 @@ const USAGE = "draft --input <profile.json> --out <目录> [--edition applicant|
 
 /** 申请人版 (clean, to sign), 审核版 (clauses shown, for staff), or both. */
 const EDITIONS: Record<string, Edition[]> = { applicant: ["applicant"], review: ["review"], both: ["applicant", "review"] };
-const EXAMPLE = "例如：npm run -s cli -- draft --input profile.json --out out/";
+const EXAMPLE = "例如：npm run -s cli -- draft --input examples/zone-zhejiang.json --out out/（格式见 docs/input-formats.md）";
 
 export interface DraftWritten {
   path: string;
@@ -78,6 +79,8 @@ async function readProfile(path: string): Promise<ZoneProfile> {
   }
   const parsed = parseInput(zoneProfileSchema, json);
   if (!parsed.ok) throw new CliUsageError(formatInputErrorList(parsed.errors, `输入文件「${path}」有误`));
+  const implausible = implausibleInputErrors(parsed.value);
+  if (implausible.length) throw new CliUsageError(formatInputErrorList(implausible, `输入文件「${path}」有误`));
   if (!parsed.value.jurisdiction) {
     // check can compare both jurisdictions; a draft is one jurisdiction's form.
     const options = Object.entries(JURISDICTION_LABELS).map(([k, v]) => `${k}（${v}）`).join("、");

@@ -1,5 +1,6 @@
 /** `estimate --input <agency.json> [--json]`: Zibo 第九条 support estimate (ceilings, in yuan). */
 import { CliUsageError, type CliCommand } from "../command.types.ts";
+import { AmountRangeError } from "../../rules/amount-range.error.ts";
 import { agencyInputSchema } from "../../rules/agency-input.schema.ts";
 import { parseRuleCommandArgs, readRuleInput, RuleInputError } from "../rule-command-input.ts";
 import { estimateSupport } from "../../rules/estimate/estimate-support.ts";
@@ -22,7 +23,13 @@ const estimateCommand: CliCommand = {
       if (err instanceof RuleInputError) throw new CliUsageError(err.message);
       throw err;
     }
-    const result = estimateSupport(input);
+    let result;
+    try {
+      result = estimateSupport(input);
+    } catch (err) {
+      if (err instanceof AmountRangeError) throw new CliUsageError(err.message);
+      throw err;
+    }
     if (json) process.stdout.write(JSON.stringify(result, null, 2) + "\n");
     else process.stdout.write(renderEstimateReport(result) + "\n");
     return 0;

@@ -40,11 +40,30 @@ export function renderEvalReport(report: EvalReport, questions: readonly EvalQue
     ["MRR", report.mrr.toFixed(3), "首个命中条款排名倒数的平均值"],
     ["拒答准确率", pct(report.refusalAccuracy), "该拒答的拒答、该回答的回答（全部问题）"],
     ["要点提及率", pct(report.mentionRate), "答案包含全部必备要点的比例"],
+    ["直接回答率", report.directAsked ? pct(report.directAnswerRate) : "-", `答案含每组预期字符串的比例（${report.directAsked} 题有 expect）`],
+    ["英文作答率", pct(report.englishRate), "英文问题以英文开头作答的比例"],
     ["耗时 P50", `${report.latencyMsP50.toFixed(1)} 毫秒`, "每题"],
     ["耗时 P95", `${report.latencyMsP95.toFixed(1)} 毫秒`, "每题"],
   ]);
+  const tags = Object.entries(report.byTag);
+  const byTag =
+    tags.length === 0
+      ? ""
+      : `\n\n按类别：\n${table([
+          ["类别", "题数", "recall@3", "拒答准确率", "直接回答率", "要点提及率", "英文作答率", "P95(毫秒)"],
+          ...tags.map(([tag, m]) => [
+            tag,
+            String(m.n),
+            pct(m.recallAt3),
+            pct(m.refusalAccuracy),
+            m.directAsked ? pct(m.directAnswerRate) : "-",
+            pct(m.mentionRate),
+            pct(m.englishRate),
+            m.latencyMsP95.toFixed(1),
+          ]),
+        ])}`;
   const byId = new Map(questions.map((q) => [q.id, q]));
-  const rows = [["编号", "可答", "拒答", "命中排名", "要点", "前三条检索", "耗时(毫秒)"]];
+  const rows = [["编号", "类别", "可答", "拒答", "命中排名", "要点", "直答", "前三条检索", "耗时(毫秒)"]];
   for (const r of report.questions) {
     const q = byId.get(r.id)!;
     const rank = q.answerable && q.gold?.length ? firstGoldRank(r.retrieved, q.gold) : undefined;
@@ -52,20 +71,22 @@ export function renderEvalReport(report: EvalReport, questions: readonly EvalQue
     const refusalOk = r.refused === !q.answerable;
     rows.push([
       r.id,
+      q.tag ?? "-",
       q.answerable ? "是" : "否",
       `${r.refused ? "是" : "否"}${refusalOk ? "" : " ✗"}`,
       rank === undefined ? "-" : rank === 0 ? "未命中 ✗" : String(rank),
       mention,
+      r.direct === undefined ? "-" : r.direct ? "✓" : "✗",
       r.retrieved.slice(0, 3).join(" "),
       r.ms.toFixed(1),
     ]);
   }
-  return `${metrics}\n\n逐题结果（✗ 表示未达到预期）：\n${table(rows)}`;
+  return `${metrics}${byTag}\n\n逐题结果（✗ 表示未达到预期）：\n${table(rows)}`;
 }
 
 const evalCommand: CliCommand = {
   name: "eval",
-  summary: "在问题集上评测检索与回答质量（召回率、MRR、拒答准确率、要点提及率、耗时）",
+  summary: "在问题集上评测检索与回答质量（召回率、MRR、拒答准确率、要点提及率、直接回答率、按类别统计、耗时）",
   usage,
   async run(args) {
     let parsed;

@@ -1,7 +1,8 @@
 /**
  * 第九条（三）: a provincial or national demonstration brand or key
  * qualification won after joining the zone (「进驻示范区后，创……的」).
- * Both → the national amount only (tiers never stack).
+ * Both in one year → the reading `brandBothLevelsReading` decides (higher
+ * only, by default); "higher" is whichever amount the parameters make larger.
  */
 import { formatClause } from "../../knowledge/citation.ts";
 import { groupDigits, wanText } from "../money.ts";
@@ -22,19 +23,32 @@ export const brandRule: SupportRule = {
       return notEligible(rule, "未提供示范品牌或重点资质情况，未测算");
     if (b.national !== true && b.provincial !== true) return notEligible(rule, "未创省级或国家级示范品牌或重点资质");
     const awards = params.brandAwards.value;
-    const level = b.national === true ? "国家级" : "省级";
-    const amount = b.national === true ? awards.national : awards.provincial;
+    // Which level pays more is the parameters' business, not this code's.
+    const won = (["national", "provincial"] as const)
+      .filter((l) => b[l] === true)
+      .sort((x, y) => awards[y] - awards[x]);
+    const levelText = joinLevels(won);
     if (b.afterJoiningZone === false)
-      return notEligible(rule, `${level}品牌或资质在进驻示范区之前取得，${formatClause(rule.clause)}只支持进驻后创建的`);
+      return notEligible(rule, `${levelText}品牌或资质在进驻示范区之前取得，${formatClause(rule.clause)}只支持进驻后创建的`);
     if (b.afterJoiningZone === undefined)
-      return notEligible(rule, `尚未说明${level}品牌或资质是否在进驻示范区后取得；如是，最高 ${wanText(amount)}`, {
-        hints: [`确认${level}品牌或资质是在进驻示范区后取得的，可申请最高 ${wanText(amount)}`],
-      });
-    const both = b.national === true && b.provincial === true;
+      return notEligible(rule, `尚未说明${levelText}品牌或资质是否在进驻示范区后取得，未测算`);
+    const both = won.length > 1;
+    const reading = params.brandBothLevelsReading;
+    const counted = both && reading.value === "higher-only" ? won.slice(0, 1) : won;
+    const amount = counted.reduce((s, l) => s + awards[l], 0);
+    const basis = counted.map((l) => `${LEVEL_LABELS[l]} ${groupDigits(awards[l])}`).join(" + ");
+    const readingNote = both
+      ? reading.value === "higher-only"
+        ? `（同时获${LEVEL_LABELS[won[1]!]}，按解读「只计较高一档」不另计）`
+        : "（按解读「两档都计」）"
+      : "";
     return granted(
       rule,
-      { maxAmount: amount, form: params.brandAwards.form ?? "cash", basis: `${level} ${groupDigits(amount)}${both ? "（同时获省级，只按较高的国家级计）" : ""}` },
-      `进驻示范区后创${both ? "国家级和省级" : level}示范品牌或重点资质，依据${formatClause(rule.clause)}按${level}最高 ${wanText(amount)}`,
+      { maxAmount: amount, form: params.brandAwards.form ?? "cash", basis: `${basis}${readingNote}` },
+      `进驻示范区后创${levelText}示范品牌或重点资质，依据${formatClause(rule.clause)}最高 ${wanText(amount)}${readingNote}`,
     );
   },
 };
+
+const LEVEL_LABELS = { national: "国家级", provincial: "省级" } as const;
+const joinLevels = (levels: readonly (keyof typeof LEVEL_LABELS)[]) => levels.map((l) => LEVEL_LABELS[l]).join("和");

@@ -31,10 +31,8 @@ export const custodyRule: SupportRule = {
       const reason =
         certified === false
           ? "未经市知识产权事业发展中心认定工作成绩显著，托管服务券不予支持"
-          : `尚未说明是否经市知识产权事业发展中心认定工作成绩显著；认定后按${CUSTODY_MODE_LABELS[best]}最高 ${wanText(amount)}服务券`;
-      return notEligible(rule, reason, {
-        hints: certified === undefined ? [`托管工作经市知识产权事业发展中心认定成绩显著后，可按${CUSTODY_MODE_LABELS[best]}申请最高 ${wanText(amount)}服务券`] : [],
-      });
+          : "尚未说明是否经市知识产权事业发展中心认定工作成绩显著，未测算";
+      return notEligible(rule, reason);
     }
     const others = provided.length > 1 ? `（提供了${joinLabels(provided, CUSTODY_MODE_LABELS)}，每年只按最高的一种计一次）` : "";
     return granted(

@@ -28,7 +28,12 @@ export const pledgeFinancingRule: SupportRule = {
       parts.push(`${loans} × ${groupDigits(loan.value)}`);
       trace.push(`完成政银保专利权保险质押贷款 ${loans} 项，每项不超过 ${wanText(loan.value)}`);
     }
-    if (secs) {
+    // Reading securitizationReading: may securitisation count without a pledge loan the same year?
+    const secNeedsLoan = params.securitizationReading.value === "requires-pledge-loan";
+    const secCounted = secs && (!secNeedsLoan || (loans ?? 0) > 0);
+    if (amount === 0 && !secCounted)
+      return notEligible(rule, `本年度没有政银保专利权保险质押贷款；按解读「证券化以质押贷款为前提」（${formatClause(rule.clause)}），证券化不计`);
+    if (secCounted) {
       amount += secs * sec.value;
       parts.push(`${secs} × ${groupDigits(sec.value)}`);
       trace.push(`完成知识产权证券化 ${secs} 项，每项不超过 ${wanText(sec.value)}`);

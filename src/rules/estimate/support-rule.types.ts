@@ -3,16 +3,19 @@
  * parameters in force: what it grants (items), what it does not and why,
  * and what would raise it (hints).
  */
-import type { AgencyInput } from "../agency-input.schema.ts";
 import type { FactKind } from "../jurisdiction.types.ts";
 import type { Zb2020Params } from "../jurisdictions/zibo.jurisdiction.ts";
 import type { ResolvedParams } from "../rule-param.schema.ts";
+import type { ExactAgencyInput } from "./settle-uncertain-facts.ts";
 import type { EstimateItem, IneligibleItem, RuleWarning, TraceStep } from "../rule-result.types.ts";
 
 export type SupportParams = ResolvedParams<Zb2020Params>;
 
+/** An item as one rule computes it on exact facts; the estimate adds confirmed/possible amounts. */
+export type RuleItem = Omit<EstimateItem, "confirmedMax" | "possibleMax" | "possibleBasis">;
+
 export interface SupportOutcome {
-  items: EstimateItem[];
+  items: RuleItem[];
   ineligible: IneligibleItem[];
   warnings: RuleWarning[];
   hints: string[];
@@ -24,7 +27,8 @@ export interface SupportRule {
   title: string;
   /** the input facts it reads (for requiredAgencyFacts) */
   facts: { path: string; kind: FactKind; options?: readonly string[] }[];
-  evaluate(input: AgencyInput, params: SupportParams): SupportOutcome;
+  /** reads exact facts: ranges and unknowns are settled before (settle-uncertain-facts.ts) */
+  evaluate(input: ExactAgencyInput, params: SupportParams): SupportOutcome;
 }
 
 export function emptyOutcome(): SupportOutcome {
@@ -44,7 +48,7 @@ export function notEligible(rule: Pick<SupportRule, "clause" | "title">, reason:
 /** The rule grants one item: the item under the rule's clause and title, and its trace line. */
 export function granted(
   rule: Pick<SupportRule, "clause" | "title">,
-  item: Pick<EstimateItem, "maxAmount" | "form" | "basis"> & { notes?: string[] },
+  item: Pick<RuleItem, "maxAmount" | "form" | "basis"> & { notes?: string[] },
   trace: string,
 ): SupportOutcome {
   return {

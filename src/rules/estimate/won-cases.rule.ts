@@ -49,15 +49,16 @@ export const wonCasesRule: SupportRule = {
         : `${counted} × ${groupDigits(per)}`,
       notes: [
         "补助的是维权代理费，实际金额不超过所付代理费",
-        ...(capped ? [`已达每年 ${wanText(cap)}上限，超出的 ${groupDigits(raw - cap)} 元不予补助`] : []),
+        ...(capped
+          ? [`已达每年 ${wanText(cap)}上限，超出的 ${groupDigits(raw - cap)} 元不予补助`]
+          : room === 0
+            ? [`已达每年 ${wanText(cap)}上限，本年度再胜诉也不再增加`]
+            : []),
       ],
     });
     if (excludedText) out.ineligible.push({ clause: rule.clause, title: `${rule.title}（不计的案件）`, reason: excludedText });
-    out.hints.push(
-      room > 0
-        ? `胜诉案件补助本年度还有 ${formatYuan(room)}额度（约 ${Math.floor(room / per)} 件），上限每年 ${wanText(cap)}`
-        : `胜诉案件补助已达本年度上限 ${wanText(cap)}，再胜诉也不再增加`,
-    );
+    // A cap already reached is said in the item's notes; a hint is only for room left.
+    if (room > 0) out.hints.push(`胜诉案件补助本年度还有 ${formatYuan(room)}额度（约 ${Math.floor(room / per)} 件），上限每年 ${wanText(cap)}`);
     out.trace.push({
       clause: rule.clause,
       text: `本年度为示范区内企业代理${kindsText}的专利案件胜诉 ${counted} 件${excludedText ? `（另 ${excludedText}）` : ""}，每件不超过 ${wanText(per)}${capped ? `，合计 ${wanText(raw)}超过每年 ${wanText(cap)}上限` : ""}，依据${formatClause(rule.clause)}最高 ${wanText(amount)}`,

@@ -12,6 +12,11 @@ import { areaTypeSchema, serviceSchema } from "../zone-profile.schema.ts";
 import { clientProgramSchema, custodyModeSchema, wonCaseKindSchema } from "../agency-input.schema.ts";
 
 const yuan = z.number().int().nonnegative();
+
+/** Readings of ambiguous sentences of 第九条: named here, chosen in the params file with their clause. */
+export const brandBothLevelsReadingSchema = z.enum(["higher-only", "both"]);
+export const securitizationReadingSchema = z.enum(["independent", "requires-pledge-loan"]);
+export const oncePerYearReadingSchema = z.enum(["per-item", "per-agency"]);
 const count = z.number().int().nonnegative();
 
 export const zb2020ParamsSchema = ruleParamsFileSchema("zb2020", {
@@ -34,6 +39,9 @@ export const zb2020ParamsSchema = ruleParamsFileSchema("zb2020", {
         message: "档位须按 moreThan 从小到大排列",
       }),
   ),
+  brandBothLevelsReading: paramSchema(brandBothLevelsReadingSchema),
+  securitizationReading: paramSchema(securitizationReadingSchema),
+  oncePerYearReading: paramSchema(oncePerYearReadingSchema),
   clientVouchers: paramSchema(z.record(clientProgramSchema, z.strictObject({ minGrants: count, amount: yuan }))),
 });
 

@@ -1,0 +1,197 @@
+/**
+ * When a question states the asker's own situation (「园区有18家服务机构」
+ * 「做了3笔质押贷款和1单证券化」「赢了5件涉外案子」), the facts are read off it
+ * and handed to the same rule functions `check` and `estimate` use — there is
+ * no second calculator here. The result becomes the reply's conclusion:
+ * 「还差 2 家服务机构」, 「最高 13 万元（3 × 10,000 + 1 × 100,000）」,
+ * 「不能：每年最多 20 万元」. The estimate is made for an agency in the zone
+ * with patent-agency qualification (第九条's premise), and the reply says so.
+ */
+import { formatClause } from "../knowledge/citation.ts";
+import { checkJurisdiction, estimateSupport, wanText } from "../rules/index.ts";
+import type { AgencyInput, CheckResult, EstimateResult, Jurisdiction, ZoneProfile } from "../rules/index.ts";
+import { parseChineseNumeral } from "../retrieval/answer-kinds.ts";
+
+export interface OwnNumbersOutcome {
+  /** the conclusion lines, in order */
+  lines: string[];
+  /** clauses the lines rest on */
+  clauses: string[];
+  /** the answer rests on an estimate of 第九条 (its closing sentence is read into it, not appended) */
+  estimated: boolean;
+}
+
+const NUM = String.raw`(\d+|[零〇一二两三四五六七八九十百千]+)`;
+/** Words between a count and what it counts: no other figure in between (「2笔贷款和1个证券化」). */
+const GAP = (n: number): string => String.raw`[^，。；？?\d零〇一二两三四五六七八九十百千]{0,${n}}`;
+
+function toNumber(s: string): number | undefined {
+  return /^\d+$/.test(s) ? Number(s) : parseChineseNumeral(s);
+}
+
+function first(question: string, patterns: readonly RegExp[]): number | undefined {
+  for (const p of patterns) {
+    const m = question.match(p);
+    if (m?.[1]) {
+      const n = toNumber(m[1]);
+      if (n !== undefined) return n;
+    }
+  }
+  return undefined;
+}
+
+/** Facts of a zone profile stated in the question (counts of agencies, the core area). */
+export function zoneFactsIn(question: string): ZoneProfile["zone"] | undefined {
+  const institutions = first(question, [
+    new RegExp(`${NUM}\\s*家${GAP(8)}(?:机构|服务点|代理)`),
+    new RegExp(`(?:机构|服务点)[^，。；？?\\d]{0,6}${NUM}\\s*家`),
+  ]);
+  const area = first(question, [new RegExp(`${NUM}\\s*(?:平方米|平米|平方|㎡)`)]);
+  if (institutions === undefined && area === undefined) return undefined;
+  return {
+    ...(institutions !== undefined && { serviceInstitutions: institutions }),
+    ...(area !== undefined && { coreAreaSqm: area }),
+  };
+}
+
+/** Facts of 第九条 stated in the question; undefined when it states none. */
+export function agencyFactsIn(question: string, year: number): AgencyInput | undefined {
+  const input: AgencyInput = { jurisdiction: "zibo", year, agency: { inZone: true, patentAgencyQualified: true } };
+  let any = false;
+  const loans = first(question, [
+    new RegExp(`${NUM}\\s*[笔项单个]${GAP(12)}(?:质押|贷款)`),
+    new RegExp(`(?:质押贷款|质押融资)[^，。；？?\\d]{0,4}${NUM}\\s*[笔项单个]`),
+  ]);
+  if (loans !== undefined) (input.pledgeLoans = loans), (any = true);
+  const securitizations = first(question, [
+    new RegExp(`${NUM}\\s*[笔项单个]${GAP(10)}证券化`),
+    new RegExp(`证券化[^，。；？?\\d]{0,4}${NUM}\\s*[笔项单个]`),
+  ]);
+  if (securitizations !== undefined) (input.securitizations = securitizations), (any = true);
+  const attorneys = first(question, [
+    new RegExp(`${NUM}\\s*(?:个人|人|名|位)${GAP(12)}代理师`),
+    new RegExp(`代理师[^。；？?\\d]{0,8}${NUM}\\s*(?:个人|人|名|位)`),
+  ]);
+  if (attorneys !== undefined) (input.newPatentAttorneys = attorneys), (any = true);
+  const won = first(question, [
+    new RegExp(`(?:胜诉|赢了|打赢了?|赢)[^，。；？?\\d]{0,6}${NUM}\\s*(?:件|个|起)`),
+    new RegExp(`${NUM}\\s*(?:件|个|起)${GAP(10)}(?:胜诉|赢|官司)`),
+  ]);
+  if (won !== undefined) {
+    // 「涉外或具有重大影响」 is the clause's own condition; a case not called either is read as one and the reply says so.
+    const kind = /重大影响/.test(question) && !/涉外/.test(question) ? "major" : "foreign";
+    input.wonCases = Array.from({ length: Math.min(won, 100) }, () => ({ enterpriseInZone: true, kind }));
+    any = true;
+  }
+  const program = /专利倍增/.test(question) ? "doubling" : /专利清零/.test(question) ? "zeroing" : undefined;
+  const grants = first(question, [
+    new RegExp(`授权[^，。；？?\\d]{0,8}${NUM}\\s*件`),
+    new RegExp(`${NUM}\\s*件${GAP(6)}授权`),
+  ]);
+  if (grants !== undefined) {
+    if (program) input.clients = [{ name: "所服务企业", program, inventionGrants: grants }];
+    else input.inventionGrants = grants;
+    any = true;
+  }
+  if (/(创|拿|获|评上|成为)[^，。；？?]{0,4}国家级(示范品牌|重点资质|品牌)/.test(question)) (input.brand = { national: true, afterJoiningZone: true }), (any = true);
+  else if (/(创|拿|获|评上|成为)[^，。；？?]{0,4}省级(示范品牌|重点资质|品牌)/.test(question)) (input.brand = { provincial: true, afterJoiningZone: true }), (any = true);
+  return any ? input : undefined;
+}
+
+/** An amount the asker hopes for, in yuan (「能给25万吗」 → 250000). */
+export function askedAmountIn(question: string): number | undefined {
+  if (!/吗|能不能|可不可以|是否|能否|够不够/.test(question)) return undefined;
+  const m = question.match(/(\d+(?:\.\d+)?)\s*万/);
+  return m ? Math.round(Number(m[1]) * 10000) : undefined;
+}
+
+/** What 第九条's closing sentence is read as, and what the other reading would give when it differs. */
+function closingSentenceLine(result: EstimateResult): string | undefined {
+  const reading = result.readings.find((r) => r.clause === "zb2020:9");
+  if (!reading) return undefined;
+  const meaning = reading.value === "per-item" ? "每一项每年最多享受一次，不同的项可以同时享受" : "每个机构每年只享受金额最高的一项";
+  const other = reading.otherReading;
+  const differs = other && other.possibleTotal !== result.possibleTotal;
+  return `（第九条末句「当年度优惠政策只享受一次，不重复支持」在此按「${meaning}」理解${
+    differs ? `；若按另一种理解，合计最高 ${wanText(other.possibleTotal)}` : ""
+  }。）`;
+}
+
+function estimateLines(result: EstimateResult, asked: number | undefined): string[] {
+  const items = result.items;
+  if (items.length === 0) {
+    return result.ineligible.slice(0, 2).map((i) => `按${formatClause(i.clause)}，${i.reason}。`);
+  }
+  // The ceiling if the facts the question left open turn out favourably; what must be confirmed follows.
+  const form = (f: "cash" | "voucher"): string => (f === "voucher" ? "服务券" : "");
+  const itemLine = (i: (typeof items)[number]): string =>
+    `${formatClause(i.clause)}（${i.title}）：最高 ${wanText(i.possibleMax)}${form(i.form)}（${i.possibleBasis ?? i.basis}）`;
+  const total = result.possibleTotal;
+  const lines: string[] = [];
+  const lead = asked === undefined ? "" : asked > total ? "不能。" : "可以，在上限之内。";
+  if (items.length === 1) {
+    lines.push(`${lead}测算结果：${itemLine(items[0]!)}。`);
+  } else {
+    lines.push(`${lead}测算结果：合计最高 ${wanText(total)}：`);
+    for (const i of items) lines.push(`· ${itemLine(i)}`);
+  }
+  if (asked !== undefined && asked > total) lines.push(`您问的 ${wanText(asked)}超过了上限，最多 ${wanText(total)}。`);
+  for (const i of items) for (const n of i.notes) if (/上限|不予|只取/.test(n)) lines.push(`（${n}）`);
+  for (const c of result.toConfirm) lines.push(`前提：${c.text}。`);
+  for (const h of result.hints ?? []) lines.push(`提示：${h}。`);
+  lines.push("（按贵机构在示范区内且具有专利代理资质测算，金额均为「不超过」的上限。）");
+  const closing = closingSentenceLine(result);
+  if (closing) lines.push(closing);
+  return lines;
+}
+
+function checkLines(result: CheckResult, stated: string[]): { lines: string[]; clauses: string[] } {
+  const lines: string[] = [];
+  const clauses: string[] = [];
+  const label = result.jurisdiction === "zhejiang" ? "浙江省" : "淄博市";
+  for (const c of result.conditions) {
+    const touched = stated.some((s) => c.detail.includes(s));
+    if (!touched) continue;
+    clauses.push(c.id);
+    const said = c.detail.split("；").filter((part) => stated.some((s) => part.includes(s)));
+    if (c.status === "not-met") {
+      lines.push(`${label}：按${formatClause(c.id)}，${said.join("；")}，${c.gap ?? ""}，暂不满足。`.replace("，，", "，"));
+    } else {
+      lines.push(`${label}：按${formatClause(c.id)}，${said.join("；")}，这一项已达到${c.status === "unknown" ? "（该条其余要求还需核对）" : ""}。`);
+    }
+  }
+  return { lines, clauses };
+}
+
+/**
+ * The conclusion from the asker's own numbers, or undefined when the question
+ * states none the rules read. `jurisdictions` are those the reply speaks for.
+ */
+export function applyOwnNumbers(question: string, jurisdictions: readonly Jurisdiction[], today: string): OwnNumbersOutcome | undefined {
+  const year = Number(today.slice(0, 4));
+  const agency = jurisdictions.includes("zibo") ? agencyFactsIn(question, year) : undefined;
+  if (agency) {
+    const result = estimateSupport(agency, { today });
+    return {
+      lines: estimateLines(result, askedAmountIn(question)),
+      clauses: [...new Set([...result.items.map((i) => i.clause), ...result.ineligible.map((i) => i.clause)])].filter((c) =>
+        result.items.length > 0 ? result.items.some((i) => i.clause === c) : true,
+      ),
+      estimated: true,
+    };
+  }
+  const zone = zoneFactsIn(question);
+  if (!zone) return undefined;
+  const stated = [
+    ...(zone.serviceInstitutions !== undefined ? [`${zone.serviceInstitutions} 家`] : []),
+    ...(zone.coreAreaSqm !== undefined ? [`${zone.coreAreaSqm} 平方米`, `${zone.coreAreaSqm.toLocaleString("en-US")} 平方米`] : []),
+  ];
+  const lines: string[] = [];
+  const clauses: string[] = [];
+  for (const j of jurisdictions) {
+    const r = checkLines(checkJurisdiction(j, { zone }, { today }), stated);
+    lines.push(...r.lines);
+    clauses.push(...r.clauses);
+  }
+  return lines.length > 0 ? { lines, clauses, estimated: false } : undefined;
+}
