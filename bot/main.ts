@@ -26,8 +26,11 @@ async function main(): Promise<number> {
   const runtime = await createRuntime(config, { logger, onProgress: (m) => process.stderr.write(`${m}\n`) });
   const channels = await startChannels(config, runtime, logger);
 
-  if (channels.length === 0) {
+  const desk = config.web ? channels.at(-1) : undefined;
+  if (desk) process.stderr.write(`审核台：${desk.address}\n`);
+  if (!config.telegram && !config.wecom) {
     await runConsole(config, runtime, config.consoleUser);
+    for (const channel of channels) await channel.stop();
     await runtime.close();
     return 0;
   }

@@ -31,6 +31,12 @@ export async function startChannels(config: Config, runtime: Runtime, logger: Lo
     const pruning = schedulePruning(runtime.store, logger);
     running.push({ stop: async () => pruning.stop() });
   }
+  if (config.web) {
+    const { startWebDesk } = await import("./web/start-web.ts");
+    const desk = await startWebDesk(config, runtime, logger);
+    running.push(desk);
+    logger.info({ address: desk.address }, "review desk started");
+  }
   return running;
 }
 

@@ -68,6 +68,20 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   // The console chat's user id (a staff entry reads console:<id>).
   CONSOLE_USER: z.string().trim().min(1).default("local"),
+
+  // Web review desk: a port (0 = any free one) or "off". Unset: on at 8090 when a bot runs, off for the console alone.
+  WEB_PORT: z
+    .string()
+    .trim()
+    .regex(/^(off|\d{1,5})?$/u, "WEB_PORT 应为端口号（0–65535）或 off")
+    .optional()
+    .transform((s) => (s === undefined || s === "" ? undefined : s === "off" ? ("off" as const) : Number(s)))
+    .refine((p) => p === undefined || p === "off" || p <= 65535, "WEB_PORT 应为端口号（0–65535）或 off"),
+  WEB_HOST: z.string().default("127.0.0.1"),
+  // The address staff open (behind a proxy: https://desk.example.cn); sign-in links start with it.
+  WEB_PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/, message: "WEB_PUBLIC_URL 必须是 http(s) 地址" }).optional()),
+  // Key for the session cookies (at least 32 characters); unset: a random key kept in DATA_DIR/desk-session.key.
+  WEB_SESSION_SECRET: optionalString.pipe(z.string().min(32, "WEB_SESSION_SECRET 至少 32 个字符").optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -112,7 +126,12 @@ export interface Config {
   staff: { channel: string; userId: string }[];
   rateLimitPerMinute: number;
   consoleUser: string;
+  /** the web review desk, when it runs */
+  web: { host: string; port: number; publicUrl: string | undefined; sessionSecret: string | undefined } | undefined;
 }
+
+/** Port of the review desk when a bot runs and WEB_PORT is unset. */
+export const DEFAULT_WEB_PORT = 8090;
 
 const WECOM_KEYS = ["WECOM_CORP_ID", "WECOM_AGENT_ID", "WECOM_SECRET", "WECOM_TOKEN", "WECOM_ENCODING_AES_KEY"] as const;
 
@@ -189,6 +208,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     else staff.push({ channel: m[1]!, userId: m[2]! });
   }
 
+  const botsRun = telegram !== undefined || wecom !== undefined;
+  const webPort = env.WEB_PORT === "off" ? undefined : (env.WEB_PORT ?? (botsRun ? DEFAULT_WEB_PORT : undefined));
+  const web: Config["web"] =
+    webPort === undefined ? undefined : { host: env.WEB_HOST, port: webPort, publicUrl: env.WEB_PUBLIC_URL, sessionSecret: env.WEB_SESSION_SECRET };
+
   if (problems.length) throw new ConfigError(problems);
   return {
     env,
@@ -202,5 +226,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     staff,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     consoleUser: env.CONSOLE_USER,
+    web,
   };
 }

@@ -60,7 +60,7 @@ describe("ask", () => {
 });
 
 describe("eval", () => {
-  it("--json prints the DESIGN.md metrics object", async () => {
+  it("--json prints the docs/question-sets.md metrics object", async () => {
     const file = join(dataDir, "q.jsonl");
     await writeFile(
       file,

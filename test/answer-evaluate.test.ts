@@ -22,7 +22,7 @@ function cannedAnswerer(replies: Record<string, Partial<AnswerResult>>): Answere
   };
 }
 
-describe("evaluateQuestionSet computes the DESIGN.md metrics", () => {
+describe("evaluateQuestionSet computes the docs/question-sets.md metrics", () => {
   const questions = parseQuestionSet(
     [
       `{"id":"a","question":"A","gold":["zj2018:6"],"answerable":true,"mustMention":["1000"]}`,

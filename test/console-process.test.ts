@@ -73,7 +73,11 @@ async function cliJson(args: string[], dataDir: string): Promise<Record<string, 
   return JSON.parse(r.stdout) as Record<string, unknown>;
 }
 
-describe("npm start with piped input", () => {
+// Each test starts two or three Node processes that migrate and load the index:
+// on a loaded 2-core machine that alone can take longer than the default 30 s.
+const SLOW = { timeout: 120_000 };
+
+describe("npm start with piped input", SLOW, () => {
   it("a new Zhejiang applicant gets the same result as `check --json` on the same profile", async () => {
     const dataDir = join(dir, "zj");
     const r = await run("npm", ["run", "-s", "start"], lines("我想申报浙江的示范区", ...ZHEJIANG_LINES, "确认"), env(dataDir));
@@ -130,7 +134,7 @@ describe("npm start with piped input", () => {
   });
 });
 
-describe("a process killed in the middle of an intake", () => {
+describe("a process killed in the middle of an intake", SLOW, () => {
   it("is started again on the same DATA_DIR and the user continues at the same question", async () => {
     const dataDir = join(dir, "resume");
     const environment = env(dataDir, { CONSOLE_USER: "resume" });
@@ -138,7 +142,7 @@ describe("a process killed in the middle of an intake", () => {
     let out = "";
     child.stdout.on("data", (c: Buffer) => (out += c.toString("utf8")));
     const waitFor = async (text: string) => {
-      const deadline = Date.now() + 30_000;
+      const deadline = Date.now() + 90_000;
       while (!out.includes(text)) {
         if (Date.now() > deadline || child.exitCode !== null) throw new Error(`never saw 「${text}」 in:\n${out}`);
         await new Promise((r) => setTimeout(r, 20));

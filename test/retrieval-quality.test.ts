@@ -13,7 +13,7 @@
  * near-domain ones the texts do not answer) was measured blind (recall@3 .917,
  * refusal .863, mention .750), then the method (framing words, `#condition`,
  * `#place`) was improved on what its misses showed. Metrics as
- * `eval` computes them (DESIGN.md).
+ * `eval` computes them (docs/question-sets.md).
  */
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";

@@ -80,7 +80,7 @@ describe("check: bad input", () => {
 });
 
 describe("check: results", () => {
-  it("--json for one jurisdiction prints the DESIGN.md shape", async () => {
+  it("--json for one jurisdiction prints the docs/output-formats.md shape", async () => {
     const r = await cli("check", "--input", file("zj.json", zhejiangZone()), "--json");
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);

@@ -51,6 +51,7 @@ export const channelCommands: readonly ChannelCommand[] = [
     toText: (args) => (args ? `退回 ${args}` : undefined),
     usage: "请写上申报编号和退回原因，例如：/return ZJ-2026-0001 核心区面积证明缺失",
   },
+  { name: "desk", description: "登录网页审核台（工作人员，一次性链接）", staffOnly: true, toText: fixed("登录审核台") },
 ];
 
 export type CommandResolution =

@@ -4,7 +4,7 @@
  *
  * `callback_data` may hold at most 64 bytes. It is `c:<id>` (single choice)
  * or `m:<id>` (multi-select, so the adapter knows to edit the keyboard in
- * place) when that fits, which covers every option id in DESIGN.md; a longer
+ * place) when that fits, which covers every option id of docs/input-formats.md; a longer
  * id is sent as `c#<hash>` and looked up in a bounded in-memory table, so
  * such a button stops working after a restart (the user is told to resend the
  * command).

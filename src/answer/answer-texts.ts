@@ -4,12 +4,24 @@
  */
 import { POLICIES } from "../knowledge/policy-catalog.ts";
 import type { FallbackReason, RefusalReason } from "./answer.types.ts";
-import type { Jurisdiction } from "./detect-jurisdiction.ts";
+import { JURISDICTIONS, jurisdictionWithLevel, POLICY_IDS, type Jurisdiction, type PolicyId } from "../knowledge/jurisdictions.ts";
+import { parseCitation } from "../knowledge/citation.ts";
+import { inForceText, policyValidityOn, trialClauseText } from "../rules/policy-dates.ts";
+import { todayInChina } from "../rules/today.ts";
 
-/** 第十七条: 自2020年8月25日起实施，试用期一年. Every reply citing zb2020 carries it. */
-export const ZIBO_TRIAL_NOTE =
-  "注：《淄博市知识产权服务业集聚发展示范区建设方案（试行）》自2020年8月25日起实施，试用期一年（第十七条）；" +
-  "试用期届满后是否延续，请向淄博市知识产权事业发展中心确认。";
+/**
+ * Every reply citing a policy on trial carries its dates (zb2020 第十七条:
+ * a one-year trial), as the params file in force on `today` has them.
+ */
+export function trialNotes(citations: readonly string[], today: string = todayInChina()): string[] {
+  const cited = new Set(citations.map((id) => parseCitation(id)?.doc).filter((d): d is PolicyId => d !== undefined));
+  return POLICY_IDS.filter((id) => cited.has(id)).flatMap((id) => {
+    const v = policyValidityOn(id, today);
+    if (v.trialEnds === null) return [];
+    const { title, issuer } = POLICIES[id];
+    return [`注：《${title}》${inForceText(v)}（${trialClauseText(v)}）；试用期届满后是否延续，请向${issuer}确认。`];
+  });
+}
 
 export const SCOPE_HELP =
   "我能回答的是这两份政策里的内容：\n" +
@@ -36,10 +48,7 @@ export const SELF_CHECK_HINT = "如需逐项核对全部申报条件，可回复
 /** After a figure was compared with a support tier (「超过70件、120件、200件以上」): the estimate. */
 export const ESTIMATE_HINT = "如需按您的全部情况测算可获支持的上限，可回复「测算一下我们能拿多少资助」。";
 
-export const JURISDICTION_LABEL: Record<Jurisdiction, string> = {
-  zhejiang: "浙江省（省级）",
-  zibo: "淄博市（市级）",
-};
+export const JURISDICTION_LABEL = Object.fromEntries(JURISDICTIONS.map((j) => [j, jurisdictionWithLevel(j)])) as Record<Jurisdiction, string>;
 
 const FALLBACK_NOTE: Record<FallbackReason, string> = {
   timeout: "（大模型服务响应超时，以下是根据政策原文整理的离线答案。）",

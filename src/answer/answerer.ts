@@ -11,7 +11,7 @@ import type { Logger } from "pino";
 import type { PolicyId } from "../knowledge/policy-document.schema.ts";
 import type { Passage, PolicyIndex } from "../retrieval/passage.types.ts";
 import type { AnswerOptions, AnswerResult, Answerer, FallbackReason, RefusalReason } from "./answer.types.ts";
-import { fallbackNote, JURISDICTION_LABEL, readingNote, refusalText, SCOPE_HELP, ZIBO_TRIAL_NOTE } from "./answer-texts.ts";
+import { fallbackNote, JURISDICTION_LABEL, readingNote, refusalText, SCOPE_HELP, trialNotes } from "./answer-texts.ts";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
 import { checkCitations } from "./check-citations.ts";
 import { composeExtractiveAnswer, isListQuestion, type Cue } from "./compose-extractive-answer.ts";
@@ -117,7 +117,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       if (checked.unsupported.length > 0) {
         text += `\n\n（已删除 ${checked.unsupported.length} 处无法在检索到的条文中核实的引用：${checked.unsupported.join("、")}。）`;
       }
-      if (checked.supported.some((id) => id.startsWith("zb2020:"))) text += `\n\n${ZIBO_TRIAL_NOTE}`;
+      for (const note of trialNotes(checked.supported)) text += `\n\n${note}`;
       return { text, citations: checked.supported, unsupported: checked.unsupported };
     } catch (err) {
       const reason: FallbackReason = err instanceof LlmTimeoutError || controller.signal.aborted ? "timeout" : "api-error";

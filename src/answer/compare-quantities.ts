@@ -3,7 +3,7 @@
  * 「授权了130件」) and a quoted clause sets a threshold in the same unit
  * (「20家以上」「不少于1000平方米」「超过70件、120件、200件以上」), one plain
  * sentence compares them. 以上 / 不少于 / 不低于 / 至少 include the number
- * itself; 超过 does not (DESIGN.md: exactly 120 stays in the lower tier). A cap
+ * itself; 超过 does not (docs/output-formats.md, `tier-boundary`: exactly 120 stays in the lower tier). A cap
  * (「不超过5万元」) is no threshold and is never compared.
  */
 import { quantitiesIn, type Quantity } from "../retrieval/answer-kinds.ts";

@@ -10,7 +10,7 @@ import { POLICIES } from "../knowledge/policy-catalog.ts";
 import type { PolicyId } from "../knowledge/policy-document.schema.ts";
 import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
 import type { Passage } from "../retrieval/passage.types.ts";
-import { ESTIMATE_HINT, JURISDICTION_LABEL, SELF_CHECK_HINT, ZIBO_TRIAL_NOTE } from "./answer-texts.ts";
+import { ESTIMATE_HINT, JURISDICTION_LABEL, SELF_CHECK_HINT, trialNotes } from "./answer-texts.ts";
 import type { OwnNumbersOutcome } from "./apply-own-numbers.ts";
 import { composeConclusion, type Cue } from "./compose-conclusion.ts";
 import { JURISDICTION_OF } from "./detect-jurisdiction.ts";
@@ -244,6 +244,6 @@ export function composeExtractiveAnswer(input: ExtractiveInput): ExtractiveAnswe
     sections.length > 0 ? `依据：\n${sections.join("\n\n")}` : "",
   ].filter(Boolean);
   if (own) parts.push(own.estimated ? ESTIMATE_HINT : SELF_CHECK_HINT);
-  if (citations.some((id) => id.startsWith("zb2020:"))) parts.push(ZIBO_TRIAL_NOTE);
+  parts.push(...trialNotes(citations));
   return { text: parts.join("\n\n"), citations };
 }

@@ -4,12 +4,9 @@
  * (labelled) when both speak to it. A question that names another place
  * (上海, 北京 …) and neither of ours is outside what the assistant knows.
  */
-import type { PolicyId } from "../knowledge/policy-document.schema.ts";
+import type { Jurisdiction } from "../knowledge/jurisdictions.ts";
 
-export type Jurisdiction = "zhejiang" | "zibo";
-
-export const POLICY_OF: Record<Jurisdiction, PolicyId> = { zhejiang: "zj2018", zibo: "zb2020" };
-export const JURISDICTION_OF: Record<PolicyId, Jurisdiction> = { zj2018: "zhejiang", zb2020: "zibo" };
+export { JURISDICTION_OF, POLICY_OF, type Jurisdiction } from "../knowledge/jurisdictions.ts";
 
 // Cities of Zhejiang count as Zhejiang (the provincial measures apply there);
 // Zibo's districts and counties as Zibo.

@@ -1,5 +1,5 @@
 /**
- * One line of a question set (DESIGN.md, "Question sets"):
+ * One line of a question set (docs/question-sets.md):
  * {"id": "q01", "question": "…", "gold": ["zj2018:6"], "answerable": true, "mustMention": ["1000"]}
  * Optional: `expect` — groups of alternative strings, each group must have one
  * of its strings in the answer (the direct answer: [["13万","130,000"]]);

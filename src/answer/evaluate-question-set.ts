@@ -1,5 +1,5 @@
 /**
- * Retrieval and answer quality on a question set, exactly as DESIGN.md
+ * Retrieval and answer quality on a question set, exactly as docs/question-sets.md
  * defines it: recall@k and MRR over answerable questions (a hit when a gold
  * citation is among the first k distinct retrieved articles, an article
  * matching its items), refusal accuracy over all questions, mention rate over

@@ -5,12 +5,12 @@
  */
 import type { Edition } from "../drafting/document-model.ts";
 import type { IntakeFlow } from "../intake/index.ts";
-import type { FactValue } from "../intake/index.ts";
 import { checkJurisdiction, JURISDICTION_LABELS, todayInChina } from "../rules/index.ts";
 import { parseStoredCheckResult } from "../rules/check-result.schema.ts";
+import { profileFacts } from "../review/changes-since-return.ts";
 import type { CheckResult } from "../rules/rule-result.types.ts";
 import { zoneProfileSchema, type ZoneProfile } from "../rules/zone-profile.schema.ts";
-import { ConcurrentUpdateError, type ApplicationRecord } from "../store/index.ts";
+import { ConcurrentUpdateError, type ApplicationRecord, type Store } from "../store/index.ts";
 import { applicationActions, STATUS_LABELS } from "./application-actions.ts";
 import type { Reply } from "./message.types.ts";
 import { notifyStaff } from "./notify.ts";
@@ -44,15 +44,16 @@ export function storedCheckResult(app: ApplicationRecord): CheckResult | null {
 }
 
 /** How many times staff returned it: the draft's revision number is one more. */
-async function returnNotes(ctx: TurnContext, app: ApplicationRecord): Promise<{ revision: number; notes: string[] }> {
-  const events = await ctx.deps.store.audit.listBySubject(`application:${app.number}`);
+export async function returnNotes(store: Store, app: ApplicationRecord): Promise<{ revision: number; notes: string[] }> {
+  const events = await store.audit.listBySubject(`application:${app.number}`);
   const returns = events.filter((e) => e.action === "application.return");
   // A transition's audit detail is `{ from, to, detail: { comment } }` (application.repository.ts).
   const notes = returns.map((e) => commentOf(e.detail)).filter((c): c is string => Boolean(c));
   return { revision: returns.length + 1, notes };
 }
 
-function commentOf(detail: unknown): string | undefined {
+/** The staff comment in a return's audit detail (`{ from, to, detail: { comment } }`). */
+export function commentOf(detail: unknown): string | undefined {
   if (!detail || typeof detail !== "object") return undefined;
   const d = detail as { comment?: unknown; detail?: unknown };
   if (typeof d.comment === "string") return d.comment;
@@ -64,7 +65,7 @@ function commentOf(detail: unknown): string | undefined {
  * review edition, which shows under each heading the clauses it answers.
  */
 export async function renderDrafts(ctx: TurnContext, app: ApplicationRecord, edition: Edition = "applicant"): Promise<Reply[]> {
-  const { revision, notes } = await returnNotes(ctx, app);
+  const { revision, notes } = await returnNotes(ctx.deps.store, app);
   const profile = storedProfile(app);
   // Without a usable stored pre-check, the draft carries one made now from the same facts.
   const check = storedCheckResult(app) ?? checkJurisdiction(app.jurisdiction, profile, { today: todayInChina(ctx.now) });
@@ -152,19 +153,6 @@ export async function editApplication(ctx: TurnContext, session: SessionState): 
   session.applicationId = app.id;
   const flow: IntakeFlow = "application";
   const before: Reply[] = app.status === "returned" && app.staffComment ? [{ kind: "text", text: `退回意见：${app.staffComment}` }] : [];
-  const replies = await beginIntake(ctx, session, flow, { prefill: profileToFacts(storedProfile(app)), keepApplication: true });
+  const replies = await beginIntake(ctx, session, flow, { prefill: profileFacts(storedProfile(app)), keepApplication: true });
   return [...before, ...replies];
-}
-
-/** A stored profile as intake facts keyed by question id (the fact path). */
-export function profileToFacts(profile: ZoneProfile): Record<string, FactValue> {
-  const facts: Record<string, FactValue> = {};
-  const walk = (value: unknown, path: string) => {
-    if (value === undefined || value === null) return;
-    if (typeof value === "object" && !Array.isArray(value)) {
-      for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
-    } else if (path !== "asOf") facts[path] = value as FactValue;
-  };
-  walk(profile, "");
-  return facts;
 }

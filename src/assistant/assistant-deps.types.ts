@@ -23,6 +23,10 @@ export interface AssistantDeps {
    * waits in the outbox and is shown with the user's next reply.
    */
   push?: PushMessage;
+  /** the web review desk's public address, for sign-in links (unset: the desk is off) */
+  deskUrl?: () => string | undefined;
+  /** shared with the web review desk, whose decisions also enqueue notices (default: one of its own) */
+  outbox?: OutboxHint;
 }
 
 export interface TurnContext {

@@ -9,7 +9,9 @@ import type { Config } from "../config.ts";
 import { getPolicyAssistantServices, type PolicyAssistantServices } from "../answer/create-answer-service.ts";
 import type { Logger } from "../logging/logger.ts";
 import { createStore, migrateDatabase, type Store } from "../store/index.ts";
-import type { PushMessage } from "./assistant-deps.types.ts";
+import type { AssistantDeps, PushMessage } from "./assistant-deps.types.ts";
+import type { NotifyContext } from "./notify.ts";
+import { ALWAYS_CHECK_OUTBOX, createOutboxHint } from "./outbox-hint.ts";
 import { createAssistant } from "./create-assistant.ts";
 import type { Assistant } from "./message.types.ts";
 
@@ -19,6 +21,10 @@ export interface Runtime {
   services: PolicyAssistantServices;
   /** channels register how to reach their users (staff notices, decisions) */
   registerPusher(channel: string, push: PushMessage): void;
+  /** what the review desk needs to notify applicants like the chat does (same outbox) */
+  notify: NotifyContext;
+  /** the review desk tells where it listens, for sign-in links asked for in chat */
+  setDeskUrl(url: string | undefined): void;
   close(): Promise<void>;
 }
 
@@ -42,19 +48,27 @@ export async function createRuntime(
     progress("正在加载政策索引…");
     const services = await getPolicyAssistantServices(config, { logger: options.logger });
     const pushers = new Map<string, PushMessage>();
-    const assistant = createAssistant({
+    let deskUrl = config.web?.publicUrl;
+    // One process owns a SQLite file: the chat and the desk share one outbox hint.
+    const outbox = store.provider === "sqlite" ? createOutboxHint() : ALWAYS_CHECK_OUTBOX;
+    const deps: AssistantDeps = {
       store,
       answerer: services.answerer,
       staff: config.staff,
       logger: options.logger,
       now: options.now,
       push: async (user, replies) => (await pushers.get(user.channel)?.(user, replies)) ?? false,
-    });
+      outbox,
+      deskUrl: () => deskUrl,
+    };
+    const assistant = createAssistant(deps);
     return {
       assistant,
       store,
       services,
       registerPusher: (channel, push) => void pushers.set(channel, push),
+      notify: { deps, outbox },
+      setDeskUrl: (url) => void (deskUrl = config.web?.publicUrl ?? url),
       close: () => store.close(),
     };
   } catch (err) {

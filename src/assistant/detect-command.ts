@@ -4,10 +4,11 @@
  * commands. Anything else is a policy question or an intake answer.
  */
 import { looksLikeQuestion } from "../intake/index.ts";
+import type { Jurisdiction } from "../knowledge/jurisdictions.ts";
 
 export type Command =
   | { kind: "help" }
-  | { kind: "start-application"; jurisdiction?: "zhejiang" | "zibo" }
+  | { kind: "start-application"; jurisdiction?: Jurisdiction }
   | { kind: "start-estimate" }
   | { kind: "status" }
   | { kind: "restart" }
@@ -17,8 +18,9 @@ export type Command =
   | { kind: "edit-application" }
   | { kind: "feedback"; helpful: boolean }
   | { kind: "staff-queue" }
+  | { kind: "staff-desk-link" }
   | { kind: "staff-open"; number: string }
-  | { kind: "staff-accept"; number: string }
+  | { kind: "staff-accept"; number: string; reason: string }
   | { kind: "staff-return"; number: string; comment: string };
 
 /** The bureau's review commands (their kinds start with `staff-`). */
@@ -61,7 +63,7 @@ export function detectCommand(raw: string | undefined, choice: string | undefine
     if (choice === ACTION.draft) return { kind: "draft" };
     if (choice === ACTION.submit) return { kind: "submit" };
     if (choice === ACTION.edit) return { kind: "edit-application" };
-    if (choice.startsWith(ACTION.accept)) return { kind: "staff-accept", number: choice.slice(ACTION.accept.length) };
+    if (choice.startsWith(ACTION.accept)) return { kind: "staff-accept", number: choice.slice(ACTION.accept.length), reason: "" };
     if (choice.startsWith(ACTION.open)) return { kind: "staff-open", number: choice.slice(ACTION.open.length) };
     if (choice.startsWith(ACTION.return)) return { kind: "staff-return", number: choice.slice(ACTION.return.length), comment: "" };
     return undefined;
@@ -75,10 +77,13 @@ export function detectCommand(raw: string | undefined, choice: string | undefine
   if (staff) {
     const verb = staff[1]!.toLowerCase();
     const number = staff[2]!.toUpperCase();
-    if (["通过", "受理", "同意", "accept"].includes(verb)) return { kind: "staff-accept", number };
+    // 「通过 ZB-2026-0001 理由：…」 gives the reason for accepting against the pre-check at once.
+    const rest = staff[3]!.trim().replace(/^(理由|原因|受理理由)\s*[:：]?\s*/u, "");
+    if (["通过", "受理", "同意", "accept"].includes(verb)) return { kind: "staff-accept", number, reason: rest };
     if (["退回", "驳回", "return"].includes(verb)) return { kind: "staff-return", number, comment: staff[3]!.trim() };
     return { kind: "staff-open", number };
   }
+  if (/^(\/desk|登录审核台|审核台|登录审核系统|审核台登录)$/u.test(text)) return { kind: "staff-desk-link" };
   if (/^(\/queue|\/inbox|待审|待审核|待审申报|审核列表|待审列表|待审核列表|审核队列)$/u.test(text)) return { kind: "staff-queue" };
   if (NUMBER.test(text) && /^(查看|打开)?\s*Z[JB]-/iu.test(text)) return { kind: "staff-open", number: NUMBER.exec(text)![1]!.toUpperCase() };
 

@@ -1,9 +1,13 @@
-/** What the assistant can do, shown for 「帮助」 and to new users. */
-export function helpText(isStaff: boolean): string {
+import { POLICY_IDS } from "../knowledge/jurisdictions.ts";
+import { POLICIES } from "../knowledge/policy-catalog.ts";
+import { inForceText, policyValidityOn } from "../rules/policy-dates.ts";
+import { todayInChina } from "../rules/today.ts";
+
+/** What the assistant can do, shown for 「帮助」 and to new users; policy dates as the params in force on `today` have them. */
+export function helpText(isStaff: boolean, today: string = todayInChina()): string {
   const lines = [
     "您好！我是知识产权服务业集聚发展示范区政策助手，熟悉两份政策：",
-    "  ·《浙江省知识产权服务业集聚发展示范区管理办法（试行）》（2018年）",
-    "  ·《淄博市知识产权服务业集聚发展示范区建设方案（试行）》（2020年，试行一年）",
+    ...POLICY_IDS.map((id) => `  ·《${POLICIES[id].title}》（${inForceText(policyValidityOn(id, today))}）`),
     "",
     "我可以：",
     "1. 回答政策问题，并注明出处条款。直接提问即可，例如「浙江省示范区要求多少家服务机构？」",

@@ -8,7 +8,10 @@ import type { UserRecord } from "../store/index.ts";
 import type { Reply } from "./message.types.ts";
 import type { TurnContext } from "./assistant-deps.types.ts";
 
-export async function notifyUser(ctx: TurnContext, user: UserRecord, text: string): Promise<void> {
+/** What sending a notice needs: the store and pusher, and the outbox hint of this process. */
+export type NotifyContext = Pick<TurnContext, "deps" | "outbox">;
+
+export async function notifyUser(ctx: NotifyContext, user: UserRecord, text: string): Promise<void> {
   const note = await ctx.deps.store.notifications.enqueue({ userId: user.id, text });
   ctx.outbox.mark(user.id);
   let pushed = false;

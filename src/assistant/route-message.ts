@@ -9,6 +9,7 @@ import { JURISDICTION_LABELS } from "../rules/index.ts";
 import { answerPolicyQuestion } from "./answer-policy-question.ts";
 import { editApplication, sendDrafts, showStatus, submitApplication } from "./application-workflow.ts";
 import type { TurnContext } from "./assistant-deps.types.ts";
+import { issueDeskLink } from "./desk-sign-in.ts";
 import { detectCommand, isStaffCommand, type Command, type StaffCommand } from "./detect-command.ts";
 import { helpText, welcomeText } from "./help-text.ts";
 import type { IncomingMessage, Reply } from "./message.types.ts";
@@ -16,18 +17,24 @@ import { beginIntake, continueIntake } from "./run-intake.ts";
 import type { SessionState } from "./session-state.schema.ts";
 import { decide, openApplication, showQueue } from "./staff-review.ts";
 
+const PENDING_DECISIONS = [
+  { key: "pendingReturn", decision: "returned", cancelled: "已取消退回操作。" },
+  { key: "pendingAccept", decision: "accepted", cancelled: "已取消受理操作，申报仍在待审列表中。" },
+] as const;
+
 export async function routeMessage(ctx: TurnContext, session: SessionState, msg: IncomingMessage, isNew: boolean): Promise<Reply[]> {
   const text = msg.text?.trim() ?? "";
   const command = detectCommand(text, msg.choice);
 
-  // A staff member who pressed 「退回」 types the comment next. Anything else — a button, a
-  // command such as 「待审」 — drops the pending return rather than becoming its comment.
-  if (session.pendingReturn !== null) {
-    const appId = session.pendingReturn;
-    session.pendingReturn = null;
-    if (command?.kind === "cancel") return [{ kind: "text", text: "已取消退回操作。" }];
+  // A staff member who pressed 「退回」 types the comment next; one accepting a 不符合 application,
+  // the reason. Anything else — a button, a command such as 「待审」 — drops the pending decision.
+  for (const pending of PENDING_DECISIONS) {
+    const appId = session[pending.key];
+    if (appId === null) continue;
+    session[pending.key] = null;
+    if (command?.kind === "cancel") return [{ kind: "text", text: pending.cancelled }];
     const app = !command && !msg.choice && text ? await ctx.deps.store.applications.findById(appId) : undefined;
-    if (app) return decide(ctx, session, app.number, "returned", text);
+    if (app) return decide(ctx, session, app.number, pending.decision, text);
   }
 
   // 「有用」/「没用」 rate the answer just given, and only that one.
@@ -120,9 +127,11 @@ function staffCommand(ctx: TurnContext, session: SessionState, command: StaffCom
     case "staff-open":
       return openApplication(ctx, command.number);
     case "staff-accept":
-      return decide(ctx, session, command.number, "accepted", "");
+      return decide(ctx, session, command.number, "accepted", command.reason);
     case "staff-return":
       return decide(ctx, session, command.number, "returned", command.comment);
+    case "staff-desk-link":
+      return issueDeskLink(ctx);
   }
 }
 

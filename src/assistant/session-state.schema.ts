@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { intakeStateSchema } from "../intake/index.ts";
+import { jurisdictionSchema } from "../knowledge/jurisdictions.ts";
 import type { JsonObject } from "../store/index.ts";
 
 export const sessionStateSchema = z.object({
@@ -19,12 +20,14 @@ export const sessionStateSchema = z.object({
   applicationId: z.number().int().nullable().default(null),
   /** recent policy questions, for follow-ups such as 「那淄博呢？」 (oldest first) */
   history: z
-    .array(z.object({ question: z.string(), jurisdictions: z.array(z.enum(["zhejiang", "zibo"])).optional() }))
+    .array(z.object({ question: z.string(), jurisdictions: z.array(jurisdictionSchema).optional() }))
     .default([]),
   /** the last answered question's log id, for 「有用」/「没用」 feedback */
   lastQuestionLogId: z.number().int().nullable().default(null),
   /** staff pressed 「退回」 and the next message is the comment */
   pendingReturn: z.number().int().nullable().default(null),
+  /** staff accepted an application the pre-check found 不符合 and the next message is the reason */
+  pendingAccept: z.number().int().nullable().default(null),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 

@@ -8,12 +8,15 @@
 import { renderCheckReport } from "../reports/index.ts";
 import { JURISDICTION_LABELS } from "../rules/index.ts";
 import type { CheckResult } from "../rules/rule-result.types.ts";
-import { ConcurrentUpdateError, type ApplicationRecord } from "../store/index.ts";
+import { formatClause } from "../knowledge/citation.ts";
+import { renderChanges } from "../review/render-changes.ts";
+import type { ApplicationRecord } from "../store/index.ts";
 import { STATUS_LABELS } from "./application-actions.ts";
 import { renderDrafts, storedCheckResult, storedProfile } from "./application-workflow.ts";
 import { ACTION } from "./detect-command.ts";
 import type { Reply } from "./message.types.ts";
-import { notifyUser } from "./notify.ts";
+import { decideApplication, type Decision } from "./review-decision.ts";
+import { loadReviewRecord } from "./review-record.ts";
 import type { SessionState } from "./session-state.schema.ts";
 import type { TurnContext } from "./assistant-deps.types.ts";
 
@@ -59,6 +62,9 @@ export async function openApplication(ctx: TurnContext, number: string): Promise
   const check = storedCheckResult(app);
   const head = `${app.number} · ${JURISDICTION_LABELS[app.jurisdiction]} · ${STATUS_LABELS[app.status]}${app.staffComment ? `\n审核意见：${app.staffComment}` : ""}`;
   const replies: Reply[] = [{ kind: "text", text: `【预审摘要】${head}\n\n${check ? renderCheckReport(check) : "（无自检结果）"}` }];
+  // After a return, what the applicant changed — not only the old comment.
+  const { changes } = await loadReviewRecord(ctx.deps.store, app);
+  if (changes) replies.push({ kind: "text", text: renderChanges(changes) });
   replies.push(...(await renderDrafts(ctx, app, ctx.isStaff ? "review" : "applicant")).filter((r) => r.kind === "document"));
   if (ctx.isStaff) {
     await ctx.deps.store.audit.record({ actor: ctx.actor, action: "application.open", subject: `application:${app.number}` });
@@ -80,45 +86,42 @@ export async function decide(
   ctx: TurnContext,
   session: SessionState,
   number: string,
-  decision: "accepted" | "returned",
-  comment: string,
+  decision: Decision,
+  text: string,
 ): Promise<Reply[]> {
-  if (!ctx.isStaff) return denied(ctx, decision === "accepted" ? "accept" : "return", `application:${number}`);
-  const app = await find(ctx, number);
-  if (!app) return [{ kind: "text", text: `没有找到申报 ${number}，请核对编号（例如 ZJ-2026-0001）。` }];
-  if (decision === "returned" && !comment.trim()) {
-    session.pendingReturn = app.id;
-    return [{ kind: "text", text: `请输入退回 ${app.number} 的意见（将原文转告申报单位），或回复「取消」。` }];
-  }
-  if (app.status !== "submitted") {
-    return [{ kind: "text", text: `${app.number} 当前状态为「${STATUS_LABELS[app.status]}」，${app.decidedBy ? `已由 ${app.decidedBy} 处理，` : ""}无法再次审核。` }];
-  }
-  try {
-    const decided = await ctx.deps.store.applications.transition({
-      id: app.id,
-      from: "submitted",
-      to: decision,
-      expectedVersion: app.version,
-      staffComment: decision === "returned" ? comment.trim() : null,
-      decidedBy: ctx.actor,
-      audit: { actor: ctx.actor, action: decision === "accepted" ? "application.accept" : "application.return", detail: { comment: comment.trim() || undefined } },
-    });
-    const owner = await ctx.deps.store.users.findById(decided.userId);
-    if (owner) {
-      await notifyUser(
-        ctx,
-        owner,
-        decision === "accepted"
-          ? `您的申报 ${decided.number} 已通过主管部门审核（受理）。`
-          : `您的申报 ${decided.number} 被退回，意见：「${decided.staffComment}」。回复「修改申报」可在原有信息基础上修改后重新提交。`,
-      );
+  const outcome = await decideApplication(ctx, { actor: ctx.actor, canDecide: ctx.isStaff }, {
+    number,
+    decision,
+    comment: decision === "returned" ? text : undefined,
+    reason: decision === "accepted" ? text : undefined,
+  });
+  switch (outcome.kind) {
+    case "forbidden":
+      return [STAFF_ONLY];
+    case "not-found":
+      return [{ kind: "text", text: `没有找到申报 ${number}，请核对编号（例如 ZJ-2026-0001）。` }];
+    case "needs-comment":
+      session.pendingReturn = outcome.app.id;
+      return [{ kind: "text", text: `请输入退回 ${outcome.app.number} 的意见（将原文转告申报单位），或回复「取消」。` }];
+    case "needs-reason": {
+      session.pendingAccept = outcome.app.id;
+      const gaps = outcome.check.conditions.filter((c) => c.status === "not-met").map((c) => `${formatClause(c.id)}${c.gap ? `：${c.gap}` : ""}`);
+      return [
+        {
+          kind: "text",
+          text: `${outcome.app.number} 的自检结论为「不符合申报条件」${gaps.length ? `（${gaps.join("；")}）` : ""}。确认仍要受理，请输入受理理由（记入审核记录）；不受理请回复「取消」。`,
+        },
+      ];
     }
-    return [{ kind: "text", text: `已${decision === "accepted" ? "受理" : "退回"} ${decided.number}，并已通知申报单位。` }];
-  } catch (err) {
-    if (err instanceof ConcurrentUpdateError) {
-      const now = await find(ctx, number);
-      return [{ kind: "text", text: `${number} 刚刚已由其他工作人员处理（当前状态：${now ? STATUS_LABELS[now.status] : "未知"}${now?.decidedBy ? `，处理人 ${now.decidedBy}` : ""}），您的操作未生效。` }];
+    case "not-pending": {
+      const app = outcome.app;
+      return [{ kind: "text", text: `${app.number} 当前状态为「${STATUS_LABELS[app.status]}」，${app.decidedBy ? `已由 ${app.decidedBy} 处理，` : ""}无法再次审核。` }];
     }
-    throw err;
+    case "conflict": {
+      const now = outcome.app;
+      return [{ kind: "text", text: `${number} 刚刚已由其他工作人员处理（当前状态：${STATUS_LABELS[now.status]}${now.decidedBy ? `，处理人 ${now.decidedBy}` : ""}），您的操作未生效。` }];
+    }
+    case "decided":
+      return [{ kind: "text", text: `已${decision === "accepted" ? "受理" : "退回"} ${outcome.app.number}${decision === "accepted" && text.trim() ? `（受理理由已记录）` : ""}，并已通知申报单位。` }];
   }
 }

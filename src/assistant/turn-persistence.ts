@@ -45,7 +45,8 @@ export function createTurnPersistence(deps: AssistantDeps): TurnPersistence {
   // One process owns a SQLite file (the supported setup): what it saved, it knows.
   const single = deps.store.provider === "sqlite";
   const cache = single ? createTurnCache() : NO_TURN_CACHE;
-  const outbox = single ? createOutboxHint() : ALWAYS_CHECK_OUTBOX;
+  // The web review desk shares the runtime's hint: its decisions enqueue notices too.
+  const outbox = deps.outbox ?? (single ? createOutboxHint() : ALWAYS_CHECK_OUTBOX);
 
   const contextFor = (user: UserRecord, channel: ChannelId, key: string, hint: OutboxHint, version: number | null): TurnContext => ({
     deps,

@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { CliUsageError, type CliCommand, type CliDeps } from "./command.types.ts";
 
-const COMMANDS = ["chat", "ask", "check", "estimate", "draft", "eval"] as const;
+const COMMANDS = ["chat", "ask", "check", "estimate", "draft", "eval", "staff"] as const;
 
 /** The command files sit beside this one: .ts under tsx, .js once compiled into dist/. */
 const COMMAND_EXTENSION = import.meta.url.endsWith(".ts") ? ".ts" : ".js";

@@ -6,6 +6,7 @@
  */
 import { articleOf, citationsMatch, formatCitation, formatClause } from "../knowledge/citation.ts";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
+import { policyValidityOn, trialText } from "../rules/policy-dates.ts";
 import type { CheckResult } from "../rules/rule-result.types.ts";
 import type { ZoneProfile } from "../rules/zone-profile.schema.ts";
 import { formatIsoDateChinese } from "./chinese-date.ts";
@@ -44,20 +45,21 @@ export interface PrecheckContext {
 /** Policy validity in one sentence, for both the trial with no end date and the one-year trial. */
 export function policyValidityText(check: CheckResult, asOf: string): string {
   const meta = POLICIES[check.policy.id];
+  const validity = policyValidityOn(check.policy.id, asOf);
   const title = `《${meta.title}》`;
-  const since = formatIsoDateChinese(meta.effective);
-  if (meta.trialEnds === undefined) {
+  const since = formatIsoDateChinese(validity.effective);
+  if (validity.trialEnds === null) {
     return `${title}自${since}起实施，为试行文件，未规定截止日期。本报告按现行有效处理；申报前请向${meta.issuer}或所在设区市知识产权局确认仍在执行、没有新版本。`;
   }
-  const ends = formatIsoDateChinese(meta.trialEnds);
-  const lastArticle = meta.id === "zb2020" ? "（第十七条）" : "";
+  const ends = formatIsoDateChinese(validity.trialEnds);
+  const lastArticle = `（${formatClause(validity.trialClause)}）`;
   if (check.policy.status === "trial-expired") {
-    return `${title}自${since}起实施，试用期一年，已于${ends}届满${lastArticle}。预审基准日${formatIsoDateChinese(asOf)}已超出试用期：请先向${meta.issuer}确认该方案是否延续或已有新文件，再决定是否按本方案申报。`;
+    return `${title}自${since}起实施，${trialText(validity)}，已于${ends}届满${lastArticle}。预审基准日${formatIsoDateChinese(asOf)}已超出试用期：请先向${meta.issuer}确认该方案是否延续或已有新文件，再决定是否按本方案申报。`;
   }
   if (check.policy.status === "not-yet-in-force") {
     return `${title}自${since}起实施；预审基准日${formatIsoDateChinese(asOf)}时尚未施行。`;
   }
-  return `${title}自${since}起实施，试用期一年，至${ends}${lastArticle}；预审基准日${formatIsoDateChinese(asOf)}在试用期内。`;
+  return `${title}自${since}起实施，${trialText(validity)}，至${ends}${lastArticle}；预审基准日${formatIsoDateChinese(asOf)}在试用期内。`;
 }
 
 function header(p: ZoneProfile, check: CheckResult, d: DraftContext, ctx: PrecheckContext): Block[] {

@@ -4,7 +4,7 @@
  * key projects and timetable, and the materials list. Data only — the
  * builders read it. Every entry names the clause it comes from.
  */
-import type { PolicyId } from "../rules/rule-result.types.ts";
+import type { PolicyId } from "../knowledge/jurisdictions.ts";
 import type { Jurisdiction } from "../rules/zone-profile.schema.ts";
 import { joinLabels, SERVICE_LABELS } from "../rules/labels.ts";
 import type { PolicyFigures } from "./policy-figures.ts";

@@ -1,6 +1,6 @@
 /**
  * Profile facts as document text. A fact the profile leaves out is unknown
- * (DESIGN.md), so it becomes a 【待补充】 placeholder named after the fact —
+ * (docs/input-formats.md), so it becomes a 【待补充】 placeholder named after the fact —
  * never a guess, and never "否".
  */
 import {

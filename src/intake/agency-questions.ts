@@ -1,8 +1,11 @@
 /**
  * 资助测算: what a Zibo IP service agency is asked to estimate its 第九条
  * support, in the order of the article's items. Only facts the estimate reads
- * (DESIGN.md, "How 第九条 is read") are asked.
+ * (src/rules/estimate/estimate-assumptions.ts) are asked.
  */
+import { CUSTODY_MODE_LABELS } from "../rules/labels.ts";
+import { wanText } from "../rules/money.ts";
+import type { CustodyMode } from "../rules/agency-input.schema.ts";
 import { CUSTODY_MODE_OPTIONS } from "./choice-options.ts";
 import type { FactCondition, QuestionDef } from "./question.types.ts";
 
@@ -61,7 +64,7 @@ export const AGENCY_QUESTIONS: readonly QuestionDef[] = [
     label: "政银保质押贷款",
     aliases: ["质押贷款", "政银保", "贷款", "质押"],
     prompt: "本年度为企业提供专利质押融资服务，完成了几笔“政银保”专利权保险质押贷款（获得本市银行贷款）？",
-    why: "每完成 1 项，给予不超过 1 万元支持。",
+    why: (p) => `每完成 1 项，给予不超过 ${wanText(p.pledgeLoanAward)}支持。`,
     clause: "zb2020:9.1",
     kind: "count",
     unit: "笔",
@@ -74,7 +77,7 @@ export const AGENCY_QUESTIONS: readonly QuestionDef[] = [
     label: "知识产权证券化",
     aliases: ["证券化", "知识产权证券化"],
     prompt: "本年度完成了几项知识产权证券化工作？",
-    why: "每完成 1 项，给予不超过 10 万元支持。",
+    why: (p) => `每完成 1 项，给予不超过 ${wanText(p.securitizationAward)}支持。`,
     clause: "zb2020:9.1",
     kind: "count",
     unit: "项",
@@ -87,7 +90,10 @@ export const AGENCY_QUESTIONS: readonly QuestionDef[] = [
     label: "专利托管方式",
     aliases: ["托管", "托管方式", "专利托管"],
     prompt: "本年度为权利人提供了哪些方式的专利托管服务？（可多选；都没有请回复「没有」）",
-    why: "完全式、顾问式、单项式托管每年分别给予不超过 5 万、3 万、1 万元服务券，按最高一种计。",
+    why: (p) => {
+      const awards = Object.entries(p.custodyAwards as Record<CustodyMode, number>).sort((a, b) => b[1] - a[1]);
+      return `${awards.map(([mode]) => CUSTODY_MODE_LABELS[mode as CustodyMode]).join("、")}托管每年分别给予不超过 ${awards.map(([, n]) => wanText(n)).join("、")}服务券，按最高一种计。`;
+    },
     clause: "zb2020:9.2",
     kind: "multi-choice",
     options: CUSTODY_MODE_OPTIONS,
@@ -113,7 +119,7 @@ export const AGENCY_QUESTIONS: readonly QuestionDef[] = [
     label: "新取得专利代理师证书人数",
     aliases: ["专利代理师", "代理师", "新代理师", "代理师证书"],
     prompt: "本年度新获得国家专利代理师证书的有几人？",
-    why: "年度内新获得国家专利代理师证书的，给予一次性 1 万元支持（按人计）。",
+    why: (p) => `年度内新获得国家专利代理师证书的，给予一次性 ${wanText(p.newPatentAttorneyAward)}支持（按人计）。`,
     clause: "zb2020:9.2",
     kind: "count",
     unit: "人",
@@ -126,7 +132,7 @@ export const AGENCY_QUESTIONS: readonly QuestionDef[] = [
     label: "国家级示范品牌或重点资质",
     aliases: ["国家级", "国家级品牌", "国家级资质"],
     prompt: "贵机构是否获得了国家级知识产权服务示范品牌或重点资质？",
-    why: "国家级的给予不超过 20 万元支持。",
+    why: (p) => `国家级的给予不超过 ${wanText(p.brandAwards.national)}支持。`,
     clause: "zb2020:9.3",
     kind: "yes-no",
     example: "否",
@@ -138,7 +144,7 @@ export const AGENCY_QUESTIONS: readonly QuestionDef[] = [
     label: "省级示范品牌或重点资质",
     aliases: ["省级", "省级品牌", "省级资质"],
     prompt: "是否获得了省级知识产权服务示范品牌或重点资质？",
-    why: "省级的给予不超过 10 万元支持；国家级和省级都有时按较高的一项。",
+    why: (p) => `省级的给予不超过 ${wanText(p.brandAwards.provincial)}支持；国家级和省级都有时按较高的一项。`,
     clause: "zb2020:9.3",
     kind: "yes-no",
     example: "是",
@@ -165,7 +171,7 @@ export const AGENCY_QUESTIONS: readonly QuestionDef[] = [
     label: "涉外专利案件胜诉数",
     aliases: ["涉外案件", "涉外", "涉外胜诉"],
     prompt: "本年度为示范区内企业代理的涉外专利案件，胜诉了几件？",
-    why: "每件给予最高不超过 5 万元维权代理费补助，同一机构每年最多 20 万元；只计示范区内企业的案件。",
+    why: (p) => `每件给予最高不超过 ${wanText(p.wonCaseAward)}维权代理费补助，同一机构每年最多 ${wanText(p.wonCaseAnnualCap)}；只计示范区内企业的案件。`,
     clause: "zb2020:9.4",
     kind: "count",
     unit: "件",
@@ -178,7 +184,7 @@ export const AGENCY_QUESTIONS: readonly QuestionDef[] = [
     label: "重大影响专利案件胜诉数",
     aliases: ["重大影响", "重大案件", "重大影响案件"],
     prompt: "除上面的涉外案件外，为示范区内企业代理的具有重大影响的专利案件，胜诉了几件？",
-    why: "具有重大影响的专利案件胜诉，同样每件不超过 5 万元，与涉外案件合计每年最多 20 万元。",
+    why: (p) => `具有重大影响的专利案件胜诉，同样每件不超过 ${wanText(p.wonCaseAward)}，与涉外案件合计每年最多 ${wanText(p.wonCaseAnnualCap)}。`,
     clause: "zb2020:9.4",
     kind: "count",
     unit: "件",
@@ -203,7 +209,10 @@ export const AGENCY_QUESTIONS: readonly QuestionDef[] = [
     label: "本市发明专利授权量",
     aliases: ["发明专利授权", "授权量", "授权", "发明授权", "发明专利"],
     prompt: "本年度代理的本市发明专利，获得授权多少件？",
-    why: "超过 70 件、120 件、200 件，分别给予不超过 1 万、3 万、5 万元，按最高一档。",
+    why: (p) => {
+      const tiers = p.inventionGrantTiers as { moreThan: number; amount: number }[];
+      return `超过 ${tiers.map((t) => `${t.moreThan} 件`).join("、")}，分别给予不超过 ${tiers.map((t) => wanText(t.amount)).join("、")}，按最高一档。`;
+    },
     clause: "zb2020:9.5",
     kind: "count",
     unit: "件",
@@ -215,8 +224,8 @@ export const AGENCY_QUESTIONS: readonly QuestionDef[] = [
     id: "clients.zeroing",
     label: "专利清零客户",
     aliases: ["专利清零", "清零", "清零客户"],
-    prompt: "本年度为几家企业实现了“专利清零”，且为其代理的发明专利获得授权 1 件以上？可以回复家数，也可以列出企业和授权件数。",
-    why: "每家给予不超过 1 万元服务券。",
+    prompt: (p) => `本年度为几家企业实现了“专利清零”，且为其代理的发明专利获得授权 ${p.clientVouchers.zeroing.minGrants} 件以上？可以回复家数，也可以列出企业和授权件数。`,
+    why: (p) => `每家给予不超过 ${wanText(p.clientVouchers.zeroing.amount)}服务券。`,
     clause: "zb2020:9.5",
     kind: "clients",
     unit: "家",
@@ -228,8 +237,8 @@ export const AGENCY_QUESTIONS: readonly QuestionDef[] = [
     id: "clients.doubling",
     label: "专利倍增客户",
     aliases: ["专利倍增", "倍增", "倍增客户"],
-    prompt: "本年度为几家企业开展“专利倍增”，且为其代理的发明专利获得授权 5 件以上？可以回复家数，也可以列出企业和授权件数。",
-    why: "每家给予不超过 5 万元服务券；同一家企业只按较高的一项计。",
+    prompt: (p) => `本年度为几家企业开展“专利倍增”，且为其代理的发明专利获得授权 ${p.clientVouchers.doubling.minGrants} 件以上？可以回复家数，也可以列出企业和授权件数。`,
+    why: (p) => `每家给予不超过 ${wanText(p.clientVouchers.doubling.amount)}服务券；同一家企业只按较高的一项计。`,
     clause: "zb2020:9.5",
     kind: "clients",
     unit: "家",

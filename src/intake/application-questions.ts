@@ -1,6 +1,6 @@
 /**
  * 申报准备: what a zone applicant is asked, in order. Zone facts are exactly
- * the facts the eligibility conditions read (DESIGN.md, "check"): Zhejiang
+ * the facts the eligibility conditions read (docs/output-formats.md): Zhejiang
  * 第六条（一）–（四）, Zibo 第五条（一）–（三), plus the area type for the
  * 第五条/第三条 location warning. Which of them a jurisdiction asks is not
  * declared here but read from the rules (`requiredFacts`, see
@@ -202,8 +202,8 @@ export const APPLICATION_QUESTIONS: readonly QuestionDef[] = [
       zibo: "示范区内已有知识产权服务点（机构）多少家？",
     },
     why: {
-      zhejiang: "要求现有知识产权服务机构 20 家以上。",
-      zibo: "要求已有知识产权服务点（机构）2 家以上。",
+      zhejiang: (p) => `要求现有知识产权服务机构 ${p.minServiceInstitutions} 家以上。`,
+      zibo: (p) => `要求已有知识产权服务点（机构）${p.minServiceInstitutions} 家以上。`,
     },
     clause: { zhejiang: "zj2018:6.3", zibo: "zb2020:5.3" },
     kind: "count",
@@ -218,7 +218,7 @@ export const APPLICATION_QUESTIONS: readonly QuestionDef[] = [
     label: "核心区面积",
     aliases: ["面积", "核心区", "核心区面积", "平方米", "平米", "场地面积"],
     prompt: "示范区核心区面积是多少平方米？",
-    why: "要求核心区面积不少于 1000 平方米。",
+    why: (p) => `要求核心区面积不少于 ${p.minCoreAreaSqm} 平方米。`,
     clause: "zj2018:6.3",
     kind: "area",
     unit: "平方米",

@@ -17,6 +17,7 @@ const QUALIFYING_GRANTS: Record<Program, number> = { zeroing: 1, doubling: 5 };
 
 function clientsOf(program: Program, value: FactValue | undefined): AgencyInput["clients"] {
   if (value === undefined || typeof value !== "object" || Array.isArray(value)) return [];
+  if ("min" in value) return [];
   if ("count" in value) {
     return Array.from({ length: value.count }, (_, i) => ({
       name: `${PROGRAM_LABEL[program]} ${i + 1}`,

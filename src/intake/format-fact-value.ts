@@ -1,4 +1,5 @@
 /** How a collected answer reads back to the user in acknowledgements and the summary. */
+import { formatRange } from "../rules/fact-range.ts";
 import type { FactValue } from "./intake-state.schema.ts";
 import type { ResolvedQuestion } from "./question.types.ts";
 
@@ -18,6 +19,10 @@ export function formatFactValue(q: ResolvedQuestion, value: FactValue | undefine
   if (Array.isArray(value)) {
     if (value.length === 0) return "无";
     return value.map((id) => q.options?.find((o) => o.id === id)?.label ?? id).join("、");
+  }
+  if ("min" in value) {
+    const r = formatRange(value);
+    return q.unit ? `${r} ${q.unit}` : r;
   }
   if ("count" in value) return `${value.count} 家`;
   if (value.clients.length === 0) return "无";

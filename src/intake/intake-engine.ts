@@ -15,6 +15,7 @@ import { detectIntent, type Intent } from "./detect-intent.ts";
 import { looksLikeQuestion } from "./detect-question.ts";
 import { intakeStateSchema, isIntakeOpen, type FactValue, type IntakeFlow, type IntakeState } from "./intake-state.schema.ts";
 import {
+  ask,
   cancel,
   complete,
   currentPrompt,
@@ -31,6 +32,7 @@ import {
   type IntakeStep,
 } from "./intake-steps.ts";
 import { parseAnswer } from "./parse-answer.ts";
+import { parseYesNo } from "./parsers/parse-yes-no.ts";
 import { cleanAnswer } from "./parsers/normalize-input.ts";
 import type { QuestionDef } from "./question.types.ts";
 import { applicableQuestions, questionById, questionsOf } from "./question-catalog.ts";
@@ -120,6 +122,11 @@ function noAnswer(state: IntakeState, message: string): IntakeStep {
 
 function onChoice(state: IntakeState, choice: string, now: Date): IntakeStep {
   if (choice === CONTROL.cancel) return cancel(state);
+  if (choice === UNSURE.yes || choice === UNSURE.no) {
+    const unsure = heldAnswer(state);
+    if (!unsure) return noAnswer(state, "这个按钮已过期");
+    return choice === UNSURE.yes ? acceptHeld(state, unsure.def) : rejectHeld(state, unsure.def);
+  }
   if (choice === CONTROL.edit) return editPicker(state);
   if (choice.startsWith(EDIT_PREFIX)) {
     const def = questionById(choice.slice(EDIT_PREFIX.length));
@@ -163,6 +170,15 @@ function onChoice(state: IntakeState, choice: string, now: Date): IntakeStep {
 }
 
 function onText(state: IntakeState, text: string, now: Date): IntakeStep {
+  const held = heldAnswer(state);
+  if (held) {
+    const said = cleanAnswer(text);
+    const yn = parseYesNo(text);
+    if (/^(不对|不是|错了|填错了|重新填写?|不，?重新填写?)$/u.test(said) || (yn.ok && !yn.value)) return rejectHeld(state, held.def);
+    if ((yn.ok && yn.value) || /^(确认|没错|对的|对|就是这个数|就是)$/u.test(said)) return acceptHeld(state, held.def);
+    // Anything else is a new answer (or a question): the held one is dropped.
+    state.unsure = null;
+  }
   const questionLike = looksLikeQuestion(text);
   const intent = detectIntent(text);
   // 「其实是不是也算？」 is a question, not a correction.
@@ -188,7 +204,7 @@ function onText(state: IntakeState, text: string, now: Date): IntakeStep {
   const def = pendingQuestion(state)!;
   const q = resolved(state, def);
   const parsed = parseAnswer(q, text, now, questionLike ? "exact" : "lenient");
-  if (parsed.ok) return record(state, def, parsed.value, parsed.note ? { note: parsed.note } : {});
+  if (parsed.ok) return recordParsed(state, def, parsed);
   if (questionLike) {
     // State is untouched: the core answers `text`, then sends the pending question again (once).
     return {
@@ -237,7 +253,7 @@ function back(state: IntakeState): IntakeStep {
 
 function applyValue(state: IntakeState, def: QuestionDef, raw: string, now: Date): IntakeStep {
   const parsed = parseAnswer(resolved(state, def), raw, now);
-  if (parsed.ok) return record(state, def, parsed.value, { corrected: true, ...(parsed.note ? { note: parsed.note } : {}) });
+  if (parsed.ok) return recordParsed(state, def, parsed, true);
   return startEdit(state, def, [`「${raw}」不能作为「${def.label}」的答案：${parsed.message}。例如：${parsed.example}`]);
 }
 
@@ -268,12 +284,7 @@ function onCorrect(state: IntakeState, target: string, value: string, now: Date)
   const mention = mentionedIn(state, value);
   if (mention) {
     const parsed = parseAnswer(resolved(state, mention.question), mention.rest, now);
-    if (parsed.ok) {
-      return record(state, mention.question, parsed.value, {
-        corrected: true,
-        ...(parsed.note ? { note: parsed.note } : {}),
-      });
-    }
+    if (parsed.ok) return recordParsed(state, mention.question, parsed, true);
   }
   const inferred = inferCorrection(state, value, now);
   if (!inferred) return undefined;
@@ -282,4 +293,53 @@ function onCorrect(state: IntakeState, target: string, value: string, now: Date)
     corrected: state.facts[id] !== undefined || state.unknown.includes(id),
     ...(inferred.note ? { note: inferred.note } : {}),
   });
+}
+
+/** Buttons of the 「确认吗？」 question asked before an unusual answer is recorded. */
+export const UNSURE = { yes: "unsure:yes", no: "unsure:no" } as const;
+
+/** Records a parsed answer, or holds it and asks first when the parser wants confirmation. */
+function recordParsed(
+  state: IntakeState,
+  def: QuestionDef,
+  parsed: Extract<ReturnType<typeof parseAnswer>, { ok: true }>,
+  corrected = false,
+): IntakeStep {
+  const note = parsed.note ? { note: parsed.note } : {};
+  if (!parsed.confirm) return record(state, def, parsed.value, { ...note, ...(corrected ? { corrected } : {}) });
+  state.status = "asking";
+  state.pending = def.id;
+  state.unsure = { questionId: def.id, value: parsed.value, ...note, question: parsed.confirm, corrected };
+  return {
+    state,
+    replies: [
+      {
+        kind: "choices",
+        text: parsed.confirm,
+        options: [
+          { id: UNSURE.yes, label: "是，按这个记录" },
+          { id: UNSURE.no, label: "不对，重新填写" },
+        ],
+      },
+    ],
+    event: { type: "confirm-answer", questionId: def.id, value: parsed.value, question: parsed.confirm },
+  };
+}
+
+function heldAnswer(state: IntakeState): { def: QuestionDef } | undefined {
+  const u = state.unsure;
+  if (!u || state.status !== "asking" || u.questionId !== state.pending) return undefined;
+  const def = questionById(u.questionId);
+  return def ? { def } : undefined;
+}
+
+function acceptHeld(state: IntakeState, def: QuestionDef): IntakeStep {
+  const u = state.unsure!;
+  state.unsure = null;
+  return record(state, def, u.value, { ...(u.note ? { note: u.note } : {}), ...(u.corrected ? { corrected: true } : {}) });
+}
+
+function rejectHeld(state: IntakeState, def: QuestionDef): IntakeStep {
+  state.unsure = null;
+  return { state, replies: [ask(state, def, { before: ["好的，请重新填写："] })], event: { type: "edit", questionId: def.id } };
 }

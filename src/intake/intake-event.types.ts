@@ -11,6 +11,8 @@ export type IntakeEvent =
   | { type: "started"; flow: IntakeFlow; questionId: string | null }
   /** a fact was recorded (answer or correction); `cleared` = question ids whose answers were dropped as stale */
   | { type: "answered"; questionId: string; value: FactValue; cleared: string[]; corrected: boolean }
+  /** an unusual answer (「25」 for an area, 1 万亿件) is held; the replies ask 「确认吗？」 before it is recorded */
+  | { type: "confirm-answer"; questionId: string; value: FactValue; question: string }
   /** 「不知道」/「跳过」: the fact stays unknown */
   | { type: "skipped"; questionId: string }
   /** 「保持」: a reopened question keeps its answer */

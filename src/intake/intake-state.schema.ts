@@ -17,10 +17,14 @@ export const clientAnswerSchema = z.union([
   }),
 ]);
 
-/** One collected fact: text, number, yes/no, chosen ids, or a client answer. */
+/** A count or area known only roughly (「二十来家」 → 18–22). */
+export const rangeAnswerSchema = z.strictObject({ min: z.number(), max: z.number() });
+
+/** One collected fact: text, number, a range of numbers, yes/no, chosen ids, or a client answer. */
 export const factValueSchema = z.union([
   z.string(),
   z.number(),
+  rangeAnswerSchema,
   z.boolean(),
   z.array(z.string()),
   clientAnswerSchema,
@@ -49,6 +53,11 @@ export const intakeStateSchema = z.strictObject({
   selection: z.array(z.string()),
   /** question ids in the order they were last answered (latest last), to place 「其实是…」 */
   answerOrder: z.array(z.string()),
+  /** an answer waiting for the user's 「是」 before it is recorded (「您填写的是 25 平方米，确认吗？」) */
+  unsure: z
+    .strictObject({ questionId: z.string(), value: factValueSchema, note: z.string().optional(), question: z.string(), corrected: z.boolean() })
+    .nullable()
+    .optional(),
   startedAt: z.string(),
   updatedAt: z.string(),
 });

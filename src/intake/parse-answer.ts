@@ -3,6 +3,8 @@
  * "exact" mode is used when the text also reads like a question: then only an
  * unmistakable answer counts (「是」, 「3」, 「1200平米？」), free text never does.
  */
+import { asRange, type FactRange } from "../rules/fact-range.ts";
+import { implausibleQuestion, plausibleBound, readableQuantity } from "../rules/plausibility.ts";
 import type { FactValue } from "./intake-state.schema.ts";
 import type { ResolvedQuestion } from "./question.types.ts";
 import { parseArea } from "./parsers/parse-area.ts";
@@ -18,6 +20,24 @@ import { parseYear } from "./parsers/parse-year.ts";
 import { parseYesNo } from "./parsers/parse-yes-no.ts";
 
 export type ParseMode = "exact" | "lenient";
+
+/** Counts that the input turns into one list entry each: beyond this, no confirmation makes them usable. */
+const LIST_HARD_MAX = 100_000;
+
+/**
+ * Beyond its plausible bound (rules/plausibility.ts) a figure is asked back —
+ * 「您填写的是 1 万亿件，确认吗？」 — instead of being recorded at once.
+ */
+function plausible(q: ResolvedQuestion, r: ParseResult<number | FactRange>): ParseResult<FactValue> {
+  if (!r.ok) return r;
+  const bound = plausibleBound(q.id) ?? plausibleBound(q.id.split(".")[0]!);
+  const high = asRange(r.value)!.max;
+  const unit = q.unit ?? bound?.unit ?? "";
+  if (/^(wonCases|clients)\./.test(q.id) && high > LIST_HARD_MAX)
+    return fail(`${readableQuantity(high)} ${unit}超出可以处理的范围，请核对`, q.example);
+  if (bound && high > bound.max) return { ...r, confirm: `${implausibleQuestion(high, unit)}（通常不超过 ${readableQuantity(bound.max)} ${unit}）` };
+  return r;
+}
 
 export function parseAnswer(
   q: ResolvedQuestion,
@@ -44,9 +64,10 @@ export function parseAnswer(
     case "phone":
       return parsePhone(raw);
     case "count":
-      return parseCount(raw, q.unit);
+      // Counts that become one entry each (won cases) must be one number.
+      return plausible(q, parseCount(raw, q.unit, { allowRange: !q.id.startsWith("wonCases.") }));
     case "area":
-      return parseArea(raw);
+      return plausible(q, parseArea(raw));
     case "yes-no":
       return parseYesNo(raw, mode);
     case "choice":

@@ -2,12 +2,16 @@
  * All intake questions and the few reads the engine needs over them:
  * which apply now, what depends on what, and each one's per-jurisdiction texts.
  */
+import { jurisdictionModule } from "../rules/jurisdiction-registry.ts";
+import { loadRuleParams } from "../rules/load-rule-params.ts";
 import { requiredFacts } from "../rules/required-facts.ts";
-import { jurisdictionSchema, type Jurisdiction } from "../rules/zone-profile.schema.ts";
+import { resolveParams } from "../rules/rule-param.schema.ts";
+import { todayInChina } from "../rules/today.ts";
+import { JURISDICTIONS, jurisdictionSchema, type Jurisdiction } from "../knowledge/jurisdictions.ts";
 import { AGENCY_QUESTIONS } from "./agency-questions.ts";
 import { APPLICATION_QUESTIONS } from "./application-questions.ts";
 import type { FactValue, IntakeFlow, IntakeState } from "./intake-state.schema.ts";
-import type { FactCondition, PerJurisdiction, QuestionDef, ResolvedQuestion } from "./question.types.ts";
+import type { FactCondition, ParamValues, PerJurisdiction, QuestionDef, ResolvedQuestion } from "./question.types.ts";
 
 export const QUESTIONS: readonly QuestionDef[] = [...APPLICATION_QUESTIONS, ...AGENCY_QUESTIONS];
 
@@ -21,8 +25,8 @@ export function questionsOf(flow: IntakeFlow): readonly QuestionDef[] {
   return flow === "application" ? APPLICATION_QUESTIONS : AGENCY_QUESTIONS;
 }
 
-function isPer<T>(v: PerJurisdiction<T>): v is { zhejiang: T; zibo: T } {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && "zhejiang" in v && "zibo" in v;
+function isPer<T>(v: PerJurisdiction<T>): v is Record<Jurisdiction, T> {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && JURISDICTIONS.every((j) => j in v);
 }
 
 function pick<T>(v: PerJurisdiction<T>, j: Jurisdiction | undefined): T {
@@ -32,20 +36,40 @@ function pick<T>(v: PerJurisdiction<T>, j: Jurisdiction | undefined): T {
 
 /** The flow's jurisdiction: chosen in the application flow, always Zibo for the agency estimate. */
 export function jurisdictionOf(state: Pick<IntakeState, "flow" | "facts">): Jurisdiction | undefined {
-  if (state.flow === "agency-estimate") return "zibo";
-  const j = state.facts.jurisdiction;
-  return j === "zhejiang" || j === "zibo" ? j : undefined;
+  if (state.flow === "agency-estimate") return AGENCY_JURISDICTION;
+  const parsed = jurisdictionSchema.safeParse(state.facts.jurisdiction);
+  return parsed.success ? parsed.data : undefined;
 }
 
-export function resolveQuestion(q: QuestionDef, j: Jurisdiction | undefined): ResolvedQuestion {
+/** The question's texts for a jurisdiction, with the rule parameters in force on `date` (default today). */
+export function resolveQuestion(q: QuestionDef, j: Jurisdiction | undefined, date: string = todayInChina()): ResolvedQuestion {
   return {
     ...q,
-    prompt: pick(q.prompt, j),
-    why: pick(q.why, j),
+    prompt: withParams(pick(q.prompt, j), paramsJurisdiction(q, j), date),
+    why: withParams(pick(q.why, j), paramsJurisdiction(q, j), date),
     clause: q.clause === undefined ? undefined : pick(q.clause, j),
     options: q.options === undefined ? undefined : pick(q.options, j),
     example: pick(q.example, j),
   };
+}
+
+/** The agency estimate is Zibo's 第九条: its questions read Zibo's parameters whatever else is chosen. */
+const AGENCY_JURISDICTION: Jurisdiction = "zibo";
+
+function paramsJurisdiction(q: QuestionDef, j: Jurisdiction | undefined): Jurisdiction {
+  return q.flow === "agency-estimate" ? AGENCY_JURISDICTION : (j ?? AGENCY_JURISDICTION);
+}
+
+/** A text that shows rule numbers, written with the parameters in force on `date`. */
+function withParams(text: string | ((params: ParamValues) => string), j: Jurisdiction, date: string): string {
+  return typeof text === "function" ? text(paramValues(j, date)) : text;
+}
+
+/** Every parameter of the jurisdiction's params file, as its value on `date`. */
+function paramValues(j: Jurisdiction, date: string): ParamValues {
+  const m = jurisdictionModule(j);
+  const resolved = resolveParams(loadRuleParams(m.paramsFile, m.paramsSchema).parameters, date) as Record<string, { value: unknown }>;
+  return Object.fromEntries(Object.entries(resolved).map(([name, p]) => [name, p.value]));
 }
 
 function sameValue(a: FactValue | undefined, b: FactValue | undefined): boolean {

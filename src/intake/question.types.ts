@@ -23,8 +23,11 @@ export type AnswerKind =
   | "date"
   | "clients";
 
+/** The values of a jurisdiction's rule parameters on one date, by parameter name. */
+export type ParamValues = Readonly<Record<string, any>>;
+
 /** A text or setting that differs between Zhejiang and Zibo. */
-export type PerJurisdiction<T> = T | { zhejiang: T; zibo: T };
+export type PerJurisdiction<T> = T | Record<Jurisdiction, T>;
 
 /** When a question applies, as data over the facts collected so far. */
 export type FactCondition =
@@ -51,9 +54,13 @@ export interface QuestionDef {
   label: string;
   /** other names for 「修改 面积」 */
   aliases: readonly string[];
-  prompt: PerJurisdiction<string>;
-  /** one sentence: why the policy needs this fact */
-  why: PerJurisdiction<string>;
+  prompt: PerJurisdiction<string | ((params: ParamValues) => string)>;
+  /**
+   * one sentence: why the policy needs this fact. A text that shows a number
+   * of the rules is a function of the parameters in force (values by name,
+   * knowledge/rules/*.params.json), so correcting the number corrects it.
+   */
+  why: PerJurisdiction<string | ((params: ParamValues) => string)>;
   /** citation id of the clause the fact is read against */
   clause?: PerJurisdiction<string>;
   kind: AnswerKind;

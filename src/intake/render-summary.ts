@@ -58,7 +58,7 @@ export function renderSummary(state: IntakeState, before: string[] = []): Reply 
     text.push("", `有 ${unknown} 项未填写，${effect}。`);
   }
   if (state.flow === "agency-estimate" && (state.facts["agency.inZone"] === false || state.facts["agency.patentAgencyQualified"] === false)) {
-    // Product decision 2 (DESIGN.md): no item of 第九条 applies outside the zone or without qualification.
+    // Reading 2 of 第九条 (estimate-assumptions.ts): no item of 第九条 applies outside the zone or without qualification.
     text.push("", "第九条的各项支持只面向示范区内、有专利代理资质的服务机构，所以其余问题没有再问。");
   }
   text.push("", EDIT_HINT[state.flow]);

@@ -1,9 +1,9 @@
 /**
  * Citation ids (`zb2020:9.5`) and how people read them
- * (《淄博市知识产权服务业集聚发展示范区建设方案（试行）》第九条（五）). DESIGN.md, "Citation ids".
+ * (《淄博市知识产权服务业集聚发展示范区建设方案（试行）》第九条（五）). See docs/citation-ids.md.
  */
 import { POLICIES } from "./policy-catalog.ts";
-import type { PolicyId } from "./policy-document.schema.ts";
+import { POLICY_IDS, type PolicyId } from "./jurisdictions.ts";
 
 export interface Citation {
   doc: PolicyId;
@@ -12,7 +12,7 @@ export interface Citation {
   item?: number;
 }
 
-const CITATION = /^(zj2018|zb2020):(\d+|preamble)(?:\.(\d+))?$/;
+const CITATION = new RegExp(`^(${POLICY_IDS.join("|")}):(\\d+|preamble)(?:\\.(\\d+))?$`);
 
 export function parseCitation(id: string): Citation | undefined {
   const m = CITATION.exec(id.trim());
@@ -28,7 +28,7 @@ export function articleOf(id: string): string {
   return c.article === 0 ? `${c.doc}:preamble` : `${c.doc}:${c.article}`;
 }
 
-/** DESIGN.md: equal, or one is the article of the other (zj2018:6.3 matches zj2018:6). */
+/** docs/citation-ids.md: equal, or one is the article of the other (zj2018:6.3 matches zj2018:6). */
 export function citationsMatch(a: string, b: string): boolean {
   const na = normalizeCitation(a);
   const nb = normalizeCitation(b);

@@ -1,11 +1,12 @@
 /**
  * The structured, restored policy texts under knowledge/ (document → chapter →
- * article → item). Every piece carries its citation id (DESIGN.md, "Citation ids").
+ * article → item). Every piece carries its citation id (docs/citation-ids.md).
  */
 import { z } from "zod";
 
-export const policyIdSchema = z.enum(["zj2018", "zb2020"]);
-export type PolicyId = z.infer<typeof policyIdSchema>;
+import { jurisdictionSchema, policyIdSchema } from "./jurisdictions.ts";
+
+export { policyIdSchema, type PolicyId } from "./jurisdictions.ts";
 
 export const policyItemSchema = z.strictObject({
   /** e.g. "zb2020:9.5" */
@@ -38,7 +39,7 @@ export type PolicyArticle = z.infer<typeof policyArticleSchema>;
 
 export const policyDocumentSchema = z.strictObject({
   id: policyIdSchema,
-  jurisdiction: z.enum(["zhejiang", "zibo"]),
+  jurisdiction: jurisdictionSchema,
   title: z.string(),
   shortTitle: z.string(),
   issuer: z.string(),

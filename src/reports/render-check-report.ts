@@ -2,9 +2,10 @@
  * `check` results as a readable Chinese report (pure: result in, text out).
  * Chat, drafting and the CLI all print these.
  */
-import { POLICIES } from "../knowledge/policy-catalog.ts";
 import { formatCitation, formatClause } from "../knowledge/citation.ts";
 import { JURISDICTION_LABELS } from "../rules/labels.ts";
+import { policyValidityOn } from "../rules/policy-dates.ts";
+import { todayInChina } from "../rules/today.ts";
 import type { CheckResult, ConditionStatus, PolicyStatus, SideBySideCheckResult, Verdict } from "../rules/rule-result.types.ts";
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
@@ -35,11 +36,11 @@ export interface RenderOptions {
 /** One jurisdiction's check as a report. */
 export function renderCheckReport(r: CheckResult, options: RenderOptions = {}): string {
   const lines: string[] = [];
-  const policy = POLICIES[r.policy.id];
+  const validity = policyValidityOn(r.policy.id, r.asOf ?? todayInChina());
   lines.push(`【${JURISDICTION_LABELS[r.jurisdiction]}示范区资格自检】`);
   lines.push(`依据：《${r.policy.title}》`);
   lines.push(
-    `政策状态：${POLICY_STATUS_LABELS[r.policy.status]}（自 ${r.policy.effective} 起实施${policy.trialEnds ? `，试用期至 ${policy.trialEnds}` : "，试行，未定截止日期"}）${r.asOf ? `；评估日期 ${r.asOf}` : ""}`,
+    `政策状态：${POLICY_STATUS_LABELS[r.policy.status]}（自 ${r.policy.effective} 起实施${validity.trialEnds ? `，试用期至 ${validity.trialEnds}` : "，试行，未定截止日期"}）${r.asOf ? `；评估日期 ${r.asOf}` : ""}`,
   );
   lines.push(`结论：${VERDICT_LABELS[r.verdict]}`);
   lines.push("", "申报条件：");

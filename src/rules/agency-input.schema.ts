@@ -1,4 +1,4 @@
-/** Agency input of `estimate` (DESIGN.md, "Agency input"). Left out = unknown/none. */
+/** Agency input of `estimate` (docs/input-formats.md). Left out = unknown/none. */
 import { z } from "zod";
 import { countOrRangeSchema, countSchema, isoDateSchema } from "./zone-profile.schema.ts";
 

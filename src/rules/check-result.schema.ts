@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import type { CheckResult } from "./rule-result.types.ts";
-import { jurisdictionSchema } from "./zone-profile.schema.ts";
+import { jurisdictionSchema, policyIdSchema } from "../knowledge/jurisdictions.ts";
 
 const traceStepSchema = z.looseObject({ clause: z.string(), text: z.string() });
 const conditionStatusSchema = z.enum(["met", "not-met", "unknown"]);
@@ -14,7 +14,7 @@ const conditionStatusSchema = z.enum(["met", "not-met", "unknown"]);
 export const checkResultSchema: z.ZodType<CheckResult> = z.looseObject({
   jurisdiction: jurisdictionSchema,
   policy: z.looseObject({
-    id: z.enum(["zj2018", "zb2020"]),
+    id: policyIdSchema,
     title: z.string(),
     effective: z.string(),
     status: z.enum(["in-force", "trial-expired", "not-yet-in-force"]),

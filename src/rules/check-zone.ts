@@ -27,7 +27,7 @@ export interface CheckOptions {
 }
 
 /**
- * DESIGN.md: not-eligible if any condition is not met, else needs-review if any
+ * docs/output-formats.md: not-eligible if any condition is not met, else needs-review if any
  * is unknown, else eligible. Before the policy's start date nothing can be
  * applied for: not-eligible, with `policy.status: "not-yet-in-force"` saying why.
  */

@@ -5,7 +5,7 @@
  *
  *   现有知识产权服务机构 18 家；第六条（三）要求 20 家以上 → 不满足，还差 2 家服务机构
  *
- * A fact left out of the profile is unknown, never false (DESIGN.md).
+ * A fact left out of the profile is unknown, never false (docs/output-formats.md).
  */
 import { formatClause } from "../knowledge/citation.ts";
 import { asRange, formatRange } from "./fact-range.ts";

@@ -1,12 +1,13 @@
 /**
  * Chinese labels for every enum value of the zone profile and the agency input
- * (DESIGN.md gives them), and for the profile facts the rules read. One table
+ * (docs/input-formats.md lists the values), and for the profile facts the rules read. One table
  * per enum; chat, drafting and the error formatter all read from here.
  *
  * @example enumLabel("incubator") // "科技企业孵化器"
  */
 import type { AreaType, CarrierType, Ownership, Service } from "./zone-profile.schema.ts";
 import type { CustodyMode } from "./agency-input.schema.ts";
+import { JURISDICTION_LABELS } from "../knowledge/jurisdictions.ts";
 
 export const CARRIER_TYPE_LABELS: Record<CarrierType, string> = {
   "sci-tech-service-center": "科创服务中心",
@@ -72,10 +73,7 @@ export const CLIENT_PROGRAM_LABELS: Record<"zeroing" | "doubling", string> = {
   doubling: "专利倍增",
 };
 
-export const JURISDICTION_LABELS: Record<"zhejiang" | "zibo", string> = {
-  zhejiang: "浙江省",
-  zibo: "淄博市",
-};
+export { JURISDICTION_LABELS } from "../knowledge/jurisdictions.ts";
 
 const ENUM_TABLES: Record<string, string>[] = [
   CARRIER_TYPE_LABELS,

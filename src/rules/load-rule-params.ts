@@ -46,3 +46,17 @@ export function loadRuleParams<S extends z.ZodType>(fileName: string, schema: S)
   cache.set(fileName, parsed);
   return parsed;
 }
+
+/**
+ * Puts an edited copy of a params file in force for this process, validated
+ * like the file itself — how a test corrects a number and watches every text
+ * that shows it follow (test/params-in-texts.test.ts).
+ */
+export function replaceRuleParams<S extends z.ZodType>(fileName: string, raw: unknown, schema: S): void {
+  cache.set(fileName, parseRuleParams(raw, schema, `${fileName}（替换）`));
+}
+
+/** Forgets every loaded or replaced file: the next load reads knowledge/rules/ again. */
+export function reloadRuleParams(): void {
+  cache.clear();
+}

@@ -1,5 +1,5 @@
 /**
- * Is a policy in force on a date? DESIGN.md: `in-force` | `trial-expired`
+ * Is a policy in force on a date? (docs/output-formats.md) `in-force` | `trial-expired`
  * (Zibo after its one-year trial, 2021-08-24); before its effective date a
  * policy is `not-yet-in-force`. Rules still run on any date — the status and
  * a warning say how far to trust the result; nothing throws.
@@ -34,7 +34,7 @@ export function validityOf(file: RuleParamsFile<unknown>, date: string): PolicyV
 export interface PolicyDates {
   /** the evaluation date (asOf) */
   asOf: string;
-  /** for an estimate: the support year (DESIGN.md reading 9: a year after the trial also expires it) */
+  /** for an estimate: the support year (reading 9 of 第九条, estimate-assumptions.ts: a year after the trial also expires it) */
   year?: number;
 }
 
@@ -49,7 +49,7 @@ export function chineseDate(iso: string): string {
   const [y, m, d] = iso.split("-");
   return `${Number(y)}年${Number(m)}月${Number(d)}日`;
 }
-const ymd = chineseDate;
+export const ymd = chineseDate;
 
 /** Status, warnings and a readable trace of a policy on the given dates. */
 export function policyStanding(v: PolicyValidity, dates: PolicyDates): PolicyStanding {

@@ -1,7 +1,7 @@
-/** Output contracts of `check --json` and `estimate --json` (DESIGN.md). */
-import type { Jurisdiction } from "./zone-profile.schema.ts";
+/** Output contracts of `check --json` and `estimate --json` (docs/output-formats.md). */
+import type { Jurisdiction, PolicyId } from "../knowledge/jurisdictions.ts";
 
-export type PolicyId = "zj2018" | "zb2020";
+export type { PolicyId } from "../knowledge/jurisdictions.ts";
 export type PolicyStatus = "in-force" | "trial-expired" | "not-yet-in-force";
 export type ConditionStatus = "met" | "not-met" | "unknown";
 export type Verdict = "eligible" | "not-eligible" | "needs-review";

@@ -1,4 +1,4 @@
-/** Warnings a jurisdiction may declare (DESIGN.md, "Warning codes"). */
+/** Warnings a jurisdiction may declare (docs/output-formats.md, "Warning codes"). */
 import { formatClause } from "../knowledge/citation.ts";
 import { AREA_TYPE_LABELS, joinLabels } from "./labels.ts";
 import type { ResolvedParam } from "./rule-param.schema.ts";

@@ -1,12 +1,12 @@
 /**
- * Zone profile: the input of `check` and `draft` (DESIGN.md, "Zone profile").
+ * Zone profile: the input of `check` and `draft` (docs/input-formats.md).
  * A field left out is unknown, not false — every fact is optional.
  */
 import { z } from "zod";
 import { rangedNumberSchema } from "./fact-range.ts";
 
-export const jurisdictionSchema = z.enum(["zhejiang", "zibo"]);
-export type Jurisdiction = z.infer<typeof jurisdictionSchema>;
+export { jurisdictionSchema, type Jurisdiction } from "../knowledge/jurisdictions.ts";
+import { jurisdictionSchema } from "../knowledge/jurisdictions.ts";
 
 export const isoDateSchema = z
   .string()

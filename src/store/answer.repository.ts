@@ -10,7 +10,7 @@
 import type { CollectedAnswer } from "../generated/sqlite/client.ts";
 import { fromJson, jsonInput, toJson, type JsonValue } from "./json-value.ts";
 import type { RepositoryContext } from "./repository-context.ts";
-import { sqlInt } from "./sqlite-direct.ts";
+import { sqlInt } from "./sqlite-table.ts";
 
 export interface AnswerRecord {
   id: number;

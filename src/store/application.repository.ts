@@ -12,13 +12,14 @@
  * decision, not the store's.
  */
 import type { Application } from "../generated/sqlite/client.ts";
+import { APPLICATION_NUMBER_PREFIX, type Jurisdiction } from "../knowledge/jurisdictions.ts";
 import { maskDeep } from "../logging/mask-personal-data.ts";
 import { fromJson, jsonInput, nullableJsonInput, toJson, type JsonValue } from "./json-value.ts";
 import { isUniqueViolation, type Tx } from "./prisma-client.ts";
 import type { RepositoryContext } from "./repository-context.ts";
 import { ConcurrentUpdateError, RecordNotFoundError } from "./store-errors.ts";
 
-export type Jurisdiction = "zhejiang" | "zibo";
+export type { Jurisdiction } from "../knowledge/jurisdictions.ts";
 export type ApplicationStatus = "draft" | "submitted" | "returned" | "accepted";
 
 export interface ApplicationRecord {
@@ -29,7 +30,7 @@ export interface ApplicationRecord {
   jurisdiction: Jurisdiction;
   year: number;
   status: ApplicationStatus;
-  /** The zone profile (DESIGN.md "Zone profile"), as saved. */
+  /** The zone profile (docs/input-formats.md), as saved. */
   profile: JsonValue;
   /** The `check` result the draft was built with. */
   checkResult: JsonValue | null;
@@ -70,6 +71,22 @@ export interface TransitionInput {
   audit?: { actor: string; action: string; detail?: unknown };
 }
 
+/** The application as it stood at a submission or decision. */
+export interface ApplicationSnapshotRecord {
+  id: number;
+  applicationId: number;
+  status: ApplicationStatus;
+  profile: JsonValue;
+  checkResult: JsonValue | null;
+  actor: string;
+  at: Date;
+}
+
+export interface ApplicationFilter {
+  status?: ApplicationStatus;
+  jurisdiction?: Jurisdiction;
+}
+
 export interface ListOptions {
   limit?: number;
   offset?: number;
@@ -83,13 +100,17 @@ export interface ApplicationRepository {
   listByUser(userId: number, options?: ListOptions): Promise<ApplicationRecord[]>;
   /** Longest waiting first (by last update). */
   listByStatus(status: ApplicationStatus, options?: ListOptions): Promise<ApplicationRecord[]>;
+  /** Every application matching `filter`, newest first (the review desk filters and pages these). */
+  listAll(filter?: ApplicationFilter): Promise<ApplicationRecord[]>;
+  /** Snapshots taken at each submission and decision, oldest first. */
+  listSnapshots(applicationId: number): Promise<ApplicationSnapshotRecord[]>;
   /** Replaces profile and/or check result; compare-and-set on version. */
   update(input: UpdateApplicationInput): Promise<ApplicationRecord>;
   /** Moves `from` → `to` if the application is still at `from` and `expectedVersion`. */
   transition(input: TransitionInput): Promise<ApplicationRecord>;
 }
 
-const PREFIX: Record<Jurisdiction, string> = { zhejiang: "ZJ", zibo: "ZB" };
+const PREFIX = APPLICATION_NUMBER_PREFIX;
 
 export function formatApplicationNumber(jurisdiction: Jurisdiction, year: number, seq: number): string {
   return `${PREFIX[jurisdiction]}-${year}-${String(seq).padStart(4, "0")}`;
@@ -180,6 +201,24 @@ export function createApplicationRepository({ db, exclusive, now }: RepositoryCo
       );
       return rows.map(toRecord);
     },
+    async listAll(filter = {}) {
+      const rows = await exclusive(() =>
+        db.application.findMany({ where: { status: filter.status, jurisdiction: filter.jurisdiction }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+      );
+      return rows.map(toRecord);
+    },
+    async listSnapshots(applicationId) {
+      const rows = await exclusive(() => db.applicationSnapshot.findMany({ where: { applicationId }, orderBy: [{ at: "asc" }, { id: "asc" }] }));
+      return rows.map((row) => ({
+        id: row.id,
+        applicationId: row.applicationId,
+        status: row.status,
+        profile: fromJson(row.profile),
+        checkResult: row.checkResult === null ? null : fromJson(row.checkResult),
+        actor: row.actor,
+        at: row.at,
+      }));
+    },
     async update(input) {
       const data = {
         profile: input.profile === undefined ? undefined : jsonInput(toJson(input.profile, "申请资料")),
@@ -209,6 +248,18 @@ export function createApplicationRepository({ db, exclusive, now }: RepositoryCo
               ...(input.to === "returned" || input.to === "accepted" ? { decidedAt: at } : {}),
             },
           });
+          if (updated && input.to !== "draft") {
+            await tx.applicationSnapshot.create({
+              data: {
+                applicationId: updated.id,
+                status: input.to,
+                profile: jsonInput(fromJson(updated.profile)),
+                checkResult: nullableJsonInput(updated.checkResult === null ? null : fromJson(updated.checkResult)),
+                actor: audit?.actor ?? input.decidedBy ?? "system",
+                at,
+              },
+            });
+          }
           if (updated && audit) {
             await tx.auditEvent.create({
               data: {

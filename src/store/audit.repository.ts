@@ -7,7 +7,7 @@ import type { AuditEvent } from "../generated/sqlite/client.ts";
 import { maskDeep } from "../logging/mask-personal-data.ts";
 import { fromJson, nullableJsonInput, toJson, type JsonValue } from "./json-value.ts";
 import type { RepositoryContext } from "./repository-context.ts";
-import { sqlInt } from "./sqlite-direct.ts";
+import { sqlInt } from "./sqlite-table.ts";
 
 export interface AuditRecord {
   id: number;

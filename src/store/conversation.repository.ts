@@ -7,7 +7,8 @@ import type { Conversation } from "../generated/sqlite/client.ts";
 import { asJsonObject, jsonInput, jsonObjectText, toJsonObject, type JsonObject } from "./json-value.ts";
 import { isUniqueViolation, type Db, type Tx } from "./prisma-client.ts";
 import type { RepositoryContext } from "./repository-context.ts";
-import { sqlDate, sqlInt, sqlJson, sqlTextOrNull, type SqlRow } from "./sqlite-direct.ts";
+import type { SqlRow } from "./sqlite-direct.ts";
+import { CONVERSATION_TABLE, sqlDate, sqlInt } from "./sqlite-table.ts";
 import { ConcurrentUpdateError } from "./store-errors.ts";
 
 export interface ConversationRecord {
@@ -36,13 +37,11 @@ export interface ConversationRepository {
   remove(userId: number): Promise<void>;
 }
 
-const COLUMNS = `"id", "userId", "flow", "step", "state", "version", "updatedAt"`;
-
 export function createConversationRepository({ db, exclusive, sqlite }: RepositoryContext): ConversationRepository {
   return {
     async load(userId) {
       if (sqlite) {
-        const [row] = await exclusive(() => sqlite.query(`SELECT ${COLUMNS} FROM "Conversation" WHERE "userId" = ?`, [userId]));
+        const [row] = await exclusive(() => sqlite.query(`SELECT ${CONVERSATION_TABLE.columns} FROM "Conversation" WHERE "userId" = ?`, [userId]));
         return row ? fromSqlite(row) : undefined;
       }
       const row = await exclusive(() => db.conversation.findUnique({ where: { userId } }));
@@ -108,14 +107,8 @@ export async function savePrisma(client: Db | Tx, input: SaveConversationInput):
 }
 
 function fromSqlite(row: SqlRow): ConversationRecord {
-  return {
-    userId: sqlInt(row.userId),
-    flow: sqlTextOrNull(row.flow),
-    step: sqlTextOrNull(row.step),
-    state: asJsonObject(sqlJson(row.state), "对话状态"),
-    version: sqlInt(row.version),
-    updatedAt: sqlDate(row.updatedAt),
-  };
+  const { userId, flow, step, state, version, updatedAt } = CONVERSATION_TABLE.read(row);
+  return { userId, flow, step, state: asJsonObject(state, "对话状态"), version, updatedAt };
 }
 
 export function toRecord(row: Conversation): ConversationRecord {

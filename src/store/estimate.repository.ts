@@ -16,6 +16,8 @@ export interface EstimateRepository {
   findById(id: number): Promise<EstimateRecord | undefined>;
   /** Newest first. */
   listByUser(userId: number, limit?: number): Promise<EstimateRecord[]>;
+  /** Newest first, across users (the review desk's overview). */
+  recent(limit?: number): Promise<EstimateRecord[]>;
 }
 
 export function createEstimateRepository({ db, exclusive, now }: RepositoryContext): EstimateRepository {
@@ -34,6 +36,10 @@ export function createEstimateRepository({ db, exclusive, now }: RepositoryConte
     },
     async listByUser(userId, limit = 20) {
       const rows = await exclusive(() => db.estimate.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit }));
+      return rows.map(toRecord);
+    },
+    async recent(limit = 1000) {
+      const rows = await exclusive(() => db.estimate.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit }));
       return rows.map(toRecord);
     },
   };

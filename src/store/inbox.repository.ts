@@ -8,7 +8,8 @@
  */
 import { isUniqueViolation } from "./prisma-client.ts";
 import type { RepositoryContext } from "./repository-context.ts";
-import { sqlDate, sqlDateOrNull, sqlInt, sqlText, sqlTextOrNull, type SqlRow } from "./sqlite-direct.ts";
+import type { SqlRow } from "./sqlite-direct.ts";
+import { sqlDate, sqlDateOrNull, sqlInt, sqlText, sqlTextOrNull } from "./sqlite-table.ts";
 
 export type InboxStatus = "pending" | "answered" | "done" | "failed";
 

@@ -9,7 +9,9 @@ export type { ConversationRecord, ConversationRepository, SaveConversationInput 
 export type { AnswerRecord, AnswerRepository, RecordAnswerInput } from "./answer.repository.ts";
 export {
   formatApplicationNumber,
+  type ApplicationFilter,
   type ApplicationRecord,
+  type ApplicationSnapshotRecord,
   type ApplicationRepository,
   type ApplicationStatus,
   type CreateApplicationInput,
@@ -25,3 +27,5 @@ export type { AcceptInboxInput, InboxRecord, InboxRepository, InboxStatus } from
 export type { ProcessedUpdateRepository } from "./processed-update.repository.ts";
 export type { IntakeOutcome, IntakeOutcomeRepository, SaveApplicationOutcome, SaveEstimateOutcome } from "./intake-outcome.repository.ts";
 export type { WithUserLock } from "./user-lock.ts";
+export { StaffAccountExistsError, type StaffAccountRecord, type StaffAccountRepository, type StaffRole } from "./staff-account.repository.ts";
+export type { ConsumeResult, SignInLinkRepository } from "./sign-in-link.repository.ts";

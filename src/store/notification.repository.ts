@@ -1,7 +1,7 @@
 /** The outbox: notices for users who did not just write, kept until delivered. */
 import type { Notification } from "../generated/sqlite/client.ts";
 import type { RepositoryContext } from "./repository-context.ts";
-import { sqlDate, sqlDateOrNull, sqlInt, sqlText } from "./sqlite-direct.ts";
+import { NOTIFICATION_TABLE } from "./sqlite-table.ts";
 
 export interface NotificationRecord {
   id: number;
@@ -30,11 +30,11 @@ export function createNotificationRepository({ db, exclusive, now, sqlite }: Rep
       if (sqlite) {
         const rows = await exclusive(() =>
           sqlite.query(
-            `SELECT "id", "userId", "text", "createdAt", "deliveredAt" FROM "Notification" WHERE "userId" = ? AND "deliveredAt" IS NULL ORDER BY "createdAt" ASC, "id" ASC`,
+            `SELECT ${NOTIFICATION_TABLE.columns} FROM "Notification" WHERE "userId" = ? AND "deliveredAt" IS NULL ORDER BY "createdAt" ASC, "id" ASC`,
             [userId],
           ),
         );
-        return rows.map((r) => ({ id: sqlInt(r.id), userId: sqlInt(r.userId), text: sqlText(r.text), createdAt: sqlDate(r.createdAt), deliveredAt: sqlDateOrNull(r.deliveredAt) }));
+        return rows.map(NOTIFICATION_TABLE.read);
       }
       const rows = await exclusive(() =>
         db.notification.findMany({ where: { userId, deliveredAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),

@@ -7,7 +7,7 @@
 import type { QuestionLog } from "../generated/sqlite/client.ts";
 import { maskPersonalData } from "../logging/mask-personal-data.ts";
 import type { RepositoryContext } from "./repository-context.ts";
-import { sqlInt } from "./sqlite-direct.ts";
+import { sqlInt } from "./sqlite-table.ts";
 
 export interface QuestionLogRecord {
   id: number;

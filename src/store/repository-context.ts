@@ -6,8 +6,9 @@
  * transaction is open would run inside that transaction (and vanish if it
  * rolls back). On PostgreSQL (a pool) it runs callbacks directly.
  *
- * `sqlite` (SQLite only) runs the hot statements as plain SQL on that same
- * connection, inside `exclusive` like every Prisma call (sqlite-direct.ts).
+ * `sqlite` (SQLite only) runs the hot statements as plain SQL on a second
+ * connection to the same file, inside `exclusive` like every Prisma call, so
+ * the two connections never wait on each other (sqlite-direct.ts).
  */
 import type { Exclusive } from "./async-mutex.ts";
 import type { Db } from "./prisma-client.ts";

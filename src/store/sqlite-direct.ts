@@ -1,14 +1,14 @@
 /**
  * Plain SQL for the statements every message runs, on SQLite only.
  *
- * Measured on the 2-core target machine: a Prisma Client operation costs
- * 250–300 µs of CPU (request normalisation, plan-cache lookup, the plan
- * interpreter, result mapping) and the driver adapter underneath another
- * 50–100 µs (it compiles every statement anew), around a statement that
- * takes 7–40 µs in SQLite. A turn runs three to seven of them, which made
- * the store the largest cost of a message (bench/assistant.bench.ts). So the
- * hot repository methods run their SQL here: prepared once, on a second
- * better-sqlite3 connection to the same file.
+ * A Prisma Client call costs 250–300 µs of CPU, driver adapter included,
+ * around a statement that takes 7–70 µs in SQLite (measured and explained in
+ * src/store/README.md). A turn runs three to seven of them, which made the
+ * store the largest cost of a message (bench/assistant.bench.ts). So the hot
+ * repository methods run their SQL here: prepared once, on a second
+ * better-sqlite3 connection to the same file (Prisma's adapter keeps its own).
+ * The tables they read, their column lists and row mappers are derived from
+ * Prisma's generated field enums in sqlite-table.ts.
  *
  * - Nothing interleaves: every call, here and through Prisma, runs inside the
  *   per-file gate (`exclusive`), so this connection never waits on the other
@@ -23,7 +23,6 @@
  * network round trip outweighs the client's own cost.
  */
 import Database from "better-sqlite3";
-import type { JsonValue } from "./json-value.ts";
 
 export type SqlArg = string | number | boolean | Date | null;
 export type SqlRow = Record<string, unknown>;
@@ -98,32 +97,4 @@ function toSqlite(value: SqlArg): string | number | null {
   if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
   if (typeof value === "boolean") return value ? 1 : 0;
   return value;
-}
-
-// Reading columns back: DateTime is that ISO text, Json is text — or a number,
-// as SQLite's JSONB declared type has numeric affinity and keeps the text
-// "1200" as the integer 1200.
-
-export function sqlInt(value: unknown): number {
-  return Number(value);
-}
-
-export function sqlText(value: unknown): string {
-  return String(value);
-}
-
-export function sqlTextOrNull(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
-}
-
-export function sqlDate(value: unknown): Date {
-  return new Date(value as string | number);
-}
-
-export function sqlDateOrNull(value: unknown): Date | null {
-  return value === null || value === undefined ? null : sqlDate(value);
-}
-
-export function sqlJson(value: unknown): JsonValue {
-  return typeof value === "string" ? (JSON.parse(value) as JsonValue) : (value as JsonValue);
 }

@@ -23,6 +23,8 @@ import { createNotificationRepository, type NotificationRepository } from "./not
 import { createProcessedUpdateRepository, type ProcessedUpdateRepository } from "./processed-update.repository.ts";
 import { createQuestionLogRepository, type QuestionLogRepository } from "./question-log.repository.ts";
 import type { RepositoryContext } from "./repository-context.ts";
+import { createSignInLinkRepository, type SignInLinkRepository } from "./sign-in-link.repository.ts";
+import { createStaffAccountRepository, type StaffAccountRepository } from "./staff-account.repository.ts";
 import { createUserLock, type WithUserLock } from "./user-lock.ts";
 import { createUserRepository, type UserRepository } from "./user.repository.ts";
 
@@ -37,6 +39,8 @@ export interface Store {
   audit: AuditRepository;
   processedUpdates: ProcessedUpdateRepository;
   notifications: NotificationRepository;
+  staffAccounts: StaffAccountRepository;
+  signInLinks: SignInLinkRepository;
   inbox: InboxRepository;
   /** A finished intake's record, audit entry and conversation in one transaction, once per intake. */
   intakeOutcomes: IntakeOutcomeRepository;
@@ -85,6 +89,8 @@ export async function createStore(config: StoreConfig, options: StoreOptions = {
     audit: createAuditRepository(context),
     processedUpdates: createProcessedUpdateRepository(context),
     notifications: createNotificationRepository(context),
+    staffAccounts: createStaffAccountRepository(context),
+    signInLinks: createSignInLinkRepository(context),
     inbox: createInboxRepository(context),
     intakeOutcomes: createIntakeOutcomeRepository(context),
     withUserLock: lock.withUserLock,

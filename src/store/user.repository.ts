@@ -2,7 +2,7 @@
 import type { User } from "../generated/sqlite/client.ts";
 import { isUniqueViolation } from "./prisma-client.ts";
 import type { RepositoryContext } from "./repository-context.ts";
-import { sqlDate, sqlInt, sqlText, sqlTextOrNull, type SqlRow } from "./sqlite-direct.ts";
+import { USER_TABLE } from "./sqlite-table.ts";
 
 export type UserRole = "applicant" | "agency" | "staff";
 
@@ -34,7 +34,6 @@ export interface UserRepository {
   setRole(id: number, role: UserRole): Promise<UserRecord>;
 }
 
-const COLUMNS = `"id", "channel", "externalId", "role", "language", "displayName", "createdAt", "updatedAt"`;
 const OPTIONAL_FIELDS = ["role", "language", "displayName"] as const;
 
 export function createUserRepository({ db, exclusive, sqlite }: RepositoryContext): UserRepository {
@@ -51,11 +50,11 @@ export function createUserRepository({ db, exclusive, sqlite }: RepositoryContex
           sqlite.query(
             `INSERT INTO "User" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})
              ON CONFLICT ("channel", "externalId") DO UPDATE SET ${[...given, "updatedAt"].map((c) => `"${c}" = excluded."${c}"`).join(", ")}
-             RETURNING ${COLUMNS}`,
+             RETURNING ${USER_TABLE.columns}`,
             [input.channel, input.externalId, ...given.map((name) => input[name] ?? null), at, at],
           ),
         );
-        return fromSqlite(row!);
+        return USER_TABLE.read(row!);
       }
       const run = () =>
         exclusive(() =>
@@ -73,8 +72,8 @@ export function createUserRepository({ db, exclusive, sqlite }: RepositoryContex
     },
     async findByChannelId(channel, externalId) {
       if (sqlite) {
-        const [row] = await exclusive(() => sqlite.query(`SELECT ${COLUMNS} FROM "User" WHERE "channel" = ? AND "externalId" = ?`, [channel, externalId]));
-        return row ? fromSqlite(row) : undefined;
+        const [row] = await exclusive(() => sqlite.query(`SELECT ${USER_TABLE.columns} FROM "User" WHERE "channel" = ? AND "externalId" = ?`, [channel, externalId]));
+        return row ? USER_TABLE.read(row) : undefined;
       }
       const row = await exclusive(() => db.user.findUnique({ where: { channel_externalId: { channel, externalId } } }));
       return row ? toRecord(row) : undefined;
@@ -86,19 +85,6 @@ export function createUserRepository({ db, exclusive, sqlite }: RepositoryContex
     async setRole(id, role) {
       return toRecord(await exclusive(() => db.user.update({ where: { id }, data: { role } })));
     },
-  };
-}
-
-function fromSqlite(row: SqlRow): UserRecord {
-  return {
-    id: sqlInt(row.id),
-    channel: sqlText(row.channel),
-    externalId: sqlText(row.externalId),
-    role: sqlText(row.role) as UserRole,
-    language: sqlText(row.language),
-    displayName: sqlTextOrNull(row.displayName),
-    createdAt: sqlDate(row.createdAt),
-    updatedAt: sqlDate(row.updatedAt),
   };
 }
 

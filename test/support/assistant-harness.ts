@@ -68,6 +68,8 @@ export interface HarnessOptions {
   dataDir?: string;
   now?: () => Date;
   logLevel?: string;
+  /** more settings, e.g. WEB_PORT */
+  env?: Record<string, string>;
 }
 
 export function toTurn(replies: Reply[]): Turn {
@@ -101,6 +103,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     NODE_ENV: "test",
     DATA_DIR: dataDir,
     STAFF_IDS: (options.staff ?? []).map((id) => `console:${id}`).join(","),
+    ...options.env,
   });
   const logLines: string[] = [];
   const logger = createLineLogger(options.logLevel ?? "debug", logLines);

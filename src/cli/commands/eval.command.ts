@@ -1,6 +1,6 @@
 /**
  * `eval <questions.jsonl> [--json]`: retrieval and answer quality on a
- * question set (metrics as DESIGN.md defines them). Without --json, a table
+ * question set (metrics as docs/question-sets.md defines them). Without --json, a table
  * in Chinese; with it, the one JSON object of the contract.
  */
 import { readFile } from "node:fs/promises";

@@ -143,6 +143,14 @@ export function parseNumeral(text: string): number | undefined {
       }
       case "big": {
         const value = small + (pending ?? 0);
+        // 一万亿 = 1e12: 亿 right after 万 multiplies the whole.
+        if (value === 0 && tok.v === 1e8 && wan !== 0 && total === 0) {
+          total = wan * 1e8;
+          wan = 0;
+          lastSmall = Infinity;
+          lastUnit = tok.v;
+          continue;
+        }
         if (value === 0) return undefined; // 万 alone, 万万
         if (tok.v === 1e4) {
           if (wan !== 0) return undefined;
@@ -176,11 +184,13 @@ export interface ParsedNumber {
   value: number;
   /** "about" for 约/左右, "at-least" for 20多/20余/20以上 (we keep the lower bound) */
   approx?: "about" | "at-least";
+  /** the word that made it approximate: 约, 左右, 来, 多, 余, 几, 以上 … */
+  word?: string;
   /** the unit word the user wrote, if any (家, 平方米 …), for callers to check */
   unit?: string;
 }
 
-const PREFIX = /^(?:大约是|大约|大概是|大概|约为|约有|约|差不多|将近|接近|近|共有|一共有|一共|总共|合计|共计|共|目前有|现在有|现有|已有|有|是|为|大致|估计|差不多有|应该是)+/u;
+const PREFIX = /^(?:大约是|大约|大概是|大概|约为|约有|约|差不多|共有|一共有|一共|总共|合计|共计|共|目前有|现在有|现有|已有|有|是|为|大致|估计|差不多有|应该是)+/u;
 const AT_LEAST_INFIX = /^(多|余|来|几)/u;
 const TRAILING_APPROX = /(左右|上下|以上|多|余|出头|开外)$/u;
 
@@ -196,10 +206,13 @@ export function parseChineseNumber(raw: string, units: readonly string[] = []): 
   if (/^[-−]/.test(s)) return fail("不能是负数，请填写 0 或正数", NUMBER_EXAMPLE);
   const prefix = PREFIX.exec(s)?.[0] ?? "";
   s = s.slice(prefix.length);
-  let approx: ParsedNumber["approx"] = /约|大概|差不多|将近|接近|近|估计|大致/u.test(prefix) ? "about" : undefined;
+  const aboutWord = /约|大概|差不多|估计|大致/u.exec(prefix)?.[0];
+  let approx: ParsedNumber["approx"] = aboutWord ? "about" : undefined;
+  let word = aboutWord;
   const trailing = TRAILING_APPROX.exec(s);
   if (trailing) {
     approx = trailing[1] === "左右" || trailing[1] === "上下" ? "about" : "at-least";
+    word = trailing[1];
     s = s.slice(0, -trailing[1]!.length);
   }
   const numeral = new RegExp(`^[${NUMERAL_CHARS}]+`, "u").exec(s);
@@ -210,6 +223,7 @@ export function parseChineseNumber(raw: string, units: readonly string[] = []): 
   const infix = AT_LEAST_INFIX.exec(rest);
   if (infix) {
     approx = "at-least";
+    word = infix[1];
     rest = rest.slice(infix[1]!.length);
   }
   // A trailing "." would be sentence punctuation, not a decimal point.
@@ -222,5 +236,5 @@ export function parseChineseNumber(raw: string, units: readonly string[] = []): 
     unit = sorted.find((u) => rest.toLowerCase() === u.toLowerCase());
     if (unit === undefined) return fail(`数字后面的「${rest}」看不懂`, NUMBER_EXAMPLE);
   }
-  return ok({ value, ...(approx ? { approx } : {}), ...(unit ? { unit } : {}) });
+  return ok({ value, ...(approx ? { approx } : {}), ...(word ? { word } : {}), ...(unit ? { unit } : {}) });
 }

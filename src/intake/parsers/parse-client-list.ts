@@ -18,8 +18,8 @@ const ENTRY = new RegExp(`^(.+?)[\\s:：(（]*(?:授权|发明专利授权|发�
 
 export function parseClientList(raw: string): ParseResult<ClientAnswer> {
   const text = cleanAnswer(raw);
-  const count = parseCount(text, "家");
-  if (count.ok) return ok({ count: count.value }, count.note);
+  const count = parseCount(text, "家", { allowRange: false });
+  if (count.ok && typeof count.value === "number") return ok({ count: count.value }, count.note);
   const entries = text.split(/[;；\n、,，]+/u).map((e) => e.trim()).filter((e) => e !== "");
   const clients: { name: string; inventionGrants: number }[] = [];
   for (const entry of entries) {

@@ -4,7 +4,8 @@
  * stored as a number of institutions by mistake.
  */
 import { cleanAnswer } from "./normalize-input.ts";
-import { parseChineseNumber } from "./parse-chinese-number.ts";
+import { asRange, type FactRange } from "../../rules/fact-range.ts";
+import { parseQuantity } from "./parse-quantity.ts";
 import { fail, ok, type ParseResult } from "./parse-result.ts";
 import { AREA_UNITS } from "./parse-area.ts";
 
@@ -17,20 +18,25 @@ const NONE = /^(没有|无|没|暂无|尚无|还没有|一个都没有|一个也
 
 /**
  * @param unitHint shown in messages and examples: "家", "笔"…
+ * @param allowRange false where the answer must be one number (a number of clients
+ *   becomes that many entries): an approximate answer then keeps its lower bound, said so
  * @example parseCount("二十五家", "家") // ok 25
+ * @example parseCount("二十来家", "家") // ok { min: 18, max: 22 }, note 「二十来家」按约数记为 18–22
  */
-export function parseCount(raw: string, unitHint = "个", max = 1_000_000): ParseResult<number> {
+export function parseCount(raw: string, unitHint = "个", options: { allowRange?: boolean } = {}): ParseResult<number | FactRange> {
   const text = cleanAnswer(raw);
-  const example = `3${unitHint}、二十五${unitHint}；没有请回复「0」或「没有」`;
+  const example = `3${unitHint}、二十五${unitHint}、100到130${unitHint}；没有请回复「0」或「没有」`;
   if (NONE.test(text)) return ok(0);
-  const parsed = parseChineseNumber(text, [...COUNT_UNITS, ...AREA_UNITS]);
+  const parsed = parseQuantity(text, [...COUNT_UNITS, ...AREA_UNITS], true);
   if (!parsed.ok) return fail(`请填写数量（整数）：${parsed.message}`, example);
-  const { value, approx, unit } = parsed.value;
+  const { value, unit, reading } = parsed.value;
   if (unit && (AREA_UNITS as readonly string[]).includes(unit)) {
     return fail(`这里要填的是数量（${unitHint}），不是面积`, example);
   }
-  if (!Number.isInteger(value)) return fail("数量应为整数", example);
-  if (value > max) return fail(`数量 ${value} 超出合理范围，请核对`, example);
-  if (approx === "at-least") return ok(value, `按下限 ${value}${unitHint} 计`);
-  return ok(value);
+  const r = asRange(value)!;
+  if (!Number.isInteger(r.min) || !Number.isInteger(r.max)) return fail("数量应为整数", example);
+  if (r.max > Number.MAX_SAFE_INTEGER) return fail("这个数字太大了，请核对", example);
+  const note = reading ? `${reading} ${unitHint}` : undefined;
+  if (options.allowRange === false && r.min !== r.max) return ok(r.min, `${note}，这里按下限 ${r.min} ${unitHint}计`);
+  return ok(value, note);
 }

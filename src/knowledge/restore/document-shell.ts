@@ -2,6 +2,8 @@
  * The metadata half of a PolicyDocument, taken from policy-catalog.ts so the
  * restored texts and the always-loaded catalog never disagree.
  */
+import { policyValidityOn } from "../../rules/policy-dates.ts";
+import { todayInChina } from "../../rules/today.ts";
 import type { PolicyMeta } from "../policy-catalog.ts";
 import type { PolicyArticle, PolicyDocument } from "../policy-document.schema.ts";
 
@@ -11,6 +13,8 @@ export function documentFromMeta(
   articles: PolicyArticle[],
   placementNotes: PolicyDocument["placementNotes"],
 ): PolicyDocument {
+  // The dates as the params file has them now (a rebuild after a correction picks it up).
+  const validity = policyValidityOn(meta.id, todayInChina());
   return {
     id: meta.id,
     jurisdiction: meta.jurisdiction,
@@ -18,10 +22,10 @@ export function documentFromMeta(
     shortTitle: meta.shortName,
     issuer: meta.issuer,
     ...(meta.issued !== undefined && { issued: meta.issued }),
-    effective: meta.effective,
+    effective: validity.effective,
     // Both texts call themselves 试行; zj2018 names no end date, zb2020 a one-year trial (第十七条).
     trial: true,
-    ...(meta.trialEnds !== undefined && { trialEnds: meta.trialEnds }),
+    ...(validity.trialEnds !== null && { trialEnds: validity.trialEnds }),
     source,
     articles,
     placementNotes,

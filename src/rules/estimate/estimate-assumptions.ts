@@ -1,5 +1,5 @@
 /**
- * The nine readings of 第九条 (DESIGN.md, "How 第九条 is read"), stated in
+ * The nine readings of 第九条, stated in
  * every estimate. Amounts and thresholds come from the parameters, so a
  * corrected amount changes the wording too.
  */
