@@ -7,6 +7,8 @@
  * of the same conversation, asked first (a follow-up such as 「那淄博呢？」).
  */
 import { z } from "zod";
+import { checkJsonSize, JsonLimitError, parseBoundedJson, QUESTION_LINE_LIMITS, QUESTION_SET_LIMITS } from "../input-limits/json-limits.ts";
+import { cappedList } from "../input-limits/cap-error-list.ts";
 import { parseCitation } from "../knowledge/citation.ts";
 
 /** The categories of everyday questions (DESIGN.md, "Extensions"). */
@@ -40,7 +42,7 @@ export type EvalQuestion = z.infer<typeof evalQuestionSchema>;
 
 export class QuestionSetError extends Error {
   constructor(public readonly problems: string[]) {
-    super(`问题集格式有误：\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    super(`问题集格式有误（共 ${problems.length} 处）：\n${cappedList(problems).join("\n")}`);
     this.name = "QuestionSetError";
   }
 }
@@ -49,13 +51,19 @@ export class QuestionSetError extends Error {
 export function parseQuestionSet(text: string): EvalQuestion[] {
   const questions: EvalQuestion[] = [];
   const problems: string[] = [];
+  try {
+    checkJsonSize(text, QUESTION_SET_LIMITS, "问题集文件");
+  } catch (err) {
+    if (err instanceof JsonLimitError) throw new QuestionSetError([err.message]);
+    throw err;
+  }
   text.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
     let json: unknown;
     try {
-      json = JSON.parse(line);
-    } catch {
-      problems.push(`第 ${i + 1} 行不是合法的 JSON`);
+      json = parseBoundedJson(line, QUESTION_LINE_LIMITS, `第 ${i + 1} 行`);
+    } catch (err) {
+      problems.push(err instanceof JsonLimitError ? err.message : `第 ${i + 1} 行不是合法的 JSON`);
       return;
     }
     const parsed = evalQuestionSchema.safeParse(json);

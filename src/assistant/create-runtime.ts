@@ -8,7 +8,7 @@
 import type { Config } from "../config.ts";
 import { getPolicyAssistantServices, type PolicyAssistantServices } from "../answer/create-answer-service.ts";
 import type { Logger } from "../logging/logger.ts";
-import { createStore, migrateDatabase, type Store } from "../store/index.ts";
+import { acquireInstanceLock, checkDataDirWritable, createStore, migrateDatabase, resolveDatabaseTarget, type Store } from "../store/index.ts";
 import type { AssistantDeps, PushMessage } from "./assistant-deps.types.ts";
 import type { NotifyContext } from "./notify.ts";
 import { ALWAYS_CHECK_OUTBOX, createOutboxHint } from "./outbox-hint.ts";
@@ -42,8 +42,17 @@ export async function createRuntime(
 ): Promise<Runtime> {
   const progress = options.onProgress ?? (() => {});
   progress("正在准备数据库…");
-  await migrateDatabase(config, options.logger);
-  const store = await createStore(config, { now: options.now });
+  await checkDataDirWritable(config.dataDir);
+  // Before migrating: a second process on the same SQLite file is refused at once.
+  const instance = acquireInstanceLock(resolveDatabaseTarget(config));
+  let store: Store;
+  try {
+    await migrateDatabase(config, options.logger);
+    store = await createStore(config, { now: options.now });
+  } catch (err) {
+    instance.release();
+    throw err;
+  }
   try {
     progress("正在加载政策索引…");
     const services = await getPolicyAssistantServices(config, { logger: options.logger });
@@ -69,10 +78,14 @@ export async function createRuntime(
       registerPusher: (channel, push) => void pushers.set(channel, push),
       notify: { deps, outbox },
       setDeskUrl: (url) => void (deskUrl = config.web?.publicUrl ?? url),
-      close: () => store.close(),
+      async close() {
+        await store.close();
+        instance.release();
+      },
     };
   } catch (err) {
     await store.close();
+    instance.release();
     throw err;
   }
 }

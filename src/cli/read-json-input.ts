@@ -4,6 +4,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
+import { checkJsonShape, checkJsonSize, JsonLimitError, RULE_INPUT_LIMITS, type JsonLimits } from "../input-limits/json-limits.ts";
 
 export class InputFileError extends Error {
   constructor(message: string) {
@@ -12,27 +13,39 @@ export class InputFileError extends Error {
   }
 }
 
-export function readJsonFile(path: string): unknown {
+/** Reads, parses and checks against `limits` (size first, from the file's length: a huge file is never read). */
+export function readJsonFile(path: string, limits: JsonLimits = RULE_INPUT_LIMITS): unknown {
   const full = resolve(path);
   let text: string;
   try {
-    if (statSync(full).isDirectory()) throw new InputFileError(`输入文件 ${path} 是一个目录，请给出 JSON 文件的路径。`);
+    const stat = statSync(full);
+    if (stat.isDirectory()) throw new InputFileError(`输入文件 ${path} 是一个目录，请给出 JSON 文件的路径。`);
+    checkJsonSize(stat.size, limits, `输入文件 ${path} `);
     text = readFileSync(full, "utf8");
   } catch (err) {
     if (err instanceof InputFileError) throw err;
+    if (err instanceof JsonLimitError) throw new InputFileError(err.message);
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new InputFileError(`找不到输入文件：${path}。请检查路径，例如 --input examples/zone-zhejiang.json（示范区信息）或 --input examples/agency-zibo.json（机构测算）。格式见 docs/input-formats.md。`);
     if (code === "EACCES") throw new InputFileError(`没有权限读取输入文件：${path}。`);
     throw new InputFileError(`无法读取输入文件 ${path}：${(err as Error).message}`);
   }
   const body = text.replace(/^\uFEFF/, "");
+  let value: unknown;
   try {
-    return JSON.parse(body);
+    value = JSON.parse(body);
   } catch (err) {
     throw new InputFileError(
       `输入文件 ${path} 不是有效的 JSON（${whereJsonBroke(body, (err as Error).message)}）。请检查引号、逗号和括号，例如 {"jurisdiction": "zibo"}。`,
     );
   }
+  try {
+    checkJsonShape(value, limits, `输入文件 ${path} `);
+  } catch (err) {
+    if (err instanceof JsonLimitError) throw new InputFileError(err.message);
+    throw err;
+  }
+  return value;
 }
 
 /** V8 says 「… at position 26」 in English; people want a line and column. */

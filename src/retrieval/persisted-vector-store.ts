@@ -51,6 +51,31 @@ async function readManifest(dir: string): Promise<IndexManifest | undefined> {
   }
 }
 
+/**
+ * The manifest can say "same pieces, same embedding" of files that do not
+ * hold them: a docstore emptied or cut short, an index of another dimension
+ * (the embedding model behind an unchanged name now returns longer vectors).
+ * Such a store would load and then fail every search, so it is checked:
+ * every piece once in the index and the docstore, and the index's dimension
+ * that of the embedding's vectors now.
+ */
+async function storeMatches(store: HNSWLib, entries: readonly VectorEntry[], embeddings: EmbeddingsInterface): Promise<boolean> {
+  const index = store.index;
+  if (index.getCurrentCount() !== entries.length) return false;
+  const docs = (store.docstore as unknown as { _docs: Map<string, Document> })._docs;
+  if (!(docs instanceof Map) || docs.size !== entries.length) return false;
+  const ids = new Set([...docs.values()].map((d) => String(d.metadata?.id)));
+  if (!entries.every((e) => ids.has(e.id))) return false;
+  let dimension: number;
+  try {
+    dimension = (await embeddings.embedQuery(entries[0]?.text ?? "")).length;
+  } catch {
+    // A remote embedding that is down says nothing about the files: keep them.
+    return true;
+  }
+  return index.getNumDimensions() === dimension;
+}
+
 async function buildStore(entries: readonly VectorEntry[], embeddings: EmbeddingsInterface): Promise<HNSWLib> {
   const docs = entries.map((e) => new Document({ pageContent: e.text, metadata: { id: e.id } }));
   return HNSWLib.fromDocuments(docs, embeddings);
@@ -78,7 +103,7 @@ export async function loadOrBuildVectorStore(
     ) {
       try {
         const store = await HNSWLib.load(join(directory, "hnswlib"), embeddings);
-        return { store, loadedFromDisk: true, directory };
+        if (await storeMatches(store, entries, embeddings)) return { store, loadedFromDisk: true, directory };
       } catch {
         // A damaged store is rebuilt below, like a stale one.
       }

@@ -11,6 +11,7 @@
  * intake and the params loader all use it.
  */
 import { z } from "zod";
+import { cappedList } from "../input-limits/cap-error-list.ts";
 import { labelsForOptions } from "./labels.ts";
 
 export interface InputFieldError {
@@ -206,7 +207,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): Pars
   return { ok: false, errors: formatInputIssues(schema, input, r.error.issues) };
 }
 
-/** 「输入有误（共 2 处）：\n  - a：…\n  - b：…」 */
+/** 「输入有误（共 2 处）：\n  - a：…\n  - b：…」; beyond the first 20, 「… 另有 N 处未列出」. */
 export function formatInputErrorList(errors: readonly InputFieldError[], title = "输入有误"): string {
-  return [`${title}（共 ${errors.length} 处）：`, ...errors.map((e) => `  - ${e.message}`)].join("\n");
+  return [`${title}（共 ${errors.length} 处）：`, ...cappedList(errors.map((e) => e.message))].join("\n");
 }

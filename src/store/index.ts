@@ -27,5 +27,8 @@ export type { AcceptInboxInput, InboxRecord, InboxRepository, InboxStatus } from
 export type { ProcessedUpdateRepository } from "./processed-update.repository.ts";
 export type { IntakeOutcome, IntakeOutcomeRepository, SaveApplicationOutcome, SaveEstimateOutcome } from "./intake-outcome.repository.ts";
 export type { WithUserLock } from "./user-lock.ts";
+export { acquireInstanceLock, SecondInstanceError, type InstanceLock } from "./instance-lock.ts";
+export { checkDataDirWritable, DataDirError } from "./data-dir-check.ts";
+export { resolveDatabaseTarget } from "./database-target.ts";
 export { StaffAccountExistsError, type StaffAccountRecord, type StaffAccountRepository, type StaffRole } from "./staff-account.repository.ts";
 export type { ConsumeResult, SignInLinkRepository } from "./sign-in-link.repository.ts";

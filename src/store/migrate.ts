@@ -105,14 +105,20 @@ async function withMigrationLock<T>(target: DatabaseTarget, fn: () => Promise<T>
 
 const MIGRATION_LOCK_KEY = BigInt.asIntN(64, BigInt(`0x${createHash("sha256").update("ipzone-assistant:migrate").digest("hex").slice(0, 16)}`)).toString();
 
+// First match wins. A lock wait that timed out is named before the permission
+// patterns: the WebAssembly engine reports SQLite's busy timeout as an unknown
+// `SocketTimeout` error followed by the list of known kinds (which names
+// permissions), and it was reported as 「没有访问权限」, sending the operator to
+// check file modes instead of the other process.
 const CONNECTION_PATTERNS: Array<[RegExp, string]> = [
+  [/database is locked|SQLITE_BUSY|database table is locked|SQLITE_LOCKED|SocketTimeout/i, "数据库正被另一个进程锁定（SQLite 只支持一个进程；多个实例请用 PostgreSQL）"],
   [/can't reach database server|ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|getaddrinfo/i, "连不上数据库服务器（地址或端口不对，或服务未启动）"],
   [/authentication failed|password authentication|no password supplied|SASL/i, "用户名或密码不正确"],
   [/database .* does not exist/i, "数据库不存在，请先创建"],
-  [/permission denied|EACCES|EPERM|readonly database|SQLITE_READONLY/i, "没有访问权限"],
+  [/readonly database|SQLITE_READONLY|EROFS|read-only file system/i, "数据库文件或其目录是只读的"],
+  [/permission denied|EACCES|EPERM/i, "没有访问权限"],
   [/unable to open database file|SQLITE_CANTOPEN|directory does not exist/i, "无法打开数据库文件"],
   [/file is not a database|SQLITE_NOTADB/i, "该文件不是 SQLite 数据库"],
-  [/database is locked|SQLITE_BUSY/i, "数据库正被其他进程锁定"],
 ];
 
 function isConnectionProblem(message: string): boolean {

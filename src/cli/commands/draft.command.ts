@@ -4,7 +4,7 @@
  * the construction-plan outline and the checklist/pre-check report, each as
  * .docx and .md. Prints what it wrote (a JSON list with --json).
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { VERDICT_LABELS } from "../../drafting/condition-results.ts";
@@ -16,6 +16,7 @@ import { JURISDICTION_LABELS } from "../../rules/labels.ts";
 import { implausibleInputErrors } from "../../rules/plausibility.ts";
 import { zoneProfileSchema, type ZoneProfile } from "../../rules/zone-profile.schema.ts";
 import { CliUsageError, type CliCommand } from "../command.types.ts";
+import { InputFileError, readJsonFile } from "../read-json-input.ts";
 
 const USAGE = "draft --input <profile.json> --out <目录> [--edition applicant|review|both] [--json] [--ascii-names]";
 
@@ -63,19 +64,12 @@ function argsErrorText(err: unknown): string {
 }
 
 async function readProfile(path: string): Promise<ZoneProfile> {
-  let raw: string;
-  try {
-    raw = await readFile(path, "utf8");
-  } catch {
-    throw new CliUsageError(`找不到或无法读取输入文件「${path}」。应为园区信息的 JSON 文件，${EXAMPLE}`);
-  }
   let json: unknown;
   try {
-    json = JSON.parse(raw);
+    json = readJsonFile(path);
   } catch (err) {
-    throw new CliUsageError(
-      `输入文件「${path}」不是有效的 JSON（${err instanceof Error ? err.message : String(err)}）。应为例如 {"jurisdiction": "zhejiang", "applicant": {"name": "…"}, "zone": {"name": "…"}}`,
-    );
+    if (err instanceof InputFileError) throw new CliUsageError(`${err.message}\n${EXAMPLE}`);
+    throw err;
   }
   const parsed = parseInput(zoneProfileSchema, json);
   if (!parsed.ok) throw new CliUsageError(formatInputErrorList(parsed.errors, `输入文件「${path}」有误`));
