@@ -68,6 +68,8 @@ describe("return, correct, resubmit, accept", () => {
     const formText = await docxText(drafts.documents[0]!.data);
     expect(formText).toContain("杭州测试科技园发展有限公司");
     expect(formText).toContain("19");
+    // the applicant's edition is the clean one they sign
+    expect(formText).not.toContain("对应条款");
 
     const submitted = await ann.say("提交申报");
     expect(submitted.text).toContain(`已提交：${number}`);
@@ -83,6 +85,9 @@ describe("return, correct, resubmit, accept", () => {
     expect(opened.text).toContain("现有知识产权服务机构 19 家，少于 20 家");
     expect(opened.replies.findIndex((r) => r.kind === "document")).toBeGreaterThan(0);
     expect(opened.documents).toHaveLength(3);
+    // staff get the review edition: the clauses each section answers
+    expect(opened.documents[0]!.fileName).toBe(`${number}-申报书（审核版）.docx`);
+    expect(await docxText(opened.documents[0]!.data)).toContain("（对应条款：第六条（三））");
     expect(opened.choices?.options.map((o) => o.label)).toEqual(["通过（受理）", "退回并附意见"]);
 
     const returned = await staff.say(`退回 ${number} 机构数量不足20家，请核实后补充`);
@@ -213,6 +218,7 @@ describe("roles", () => {
     const own = await user.say(`查看 ${number}`);
     expect(own.text).toContain(`【预审摘要】${number}`);
     expect(own.documents).toHaveLength(3);
+    expect(own.documents[0]!.fileName).toBe(`${number}-申报书.docx`);
     expect(own.choices).toBeUndefined();
   });
 

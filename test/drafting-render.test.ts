@@ -1,6 +1,6 @@
 /**
  * The drafts as a reviewer reads them: the three documents of a full
- * Zhejiang and a full Zibo profile printed to PDF by LibreOffice, then read
+ * Zhejiang and a full Zibo profile, applicant's and review editions, printed to PDF by LibreOffice, then read
  * back — page count, no blank or two-thirds-empty page, no credit code broken
  * across lines, no tool wording.
  *
@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDraftModels, draftApplication } from "../src/drafting/draft-application.ts";
-import { editionOf, spansText, type DocModel } from "../src/drafting/document-model.ts";
+import { editionOf, spansText, type DocModel, type Edition } from "../src/drafting/document-model.ts";
 import { checkProfile, loadProfile, TOOL_WORDING, type FixtureName } from "./drafting-fixtures.ts";
 import { convertDirToPdf, missingRenderTools, pdfContentBottoms, pdfPageCount, pdfPagesText } from "./support/libreoffice.ts";
 
@@ -31,13 +31,14 @@ const TWO_THIRDS = TEXT_TOP + ((TEXT_BOTTOM - TEXT_TOP) * 2) / 3;
 /** Page counts a reviewer would expect of these drafts (a blank page or a runaway layout falls outside). */
 const PAGES: Record<FixtureName, Record<DocModel["kind"], [number, number]>> = {
   "zhejiang-full": { "application-form": [6, 7], "construction-plan": [7, 9], "precheck-report": [6, 8] },
-  "zibo-full": { "application-form": [6, 7], "construction-plan": [8, 10], "precheck-report": [6, 8] },
+  "zibo-full": { "application-form": [6, 7], "construction-plan": [8, 10], "precheck-report": [5, 7] },
   "zhejiang-partial": { "application-form": [6, 8], "construction-plan": [7, 10], "precheck-report": [6, 9] },
   "zibo-partial": { "application-form": [6, 8], "construction-plan": [8, 11], "precheck-report": [6, 9] },
 };
 
 interface Rendered {
   name: FixtureName;
+  edition: Edition;
   kind: DocModel["kind"];
   pages: number;
   text: string[];
@@ -54,16 +55,17 @@ async function renderAll(): Promise<Rendered[]> {
   const out: Rendered[] = [];
   const dir = await mkdtemp(join(tmpdir(), "ipzone-render-"));
   dirs.push(dir);
-  const plan: { name: FixtureName; kind: DocModel["kind"]; pdf: string; model: DocModel; creditCode?: string }[] = [];
+  const plan: { name: FixtureName; edition: Edition; kind: DocModel["kind"]; pdf: string; model: DocModel; creditCode?: string }[] = [];
   for (const name of FIXTURES) {
     const profile = loadProfile(name);
     const check = checkProfile(profile);
-    const result = await draftApplication(profile, check, { asciiNames: true });
-    const models = buildDraftModels(profile, check).map((m) => editionOf(m, "applicant"));
+    const result = await draftApplication(profile, check, { asciiNames: true, editions: ["applicant", "review"] });
+    const models = buildDraftModels(profile, check);
     for (const f of result.files) {
       const file = join(dir, `${name}-${f.fileNames.docx}`);
       await writeFile(file, f.docx);
-      plan.push({ name, kind: f.kind, pdf: file.replace(/\.docx$/, ".pdf"), model: models.find((m) => m.kind === f.kind)!, creditCode: profile.applicant?.creditCode });
+      const model = editionOf(models.find((m) => m.kind === f.kind)!, f.edition);
+      plan.push({ name, edition: f.edition, kind: f.kind, pdf: file.replace(/\.docx$/, ".pdf"), model, creditCode: profile.applicant?.creditCode });
     }
   }
   await convertDirToPdf(dir);
@@ -75,6 +77,7 @@ async function renderAll(): Promise<Rendered[]> {
     });
     out.push({
       name: p.name,
+      edition: p.edition,
       kind: p.kind,
       pages: await pdfPageCount(p.pdf),
       text: await pdfPagesText(p.pdf),
@@ -98,12 +101,14 @@ describe.skipIf(Boolean(missing) && !process.env.CI)("drafts printed by LibreOff
     for (const d of dirs) await rm(d, { recursive: true, force: true });
   });
 
-  it("prints each of the six documents on the number of pages a reviewer expects", () => {
-    expect(rendered).toHaveLength(6);
+  it("prints each document, in both editions, on the number of pages a reviewer expects", () => {
+    expect(rendered).toHaveLength(12);
     for (const r of rendered) {
       const [min, max] = PAGES[r.name][r.kind];
-      expect(r.pages, `${r.name} ${r.kind}`).toBeGreaterThanOrEqual(min);
-      expect(r.pages, `${r.name} ${r.kind}`).toBeLessThanOrEqual(max);
+      // the review edition adds a clause line under each heading and the plan's task–clause table
+      const extra = r.edition === "review" ? 2 : 0;
+      expect(r.pages, `${r.name} ${r.edition} ${r.kind}`).toBeGreaterThanOrEqual(min);
+      expect(r.pages, `${r.name} ${r.edition} ${r.kind}`).toBeLessThanOrEqual(max + extra);
       expect(r.text).toHaveLength(r.pages);
     }
   });
@@ -111,7 +116,7 @@ describe.skipIf(Boolean(missing) && !process.env.CI)("drafts printed by LibreOff
   it("leaves no page blank and none a third empty, except before a deliberate new page and at the end", () => {
     for (const r of rendered) {
       r.bottoms.forEach((bottom, i) => {
-        const where = `${r.name} ${r.kind} page ${i + 1}`;
+        const where = `${r.name} ${r.edition} ${r.kind} page ${i + 1}`;
         expect(bottom, `${where} is blank`).toBeGreaterThan(TEXT_TOP);
         const last = i === r.bottoms.length - 1;
         const nextStartsByDesign = r.pageStarts.some((s) => (r.text[i + 1] ?? "").trimStart().replace(/\s+/g, "").startsWith(s.replace(/\s+/g, "")));
@@ -138,8 +143,9 @@ describe.skipIf(Boolean(missing) && !process.env.CI)("drafts printed by LibreOff
   it("never speaks of the tool, its commands or its files, nor prints the clause scaffolding", () => {
     for (const r of rendered) {
       const text = r.text.join("\n");
-      for (const w of TOOL_WORDING) expect(text, `${r.name} ${r.kind}: ${w}`).not.toMatch(w);
-      expect(text).not.toContain("对应条款");
+      for (const w of TOOL_WORDING) expect(text, `${r.name} ${r.edition} ${r.kind}: ${w}`).not.toMatch(w);
+      if (r.edition === "applicant") expect(text).not.toContain("对应条款");
+      else if (r.kind !== "precheck-report") expect(text).toContain("对应条款");
     }
   });
 });

@@ -68,7 +68,7 @@ describe("Zhejiang zone with every fact given (eligible)", async () => {
         expect(d.text[kind]).toContain(c.label);
       }
     }
-    expect(d.text["application-form"]).toContain("自查结论：符合申报条件");
+    expect(d.text["application-form"]).toContain("自查结论：符合申报条件。");
   });
 
   it("leaves the 设区市 recommendation for the bureau to sign and stamp, and the commitment in the applicant's name", () => {
@@ -368,5 +368,18 @@ describe("documents a bureau reads", async () => {
         expect(d.text["precheck-report"]).toContain(`共${highlighted}处，在${title}中以【待补充】标出`);
       }
     }
+  });
+});
+
+describe("a count and an area known only as ranges", async () => {
+  // {min, max} as the uncertain-facts input gives them; the form takes one number, so the exact one is left to fill in.
+  const d = await draft("zhejiang-full", {}, (p) => ({ ...p, zone: { ...p.zone, serviceInstitutions: { min: 20, max: 25 }, coreAreaSqm: { min: 900, max: 1100 } } }) as unknown as ZoneProfile);
+
+  it("prints the range as given and highlights the exact figure still to give", () => {
+    expect(d.form.markdown).toContain("| 现有知识产权服务机构 | 20至25家（确切数字【待补充】） |");
+    expect(d.form.markdown).toContain("核心区面积 | 900至1100平方米（确切数字【待补充】）");
+    expect(d.form.placeholders).toContain(`${FACT_PLACEHOLDERS.institutions}（确切数字）`);
+    expect(d.text["application-form"]).toContain("现有知识产权服务机构20至25家（要求20家以上）");
+    expect(d.text["construction-plan"]).not.toContain("[object Object]");
   });
 });

@@ -193,7 +193,7 @@ function zoneSection(p: ZoneProfile, t: JurisdictionTemplate, ctx: DraftContext)
     ...section(2, "入驻知识产权服务机构名单", formatClause(t.clauses.institutions)),
     table(
       [["序号", 1.3], ["机构名称", 4.4], ["主要服务", 3], ["入驻时间", 2]],
-      [[[text("1")], [placeholder(count === undefined ? "入驻机构名单" : `入驻机构名单（共${count}家，可另附页）`)], [blank("主要服务")], [blank("入驻时间")]]],
+      [[[text("1")], [placeholder(count === undefined ? "入驻机构名单" : `入驻机构名单（共${f.figureText(count, "家")}，可另附页）`)], [blank("主要服务")], [blank("入驻时间")]]],
       true,
       { align: { 0: "center" } },
     ),
@@ -228,9 +228,16 @@ function checkSection(check: CheckResult, t: JurisdictionTemplate, ctx: DraftCon
   const article = articleOf(t.clauses.institutions);
   return [
     ...section(1, "申报条件自查情况", formatClause(article)),
-    paragraph(`依据${formatCitation(article)}，对照申报条件逐项自查（自查基准日${formatIsoDateChinese(ctx.date)}，与填报日期相同），结果如下。`, { indent: true }),
+    paragraph(
+      [
+        text(`依据${formatCitation(article)}，对照申报条件逐项自查（自查基准日${formatIsoDateChinese(ctx.date)}，与填报日期相同）。`),
+        text("自查结论：", true),
+        text(`${VERDICT_LABELS[check.verdict]}。逐项结果如下：`),
+      ],
+      { indent: true },
+    ),
+    // The conclusion comes first, so the table ends the section and no lone line follows it onto a page.
     conditionTable(check, evidence),
-    paragraph([text("自查结论：", true), text(`${VERDICT_LABELS[check.verdict]}。`)], { indent: true }),
   ];
 }
 
@@ -240,6 +247,8 @@ const AUTHORITY_SIGNATURE = ["负责人（签字）：　　　　　　", "（�
 function opinionSections(p: ZoneProfile, t: JurisdictionTemplate): Block[] {
   const named = t.terms.recommenderAt(f.placeFromAddress(p.applicant?.address));
   return [
+    // The two authorities' boxes share a page of their own, as printed forms end.
+    { kind: "page-break" },
     ...section(1, `${t.recommender}推荐意见`, formatClause(t.clauses.recommendation)),
     {
       kind: "opinion-box",

@@ -129,7 +129,7 @@ function baseline(i: Indicator, p: ZoneProfile, ctx: DraftContext): Span[] {
       return cov ? [text(`${cov.covered.length}/${ctx.figures.requiredServices.length}`)] : [blank(f.FACT_PLACEHOLDERS.services)];
     }
     default:
-      return [blank("现状值", undefined, i.name)];
+      return [blank("主要指标的现状值")];
   }
 }
 
@@ -139,7 +139,7 @@ function target(i: Indicator, p: ZoneProfile, ctx: DraftContext): Span[] {
     const cov = f.serviceCoverage(p, ctx.figures.requiredServices);
     if (cov) return [text(cov.lacking.length === 0 ? "保持全部覆盖" : `补齐${cov.lacking.map((s) => SERVICE_LABELS[s]).join("、")}`)];
   }
-  return [blank("目标值", undefined, i.name)];
+  return [blank("主要指标的建设期目标值")];
 }
 
 function goals(p: ZoneProfile, t: JurisdictionTemplate, ctx: DraftContext): Block[] {
@@ -182,8 +182,8 @@ function taskFacts(task: PlanTask, p: ZoneProfile, t: JurisdictionTemplate, ctx:
   return [paragraph(spans, { indent: true })];
 }
 
-function measures(todo: string, about?: string): Block {
-  return paragraph([text(`具体举措（${todo}）：`), blank("具体举措", undefined, about ?? todo)], { indent: true });
+function measures(todo: string): Block {
+  return paragraph([text(`具体举措（${todo}）：`), blank("各项任务的具体举措")], { indent: true });
 }
 
 function tasks(p: ZoneProfile, t: JurisdictionTemplate, ctx: DraftContext): Block[] {
@@ -198,10 +198,10 @@ function tasks(p: ZoneProfile, t: JurisdictionTemplate, ctx: DraftContext): Bloc
       for (const sub of task.subtasks) {
         blocks.push(...section(3, sub.title, clauses(sub.clauses)));
         blocks.push(paragraph(sub.content, { indent: true }));
-        blocks.push(measures(sub.todo, sub.title));
+        blocks.push(measures(sub.todo));
       }
     } else {
-      blocks.push(measures(task.todo, task.title));
+      blocks.push(measures(task.todo));
     }
   }
   blocks.push(...mappingTable(t));
@@ -235,7 +235,7 @@ function projects(p: ZoneProfile, t: JurisdictionTemplate): Block[] {
     [text(String(i + 1))],
     [text(proj.name)],
     [placeholder(proj.todo, proj.name)],
-    [blank("完成时限", undefined, proj.name)],
+    [blank("重点项目完成时限")],
     owner,
   ]);
   rows.push([[text(String(t.projects.length + 1))], [placeholder("其他重点项目")], [], [], []]);

@@ -110,7 +110,15 @@ function unknowns(check: CheckResult, t: JurisdictionTemplate, ctx: PrecheckCont
   const blocks: Block[] = [...section(1, "待补充信息", undefined)];
   blocks.push(...section(2, "影响申报条件判断的信息", undefined));
   if (missing.length === 0) blocks.push(paragraph("无。申报条件所需的信息均已填报。", { indent: true }));
-  else blocks.push(...numbered(missing.map((m) => [placeholder(documentFactLabel(m.fact, t)), text(`（影响${formatClause(m.clause)}的判断）`)])));
+  else
+    blocks.push(
+      table(
+        [["序号", 1.3], ["待补充信息", 9], ["影响的条件", 2.6]],
+        missing.map((m, i) => [[text(String(i + 1))], [placeholder(documentFactLabel(m.fact, t))], [text(formatClause(m.clause))]]),
+        true,
+        { align: { 0: "center", 2: "center" } },
+      ),
+    );
   for (const d of ctx.drafts) {
     const count = draftOpenCount(d);
     blocks.push(...section(2, `${d.title}中的待补充项`, undefined));
@@ -121,7 +129,7 @@ function unknowns(check: CheckResult, t: JurisdictionTemplate, ctx: PrecheckCont
     blocks.push(paragraph(`共${count}处，在${d.title}中以【待补充】标出（黄色底纹）：`, { indent: true }));
     blocks.push(
       table(
-        [["部分", 3], ["处数", 1.2], ["待补充项", 9]],
+        [["部分", 3.6], ["处数", 1.3], ["待补充项", 9]],
         d.placeholders.map((s) => [[text(s.section)], [text(String(s.count))], [text(s.items.join("；"))]]),
         true,
         { align: { 1: "center" } },

@@ -6,7 +6,7 @@
  * The 说明 column states the evidence given — the fact, the number against
  * the parameter, the document that proves it — not the condition again.
  */
-import { factLabel, joinLabels, SERVICE_LABELS } from "../rules/labels.ts";
+import { AREA_TYPE_LABELS, CARRIER_TYPE_LABELS, factLabel, joinLabels, OWNERSHIP_LABELS, SERVICE_LABELS } from "../rules/labels.ts";
 import { jurisdictionModule } from "../rules/jurisdiction-registry.ts";
 import type { CheckResult, ConditionResult, ConditionStatus, Verdict } from "../rules/rule-result.types.ts";
 import type { ZoneProfile } from "../rules/zone-profile.schema.ts";
@@ -14,7 +14,7 @@ import { formatClause } from "../knowledge/citation.ts";
 import { table, text, type Block, type Span } from "./document-model.ts";
 import type { JurisdictionTemplate } from "./jurisdiction-templates.ts";
 import type { PolicyFigures } from "./policy-figures.ts";
-import { AREA_TYPE_LABELS, CARRIER_TYPE_LABELS, OWNERSHIP_LABELS } from "../rules/labels.ts";
+import { figureText } from "./profile-facts.ts";
 
 /** Short enough for a narrow 结果 column; the 说明 says what is missing. */
 export const CONDITION_STATUS_LABELS: Record<ConditionStatus, string> = {
@@ -66,11 +66,11 @@ function factEvidence(path: string, ctx: EvidenceContext): string | undefined {
       return p.zone?.areaType && `所在区域：${AREA_TYPE_LABELS[p.zone.areaType]}`;
     case "zone.serviceInstitutions":
       return p.zone?.serviceInstitutions !== undefined
-        ? `${ctx.template.terms.institutions}${p.zone.serviceInstitutions}家（要求${f.minServiceInstitutions}家以上）`
+        ? `${ctx.template.terms.institutions}${figureText(p.zone.serviceInstitutions, "家")}（要求${f.minServiceInstitutions}家以上）`
         : undefined;
     case "zone.coreAreaSqm":
       return p.zone?.coreAreaSqm !== undefined
-        ? `核心区面积${p.zone.coreAreaSqm}平方米${f.minCoreAreaSqm !== undefined ? `（要求不少于${f.minCoreAreaSqm}平方米）` : ""}`
+        ? `核心区面积${figureText(p.zone.coreAreaSqm, "平方米")}${f.minCoreAreaSqm !== undefined ? `（要求不少于${f.minCoreAreaSqm}平方米）` : ""}`
         : undefined;
     case "zone.services":
       return p.zone?.services && servicesEvidence(p.zone.services, ctx);

@@ -3,7 +3,6 @@
  * (docs/input-formats.md), so it becomes a 【待补充】 placeholder named after the fact —
  * never a guess, and never "否".
  */
-import type { RangedNumber } from "../rules/fact-range.ts";
 import {
   AREA_TYPE_LABELS,
   CARRIER_TYPE_LABELS,
@@ -52,12 +51,29 @@ export function field(value: string | undefined, what: string): Span[] {
   return value ? [text(value)] : [blank(what)];
 }
 
-/** A number with its unit — 「1680平方米」, or 「【待补充】平方米」 (公文 style: no separator, no space). */
-export function num(value: RangedNumber | undefined, unit: string, what: string): Span[] {
+/** A count or an area as the profile may give it: a number, or a range `{min, max}` when known only roughly. */
+export type FactFigure = number | { min: number; max: number };
+
+/** 「26家」, or 「20至25家」 for a range (公文 style: no separator, no space). */
+export function figureText(value: FactFigure, unit: string): string {
+  if (typeof value === "number") return `${value}${unit}`;
+  return value.min === value.max ? `${value.min}${unit}` : `${value.min}至${value.max}${unit}`;
+}
+
+/** True when the figure is a range with two different ends. */
+export function isRough(value: FactFigure | undefined): boolean {
+  return value !== undefined && typeof value !== "number" && value.min !== value.max;
+}
+
+/**
+ * A number with its unit — 「1680平方米」, or 「【待补充】平方米」 when unknown. A
+ * range is printed as given and the exact figure left to fill in:
+ * 「20至25家（确切数字【待补充】）」 — a form takes one number.
+ */
+export function num(value: FactFigure | undefined, unit: string, what: string): Span[] {
   if (value === undefined) return [blank(what, unit)];
-  if (typeof value === "number" || value.min === value.max) return [text(`${typeof value === "number" ? value : value.min}${unit}`)];
-  // A figure known only as a range is stated as such and left for the applicant to settle.
-  return [text(`${value.min}至${value.max}${unit}（`), blank(`确切${unit ? "数量" : "数值"}`, unit), text("）")];
+  if (!isRough(value)) return [text(figureText(value, unit))];
+  return [text(`${figureText(value, unit)}（确切数字`), blank(`${what}（确切数字）`), text("）")];
 }
 
 export interface Place {

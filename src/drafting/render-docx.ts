@@ -177,7 +177,7 @@ function opinionBox(b: Extract<Block, { kind: "opinion-box" }>): Table {
  * rather than as a separate break paragraph, which would leave a blank page
  * when the page before happens to end full.
  */
-function blockElements(b: Block, breakBefore = false): (Paragraph | Table)[] {
+function blockElements(b: Block, breakBefore = false, next?: Block): (Paragraph | Table)[] {
   switch (b.kind) {
     case "title":
       return [
@@ -213,13 +213,24 @@ function blockElements(b: Block, breakBefore = false): (Paragraph | Table)[] {
         }),
       ];
     case "table":
-      // An empty paragraph after a table keeps two adjacent tables from merging.
-      return [tableBlock(b), new Paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: [] })];
+      return [tableBlock(b), ...gapAfterTable(next)];
     case "opinion-box":
-      return [opinionBox(b), new Paragraph({ children: [] })];
+      return [opinionBox(b), ...gapAfterTable(next)];
     case "page-break":
       return [new Paragraph({ children: [new PageBreak()] })];
   }
+}
+
+/**
+ * A 6 pt paragraph after a table: it keeps two adjacent tables from merging
+ * and spaces the text that follows. None before a new page (a table that
+ * fills its page would push the gap onto a blank one); a 1 pt one at the very
+ * end, where Word requires a paragraph after a final table.
+ */
+function gapAfterTable(next: Block | undefined): Paragraph[] {
+  if (next?.kind === "page-break") return [];
+  const line = next ? 120 : 20;
+  return [new Paragraph({ spacing: { line, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [new TextRun({ text: "", size: 2 })] })];
 }
 
 function pageFooter(): Footer {
@@ -259,7 +270,7 @@ export function toDocxDocument(doc: DocModel): Document {
           },
         },
         footers: { default: pageFooter() },
-        children: doc.blocks.flatMap((b, i) => (b.kind === "page-break" ? [] : blockElements(b, doc.blocks[i - 1]?.kind === "page-break"))),
+        children: doc.blocks.flatMap((b, i) => (b.kind === "page-break" ? [] : blockElements(b, doc.blocks[i - 1]?.kind === "page-break", doc.blocks[i + 1]))),
       },
     ],
   });
