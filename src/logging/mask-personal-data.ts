@@ -69,23 +69,27 @@ interface Span {
 
 function findSpans(n: Normalised): Span[] {
   const spans: Span[] = [];
-  const add = (m: RegExpExecArray, masked: string) => {
-    const from = n.start[m.index]!;
-    const to = n.end[m.index + m[0].length - 1]!;
-    // Earlier kinds win where matches overlap (a code is checked before the phone numbers in it).
-    if (!spans.some((s) => from < s.to && s.from < to)) spans.push({ from, to, masked });
+  // Earlier kinds win (a code is checked before the phone numbers in it). What a kind matched is
+  // blanked out before the next kind looks, so a later match can neither start inside an earlier
+  // one nor run from it into the number beside it (a code's last digits + 「 86158…」 would
+  // otherwise swallow the start of the phone number that follows, leaving its rest unmasked).
+  let text = n.text;
+  const pass = (pattern: RegExp, mask: (m: RegExpExecArray) => string) => {
+    const found: RegExpExecArray[] = [...text.matchAll(pattern)];
+    for (const m of found) {
+      spans.push({ from: n.start[m.index]!, to: n.end[m.index + m[0].length - 1]!, masked: mask(m) });
+      text = text.slice(0, m.index) + "#".repeat(m[0].length) + text.slice(m.index + m[0].length);
+    }
   };
-  for (const m of n.text.matchAll(CREDIT_CODE)) {
+  pass(CREDIT_CODE, (m) => {
     const code = onlyCode(m[0]);
-    add(m, `${code.slice(0, 4)}**********${code.slice(-4)}`);
-  }
-  for (const m of n.text.matchAll(MOBILE)) {
+    return `${code.slice(0, 4)}**********${code.slice(-4)}`;
+  });
+  pass(MOBILE, (m) => {
     const d = onlyDigits(m[1]!);
-    add(m, `${d.slice(0, 3)}****${d.slice(-4)}`);
-  }
-  for (const m of n.text.matchAll(LANDLINE)) {
-    add(m, `0${onlyDigits(m[1]!)}-****${onlyDigits(m[2]!).slice(-4)}`);
-  }
+    return `${d.slice(0, 3)}****${d.slice(-4)}`;
+  });
+  pass(LANDLINE, (m) => `0${onlyDigits(m[1]!)}-****${onlyDigits(m[2]!).slice(-4)}`);
   return spans.sort((a, b) => a.from - b.from);
 }
 
