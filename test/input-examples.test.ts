@@ -4,12 +4,11 @@
  * Also the input-side guards a user meets: an implausible count is refused
  * by the CLI, a missing file points to an example that exists.
  */
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { cli } from "./support/run-cli.ts";
 import { agencyInputSchema } from "../src/rules/agency-input.schema.ts";
 import { checkZone } from "../src/rules/check-zone.ts";
 import { estimateSupport } from "../src/rules/estimate/estimate-support.ts";
@@ -19,19 +18,9 @@ import { findImplausibleFacts, implausibleQuestion, PLAUSIBLE_BOUNDS } from "../
 import { zoneProfileSchema } from "../src/rules/zone-profile.schema.ts";
 import { agency } from "./rules-fixtures.ts";
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "input-examples-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run("npx", ["tsx", "bot/cli.ts", ...args], { cwd: process.cwd(), timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const example = (name: string) => JSON.parse(readFileSync(join("examples", name), "utf8"));
 

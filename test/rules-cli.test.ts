@@ -1,13 +1,11 @@
 /** check and estimate through the real command line, as a user runs them. */
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { cli } from "./support/run-cli.ts";
 import { agency, zhejiangZone } from "./rules-fixtures.ts";
 
-const run = promisify(execFile);
 let dir: string;
 
 beforeAll(() => {
@@ -20,15 +18,6 @@ function file(name: string, content: unknown): string {
   return path;
 }
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run("npx", ["tsx", "bot/cli.ts", ...args], { cwd: process.cwd(), timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
