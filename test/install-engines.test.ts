@@ -13,9 +13,13 @@ interface LockPackage {
   engines?: Record<string, string> | string[];
   dev?: boolean;
   optional?: boolean;
+  hasInstallScript?: boolean;
 }
 
-const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { engines: { node: string } };
+const pkg = JSON.parse(readFileSync("package.json", "utf8")) as {
+  engines: { node: string };
+  allowScripts?: Record<string, boolean>;
+};
 const lock = JSON.parse(readFileSync("package-lock.json", "utf8")) as { packages: Record<string, LockPackage> };
 
 /**
@@ -47,5 +51,21 @@ describe("npm install on the declared Node version", () => {
       expect(Object.keys(lock.packages).some((p) => nameOf(p) === name)).toBe(true);
       expect(readme).toContain(name);
     }
+  });
+});
+
+/**
+ * npm 11.16+ lists every dependency whose install script is not reviewed in
+ * `allowScripts` at the end of each install, and npm 12 skips those scripts —
+ * which would leave better-sqlite3 and hnswlib-node unbuilt on a fresh clone.
+ */
+describe("install scripts on a fresh clone", () => {
+  it("every locked package with an install script is reviewed in package.json allowScripts", () => {
+    const unreviewed: string[] = [];
+    for (const [path, entry] of Object.entries(lock.packages)) {
+      if (!path || !entry.hasInstallScript) continue;
+      if (pkg.allowScripts?.[nameOf(path)] === undefined) unreviewed.push(`${nameOf(path)}@${entry.version}`);
+    }
+    expect(unreviewed).toEqual([]);
   });
 });
