@@ -3,7 +3,7 @@
  * the tests read the same words.
  */
 import { POLICIES } from "../knowledge/policy-catalog.ts";
-import type { FallbackReason, RefusalReason } from "./answer.types.ts";
+import type { RefusalReason } from "./answer.types.ts";
 import { JURISDICTIONS, jurisdictionWithLevel, POLICY_IDS, type Jurisdiction, type PolicyId } from "../knowledge/jurisdictions.ts";
 import { parseCitation } from "../knowledge/citation.ts";
 import { inForceText, policyValidityOn, trialClauseText } from "../rules/policy-dates.ts";
@@ -49,16 +49,6 @@ export const SELF_CHECK_HINT = "如需逐项核对全部申报条件，可回复
 export const ESTIMATE_HINT = "如需按您的全部情况测算可获支持的上限，可回复「测算一下我们能拿多少资助」。";
 
 export const JURISDICTION_LABEL = Object.fromEntries(JURISDICTIONS.map((j) => [j, jurisdictionWithLevel(j)])) as Record<Jurisdiction, string>;
-
-const FALLBACK_NOTE: Record<FallbackReason, string> = {
-  timeout: "（大模型服务响应超时，以下是根据政策原文整理的离线答案。）",
-  "api-error": "（大模型服务暂时不可用，以下是根据政策原文整理的离线答案。）",
-  "no-valid-citations": "（大模型的回答没有给出可核实的出处，已改用根据政策原文整理的离线答案。）",
-};
-
-export function fallbackNote(reason: FallbackReason): string {
-  return FALLBACK_NOTE[reason];
-}
 
 /** How a same-sound typo was read: 「（按“淄博”理解了“淄搏”。）」 */
 export function readingNote(corrections: readonly { from: string; to: string }[]): string {

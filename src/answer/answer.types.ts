@@ -23,10 +23,11 @@ export interface AnswerOptions {
 }
 
 export type RefusalReason = "empty" | "injection" | "other-place" | "off-topic";
-export type FallbackReason = "timeout" | "api-error" | "no-valid-citations";
+/** timeout / api-error: the model did not reply; malformed: not in the reply format; unverified: failed verify-model-answer.ts */
+export type FallbackReason = "timeout" | "api-error" | "malformed" | "unverified";
 
 export interface AnswerResult {
-  /** the reply, in Chinese, with citations inline */
+  /** the reply, in the question's language (Chinese or English), with citations inline */
   text: string;
   /** citation ids the reply quotes or cites, e.g. ["zb2020:9.1"] */
   citations: string[];
@@ -42,8 +43,8 @@ export interface AnswerResult {
   mode: "llm" | "offline";
   /** why the configured chat model was not used for this reply */
   fallbackReason?: FallbackReason;
-  /** citation ids the chat model gave that retrieval does not support (removed from the text) */
-  unsupportedCitations?: string[];
+  /** for `unverified`: what the check found, as the reply's note says it */
+  fallbackDetail?: string;
 }
 
 export interface Answerer {

@@ -1,24 +1,23 @@
 /**
  * Answers one question about the two policies.
  *
- *   question ─ follow-up? ─ injection? ─ jurisdiction ─ retrieve ─ on topic? ─┬─ chat model (grounded, citations checked)
- *                                                                            └─ extractive offline answer
+ *   question ─ follow-up? ─ injection? ─ jurisdiction ─ retrieve ─ on topic? ─ extractive offline answer
  *
- * The chat model is optional (config.llm). When it times out, fails, or cites
- * nothing that retrieval supports, the offline answer is given and says so.
+ * With a chat model configured (config.llm) the question goes to
+ * answer-with-model.ts instead: the model judges relevance over the retrieved
+ * passages and its answer is verified; this offline answer is its fallback.
  */
 import type { Logger } from "pino";
 import type { PolicyId } from "../knowledge/policy-document.schema.ts";
 import type { Passage, PolicyIndex } from "../retrieval/passage.types.ts";
-import type { AnswerOptions, AnswerResult, Answerer, FallbackReason, RefusalReason } from "./answer.types.ts";
-import { fallbackNote, JURISDICTION_LABEL, readingNote, refusalText, SCOPE_HELP, trialNotes } from "./answer-texts.ts";
+import type { AnswerOptions, AnswerResult, Answerer, RefusalReason } from "./answer.types.ts";
+import { JURISDICTION_LABEL, readingNote, refusalText, SCOPE_HELP } from "./answer-texts.ts";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
-import { checkCitations } from "./check-citations.ts";
 import { composeExtractiveAnswer, isListQuestion, type Cue } from "./compose-extractive-answer.ts";
 import { detectJurisdiction, JURISDICTION_OF, POLICY_OF, type Jurisdiction } from "./detect-jurisdiction.ts";
 import { looksLikeInjection } from "./detect-injection.ts";
 import type { LlmClient } from "./llm-client.ts";
-import { buildAnswerMessages } from "./llm-prompt.ts";
+import { createModelAnswerer } from "./answer-with-model.ts";
 import { DEFAULT_THRESHOLDS, judgeTopic, type RefusalThresholds } from "./refusal-gate.ts";
 import { resolveFollowUp } from "./resolve-follow-up.ts";
 import { composeEnglishAnswer, ENGLISH_REFUSAL, isEnglishQuestion, readEnglishQuestion } from "./english-question.ts";
@@ -41,8 +40,6 @@ const MAX_QUESTION_LENGTH = 500;
 const SECOND_DOC_RATIO = 0.85;
 /** Above this share of English content words the texts never use, an English question is off-topic. */
 const MAX_UNKNOWN_ENGLISH = 0.34;
-
-class LlmTimeoutError extends Error {}
 
 export function createAnswerer(deps: AnswererDeps): Answerer {
   const { index, llm, logger } = deps;
@@ -89,45 +86,6 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     return docs;
   }
 
-  async function llmAnswer(
-    question: string,
-    passages: readonly Passage[],
-    previousQuestion: string | undefined,
-  ): Promise<{ text: string; citations: string[]; unsupported: string[] } | FallbackReason> {
-    if (!llm) return "api-error";
-    const controller = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        reject(new LlmTimeoutError());
-      }, llm.timeoutMs);
-    });
-    try {
-      const raw = await Promise.race([
-        llm.complete(buildAnswerMessages(question, passages, previousQuestion), controller.signal),
-        timeout,
-      ]);
-      const checked = checkCitations(raw, passages.map((p) => p.id));
-      if (checked.unsupported.length > 0) {
-        logger?.warn({ unsupported: checked.unsupported }, "chat model cited pieces that were not retrieved; removed");
-      }
-      if (checked.supported.length === 0) return "no-valid-citations";
-      let text = checked.text.trim();
-      if (checked.unsupported.length > 0) {
-        text += `\n\n（已删除 ${checked.unsupported.length} 处无法在检索到的条文中核实的引用：${checked.unsupported.join("、")}。）`;
-      }
-      for (const note of trialNotes(checked.supported)) text += `\n\n${note}`;
-      return { text, citations: checked.supported, unsupported: checked.unsupported };
-    } catch (err) {
-      const reason: FallbackReason = err instanceof LlmTimeoutError || controller.signal.aborted ? "timeout" : "api-error";
-      logger?.warn({ reason, err: (err as Error).message }, "chat model unavailable; offline answer");
-      return reason;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
   /**
    * An English question is read into Chinese search words (glossary), answered
    * offline from the same retrieval, and replied to in English; unknown
@@ -148,11 +106,17 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     return { ...zh, text: composeEnglishAnswer(asked, zh.citations, index.pieces) };
   }
 
+  const viaModel = llm ? createModelAnswerer({ index, llm, logger }) : undefined;
+  const offline = (rawQuestion: string, options: AnswerOptions): Promise<AnswerResult> => {
+    const asked = rawQuestion.trim().slice(0, MAX_QUESTION_LENGTH);
+    if (asked && isEnglishQuestion(asked) && !looksLikeInjection(asked)) return answerEnglish(asked, options);
+    return answerChinese(rawQuestion, options);
+  };
+
   return {
     async answer(rawQuestion, options: AnswerOptions = {}) {
-      const asked = rawQuestion.trim().slice(0, MAX_QUESTION_LENGTH);
-      if (asked && isEnglishQuestion(asked) && !looksLikeInjection(asked)) return answerEnglish(asked, options);
-      return answerChinese(rawQuestion, options);
+      if (viaModel && options.useLlm !== false) return viaModel.answer(rawQuestion, options, offline);
+      return offline(rawQuestion, options);
     },
   };
 
@@ -211,20 +175,6 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const base = { refused: false, jurisdictions, retrieved, resolvedQuestion: text };
       const readAs = corrections.length > 0 ? `${readingNote(corrections)}\n\n` : "";
 
-      if (llm && options.useLlm !== false) {
-        const fromModel = await llmAnswer(text, passages.filter((p) => docs.includes(p.doc)), resolved.isFollowUp ? options.history?.at(-1)?.question : undefined);
-        if (typeof fromModel !== "string") {
-          return {
-            ...base,
-            text: readAs + fromModel.text,
-            citations: fromModel.citations,
-            mode: "llm",
-            ...(fromModel.unsupported.length > 0 && { unsupportedCitations: fromModel.unsupported }),
-          };
-        }
-        const answer = offline();
-        return { ...base, text: `${readAs}${fallbackNote(fromModel)}\n\n${answer.text}`, citations: answer.citations, mode: "offline", fallbackReason: fromModel };
-      }
       const answer = offline();
       return { ...base, text: readAs + absent + answer.text, citations: answer.citations, mode: "offline" };
     }

@@ -3,7 +3,8 @@
  * it is one of the retrieved pieces or the article of one (the model may cite
  * 第九条 for the retrieved 第九条（五）); anything else — an invented article,
  * an item that was not retrieved — is removed from the text and reported.
- * Supported ids are rendered as people read them: （《…》第九条（五））.
+ * Supported ids are rendered as people read them: （《…》第九条（五））, or
+ * with `format` (an English reply names the clause in English as well).
  */
 import { articleOf, formatCitation, normalizeCitation, parseCitation } from "../knowledge/citation.ts";
 
@@ -16,7 +17,7 @@ export interface CheckedCitations {
 /** [zb2020:9.5], 【zj2018:6】, [zb2020:9.5, zb2020:9.1] */
 const CITATION_GROUP = /[[【]\s*((?:[a-z]+\d{4}:[\w.]+\s*[,，、;；]?\s*)+)[\]】]/gi;
 
-export function checkCitations(answer: string, retrieved: readonly string[]): CheckedCitations {
+export function checkCitations(answer: string, retrieved: readonly string[], format: (id: string) => string = formatCitation): CheckedCitations {
   const retrievedSet = new Set(retrieved.map(normalizeCitation));
   const retrievedArticles = new Set(retrieved.map((id) => articleOf(normalizeCitation(id))));
   const supported: string[] = [];
@@ -39,7 +40,7 @@ export function checkCitations(answer: string, retrieved: readonly string[]): Ch
         unsupported.push(id);
       }
     }
-    return kept.length ? `（${kept.map(formatCitation).join("；")}）` : "";
+    return kept.length ? `（${kept.map(format).join("；")}）` : "";
   });
   return { text, supported, unsupported };
 }

@@ -47,11 +47,23 @@ export function fakeEmbedding(text: string): number[] {
   return v.map((x) => x / norm);
 }
 
-/** Default model behaviour: a one-line answer citing the first id of the <资料> block. */
+/** A reply in the labelled format the answerer asks for (src/answer/model-reply.schema.ts). */
+export function modelReply(answer: string, citations: readonly string[] = [], covered = true): string {
+  return `COVERED: ${covered ? "yes" : "no"}\nCITATIONS: ${citations.join(", ")}\nANSWER: ${answer}`;
+}
+
+/**
+ * Default model behaviour, a well-behaved grounded model: it quotes the first
+ * piece of the <资料> block verbatim and cites it, in English around the quote
+ * when the question is English; with no piece it says the texts do not cover it.
+ */
 export function citeFirstPiece(req: ChatRequest): ChatBehaviour {
   const user = req.messages.find((m) => m.role === "user")?.content ?? "";
-  const id = /\[((?:zj2018|zb2020):[\w.]+)\]/.exec(user)?.[1];
-  return { reply: id ? `根据资料，相关规定见原文 [${id}]。` : "资料中没有相关规定。" };
+  const piece = /^\[((?:zj2018|zb2020):[\w.]+)\] [^：\n]*：(.*)$/m.exec(user);
+  if (!piece) return { reply: modelReply("", [], false) };
+  const [, id, text] = piece as unknown as [string, string, string];
+  const english = /The question is in English/.test(user);
+  return { reply: modelReply(english ? `The text says: 「${text}」 [${id}]` : `原文规定：「${text}」[${id}]`, [id]) };
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
