@@ -15,6 +15,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   drafting: async () => (await import("./drafting.bench.ts")).benchDrafting,
   channels: async () => (await import("./channels.bench.ts")).benchChannels,
   processes: async () => (await import("./processes.bench.ts")).benchProcesses,
+  "model-path": async () => (await import("./model-path.bench.ts")).benchModelPath,
 };
 
 function printFigures(name: string, figures: unknown): void {
