@@ -100,6 +100,23 @@ describe("with a chat model configured: a verified answer is sent", () => {
     expect(result.text).toContain("one-year trial");
   });
 
+  it("an English answer that quotes no Chinese gets the cited clause quoted from the text", async () => {
+    server.onChat(() => ({ reply: modelReply("Up to CNY 10,000 for each pledge loan completed [zb2020:9.1].", ["zb2020:9.1"]) }));
+    const result = await answererWith().answer(ENGLISH_PLEDGE);
+
+    expect(result.mode).toBe("llm");
+    expect(result.text).toMatch(/^Up to CNY 10,000 for each pledge loan completed/);
+    expect(result.text).toContain(`Article 9 (1) — ${formatCitation("zb2020:9.1")}：「`);
+    expect(result.text).toContain(PLEDGE_CLAUSE);
+  });
+
+  it("may state the policy's dates, which it is handed with the passages", async () => {
+    server.onChat(() => ({ reply: modelReply("淄博市建设方案自2020年8月25日起实施，试用期一年，至2021年8月24日 [zb2020:17]。", ["zb2020:17"]) }));
+    const result = await answererWith().answer("淄博的方案什么时候开始实施，试用期多久？");
+    expect(result.mode).toBe("llm");
+    expect(result.text).toMatch(/^淄博市建设方案自2020年8月25日起实施，试用期一年，至2021年8月24日/);
+  });
+
   it("answers a Chinese question in Chinese (the default grounded model quotes the piece)", async () => {
     const result = await answererWith().answer("淄博示范区需要几家服务机构？");
     expect(result.mode).toBe("llm");
@@ -122,6 +139,19 @@ describe("with a chat model configured: relevance is the model's call", () => {
     expect(result.refused).toBe(false);
     expect(result.mode).toBe("llm");
     expect(result.text).toMatch(/^能。专利托管成绩显著的/);
+  });
+
+  it("a comparison hands the model passages of both texts; a follow-up, the earlier question and the named text only", async () => {
+    await answererWith().answer("浙江和淄博对示范区内服务机构的数量分别有什么要求？");
+    const both = lastUserMessage();
+    expect(both).toMatch(/^\[zj2018:[\w.]+\] /m);
+    expect(both).toMatch(/^\[zb2020:[\w.]+\] /m);
+
+    await answererWith().answer("那淄博呢？", { history: [{ question: "浙江示范区要多少家服务机构？", jurisdictions: ["zhejiang"] }] });
+    const followUp = lastUserMessage();
+    expect(followUp).toMatch(/<上一问>\n浙江示范区要多少家服务机构？\n<\/上一问>/);
+    expect(followUp).toMatch(/^\[zb2020:[\w.]+\] /m);
+    expect(followUp).not.toMatch(/^\[zj2018:[\w.]+\] /m);
   });
 
   it("a question sharing the texts' words that the model marks not covered is refused", async () => {

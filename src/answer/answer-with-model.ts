@@ -57,6 +57,8 @@ const COVERAGE_FLOOR = 0.3;
 const FLOOR_WINDOW = 3;
 /** An English question whose content words are mostly unknown to the glossary and renderings is not about the texts. */
 const MAX_UNKNOWN_ENGLISH = 0.5;
+/** An English answer that quotes nothing gets at most this many cited clauses quoted after it. */
+const MAX_APPENDED_QUOTES = 3;
 
 class LlmTimeoutError extends Error {}
 
@@ -115,17 +117,30 @@ export function createModelAnswerer(deps: ModelAnswererDeps) {
     if (!verdict.ok) {
       return { ok: false, reason: "unverified", detail: describeProblem(verdict.problem, language), log: { problem: verdict.problem.kind, detail: describeProblem(verdict.problem, "zh") } };
     }
-    return { ok: true, text: render(parsed.reply.answer, verdict.cited, language), citations: verdict.cited };
+    return { ok: true, text: render(parsed.reply.answer, verdict.cited, passages, language), citations: verdict.cited };
   }
 
-  /** Inline [ids] as people read them; ids listed only in CITATIONS are named at the end. */
-  function render(answer: string, cited: readonly string[], language: AnswerLanguage): string {
+  /**
+   * Inline [ids] as people read them; ids listed only in CITATIONS are named
+   * at the end. An English answer that quotes no Chinese gets the cited
+   * clauses quoted from the texts, so that the original is always beside it.
+   */
+  function render(answer: string, cited: readonly string[], passages: readonly Passage[], language: AnswerLanguage): string {
     const format = language === "en" ? (id: string) => `${englishCitation(id)}; ${formatCitation(id)}` : formatCitation;
     const { text, supported } = checkCitations(answer, cited, format);
     const unnamed = cited.filter((id) => !supported.includes(id));
-    const basis = unnamed.length === 0 ? "" : language === "en" ? `\n\nBasis: ${unnamed.map(format).join("; ")}.` : `\n\n依据：${unnamed.map(format).join("；")}。`;
-    const notes = language === "en" ? (cited.some((id) => id.startsWith("zb2020:")) ? [ENGLISH_ZIBO_NOTE] : []) : trialNotes(cited);
-    return [text.trim() + basis, ...notes].join("\n\n");
+    const parts = [text.trim()];
+    if (language === "en") {
+      const quoted = /「[^」]{4,}」/.test(answer) ? [] : passages.filter((p) => cited.includes(p.id)).slice(0, MAX_APPENDED_QUOTES);
+      const named = unnamed.filter((id) => !quoted.some((p) => p.id === id));
+      if (named.length > 0) parts.push(`Basis: ${named.map(format).join("; ")}.`);
+      for (const p of quoted) parts.push(`${englishCitation(p.id)} — ${formatCitation(p.id)}：「${p.text.replace(/\n/g, "")}」`);
+      if (cited.some((id) => id.startsWith("zb2020:"))) parts.push(ENGLISH_ZIBO_NOTE);
+    } else {
+      if (unnamed.length > 0) parts.push(`依据：${unnamed.map(format).join("；")}。`);
+      parts.push(...trialNotes(cited));
+    }
+    return parts.join("\n\n");
   }
 
   return {

@@ -11,6 +11,8 @@ import { formatCitation } from "../knowledge/citation.ts";
 import { englishOf } from "../knowledge/load-english.ts";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
 import type { Passage } from "../retrieval/passage.types.ts";
+import { inForceText, policyValidityOn } from "../rules/policy-dates.ts";
+import { todayInChina } from "../rules/today.ts";
 import type { ChatMessage } from "./llm-client.ts";
 import { REPLY_FORMAT } from "./model-reply.schema.ts";
 
@@ -44,11 +46,17 @@ export function renderContext(passages: readonly Passage[], language: AnswerLang
     .join("\n");
 }
 
-/** Each cited document's title and issue date, so that a reply may name them. */
+/** Each document's title, issue date and validity (from the rule parameters), so that a reply may name them. */
 function documentHeaders(passages: readonly Passage[]): string {
   const docs = [...new Set(passages.map((p) => p.doc))];
   const chineseDate = (iso: string): string => iso.replace(/^(\d{4})-0?(\d{1,2})-0?(\d{1,2})$/, "$1年$2月$3日");
-  return docs.map((d) => `《${POLICIES[d].title}》${POLICIES[d].issued ? `（${chineseDate(POLICIES[d].issued!)}印发）` : ""}`).join("\n");
+  return docs
+    .map((d) => {
+      const { title, issued } = POLICIES[d];
+      const dates = [issued ? `${chineseDate(issued)}印发` : "", inForceText(policyValidityOn(d, todayInChina()))].filter(Boolean);
+      return `《${title}》（${dates.join("；")}）`;
+    })
+    .join("\n");
 }
 
 export interface AnswerPromptInput {
