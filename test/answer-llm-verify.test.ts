@@ -41,6 +41,7 @@ describe("figures are compared by value, however they are written", () => {
   it("references are not figures: citation ids, 第九条（五）, Article 9 (5), list numbering", () => {
     expect(keys("依据第九条（五）[zb2020:9.5] 和 Article 9 (5)，见第十四条。")).toEqual([]);
     expect(keys("1. 申报书\n2. 推荐意见")).toEqual([]);
+    expect(keys("第1步：填写申报书；第二步：区县审核")).toEqual([]);
   });
 
   it("a lone 一 is an article, not a count; other Chinese numerals before a unit are counts", () => {

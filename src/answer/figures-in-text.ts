@@ -40,7 +40,7 @@ function normaliseWidth(text: string): string {
 function withoutReferences(text: string): string {
   return text
     .replace(/[a-z]{2}\d{4}(?::[\w.]+)?/gi, " ")
-    .replace(new RegExp(`第\\s*[\\d${CN}]+\\s*[条款项章节批]`, "g"), " ")
+    .replace(new RegExp(`第\\s*[\\d${CN}]+\\s*[条款项章节批步点]`, "g"), " ")
     .replace(new RegExp(`[（(]\\s*[\\d${CN}]+\\s*[）)]`, "g"), " ")
     .replace(/\b(?:articles?|art\.|items?|clauses?|paragraphs?|sections?|chapters?|points?|no\.)\s*\d+(?:\s*(?:\(\d+\)|and\s+\d+|,\s*\d+))*/gi, " ")
     .replace(new RegExp(`^\\s*(?:[-*·•]\\s*)?(?:\\d+|[${CN}]+)\\s*[.．、)）](?!\\d)\\s*`, "gm"), " ");
