@@ -68,6 +68,14 @@ describe("with a chat model configured: a verified answer is sent", () => {
     expect(result.text).toContain("试用期一年");
   });
 
+  it("renders an id the model wrote without brackets like the others", async () => {
+    server.onChat(() => ({ reply: modelReply("每完成1项质押贷款给予不超过1万元支持（见 zb2020:9.1）。", ["zb2020:9.1"]) }));
+    const result = await answererWith().answer(PLEDGE);
+    expect(result.mode).toBe("llm");
+    expect(result.text).toContain(formatCitation("zb2020:9.1"));
+    expect(result.text).not.toContain("zb2020:9.1");
+  });
+
   it("accepts a figure written another way than the text writes it (一万元, 10,000 元 for 1万元)", async () => {
     server.onChat(() => ({ reply: modelReply("每完成一项质押贷款，最多支持一万元（即10,000元）[zb2020:9.1]。", ["zb2020:9.1"]) }));
     const result = await answererWith().answer(PLEDGE);

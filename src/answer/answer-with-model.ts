@@ -127,7 +127,12 @@ export function createModelAnswerer(deps: ModelAnswererDeps) {
    */
   function render(answer: string, cited: readonly string[], passages: readonly Passage[], language: AnswerLanguage): string {
     const format = language === "en" ? (id: string) => `${englishCitation(id)}; ${formatCitation(id)}` : formatCitation;
-    const { text, supported } = checkCitations(answer, cited, format);
+    // A bare id (zb2020:9.1 without brackets) is cited too: bracket it so that it is rendered like the rest.
+    const bracketed = answer
+      .split(/([[【][^\]】]*[\]】])/)
+      .map((part, i) => (i % 2 === 1 ? part : part.replace(/[a-z]{2}\d{4}:(?:\d+(?:\.\d+)?|preamble)/g, "[$&]")))
+      .join("");
+    const { text, supported } = checkCitations(bracketed, cited, format);
     const unnamed = cited.filter((id) => !supported.includes(id));
     const parts = [text.trim()];
     if (language === "en") {
