@@ -169,8 +169,26 @@ describe("with a chat model configured: relevance is the model's call", () => {
 
     expect(server.chatRequests().length).toBe(before + 1);
     expect(result.refused).toBe(true);
-    expect(result.text).toMatch(/^抱歉，这个问题不在我掌握的两份政策范围内/);
+    // The refusal (worded by the offline answerer, which says what the texts lack), not a clause passed off as the answer.
+    expect(result.text.split("\n")[0]).toMatch(/不在|没有/);
+    expect(result.text).not.toContain("直接相关");
     expect(result.citations).toEqual([]);
+  });
+
+  it("「浙江呢？」 after a Zibo-only subsidy says Zhejiang's text has no such provision (nothing in it comes near: no model call)", async () => {
+    const before = server.chatRequests().length;
+    const result = await answererWith().answer("浙江呢？", { history: [{ question: "淄博对专利质押贷款给多少支持？", jurisdictions: ["zibo"] }] });
+    expect(result.refused).toBe(true);
+    expect(server.chatRequests().length).toBe(before);
+    expect(result.text).toMatch(/^浙江省[^\n]*没有/);
+  });
+
+  it("the model's 'not covered' stands even where the offline answerer would have answered", async () => {
+    server.onChat(() => ({ reply: modelReply("", [], false) }));
+    expect((await createAnswerer({ index }).answer(PLEDGE)).refused).toBe(false);
+    const result = await answererWith().answer(PLEDGE);
+    expect(result.refused).toBe(true);
+    expect(result.text).not.toContain("1万元");
   });
 
   it("an English question the model marks not covered gets the English refusal", async () => {

@@ -13,7 +13,8 @@
  * answer, so here only the clearly off-topic are short-circuited — injection,
  * another place, no word the texts use, or nothing retrieved above a low
  * floor. The model replies COVERED: no when the passages do not answer; the
- * reply is then the refusal in the question's language.
+ * reply is then the refusal in the question's language (the offline one when
+ * the offline answerer refuses too, as it says what the texts lack).
  */
 import type { Logger } from "pino";
 import type { PolicyId } from "../knowledge/policy-document.schema.ts";
@@ -187,6 +188,10 @@ export function createModelAnswerer(deps: ModelAnswererDeps) {
 
       const base = { retrieved, resolvedQuestion: text, mode: "llm" as const };
       if (outcome.ok && "covered" in outcome) {
+        // The offline refusal says what the texts lack where it can (「浙江呢？」 after a Zibo-only subsidy); when
+        // the offline line would have answered, the model's judgement stands and the plain refusal is given.
+        const off = await toOffline();
+        if (off.refused) return { ...off, mode: "llm" };
         return { ...base, text: language === "en" ? ENGLISH_REFUSAL : refusalText("off-topic"), citations: [], refused: true, refusalReason: "off-topic", jurisdictions: [] };
       }
       if (outcome.ok) {

@@ -39,7 +39,7 @@ export interface AnswerResult {
   retrieved: string[];
   /** the question as understood, a follow-up merged with the previous turn */
   resolvedQuestion: string;
-  /** "llm" when the chat model wrote the reply, "offline" for the extractive reply */
+  /** "llm" when the chat model wrote the reply or judged the question not covered, "offline" for the extractive reply */
   mode: "llm" | "offline";
   /** why the configured chat model was not used for this reply */
   fallbackReason?: FallbackReason;
