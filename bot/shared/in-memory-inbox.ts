@@ -25,6 +25,8 @@ export function createInMemoryInbox(now: () => Date = () => new Date()): InboxRe
         status: "pending" as const,
         replies: null,
         sentSteps: 0,
+        stepInFlight: false,
+        resentSteps: 0,
         attempts: 0,
         notBefore: null,
         lastError: null,
@@ -52,8 +54,15 @@ export function createInMemoryInbox(now: () => Date = () => new Date()): InboxRe
     async saveReplies(id, replies) {
       change(id, { status: "answered", replies, sentSteps: 0 });
     },
+    async stepStarted(id, resend) {
+      const row = rows.get(id);
+      if (row) change(id, { stepInFlight: true, resentSteps: row.resentSteps + (resend ? 1 : 0) });
+    },
     async stepsSent(id, sentSteps) {
-      change(id, { sentSteps });
+      change(id, { sentSteps, stepInFlight: false });
+    },
+    async stepNotSent(id) {
+      change(id, { stepInFlight: false });
     },
     async retryLater(id, { notBefore, error, countAttempt }) {
       const row = rows.get(id);

@@ -8,8 +8,12 @@
  * - the turn's replies are stored before the first platform call, and each
  *   platform call the user sees is counted (`stepDone`), so a retry or a
  *   restart resumes delivery after the last call made instead of answering
- *   the turn again. Only the one call in flight at a crash can arrive twice
- *   (no chat platform offers an idempotency key for sending);
+ *   the turn again. The core commits the turn with its replies
+ *   (src/store/turn-journal.repository.ts), so a crash before `saveReplies`
+ *   gets the same replies back, not a second answer. Each call is marked in
+ *   flight before it is made; only such a call, interrupted by a crash, can
+ *   arrive twice (no chat platform offers an idempotency key for sending), and
+ *   when it is made again it is counted in the row's `resentSteps`;
  * - the updates of one chat run in order, one at a time; different chats run
  *   concurrently up to `concurrency`, and the worker yields to the event loop
  *   before each update so the webhook's 200 is never stuck behind answering.
@@ -27,7 +31,7 @@ import type { Reply } from "../../src/assistant/message.types.ts";
 import type { Logger } from "../../src/logging/logger.ts";
 import type { InboxRecord, InboxRepository } from "../../src/store/index.ts";
 import { createKeyedQueue } from "./keyed-queue.ts";
-import { decodeReplies, encodeReplies } from "./reply-codec.ts";
+import { decodeReplies, encodeReplies } from "../../src/assistant/reply-codec.ts";
 
 export type DeliveryFailure =
   | { kind: "retry-after"; seconds: number }
@@ -42,8 +46,12 @@ export interface TurnProgress {
   saveReplies(replies: readonly Reply[]): Promise<void>;
   /** platform calls of the replies made by earlier attempts (skip that many) */
   readonly sentSteps: number;
+  /** a platform call the user sees is about to be made (its outcome is unknown until `stepDone`/`stepNotSent`) */
+  stepStarted(): Promise<void>;
   /** one more platform call the user sees was made */
   stepDone(): Promise<void>;
+  /** the platform answered the call with an error: it was not sent */
+  stepNotSent(): Promise<void>;
   /** aborted when the process stops: pass it to platform calls */
   readonly signal: AbortSignal;
 }
@@ -111,18 +119,33 @@ export function createInboxWorker(options: InboxWorkerOptions): InboxWorker {
 
   function progressOf(row: InboxRecord): TurnProgress {
     let sent = row.sentSteps;
+    // The first call of this attempt is the one an earlier attempt left with its outcome unknown.
+    let unknownOutcome = row.status === "answered" && row.stepInFlight;
     return {
       replies: row.status === "answered" && row.replies ? decodeReplies(row.replies) : undefined,
       async saveReplies(replies) {
         sent = 0;
+        unknownOutcome = false;
         await inbox.saveReplies(row.id, encodeReplies(replies));
       },
       get sentSteps() {
         return row.sentSteps;
       },
+      async stepStarted() {
+        const resend = unknownOutcome;
+        unknownOutcome = false;
+        if (resend) {
+          // No platform takes an idempotency key for sending: at-least-once is the only choice that loses nothing.
+          log.warn({ channel: options.channel, inboxId: row.id, step: sent }, "inbox: a call interrupted by a crash or network error is made again; the user may see that message twice");
+        }
+        await inbox.stepStarted(row.id, resend);
+      },
       async stepDone() {
         sent++;
         await inbox.stepsSent(row.id, sent);
+      },
+      async stepNotSent() {
+        await inbox.stepNotSent(row.id);
       },
       signal: stopping.signal,
     };

@@ -1,7 +1,8 @@
 /**
  * Delivery of one stored update's replies, made resumable: every Bot API
- * call the user sees (a message, a document, an edit) is counted in the
- * inbox as soon as Telegram accepted it, and when the update is worked again
+ * call the user sees (a message, a document, an edit) is marked in flight
+ * before it is made and counted in the inbox as soon as Telegram accepted
+ * it, and when the update is worked again
  * (a retry, a restart) the calls already made are skipped. Chat actions and
  * callback-query answers are not counted: they are harmless to repeat.
  *
@@ -22,8 +23,12 @@ export function journalTransformer(progress: TurnProgress): Transformer {
     const index = calls++;
     // Made by an earlier attempt: the user already has it.
     if (index < progress.sentSteps) return { ok: true, result: true } as Awaited<ReturnType<typeof prev>>;
+    // Marked before the call: a crash or network error leaves it "outcome unknown", made again and counted.
+    await progress.stepStarted();
     const result = await prev(method, payload, combined);
+    // An error answer (400, 403, a 429 past the retry cap) means Telegram did not send it.
     if (result.ok) await progress.stepDone();
+    else await progress.stepNotSent();
     return result;
   };
 }

@@ -13,6 +13,7 @@ import type { TurnProgress } from "../shared/inbox-worker.ts";
 import { splitMessage } from "../shared/split-message.ts";
 import type { PendingChoices } from "./pending-choices.ts";
 import type { WecomApi } from "./wecom-api.ts";
+import { WecomApiError, WecomInvalidUserError, WecomMemberBudgetError } from "./wecom-errors.ts";
 import { formatChoices } from "./wecom-format.ts";
 
 /** 2,048 bytes allowed; the margin keeps a split part safely below it. */
@@ -47,7 +48,7 @@ export async function deliverReplies(
   userId: string,
   replies: readonly Reply[],
   pending: PendingChoices,
-  progress?: Pick<TurnProgress, "sentSteps" | "stepDone">,
+  progress?: Pick<TurnProgress, "sentSteps" | "stepStarted" | "stepDone" | "stepNotSent">,
 ): Promise<void> {
   const choices = replies.filter((r) => r.kind === "choices");
   const lastChoices = choices[choices.length - 1];
@@ -57,8 +58,16 @@ export async function deliverReplies(
   const messages = planMessages(replies);
   for (const [i, message] of messages.entries()) {
     if (progress && i < progress.sentSteps) continue;
-    if (message.kind === "text") await api.sendText(userId, message.content);
-    else await api.sendFile(userId, message);
+    await progress?.stepStarted();
+    try {
+      if (message.kind === "text") await api.sendText(userId, message.content);
+      else await api.sendFile(userId, message);
+    } catch (err) {
+      // WeCom answered with an error code (or the member's budget is spent): not sent. A network error stays unknown.
+      const refused = (err instanceof WecomApiError && !err.transient) || err instanceof WecomInvalidUserError || err instanceof WecomMemberBudgetError;
+      if (refused) await progress?.stepNotSent();
+      throw err;
+    }
     await progress?.stepDone();
   }
 }

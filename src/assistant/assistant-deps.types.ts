@@ -4,7 +4,7 @@
  */
 import type { Logger } from "pino";
 import type { Answerer } from "../answer/answer.types.ts";
-import type { ConversationRecord, Store, UserRecord } from "../store/index.ts";
+import type { ConversationRecord, Store, TurnStart, UserRecord } from "../store/index.ts";
 import type { ChannelId, Reply } from "./message.types.ts";
 import type { OutboxHint } from "./outbox-hint.ts";
 
@@ -45,4 +45,6 @@ export interface TurnContext {
    * the turn's own save then builds on (turn-persistence.ts).
    */
   conversation: { version: number | null; saved?: ConversationRecord };
+  /** the message's key in the turn journal and the state the turn started from (for an outcome committed mid-turn) */
+  turn?: TurnStart;
 }

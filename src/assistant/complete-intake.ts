@@ -35,6 +35,7 @@ export async function completeApplicationIntake(ctx: TurnContext, session: Sessi
     replaces: reusable ? { id: existing.id, expectedVersion: existing.version } : undefined,
     audit: { actor: ctx.actor, action: reusable ? "application.update" : "application.create", detail: { verdict: check.verdict } },
     conversation: (saved) => afterIntake(ctx, session, saved.id),
+    turn: ctx.turn,
   });
   ctx.conversation = { version: outcome.conversation.version, saved: outcome.conversation };
   const app = outcome.record;
@@ -65,6 +66,7 @@ export async function completeEstimateIntake(ctx: TurnContext, session: SessionS
     result,
     audit: { actor: ctx.actor, action: "estimate.create", detail: { totalMax: result.totalMax } },
     conversation: () => afterIntake(ctx, session),
+    turn: ctx.turn,
   });
   ctx.conversation = { version: outcome.conversation.version, saved: outcome.conversation };
   return [

@@ -7,7 +7,7 @@
  * Each message is handled under the user's lock (two messages from one user
  * run in arrival order): turn-persistence.ts loads and saves the user's state
  * around it, route-message.ts decides what to answer, and notices waiting in
- * the outbox go first.
+ * the outbox go first (committed with the turn).
  */
 import { isIntakeOpen, repeatPrompt } from "../intake/index.ts";
 import type { AssistantDeps } from "./assistant-deps.types.ts";
@@ -29,8 +29,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       deps.logger.debug({ channel: msg.channel, user: msg.userId, messageId: msg.messageId, text: msg.text, choice: msg.choice }, "message received");
       try {
         return await deps.store.withUserLock(userKey(msg.channel, msg.userId), async () => {
-          const { ctx, replies } = await turns.run(msg, ({ ctx, session, isNew }) => routeMessage(ctx, session, msg, isNew));
-          return [...(await takeNotifications(ctx)), ...replies];
+          const { replies } = await turns.run(msg, ({ ctx, session, isNew }) => routeMessage(ctx, session, msg, isNew));
+          return replies;
         });
       } catch (err) {
         turns.forget(msg.channel, msg.userId);

@@ -33,6 +33,22 @@ export async function notifyStaff(ctx: TurnContext, text: string): Promise<void>
   }
 }
 
+/**
+ * Outbox messages not yet delivered to this user, to show with this turn's
+ * reply; the turn marks them delivered when it commits (turn-persistence.ts),
+ * and `confirm` tells the hint once that commit is done.
+ */
+export async function pendingNotifications(ctx: TurnContext): Promise<{ replies: Reply[]; ids: number[]; confirm(): void }> {
+  const check = ctx.outbox.begin(ctx.user.id);
+  if (!check.needed) return { replies: [], ids: [], confirm() {} };
+  const pending = await ctx.deps.store.notifications.pending(ctx.user.id);
+  return {
+    replies: pending.map((n) => ({ kind: "text", text: `📬 ${n.text}` })),
+    ids: pending.map((n) => n.id),
+    confirm: () => ctx.outbox.checked(ctx.user.id, check.token),
+  };
+}
+
 /** Outbox messages not yet delivered to this user, marked delivered. */
 export async function takeNotifications(ctx: TurnContext): Promise<Reply[]> {
   const check = ctx.outbox.begin(ctx.user.id);

@@ -9,11 +9,19 @@
  * one (turn-cache.ts), so a turn reads the database only for what it cannot
  * know. Saves are compare-and-set on the conversation version: when another
  * process saved in between, the turn is redone once on fresh state.
+ *
+ * A message with an id (every channel message) is a keyed turn: its replies
+ * are committed in the same transaction as its conversation save and the
+ * notices it shows (turn-journal.repository.ts), so a channel that works the
+ * message again after a crash gets the same replies, not a second answer.
  */
+import { z } from "zod";
 import { ConcurrentUpdateError, type JsonObject, type UserRecord } from "../store/index.ts";
 import type { AssistantDeps, TurnContext } from "./assistant-deps.types.ts";
 import type { ChannelId, IncomingMessage, Reply } from "./message.types.ts";
 import { ALWAYS_CHECK_OUTBOX, createOutboxHint, type OutboxHint } from "./outbox-hint.ts";
+import { pendingNotifications } from "./notify.ts";
+import { decodeReplies, encodeReplies } from "./reply-codec.ts";
 import { conversationRow, parseSessionState, type SessionState } from "./session-state.schema.ts";
 import { createTurnCache, NO_TURN_CACHE } from "./turn-cache.ts";
 
@@ -27,8 +35,9 @@ export interface LoadedTurn {
 
 export interface TurnPersistence {
   /**
-   * Loads the user's turn, runs `route` on it and saves the state it changed.
-   * Returns the context the turn ran with (for the notices that follow) and the replies.
+   * Loads the user's turn, runs `route` on it and commits the state it changed
+   * with its replies (the outbox notices first). A message already committed
+   * gets its stored replies; `route` does not run again.
    */
   run(msg: IncomingMessage, route: (turn: LoadedTurn) => Promise<Reply[]>): Promise<{ ctx: TurnContext; replies: Reply[] }>;
   /** The stored state of an existing user, read fresh (no cache); undefined for someone never seen. */
@@ -36,6 +45,9 @@ export interface TurnPersistence {
   /** Drops what is cached for a user (after a failed turn, the database is the truth). */
   forget(channel: ChannelId, userId: string): void;
 }
+
+/** What an outcome committed mid-turn records of the turn's start (turn-journal.repository.ts). */
+const turnStartSchema = z.object({ state: z.unknown(), isNew: z.boolean() });
 
 export const userKey = (channel: ChannelId, userId: string) => `${channel}:${userId}`;
 
@@ -62,6 +74,10 @@ export function createTurnPersistence(deps: AssistantDeps): TurnPersistence {
   async function run(msg: IncomingMessage, route: (turn: LoadedTurn) => Promise<Reply[]>, attempt = 0): Promise<{ ctx: TurnContext; replies: Reply[] }> {
     const { store } = deps;
     const key = userKey(msg.channel, msg.userId);
+    // A platform's message id is unique and redelivered as is: its turn is journaled under it. A console
+    // line's number restarts with each run and nothing redelivers it, so it is not.
+    const turnKey = msg.messageId === undefined || msg.channel === "console" ? undefined : `${key}:${msg.messageId}`;
+    const journal = turnKey ? await store.turns.find(turnKey) : undefined;
     const cached = cache.get(key);
     const sameName = (u: UserRecord) => msg.displayName === undefined || msg.displayName === u.displayName;
     // One read at most on the hot path; the write only for a new user or a changed display name.
@@ -70,20 +86,34 @@ export function createTurnPersistence(deps: AssistantDeps): TurnPersistence {
       known && sameName(known) ? known : await store.users.upsert({ channel: msg.channel, externalId: msg.userId, displayName: msg.displayName });
     const stored = cached && cached.user.id === user.id ? cached.conversation : await store.conversations.load(user.id);
     const ctx = contextFor(user, msg.channel, key, outbox, stored?.version ?? null);
-    const session = parseSessionState(stored?.state);
+    // Committed before (the channel worked the message again): the same replies, nothing run twice.
+    if (journal?.replies != null) return { ctx, replies: decodeReplies(journal.replies) };
+    // An outcome was committed mid-turn and the turn did not finish: run it again from where it started.
+    const start = journal?.before ? turnStartSchema.parse(JSON.parse(journal.before)) : { state: stored?.state ?? null, isNew: !stored };
+    const session = parseSessionState(start.state ?? undefined);
+    if (turnKey) ctx.turn = { key: turnKey, before: () => JSON.stringify({ state: stored?.state ?? null, isNew: !stored }) };
 
     try {
-      const replies = await route({ ctx, session, isNew: !stored });
+      const routed = await route({ ctx, session, isNew: start.isNew });
+      const notices = await pendingNotifications(ctx);
+      const replies = [...notices.replies, ...routed];
       // What the database holds now: as loaded, or as saved mid-turn with an intake's outcome.
       const base = ctx.conversation.saved ?? stored;
       const state = session as unknown as JsonObject;
-      // 「帮助」, 「我的申报」, 「待审」… change nothing: no write.
-      if (!base || JSON.stringify(state) !== JSON.stringify(base.state)) {
-        const saved = await store.conversations.save(conversationRow(user.id, session, ctx.conversation.version));
-        cache.set(key, { user: ctx.user, conversation: saved });
+      // 「帮助」, 「我的申报」, 「待审」… change nothing: no conversation write.
+      const row = !base || JSON.stringify(state) !== JSON.stringify(base.state) ? conversationRow(user.id, session, ctx.conversation.version) : undefined;
+      let saved = base;
+      // An outcome committed mid-turn (ctx.conversation.saved) left the turn's row to finish.
+      if (turnKey && (row || notices.ids.length > 0 || journal || ctx.conversation.saved)) {
+        // One transaction: a crash leaves either nothing of the turn or the turn with its replies.
+        saved = (await store.turns.commit({ key: turnKey, replies: encodeReplies(replies), conversation: row, deliveredNotificationIds: notices.ids })) ?? base;
       } else {
-        cache.set(key, { user: ctx.user, conversation: base });
+        // Nothing changed (answering again gives the same replies), or a console line (no message id).
+        if (row) saved = await store.conversations.save(row);
+        await store.notifications.markDelivered(notices.ids);
       }
+      notices.confirm();
+      cache.set(key, { user: ctx.user, conversation: saved! });
       return { ctx, replies };
     } catch (err) {
       cache.delete(key);

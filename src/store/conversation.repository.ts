@@ -7,7 +7,7 @@ import type { Conversation } from "../generated/sqlite/client.ts";
 import { asJsonObject, jsonInput, jsonObjectText, toJsonObject, type JsonObject } from "./json-value.ts";
 import { isUniqueViolation, type Db, type Tx } from "./prisma-client.ts";
 import type { RepositoryContext } from "./repository-context.ts";
-import type { SqlRow } from "./sqlite-direct.ts";
+import type { SqliteDirect, SqlRow } from "./sqlite-direct.ts";
 import { CONVERSATION_TABLE, sqlDate, sqlInt } from "./sqlite-table.ts";
 import { ConcurrentUpdateError } from "./store-errors.ts";
 
@@ -53,25 +53,9 @@ export function createConversationRepository({ db, exclusive, sqlite }: Reposito
         return new ConcurrentUpdateError("conversation", String(input.userId), input.expectedVersion, current ?? undefined);
       };
       if (sqlite) {
-        const text = jsonObjectText(input.state, "对话状态");
-        const [row] = await exclusive(() =>
-          input.expectedVersion === null
-            ? // The unique userId makes a second first save insert nothing: someone else saved first.
-              sqlite.query(
-                `INSERT INTO "Conversation" ("userId", "flow", "step", "state", "version", "updatedAt") VALUES (?, ?, ?, ?, 1, ?)
-                 ON CONFLICT ("userId") DO NOTHING RETURNING "version", "updatedAt"`,
-                [input.userId, input.flow, input.step, text, new Date()],
-              )
-            : sqlite.query(
-                `UPDATE "Conversation" SET "flow" = ?, "step" = ?, "state" = ?, "version" = "version" + 1, "updatedAt" = ?
-                 WHERE "userId" = ? AND "version" = ? RETURNING "version", "updatedAt"`,
-                [input.flow, input.step, text, new Date(), input.userId, input.expectedVersion],
-              ),
-        );
-        if (!row) throw await conflict();
-        // The state as stored, parsed from the text just written: a copy the caller's later changes do not reach.
-        const state = JSON.parse(text) as JsonObject;
-        return { userId: input.userId, flow: input.flow, step: input.step, state, version: sqlInt(row.version), updatedAt: sqlDate(row.updatedAt) };
+        const saved = await exclusive(() => saveSqlite(sqlite, input));
+        if (!saved) throw await conflict();
+        return saved;
       }
       const row = await exclusive(() => savePrisma(db, input));
       if (!row) throw await conflict();
@@ -81,6 +65,32 @@ export function createConversationRepository({ db, exclusive, sqlite }: Reposito
       await exclusive(() => db.conversation.deleteMany({ where: { userId } }));
     },
   };
+}
+
+/**
+ * The compare-and-set save as plain SQL, for a caller that holds the gate
+ * (the turn journal runs it inside its transaction); undefined when the
+ * stored version is not the expected one.
+ */
+export async function saveSqlite(sqlite: SqliteDirect, input: SaveConversationInput): Promise<ConversationRecord | undefined> {
+  const text = jsonObjectText(input.state, "对话状态");
+  const [row] =
+    input.expectedVersion === null
+      ? // The unique userId makes a second first save insert nothing: someone else saved first.
+        await sqlite.query(
+          `INSERT INTO "Conversation" ("userId", "flow", "step", "state", "version", "updatedAt") VALUES (?, ?, ?, ?, 1, ?)
+           ON CONFLICT ("userId") DO NOTHING RETURNING "version", "updatedAt"`,
+          [input.userId, input.flow, input.step, text, new Date()],
+        )
+      : await sqlite.query(
+          `UPDATE "Conversation" SET "flow" = ?, "step" = ?, "state" = ?, "version" = "version" + 1, "updatedAt" = ?
+           WHERE "userId" = ? AND "version" = ? RETURNING "version", "updatedAt"`,
+          [input.flow, input.step, text, new Date(), input.userId, input.expectedVersion],
+        );
+  if (!row) return undefined;
+  // The state as stored, parsed from the text just written: a copy the caller's later changes do not reach.
+  const state = JSON.parse(text) as JsonObject;
+  return { userId: input.userId, flow: input.flow, step: input.step, state, version: sqlInt(row.version), updatedAt: sqlDate(row.updatedAt) };
 }
 
 /**

@@ -3,12 +3,13 @@
  * it" (the webhook's 200, the next getUpdates offset) and worked afterwards.
  * A row goes pending → answered (the turn's replies are stored) → done, or
  * failed; `sentSteps` counts the platform calls of the replies already made,
- * so a restart resumes delivery where it stopped instead of answering again.
+ * so a restart resumes delivery where it stopped instead of answering again;
+ * `stepInFlight` marks the one call whose outcome a crash can leave unknown.
  * The primary key (channel, externalId) makes a redelivered update a no-op.
  */
 import { isUniqueViolation } from "./prisma-client.ts";
 import type { RepositoryContext } from "./repository-context.ts";
-import type { SqlRow } from "./sqlite-direct.ts";
+import type { SqlArg, SqlRow } from "./sqlite-direct.ts";
 import { sqlDate, sqlDateOrNull, sqlInt, sqlText, sqlTextOrNull } from "./sqlite-table.ts";
 
 export type InboxStatus = "pending" | "answered" | "done" | "failed";
@@ -25,6 +26,10 @@ export interface InboxRecord {
   /** the turn's replies (JSON), once answered; null once finished */
   replies: string | null;
   sentSteps: number;
+  /** a platform call of the replies was started and its outcome is unknown (a crash or a network error in between) */
+  stepInFlight: boolean;
+  /** calls sent again because their first outcome was unknown: each may have reached the user twice */
+  resentSteps: number;
   attempts: number;
   /** not to be worked before this time (a retry's back-off, a 429's retry_after) */
   notBefore: Date | null;
@@ -49,8 +54,15 @@ export interface InboxRepository {
   get(id: number): Promise<InboxRecord | undefined>;
   /** The turn is answered: its replies are kept until they are delivered. */
   saveReplies(id: number, replies: string): Promise<void>;
-  /** `sentSteps` platform calls of the replies are made. */
+  /**
+   * A platform call is about to be made; `resend` when it is the call whose
+   * earlier outcome was unknown (counted in `resentSteps`).
+   */
+  stepStarted(id: number, resend: boolean): Promise<void>;
+  /** `sentSteps` platform calls of the replies are made (none in flight). */
   stepsSent(id: number, sentSteps: number): Promise<void>;
+  /** The platform refused the call in flight: it was not sent. */
+  stepNotSent(id: number): Promise<void>;
   /** Work again after `notBefore`; `countAttempt` false for waits the platform asked for (429). */
   retryLater(id: number, input: { notBefore: Date; error: string; countAttempt: boolean }): Promise<void>;
   /** done or failed; payload and replies are cleared (they may hold personal data). */
@@ -59,7 +71,7 @@ export interface InboxRepository {
   prune(before: Date): Promise<number>;
 }
 
-const COLUMNS = `"id", "channel", "externalId", "chatKey", "status", "payload", "replies", "sentSteps", "attempts", "notBefore", "lastError", "createdAt"`;
+const COLUMNS = `"id", "channel", "externalId", "chatKey", "status", "payload", "replies", "sentSteps", "stepInFlight", "resentSteps", "attempts", "notBefore", "lastError", "createdAt"`;
 /** Errors are stored for the operator; a long one (a stack) is cut. */
 const ERROR_LIMIT = 500;
 
@@ -73,7 +85,7 @@ export function createInboxRepository({ db, exclusive, now, sqlite }: Repository
     );
     return row ? fromSqlite(row) : undefined;
   };
-  const update = async (id: number, sql: string, args: (string | number | Date | null)[], data: Record<string, unknown>) => {
+  const update = async (id: number, sql: string, args: SqlArg[], data: Record<string, unknown>) => {
     if (sqlite) {
       await exclusive(() => sqlite.execute(`UPDATE "InboxUpdate" SET ${sql}, "updatedAt" = ? WHERE "id" = ?`, [...args, now(), id]));
       return;
@@ -134,7 +146,13 @@ export function createInboxRepository({ db, exclusive, now, sqlite }: Repository
     },
     saveReplies: (id, replies) =>
       update(id, `"status" = 'answered', "replies" = ?, "sentSteps" = 0`, [replies], { status: "answered", replies, sentSteps: 0 }),
-    stepsSent: (id, sentSteps) => update(id, `"sentSteps" = ?`, [sentSteps], { sentSteps }),
+    stepStarted: (id, resend) =>
+      update(id, `"stepInFlight" = ?, "resentSteps" = "resentSteps" + ?`, [true, resend ? 1 : 0], {
+        stepInFlight: true,
+        resentSteps: { increment: resend ? 1 : 0 },
+      }),
+    stepsSent: (id, sentSteps) => update(id, `"sentSteps" = ?, "stepInFlight" = ?`, [sentSteps, false], { sentSteps, stepInFlight: false }),
+    stepNotSent: (id) => update(id, `"stepInFlight" = ?`, [false], { stepInFlight: false }),
     async retryLater(id, { notBefore, error, countAttempt }) {
       const lastError = error.slice(0, ERROR_LIMIT);
       const bump = countAttempt ? 1 : 0;
@@ -165,8 +183,8 @@ export function createInboxRepository({ db, exclusive, now, sqlite }: Repository
 
 /** Only the record's fields (a Prisma row also has updatedAt). */
 function toRecord(row: InboxRecord): InboxRecord {
-  const { id, channel, externalId, chatKey, status, payload, replies, sentSteps, attempts, notBefore, lastError, createdAt } = row;
-  return { id, channel, externalId, chatKey, status, payload, replies, sentSteps, attempts, notBefore, lastError, createdAt };
+  const { id, channel, externalId, chatKey, status, payload, replies, sentSteps, stepInFlight, resentSteps, attempts, notBefore, lastError, createdAt } = row;
+  return { id, channel, externalId, chatKey, status, payload, replies, sentSteps, stepInFlight, resentSteps, attempts, notBefore, lastError, createdAt };
 }
 
 function fromSqlite(r: SqlRow): InboxRecord {
@@ -179,6 +197,8 @@ function fromSqlite(r: SqlRow): InboxRecord {
     payload: sqlTextOrNull(r.payload),
     replies: sqlTextOrNull(r.replies),
     sentSteps: sqlInt(r.sentSteps),
+    stepInFlight: sqlInt(r.stepInFlight) === 1,
+    resentSteps: sqlInt(r.resentSteps),
     attempts: sqlInt(r.attempts),
     notBefore: sqlDateOrNull(r.notBefore),
     lastError: sqlTextOrNull(r.lastError),

@@ -40,6 +40,17 @@ export interface SaveApplicationOutcome extends CreateApplicationInput {
   replaces?: { id: number; expectedVersion: number };
   audit: Omit<AuditInput, "subject">;
   conversation: ConversationAfter;
+  turn?: TurnStart;
+}
+
+/**
+ * The turn this outcome is committed in (turn-journal.repository.ts): its key
+ * and the state it started from, recorded in the same transaction so an
+ * unfinished turn is replayed on that state rather than on the saved one.
+ */
+export interface TurnStart {
+  key: string;
+  before: () => string;
 }
 
 export interface SaveEstimateOutcome {
@@ -49,6 +60,7 @@ export interface SaveEstimateOutcome {
   result: unknown;
   audit: Omit<AuditInput, "subject">;
   conversation: ConversationAfter;
+  turn?: TurnStart;
 }
 
 export interface IntakeOutcome<T> {
@@ -87,6 +99,12 @@ export function createIntakeOutcomeRepository({ db, exclusive, now }: Repository
     return conversationRecord(row);
   }
 
+  /** The turn's start, kept if a replay of the same turn comes here again. */
+  async function recordTurn(tx: Tx, turn: TurnStart | undefined): Promise<void> {
+    if (!turn) return;
+    await tx.turnRecord.upsert({ where: { key: turn.key }, create: { key: turn.key, before: turn.before(), createdAt: now() }, update: {} });
+  }
+
   return {
     async saveApplication(input) {
       const data = applicationData(input, now, input.intakeKey);
@@ -110,6 +128,7 @@ export function createIntakeOutcomeRepository({ db, exclusive, now }: Repository
         }
         if (created) await tx.auditEvent.create({ data: auditRow({ ...input.audit, subject: `application:${row.number}` }, now()) });
         const conversation = await saveConversation(tx, input.conversation({ id: row.id }));
+        await recordTurn(tx, input.turn);
         return { record: applicationRecord(row), created, conversation };
       });
     },
@@ -130,6 +149,7 @@ export function createIntakeOutcomeRepository({ db, exclusive, now }: Repository
           }));
         if (!existing) await tx.auditEvent.create({ data: auditRow({ ...input.audit, subject: `user:${input.userId}` }, now()) });
         const conversation = await saveConversation(tx, input.conversation({ id: row.id }));
+        await recordTurn(tx, input.turn);
         return { record: estimateRecord(row), created: !existing, conversation };
       });
     },

@@ -25,6 +25,7 @@ import { createQuestionLogRepository, type QuestionLogRepository } from "./quest
 import type { RepositoryContext } from "./repository-context.ts";
 import { createSignInLinkRepository, type SignInLinkRepository } from "./sign-in-link.repository.ts";
 import { createStaffAccountRepository, type StaffAccountRepository } from "./staff-account.repository.ts";
+import { createTurnJournalRepository, type TurnJournalRepository } from "./turn-journal.repository.ts";
 import { createUserLock, type WithUserLock } from "./user-lock.ts";
 import { createUserRepository, type UserRepository } from "./user.repository.ts";
 
@@ -44,6 +45,8 @@ export interface Store {
   inbox: InboxRepository;
   /** A finished intake's record, audit entry and conversation in one transaction, once per intake. */
   intakeOutcomes: IntakeOutcomeRepository;
+  /** Each keyed turn's replies, committed with the conversation it changed (a message worked again gets them back). */
+  turns: TurnJournalRepository;
   /** Runs `fn` with no other `fn` of the same key running (see user-lock.ts). */
   withUserLock: WithUserLock;
   close(): Promise<void>;
@@ -93,6 +96,7 @@ export async function createStore(config: StoreConfig, options: StoreOptions = {
     signInLinks: createSignInLinkRepository(context),
     inbox: createInboxRepository(context),
     intakeOutcomes: createIntakeOutcomeRepository(context),
+    turns: createTurnJournalRepository(context),
     withUserLock: lock.withUserLock,
     async close() {
       if (closed) return;

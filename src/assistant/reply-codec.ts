@@ -1,15 +1,16 @@
 /**
- * A turn's replies as stored in the inbox between answering and delivery, so
- * a restart delivers the same replies instead of answering the turn again.
+ * A turn's replies as stored — in the turn journal (committed with the
+ * conversation) and in a channel's inbox between answering and delivery — so
+ * a message worked again delivers the same replies instead of a second answer.
  * Documents keep their bytes (base64). Read back through zod: a row written
  * by another version of the program is refused rather than half-delivered.
  */
 import { z } from "zod";
-import type { Reply } from "../../src/assistant/message.types.ts";
+import type { Reply } from "./message.types.ts";
 
 const option = z.object({ id: z.string(), label: z.string() });
 const storedReply = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("text"), text: z.string() }),
+  z.object({ kind: z.literal("text"), text: z.string(), markdown: z.string().optional() }),
   z.object({
     kind: z.literal("choices"),
     text: z.string(),
