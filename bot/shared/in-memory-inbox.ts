@@ -71,6 +71,11 @@ export function createInMemoryInbox(now: () => Date = () => new Date()): InboxRe
     async finish(id, status, error) {
       change(id, { status, payload: null, replies: null, notBefore: null, lastError: error ?? null });
     },
+    async recentSends(channel, since) {
+      return [...rows.values()]
+        .filter((r) => r.channel === channel && r.updatedAt >= since && (r.sentSteps > 0 || r.stepInFlight))
+        .map((r) => ({ chatKey: r.chatKey, count: r.sentSteps + (r.stepInFlight ? 1 : 0), at: r.updatedAt }));
+    },
     async prune(before) {
       let count = 0;
       for (const [id, row] of rows) {

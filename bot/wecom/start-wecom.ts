@@ -19,7 +19,7 @@ export async function startWecom(config: Config, assistant: Assistant, deps: Wec
   const settings = config.wecom;
   if (!settings) throw new Error("未配置企业微信：请设置 WECOM_CORP_ID 等五项");
   const callback = createWecomCallback(config, assistant, deps);
-  await callback.worker.recover();
+  await callback.recover();
   const server = await listenHttp(
     (req, res) => {
       if (req.method === "GET" && req.url === "/healthz") return void res.writeHead(200).end("ok");

@@ -42,6 +42,8 @@ export interface WecomApi {
   sendMarkdown(userId: string, content: string): Promise<void>;
   /** Uploads the file as temporary media (type=file), then sends it. */
   sendFile(userId: string, file: { fileName: string; mimeType: string; data: Uint8Array }): Promise<void>;
+  /** Counts sends an earlier run made (`at`, ms) against the member's budget, so a restart does not reset it. */
+  rememberSends?(userId: string, at: number, count: number): void;
 }
 
 interface WecomResult {
@@ -142,6 +144,7 @@ export function createWecomApi(
   }
 
   return {
+    rememberSends: (userId, at, count) => budget.remember(userId, at, count),
     async sendText(userId, content) {
       await send(userId, { msgtype: "text", text: { content } });
     },

@@ -48,8 +48,10 @@ export interface WecomCallback {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
   /** replies to a user who did not just write, through message/send */
   push: PushMessage;
-  /** the inbox worker: `recover()` at start, `stop()` at the end */
+  /** the inbox worker: `stop()` at the end */
   worker: InboxWorker;
+  /** At start: the member budget refilled from the last minute's sends, then the unfinished messages queued. */
+  recover(): Promise<number>;
   /** aborts WeCom API calls in flight (the channel is stopping) */
   abort(): void;
 }
@@ -98,6 +100,13 @@ export function createWecomCallback(config: Config, assistant: Assistant, deps: 
   }
 
   return {
+    async recover() {
+      // Sends are recorded per inbox row; counting them at the row's last change errs on the side of waiting.
+      for (const sends of await deps.inbox.recentSends("wecom", new Date(now() - 60_000))) {
+        api.rememberSends?.(sends.chatKey, sends.at.getTime(), sends.count);
+      }
+      return worker.recover();
+    },
     async handle(req, res) {
       try {
         if (req.method === "GET") {

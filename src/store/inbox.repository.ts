@@ -67,6 +67,11 @@ export interface InboxRepository {
   retryLater(id: number, input: { notBefore: Date; error: string; countAttempt: boolean }): Promise<void>;
   /** done or failed; payload and replies are cleared (they may hold personal data). */
   finish(id: number, status: "done" | "failed", error?: string): Promise<void>;
+  /**
+   * Per chat, the platform calls made by rows changed since `since` (a call
+   * in flight counts): what a per-member send budget must remember across a restart.
+   */
+  recentSends(channel: string, since: Date): Promise<{ chatKey: string; count: number; at: Date }[]>;
   /** Deletes finished rows last changed before `before`; returns how many. */
   prune(before: Date): Promise<number>;
 }
@@ -171,6 +176,15 @@ export function createInboxRepository({ db, exclusive, now, sqlite }: Repository
         notBefore: null,
         lastError,
       });
+    },
+    async recentSends(channel, since) {
+      const rows = await exclusive(() =>
+        db.inboxUpdate.findMany({
+          where: { channel, updatedAt: { gte: since }, OR: [{ sentSteps: { gt: 0 } }, { stepInFlight: true }] },
+          select: { chatKey: true, sentSteps: true, stepInFlight: true, updatedAt: true },
+        }),
+      );
+      return rows.map((r) => ({ chatKey: r.chatKey, count: r.sentSteps + (r.stepInFlight ? 1 : 0), at: r.updatedAt }));
     },
     async prune(before) {
       const { count } = await exclusive(() =>
