@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   rules: async () => (await import("./rules.bench.ts")).benchRules,
   store: async () => (await import("./store.bench.ts")).benchStore,
   assistant: async () => (await import("./assistant.bench.ts")).benchAssistant,
+  ask: async () => (await import("./ask.bench.ts")).benchAsk,
   drafting: async () => (await import("./drafting.bench.ts")).benchDrafting,
   channels: async () => (await import("./channels.bench.ts")).benchChannels,
   processes: async () => (await import("./processes.bench.ts")).benchProcesses,
