@@ -42,6 +42,24 @@ export function refusalText(reason: RefusalReason): string {
   return `${REFUSAL_LEAD[reason]}\n\n${SCOPE_HELP}`;
 }
 
+/** A clause near an uncovered question: shown as what the texts do say, never as the answer. */
+export interface NearbyClause {
+  citation: string;
+  text: string;
+}
+
+/**
+ * The refusal of a question that shares the texts' words but asks what they
+ * do not cover: first what is not in them (「两份政策都没有写到“局长”」),
+ * then, when a clause is close, what they say nearby — marked as not an answer.
+ */
+export function notCoveredText(missing: readonly string[], scope: string, nearby: NearbyClause | undefined): string {
+  const what = missing.length > 0 ? `没有写到${missing.map((w) => `“${w}”`).join("、")}` : "没有写到这方面的内容";
+  const lead = `${scope}${scope === "两份政策" ? "都" : ""}${what}，这个问题不在我掌握的两份政策范围内，我不作推测。`;
+  const near = nearby ? `\n\n条文里相近的内容是（仅供参考，不是对这个问题的回答）：${nearby.citation}：「${nearby.text}」` : "";
+  return `${lead}${near}\n\n${SCOPE_HELP}`;
+}
+
 /** After a figure of the question was compared with a condition (「20家以上」): the guided self-check. */
 export const SELF_CHECK_HINT = "如需逐项核对全部申报条件，可回复「我想申报示范区」进行资格自检。";
 

@@ -1,7 +1,11 @@
 /**
  * Answers one question about the two policies.
  *
- *   question ─ follow-up? ─ injection? ─ jurisdiction ─ retrieve ─ on topic? ─ extractive offline answer
+ *   question ─ normalise (full-width, traditional) ─ several asks? ─ per ask:
+ *     follow-up? ─ injection? ─ jurisdiction ─ retrieve ─ on topic? ─ extractive offline answer
+ *
+ * Offline, a message with several asks (split-asks.ts) is answered ask by
+ * ask under numbered headings, each with its own citations.
  *
  * With a chat model configured (config.llm) the question goes to
  * answer-with-model.ts instead: the model judges relevance over the retrieved
@@ -9,9 +13,10 @@
  */
 import type { Logger } from "pino";
 import type { PolicyId } from "../knowledge/policy-document.schema.ts";
-import type { Passage, PolicyIndex } from "../retrieval/passage.types.ts";
+import type { Passage, PolicyIndex, QueryProfile } from "../retrieval/passage.types.ts";
 import type { AnswerOptions, AnswerResult, Answerer, RefusalReason } from "./answer.types.ts";
-import { JURISDICTION_LABEL, readingNote, refusalText, SCOPE_HELP } from "./answer-texts.ts";
+import { JURISDICTION_LABEL, notCoveredText, readingNote, refusalText, SCOPE_HELP, trialNotes } from "./answer-texts.ts";
+import { formatCitation } from "../knowledge/citation.ts";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
 import { composeExtractiveAnswer, isListQuestion, type Cue } from "./compose-extractive-answer.ts";
 import { detectJurisdiction, JURISDICTION_OF, POLICY_OF, type Jurisdiction } from "./detect-jurisdiction.ts";
@@ -23,6 +28,8 @@ import { resolveFollowUp } from "./resolve-follow-up.ts";
 import { composeEnglishAnswer, ENGLISH_REFUSAL, isEnglishQuestion, readEnglishQuestion } from "./english-question.ts";
 import { applyOwnNumbers } from "./apply-own-numbers.ts";
 import { todayInChina } from "../rules/index.ts";
+import { createQuestionNormalizer } from "./normalize-question.ts";
+import { splitAsks, type Ask } from "./split-asks.ts";
 
 export interface AnswererDeps {
   index: PolicyIndex;
@@ -32,6 +39,8 @@ export interface AnswererDeps {
 }
 
 const DEFAULT_K = 8;
+/** Side-by-side lines follow the catalogue order: Zhejiang (provincial) first, then Zibo. */
+const JURISDICTION_ORDER: readonly Jurisdiction[] = ["zhejiang", "zibo"];
 const MAX_QUESTION_LENGTH = 500;
 /**
  * With no jurisdiction named, the other document is answered too when its
@@ -40,6 +49,20 @@ const MAX_QUESTION_LENGTH = 500;
 const SECOND_DOC_RATIO = 0.85;
 /** Above this share of English content words the texts never use, an English question is off-topic. */
 const MAX_UNKNOWN_ENGLISH = 0.34;
+/** How many uncovered words a refusal names. */
+const MAX_MISSING_SHOWN = 3;
+/** A refused question's best clause is shown as nearby when it covers at least this much of the question. */
+const NEARBY_MIN_COVERAGE = 0.6;
+const FIGURE = /\d+\s*(万元|元|件|家|平方米)/;
+const NEARBY_MAX_CHARS = 80;
+
+function firstSentence(text: string): string {
+  const s = text.replace(/\n/g, "").split(/(?<=[。；])/)[0] ?? "";
+  return s.length > NEARBY_MAX_CHARS ? `${s.slice(0, NEARBY_MAX_CHARS)}……` : s;
+}
+
+/** Under the heading of an ask the texts do not answer. */
+const NOT_IN_TEXTS_SHORT = "两份政策都没有写到这一点。";
 
 export function createAnswerer(deps: AnswererDeps): Answerer {
   const { index, llm, logger } = deps;
@@ -70,6 +93,22 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   };
 
   const weighCues = (cues: readonly string[]): Cue[] => cues.map((text) => ({ text, weight: cueWeight(text) }));
+
+  const normalize = createQuestionNormalizer(new Set(index.pieces.flatMap((p) => [...p.text])));
+
+  /**
+   * What the texts do not cover (the nouns of the question they never use),
+   * and the closest clause when it speaks to the rest of the question.
+   */
+  function notCovered(profile: QueryProfile, passages: readonly Passage[], named: readonly Jurisdiction[]): string {
+    const missing = (profile.missingNouns.length > 0 ? profile.missingNouns : profile.unknownWords.filter((w) => w.length > 1)).slice(0, MAX_MISSING_SHOWN);
+    const scope = named.length === 1 ? POLICIES[POLICY_OF[named[0]!]].shortName : "两份政策";
+    const best = passages[0];
+    if (missing.length === 0 && profile.knownWords.length === 0) return refusalText("off-topic");
+    // A refusal never shows an amount or count: one would read as the answer.
+    const nearby = best && best.coverage >= NEARBY_MIN_COVERAGE && !FIGURE.test(best.text) ? { citation: formatCitation(best.id), text: firstSentence(best.text) } : undefined;
+    return notCoveredText(missing, scope, nearby);
+  }
 
   /** Which documents the reply speaks for, best first. */
   function chooseDocs(passages: readonly Passage[], named: readonly Jurisdiction[]): PolicyId[] {
@@ -106,17 +145,73 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     return { ...zh, text: composeEnglishAnswer(asked, zh.citations, index.pieces) };
   }
 
+  /**
+   * Several asks in one message, answered one by one in order. An ask too
+   * short to stand alone (「第一步做什么」) is read with the ask before it.
+   * When every answered ask rests on the same clause first the message was
+   * one question after all (「分几档，分别是多少」) and is answered as one.
+   */
+  async function answerAsks(message: string, asks: readonly Ask[], options: AnswerOptions): Promise<AnswerResult | undefined> {
+    const parts: { ask: Ask; result: AnswerResult }[] = [];
+    for (const [i, ask] of asks.entries()) {
+      let result = await answerChinese(ask.text, options);
+      if (result.refused && i > 0) {
+        const withContext = await answerChinese(`${asks[i - 1]!.text}${ask.asked}`, options);
+        if (!withContext.refused) result = withContext;
+      }
+      parts.push({ ask, result });
+    }
+    const answered = parts.filter((p) => !p.result.refused);
+    if (answered.length === 0) return undefined;
+    const key = (r: AnswerResult) => r.citations[0];
+    if (answered.every((p) => key(p.result) === key(answered[0]!.result))) return undefined;
+
+    const citations = [...new Set(answered.flatMap((p) => p.result.citations))];
+    const notes = trialNotes(citations);
+    const strip = (text: string) => notes.reduce((t, n) => t.replace(`\n\n${n}`, "").replace(n, ""), text).trim();
+    const sections = parts.map(({ ask, result }, i) => {
+      const body = result.refused ? NOT_IN_TEXTS_SHORT : strip(result.text);
+      return `${i + 1}. ${ask.asked}\n${body}`;
+    });
+    // Retrieval of each ask in turn, best first: the first pieces of every ask come before the rest.
+    const lists = parts.map((p) => p.result.retrieved);
+    const retrieved: string[] = [];
+    for (let r = 0; r < Math.max(...lists.map((l) => l.length)); r++) {
+      for (const l of lists) if (l[r] !== undefined && !retrieved.includes(l[r]!)) retrieved.push(l[r]!);
+    }
+    return {
+      text: [`您的问题有 ${parts.length} 问，逐一回答：`, ...sections, ...notes].join("\n\n"),
+      citations,
+      refused: false,
+      jurisdictions: [...new Set(answered.flatMap((p) => p.result.jurisdictions))],
+      retrieved,
+      resolvedQuestion: message,
+      mode: "offline",
+    };
+  }
+
   const viaModel = llm ? createModelAnswerer({ index, llm, logger }) : undefined;
-  const offline = (rawQuestion: string, options: AnswerOptions): Promise<AnswerResult> => {
-    const asked = rawQuestion.trim().slice(0, MAX_QUESTION_LENGTH);
+  const offline = async (rawQuestion: string, options: AnswerOptions): Promise<AnswerResult> => {
+    const asked = normalize(rawQuestion.trim().slice(0, MAX_QUESTION_LENGTH));
     if (asked && isEnglishQuestion(asked) && !looksLikeInjection(asked)) return answerEnglish(asked, options);
-    return answerChinese(rawQuestion, options);
+    if (asked && !looksLikeInjection(asked)) {
+      // Typos are read once for the whole message, so the note is given once.
+      const { text: corrected, corrections } = index.correctTypos(asked);
+      const asks = splitAsks(corrected);
+      if (asks.length > 1) {
+        const multi = await answerAsks(corrected, asks, options);
+        if (multi) return corrections.length > 0 ? { ...multi, text: `${readingNote(corrections)}\n\n${multi.text}` } : multi;
+      }
+    }
+    return answerChinese(asked, options);
   };
 
   return {
     async answer(rawQuestion, options: AnswerOptions = {}) {
-      if (viaModel && options.useLlm !== false) return viaModel.answer(rawQuestion, options, offline);
-      return offline(rawQuestion, options);
+      // The chat model reads the question in the same normalised form (simplified, half-width).
+      const question = normalize(rawQuestion.trim().slice(0, MAX_QUESTION_LENGTH));
+      if (viaModel && options.useLlm !== false) return viaModel.answer(question, options, offline);
+      return offline(question, options);
     },
   };
 
@@ -146,7 +241,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           const policy = POLICIES[POLICY_OF[named[0]!]];
           return { ...refuse("off-topic", text, retrieved), text: `${JURISDICTION_LABEL[named[0]!]}的${policy.shortName}没有写到这方面的规定（上一问的内容在这份政策里没有对应条款）。\n\n${SCOPE_HELP}` };
         }
-        return refuse("off-topic", text, retrieved);
+        return { ...refuse("off-topic", text, retrieved), text: notCovered(profile, passages, named) };
       }
 
       // A named jurisdiction whose own best pieces do not cover the question has no such provision: say so.
@@ -156,9 +251,16 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       });
       const answeredNamed = named.filter((j) => !missing.includes(j));
       const docs = chooseDocs(passages, answeredNamed.length > 0 ? answeredNamed : named);
-      const absent = answeredNamed.length > 0 && missing.length > 0
-        ? missing.map((j) => `${JURISDICTION_LABEL[j]}：${POLICIES[POLICY_OF[j]].shortName}没有这方面的规定。`).join("\n") + "\n"
-        : "";
+      // Side by side: every named jurisdiction gets its labelled line, the one without such a provision saying so.
+      const absentLines = answeredNamed.length > 0 ? missing.map((j) => `${JURISDICTION_LABEL[j]}：${POLICIES[POLICY_OF[j]].shortName}没有这方面的规定。`) : [];
+      const sideBySide = (text: string): string => {
+        if (absentLines.length === 0) return text;
+        const cut = text.indexOf("\n\n");
+        const [conclusion, rest] = cut < 0 ? [text, ""] : [text.slice(0, cut), text.slice(cut)];
+        const answeredLines = docs.length === 1 ? [`${JURISDICTION_LABEL[JURISDICTION_OF[docs[0]!]]}：${conclusion}`] : [conclusion];
+        const ordered = JURISDICTION_ORDER.flatMap((j) => (missing.includes(j) ? absentLines.filter((l) => l.startsWith(JURISDICTION_LABEL[j])) : answeredNamed.includes(j) && j === JURISDICTION_OF[docs[0]!] ? answeredLines : []));
+        return ordered.join("\n") + rest;
+      };
       const byDoc = new Map<PolicyId, Passage[]>(docs.map((d) => [d, passages.filter((p) => p.doc === d)]));
       const jurisdictions = docs.map((d) => JURISDICTION_OF[d]);
       const offline = (): { text: string; citations: string[] } =>
@@ -176,7 +278,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const readAs = corrections.length > 0 ? `${readingNote(corrections)}\n\n` : "";
 
       const answer = offline();
-      return { ...base, text: readAs + absent + answer.text, citations: answer.citations, mode: "offline" };
+      return { ...base, text: readAs + sideBySide(answer.text), citations: answer.citations, mode: "offline" };
     }
   }
 }

@@ -4,6 +4,9 @@
  * articles speak about (`Passage.coverage`, informative words weighted by
  * IDF) and how close the best piece is in vector space. Questions about 高企认定,
  * 专利年费 or the weather keep their key words unmatched and stay below the line.
+ * A question whose nouns the texts never use carry a large share of its topic
+ * (「省知识产权局的局长是谁」: 局长) is about something the texts do not cover,
+ * however well its other words match.
  */
 import type { Passage, QueryProfile } from "../retrieval/passage.types.ts";
 
@@ -15,6 +18,8 @@ export interface RefusalThresholds {
   minSimilarity: number;
   /** how many of the top pieces are looked at */
   window: number;
+  /** at or above this share of the weight of the question's nouns in nouns the texts never use (over a third), refuse */
+  maxMissingNounShare?: number;
 }
 
 export const DEFAULT_THRESHOLDS: RefusalThresholds = {
@@ -22,6 +27,7 @@ export const DEFAULT_THRESHOLDS: RefusalThresholds = {
   confidentCoverage: 0.75,
   minSimilarity: 0.2,
   window: 3,
+  maxMissingNounShare: 0.35,
 };
 
 export interface RefusalSignal {
@@ -41,6 +47,7 @@ export function judgeTopic(
   const offTopic =
     profile.topicWords.length === 0 ||
     profile.knownWords.length === 0 ||
+    profile.missingNounShare >= (t.maxMissingNounShare ?? DEFAULT_THRESHOLDS.maxMissingNounShare!) ||
     bestCoverage < t.minCoverage ||
     (bestCoverage < t.confidentCoverage && bestSimilarity < t.minSimilarity);
   return { offTopic, bestCoverage, bestSimilarity };

@@ -42,6 +42,13 @@ export interface QueryProfile {
   knownWords: string[];
   /** topic words the texts never use */
   unknownWords: string[];
+  /**
+   * Nouns of the question the texts never use (局长, 地址, 税收), heaviest
+   * first, with the share of the weight of the question's nouns they carry:
+   * what the texts do not cover.
+   */
+  missingNouns: string[];
+  missingNounShare: number;
   /** weighted share of known topic words, 0 … 1 (1 when there are no topic words) */
   corpusCoverage: number;
   /** strings that mark a sentence as relevant: topic words, their synonyms and sub-words */

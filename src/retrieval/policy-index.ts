@@ -73,8 +73,11 @@ function articleKey(p: PolicyPiece): string {
 export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIndex> {
   const started = performance.now();
   const tokenizer = getTokenizer();
-  const topic = createTopicCoverage(tokenizer);
   const pieces = [...deps.pieces];
+  // Filled below, before any question is weighed (the corpus terms need the pieces' terms).
+  const corpusTerms = new Set<string>();
+  const topic = createTopicCoverage(tokenizer, (word) => usedByTexts(word));
+  const usedByTexts = (word: string): boolean => topic.match(word, corpusTerms) > 0;
 
   // An item's context is the own text of its article (the lead), when there is one.
   const leadByArticle = new Map<string, string>();
@@ -95,7 +98,6 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
   );
   const pieceTerms: Set<string>[] = [];
   const articleTerms = new Map<string, Set<string>>();
-  const corpusTerms = new Set<string>();
   pieces.forEach((p, i) => {
     const own = new Set([...docTerms[i]!, ...tokenizer.containedWords(texts[i]!), ...(titleTerms.get(p.doc) ?? [])]);
     pieceTerms.push(own);
@@ -193,7 +195,12 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
       // The answer kind alone (「今天几号」 → #date) is no topic.
       const real = words.filter((w) => !isKindTerm(w.word));
       const known = real.filter((w) => topic.match(w.word, corpusTerms) > 0).map((w) => w.word);
+      const total = real.filter((w) => w.noun).reduce((a, w) => a + w.weight, 0);
+      // A one-character noun (话 of 话说) is too ambiguous to say what is missing.
+      const missing = real.filter((w) => w.noun && w.word.length > 1 && !known.includes(w.word)).sort((a, b) => b.weight - a.weight);
       return {
+        missingNouns: missing.map((w) => w.word),
+        missingNounShare: total === 0 ? 0 : missing.reduce((a, w) => a + w.weight, 0) / total,
         topicWords: real.map((w) => w.word),
         knownWords: known,
         unknownWords: real.map((w) => w.word).filter((w) => !known.includes(w)),

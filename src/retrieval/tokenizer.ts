@@ -45,11 +45,12 @@ const PUNCTUATION = /^[\p{P}\p{S}\s]+$/u;
 
 /**
  * Question scaffolding: words built on an interrogative (几家, 多大, 哪些地方,
- * 什么样), a bare bound (至少, 最多) or an A-not-A question (够不够, 看不看).
+ * 什么样), a colloquial one (咋办, 干嘛), a bare bound (至少, 最多) or an
+ * A-not-A question (够不够, 看不看).
  * They say what kind of answer is wanted, not what it is about, so they are no
  * topic words.
  */
-const SCAFFOLD = /^(.*(几|多少|多大|多久|多长|多高|哪|什么|怎|啥|谁|吗|呢).*|至少|最少|最多|最高|最低|起码|一共|总共|(.{1,2})[不没]\3)$/;
+const SCAFFOLD = /^(.*(几|多少|多大|多久|多长|多高|哪|什么|怎|啥|咋|干嘛|谁|吗|呢).*|至少|最少|最多|最高|最低|起码|一共|总共|(.{1,2})[不没]\3)$/;
 
 /** Full-width digits/letters → ASCII, so １．and 1. read alike. */
 export function normalizeText(text: string): string {

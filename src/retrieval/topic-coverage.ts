@@ -4,7 +4,14 @@
  * IDF: 天气 or 年费 weigh more than 条件) and by its part of speech — the nouns
  * carry what a question is about (审查时间, 评估费), verbs less, and adverbs,
  * pronouns or conjunctions (只有, 之后, 够不够) very little — and counts as
- * matched when the text uses it, one of its SYNONYMS, or its sub-words. The
+ * matched when the text uses it, one of its SYNONYMS, or its sub-words.
+ * Everyday phrasing (搞砸, 说了算, 准备) is told apart from the topic by
+ * method, not by a list: a set phrase (jieba's l/i) or a common verb (general
+ * IDF below COMMON_IDF) that the two texts never use (no word, synonym or
+ * sub-word of it occurs) says how the asker talks, not what about, and weighs
+ * like an adverb. A rarer verb the texts never use (减缓, 缴纳) and any noun
+ * they never use (税收, 网址, 考试) keep their weight, so such questions stay
+ * refused. The
  * kind of answer asked for (`#basis`, `#qty:家`, see answer-kinds.ts) is one
  * more word. Out-of-domain questions (高企认定, 商标注册补贴 in 杭州) keep
  * their key words unmatched, so their coverage stays low whatever retrieval
@@ -17,6 +24,8 @@ import type { Tokenizer } from "./tokenizer.ts";
 export interface WeightedWord {
   word: string;
   weight: number;
+  /** a noun (or a domain term): what a question is about */
+  noun?: boolean;
 }
 
 /** Matched word 1, synonym 0.8, sub-words up to 0.7 (share of the word's characters they cover). */
@@ -30,10 +39,14 @@ const MISSING_HEAD_FACTOR = 0.5;
 /** Part-of-speech factors: nouns 1, verbs VERB_FACTOR, the rest LIGHT_FACTOR. */
 const VERB_FACTOR = 0.7;
 const LIGHT_FACTOR = 0.25;
+/** Below this general-Chinese IDF a verb is everyday vocabulary (准备 5.0, 搞 6.5; 减缓 8.2, 缴纳 8.5). */
+const COMMON_IDF = 7;
+const SET_PHRASE_TAG = /^(l|i)$/;
 /** Weight of the answer kind (about that of a specific noun). */
 const KIND_WEIGHT = 6;
 
-const NOUN_TAG = /^(n|vn|an|l|i|j|eng|b|s)/;
+/** Nouns (jieba tags); set phrases and idioms (l, i) are not: 说了算, 搞砸 say how, not what. */
+const NOUN_TAG = /^(n|vn|an|j|eng|b|s)/;
 const DOMAIN = new Set(DOMAIN_TERMS);
 const UNIT_FORMS = new Set(Object.values(QUANTITY_UNITS).flat());
 const DATE_PARTS = new Set(["年", "月", "日", "号"]);
@@ -46,10 +59,16 @@ export interface TopicCoverage {
   coverage(words: readonly WeightedWord[], terms: ReadonlySet<string>): number;
 }
 
-export function createTopicCoverage(tokenizer: Tokenizer): TopicCoverage {
+/**
+ * @param usedByTexts whether the two texts use a word (or a synonym or sub-word
+ * of it); without it every verb counts as a content verb.
+ */
+export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: string) => boolean = () => true): TopicCoverage {
   function roleFactor(word: string, tag: string): number {
     if (DOMAIN.has(word) || NOUN_TAG.test(tag)) return 1;
-    return tag.startsWith("v") && !LIGHT_VERBS.has(word) ? VERB_FACTOR : LIGHT_FACTOR;
+    const verbLike = tag.startsWith("v") || SET_PHRASE_TAG.test(tag);
+    if (verbLike && !usedByTexts(word) && (SET_PHRASE_TAG.test(tag) || tokenizer.generalIdf(word) < COMMON_IDF)) return LIGHT_FACTOR;
+    return verbLike && !LIGHT_VERBS.has(word) ? VERB_FACTOR : LIGHT_FACTOR;
   }
 
   function weightOf(word: string, tag: string): number {
@@ -97,7 +116,7 @@ export function createTopicCoverage(tokenizer: Tokenizer): TopicCoverage {
         if (hasCondition && CONDITION_WORDS.has(word)) continue;
         // 「申报…需要什么条件」: 申报 says what the conditions are for (FRAMING_WORDS).
         const factor = framed && FRAMING_WORDS.has(word) ? LIGHT_FACTOR : 1;
-        out.push({ word, weight: weightOf(word, tag) * factor });
+        out.push({ word, weight: weightOf(word, tag) * factor, noun: DOMAIN.has(word) || NOUN_TAG.test(tag) });
       }
       for (const k of kinds) out.push({ word: k, weight: KIND_WEIGHT });
       return out;

@@ -1,0 +1,39 @@
+/**
+ * A question as typed, read in the forms the two texts are written in:
+ * full-width letters, digits and spaces (２５家, ＩＰ) become ASCII, and
+ * traditional characters (示範區, 認定, 裡) become simplified, by OpenCC's
+ * tables for Taiwan usage, phrases included (opencc-js, MIT AND Apache-2.0,
+ * pure JavaScript). Building the tables takes ~40 ms, so they are loaded
+ * only for a question that has a CJK character the two texts never use; most
+ * questions never pay for them.
+ */
+import { createRequire } from "node:module";
+
+type Convert = (text: string) => string;
+
+const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+/** Full-width forms kept: Chinese punctuation that reads the same either way and splits asks (？，：；！（）). */
+const KEEP_FULL_WIDTH = new Set(["？", "，", "：", "；", "！", "（", "）"]);
+const CJK = /[\u3400-\u9FFF\uF900-\uFAFF]/gu;
+
+let toSimplified: Convert | undefined;
+
+function converter(): Convert {
+  if (!toSimplified) {
+    // The CommonJS build loads synchronously; the answer path stays one call.
+    const { Converter } = createRequire(import.meta.url)("opencc-js/t2cn") as { Converter: (o: { from: string; to: string }) => Convert };
+    toSimplified = Converter({ from: "tw", to: "cn" });
+  }
+  return toSimplified;
+}
+
+/** @param knownChars characters of the two texts (a question using only these needs no conversion) */
+export function createQuestionNormalizer(knownChars: ReadonlySet<string>): (question: string) => string {
+  return (question) => {
+    const halfWidth = question
+      .replace(FULL_WIDTH, (c) => (KEEP_FULL_WIDTH.has(c) ? c : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+      .replace(/\u3000/g, " ");
+    const unknown = (halfWidth.match(CJK) ?? []).some((c) => !knownChars.has(c));
+    return unknown ? converter()(halfWidth) : halfWidth;
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * A message with several asks (「浙江示范区多久考核一次？考核看哪些内容？」,
+ * 「淄博的办法什么时候实施，试用期多长」, 「…以及考核结果分几档」) is read as
+ * its asks, in order, so that each is answered under its own number.
+ *
+ * Clauses are cut at sentence ends (？！。；), commas and spaces, before the
+ * connectives that start a new ask (以及, 还有, 另外, 此外, 顺便问) and at
+ * numbered items (1. / （2） / ③ / 一是). A clause
+ * is an ask when it asks something: an interrogative word (什么, 多少, 几, 哪,
+ * 谁, 怎么, 咋, 多久 …), a question particle (吗, 呢), an A-not-A form
+ * (够不够) or a question mark. Clauses that ask nothing (「园区有25家机构」)
+ * are the asker's situation and stay with the ask after them (or, at the
+ * end, before them). An ask that names no jurisdiction takes the one named
+ * before it in the same message (「淄博的办法什么时候实施，试用期多长」 → 淄博
+ * 试用期多长).
+ */
+import { detectJurisdiction, type Jurisdiction } from "./detect-jurisdiction.ts";
+
+export interface Ask {
+  /** the ask as typed (for its heading) */
+  asked: string;
+  /** what is answered: the ask, with the jurisdiction named earlier in the message when it names none */
+  text: string;
+}
+
+const CLAUSE_END = /[？?！!。；;]+|[，,：:]\s*|\s+(?=\S)/g;
+/** What only opens a message or an ask, dropped from its heading: 「请问：」「以及」. */
+const OPENER = /^(请问一?下?|想问一?下?|我想问一?下?|问一下|以及|还有|另外|此外|顺便问一?下?|再问一?下?|并且想问)[，,：:\s]*/;
+const CONNECTIVE = /(以及|还有|另外|此外|顺便问一?下?|再问一?下?|并且想问)/g;
+/** Numbered asks: 「1. …」「2、…」「（1）…」「①…」「一是…」; the number itself is dropped. */
+const ENUMERATOR = /(?:^|(?<=[\s，,；;。？?！!：:]))(?:\d{1,2}[.．、)）]|[（(]\d{1,2}[)）]|[①-⑩]|[一二三四五六]是)\s*/g;
+const ASKING =
+  /什么|啥|多少|几|哪|谁|怎|咋|如何|多久|多长|多大|多高|何时|为何|干嘛|是否|能否|可否|吗|呢|么[？?]?$|(.)[不没]\1|分别|[？?]/;
+/** 「分别是多少」「各是多少」 alone ask for the items of the clause before, not something new. */
+const ONLY_DISTRIBUTIVE = /^(那)?(分别|各自?)(是|为|有|给)?(多少|几|什么|哪些)[个项档家件万元钱]*[？?。]*$/;
+
+const JURISDICTION_TEXT: Record<Jurisdiction, string> = { zhejiang: "浙江", zibo: "淄博" };
+
+/** Cuts at sentence ends and commas, keeping each clause's own question mark. */
+function clauses(message: string): string[] {
+  const out: string[] = [];
+  const marked = message.replace(ENUMERATOR, "\u0000").replace(CONNECTIVE, "\u0000$1");
+  let at = 0;
+  const push = (s: string) => {
+    for (const part of s.split("\u0000")) if (part.replace(/[\p{P}\s]/gu, "").length > 0) out.push(part.trim());
+  };
+  for (const m of marked.matchAll(CLAUSE_END)) {
+    const end = m.index + m[0].length;
+    // A question mark belongs to its clause (it makes the clause an ask).
+    push(marked.slice(at, /[？?]/.test(m[0]) ? end : m.index));
+    at = end;
+  }
+  push(marked.slice(at));
+  return out;
+}
+
+export function splitAsks(message: string): Ask[] {
+  const single = [{ asked: message, text: message }];
+  const parts = clauses(message);
+  if (parts.length < 2) return single;
+
+  // Group: each ask collects the non-asking clauses before it; trailing ones join the last ask.
+  const groups: string[][] = [];
+  let pending: string[] = [];
+  for (const p of parts) {
+    pending.push(p);
+    if (ASKING.test(p) && !ONLY_DISTRIBUTIVE.test(p.replace(/\s/g, ""))) {
+      groups.push(pending);
+      pending = [];
+    } else if (ONLY_DISTRIBUTIVE.test(p.replace(/\s/g, "")) && groups.length > 0) {
+      groups.at(-1)!.push(...pending);
+      pending = [];
+    }
+  }
+  if (pending.length > 0) {
+    if (groups.length === 0) return single;
+    groups.at(-1)!.push(...pending);
+  }
+  if (groups.length < 2) return single;
+
+  let named: Jurisdiction[] = [];
+  return groups.map((g) => {
+    const joined = g.map((c) => c.replace(OPENER, "")).filter(Boolean).join("，");
+    const asked = /[？?]$/.test(joined) ? joined : `${joined}？`;
+    const own = detectJurisdiction(asked).named;
+    if (own.length > 0) named = own;
+    const text = own.length === 0 && named.length > 0 ? `${named.map((j) => JURISDICTION_TEXT[j]).join("和")}${asked}` : asked;
+    return { asked, text };
+  });
+}
