@@ -1,7 +1,7 @@
 /**
  * Which policy a question is about. 浙江/省级 → the Zhejiang measures,
  * 淄博/市级/区县 → the Zibo plan; a question naming neither gets both
- * (labelled) when both speak to it. A question that names another place
+ * (labelled) when both speak to it; 「两边」「两份政策」 name both. A question that names another place
  * (上海, 北京 …) and neither of ours is outside what the assistant knows.
  */
 import type { Jurisdiction } from "../knowledge/jurisdictions.ts";
@@ -20,6 +20,9 @@ const ZIBO = new RegExp(
   `淄博|市级${LEVEL_SUBJECT}|本市|我市|市里|市知识产权事业发展中心|区县|张店|淄川|博山|临淄|周村|桓台|高青|沂源`,
 );
 
+/** Both policies at once, named by neither place: 「两边的要求差多少」「两份政策有什么不同」. */
+const BOTH = /两边|两地|两份(政策|文件|办法|方案)?|两个地方|两个(政策|文件|办法|方案)|两家的(政策|规定)/;
+
 /** Places other than ours; naming one (without ours) puts a question outside both policies. */
 const OTHER_PLACES =
   /北京|上海|天津|重庆|广东|广州|深圳|江苏|南京|苏州|无锡|山东省(?!.*淄博)|济南|青岛|烟台|潍坊|河北|河南|湖北|武汉|湖南|长沙|四川|成都|福建|厦门|福州|安徽|合肥|江西|陕西|西安|山西|辽宁|沈阳|大连|吉林|黑龙江|哈尔滨|广西|云南|贵州|海南|甘肃|青海|宁夏|新疆|西藏|内蒙古|香港|澳门|台湾|美国|日本|欧盟|韩国|德国|英国/;
@@ -35,5 +38,6 @@ export function detectJurisdiction(text: string): JurisdictionMention {
   const named: Jurisdiction[] = [];
   if (ZHEJIANG.test(text)) named.push("zhejiang");
   if (ZIBO.test(text)) named.push("zibo");
+  if (named.length === 0 && BOTH.test(text)) named.push("zhejiang", "zibo");
   return { named, otherPlaceOnly: named.length === 0 && OTHER_PLACES.test(text) };
 }

@@ -50,6 +50,9 @@ const VECTOR_CANDIDATES = 30;
 const ARTICLE_COVERAGE_WEIGHT = 0.5;
 const PIECE_COVERAGE_WEIGHT = 0.25;
 
+/** What both documents are, in the words people use for them. */
+const DOCUMENT_KIND = "政策 政策文件";
+
 /** Chapter without its number: "第六章 考核评价" → "考核评价". */
 function chapterTitle(chapter: string | undefined): string {
   return chapter?.replace(/^第[一二三四五六七八九十]+章\s*/, "") ?? "";
@@ -91,10 +94,11 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
   const bm25 = createBm25Index(docTerms);
 
   // Coverage is judged per article (an item inherits its lead's and siblings'
-  // words) and per piece. Every article also "speaks" its document's title, so
+  // words) and per piece. Every article also "speaks" its document's title and kind, so
   // 「管理办法由谁解释」 is covered by 第十七条 「本办法由…负责解释」.
+  // Both are what the assistant calls 政策 (「两份政策」), so every article also speaks of its 政策.
   const titleTerms = new Map(
-    Object.values(POLICIES).map((m) => [m.id, tokenizer.terms(`${m.title} ${m.shortName}`)] as const),
+    Object.values(POLICIES).map((m) => [m.id, tokenizer.terms(`${m.title} ${m.shortName} ${DOCUMENT_KIND}`)] as const),
   );
   const pieceTerms: Set<string>[] = [];
   const articleTerms = new Map<string, Set<string>>();

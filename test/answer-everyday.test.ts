@@ -1,0 +1,129 @@
+/**
+ * What a user sees for everyday messages: several asks in one message,
+ * comparisons where one text has no such provision, traditional characters
+ * and full-width forms, colloquial filler, and questions the texts do not cover.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Answerer } from "../src/answer/answer.types.ts";
+import { createAnswerer } from "../src/answer/answerer.ts";
+import { splitAsks } from "../src/answer/split-asks.ts";
+import { listPieces } from "../src/knowledge/load-policies.ts";
+import { localEmbeddingChoice } from "../src/retrieval/create-embeddings.ts";
+import { createPolicyIndex } from "../src/retrieval/policy-index.ts";
+
+let answerer: Answerer;
+
+beforeAll(async () => {
+  const index = await createPolicyIndex({ pieces: listPieces(), embedding: localEmbeddingChoice() });
+  answerer = createAnswerer({ index });
+}, 60_000);
+
+/** The text under heading `n.` of a numbered reply, up to the next heading. */
+function section(text: string, n: number): string {
+  const start = text.indexOf(`\n${n}. `);
+  const next = text.indexOf(`\n${n + 1}. `, start + 1);
+  return start < 0 ? "" : text.slice(start, next < 0 ? undefined : next);
+}
+
+describe("several asks in one message", () => {
+  it("「多久…？看哪些内容？」: each ask under its own number, in the order asked, each with its own citation", async () => {
+    const r = await answerer.answer("浙江示范区多久考核一次？考核看哪些内容？");
+    expect(r.refused).toBe(false);
+    const first = section(r.text, 1);
+    const second = section(r.text, 2);
+    expect(first).toContain("多久考核一次");
+    expect(first).toContain("每两年考核一次");
+    expect(first).toContain("第十四条");
+    expect(second).toContain("看哪些内容");
+    expect(second).toContain("完成情况及成效");
+    expect(second).toContain("第十五条");
+    expect(r.text.indexOf("每两年")).toBeLessThan(r.text.indexOf("完成情况及成效"));
+  });
+
+  it("a comma joins two asks, the second naming no place: it is answered for the place of the first", async () => {
+    const r = await answerer.answer("浙江的办法谁负责解释，从什么时候开始实施？");
+    expect(section(r.text, 1)).toContain("省知识产权局负责解释");
+    expect(section(r.text, 2)).toContain("2018年1月1日");
+    expect(r.citations).toEqual(expect.arrayContaining(["zj2018:17", "zj2018:18"]));
+  });
+
+  it("「以及」 and numbered items start new asks", () => {
+    expect(splitAsks("浙江示范区由哪个部门审查确认，以及考核结果分几档？").map((a) => a.text)).toEqual([
+      "浙江示范区由哪个部门审查确认？",
+      "浙江考核结果分几档？",
+    ]);
+    expect(splitAsks("请问：1. 淄博多久认定一次 2. 认定结果分几档").map((a) => a.text)).toEqual(["淄博多久认定一次？", "淄博认定结果分几档？"]);
+  });
+
+  it("「分几档，分别是多少」 is one question about one clause: answered once, with all three amounts", async () => {
+    expect(splitAsks("淄博代理发明专利授权的支持分几档，分别是多少？")).toHaveLength(1);
+    const r = await answerer.answer("淄博代理发明专利授权的支持分几档，分别是多少？");
+    expect(r.text).not.toMatch(/^您的问题有/);
+    for (const amount of ["1万元", "3万元", "5万元"]) expect(r.text).toContain(amount);
+  });
+
+  it("the asker's own situation before the ask stays with it (no split)", () => {
+    expect(splitAsks("园区有25家服务机构，核心区1200平方米，浙江的数量和面积要求够吗？")).toHaveLength(1);
+  });
+});
+
+describe("comparisons", () => {
+  it("one text has no such provision: two labelled lines, the missing side said plainly, never a refusal", async () => {
+    const r = await answerer.answer("浙江和淄博对专利质押融资服务各有什么支持？");
+    expect(r.refused).toBe(false);
+    const [zj, zb] = r.text.split("\n");
+    expect(zj).toBe("浙江省（省级）：浙江省管理办法没有这方面的规定。");
+    expect(zb).toMatch(/^淄博市（市级）：/);
+    expect(r.citations.some((c) => c.startsWith("zb2020:9"))).toBe(true);
+  });
+
+  it("「两边」 names both: each side's figure on its own labelled line", async () => {
+    const r = await answerer.answer("两边对服务机构数量的要求差多少？");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/浙江省（省级）：[^\n]*20家以上/);
+    expect(r.text).toMatch(/淄博市（市级）：[^\n]*2家以上/);
+  });
+});
+
+describe("everyday Chinese", () => {
+  it("traditional characters are read as simplified and answered (no typo note needed)", async () => {
+    const r = await answerer.answer("浙江示範區的依託單位要具備什麼條件？");
+    expect(r.refused).toBe(false);
+    expect(r.text).toContain("20家以上");
+    expect(r.text).not.toContain("理解了");
+  });
+
+  it("full-width digits and letters read as ASCII: ２５家 is compared with the threshold", async () => {
+    const r = await answerer.answer("我们园区有２５家服务机构，够申报浙江示范区吗？");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/25\s*家/);
+    expect(r.text).toMatch(/不少于\s*20\s*家/);
+  });
+
+  it.each([
+    ["浙江示范区搞砸了会不会被摘牌？", "摘牌"],
+    ["话说浙江这个办法是哪个单位说了算的，谁来解释啊", "省知识产权局"],
+    ["浙江这边申报材料要准备些啥？", "承诺书"],
+  ])("colloquial filler does not turn 「%s」 into a refusal", async (q, expected) => {
+    const r = await answerer.answer(q);
+    expect(r.refused).toBe(false);
+    expect(r.text).toContain(expected);
+  });
+});
+
+describe("not covered", () => {
+  it("a question sharing the texts' words but asking what they do not say names what is missing, never as 直接相关", async () => {
+    const r = await answerer.answer("浙江省知识产权局的局长是谁？");
+    expect(r.refused).toBe(true);
+    expect(r.citations).toEqual([]);
+    expect(r.text).toMatch(/^浙江省管理办法没有写到“局长”/);
+    expect(r.text).not.toContain("直接相关");
+  });
+
+  it("the nearby clause, when shown, is marked as not the answer", async () => {
+    const r = await answerer.answer("淄博对商标注册有什么补贴？");
+    expect(r.refused).toBe(true);
+    expect(r.text).toContain("没有写到");
+    if (r.text.includes("相近的内容")) expect(r.text).toContain("不是对这个问题的回答");
+  });
+});
