@@ -1,79 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Answerer } from "../src/answer/answer.types.ts";
 import { createAnswerer } from "../src/answer/answerer.ts";
-import { compareQuantities, thresholdsIn } from "../src/answer/compare-quantities.ts";
 import { listPieces } from "../src/knowledge/load-policies.ts";
 import { localEmbeddingChoice } from "../src/retrieval/create-embeddings.ts";
 import { createPolicyIndex } from "../src/retrieval/policy-index.ts";
-
-/** A piece's own text, as quoted. */
-function pieceText(id: string): string {
-  return listPieces().find((p) => p.id === id)!.text;
-}
-
-const CONDITIONS_ZJ = pieceText("zj2018:6.3"); // 现有知识产权服务机构20家以上，核心区面积不少于1000平方米
-const GRANTS_ZB = pieceText("zb2020:9.5"); // 授权数量超过70件、120件、200件以上 … 给予不超过1万元、3万元、5万元
-
-describe("thresholds in the texts", () => {
-  it("以上 and 不少于 include the number, 超过 does not, 不超过 is a cap and no threshold", () => {
-    const zj = thresholdsIn(CONDITIONS_ZJ);
-    expect(zj.map((t) => [t.phrase, t.exclusive])).toEqual([
-      ["20家以上", false],
-      ["不少于1000平方米", false],
-    ]);
-    const tiers = thresholdsIn(GRANTS_ZB)[0]!;
-    expect(tiers.values).toEqual([70, 120, 200]);
-    expect(tiers.exclusive).toBe(true);
-    expect(tiers.grants).toEqual(["不超过1万元", "不超过3万元", "不超过5万元"]);
-    expect(thresholdsIn(pieceText("zb2020:9.4")).map((t) => t.phrase)).toEqual([]); // 最高不超过5万元
-  });
-});
-
-describe("comparing a figure of the question with a quoted threshold", () => {
-  it("15 institutions against 「20家以上」: 5 short, not met", () => {
-    const [c] = compareQuantities("园区里只有15家代理机构，够申报吗", [CONDITIONS_ZJ]);
-    expect(c!.sentence).toContain("“20家以上”");
-    expect(c!.sentence).toContain("15家还差5家");
-    expect(c!.sentence).toContain("暂不满足");
-  });
-
-  it("exactly 20 institutions meet 「20家以上」, 1200 平米 meets 「不少于1000平方米」", () => {
-    const sentences = compareQuantities("正好20家机构，核心区1200平米", [CONDITIONS_ZJ]).map((c) => c.sentence);
-    expect(sentences).toHaveLength(2);
-    expect(sentences.every((s) => s.includes("已达到"))).toBe(true);
-  });
-
-  it("a figure in Chinese numerals counts too (八百平方米 → 200 short)", () => {
-    const [c] = compareQuantities("核心区只有八百平方米", [CONDITIONS_ZJ]);
-    expect(c!.sentence).toContain("还差200平方米");
-  });
-
-  it("130 grants fall in the 「超过120件」 tier → 不超过3万元", () => {
-    const [c] = compareQuantities("代理的发明专利授权了130件", [GRANTS_ZB]);
-    expect(c!.sentence).toContain("超过120件、未超过200件");
-    expect(c!.sentence).toContain("不超过3万元");
-    expect(c!.aboutMoney).toBe(true);
-  });
-
-  it("exactly 120 grants stay in the lower tier: 「超过」 excludes the number", () => {
-    const [c] = compareQuantities("授权正好120件", [GRANTS_ZB]);
-    expect(c!.sentence).toContain("不含本数");
-    expect(c!.sentence).toContain("不超过1万元");
-    expect(c!.sentence).not.toContain("不超过3万元");
-  });
-
-  it("专利倍增 with 3 grants is measured against its own bar (5件以上), not the tiers", () => {
-    const [c] = compareQuantities("帮企业做专利倍增，发明授权3件", [GRANTS_ZB], ["专利倍增", "授权"]);
-    expect(c!.sentence).toContain("“5件以上”");
-    expect(c!.sentence).toContain("还差2件");
-  });
-
-  it("no figure, or a figure in another unit, gives no comparison", () => {
-    expect(compareQuantities("核心区面积有什么要求", [CONDITIONS_ZJ])).toEqual([]);
-    expect(compareQuantities("我们有3项专利", [CONDITIONS_ZJ])).toEqual([]);
-    expect(compareQuantities("拿到6万元支持算多吗", [pieceText("zb2020:9.4")])).toEqual([]);
-  });
-});
 
 describe("offline answers work out the figures a user states with the rules of check and estimate", () => {
   let answerer: Answerer;

@@ -1,9 +1,8 @@
 /**
  * The offline answer: the relevant sentences of the retrieved pieces, quoted
  * verbatim with their citations and tied together in a sentence or two. Every
- * figure in it is a quotation, except one: when the question states a figure
- * and a quoted clause sets a threshold in the same unit, one sentence compares
- * the two (compare-quantities.ts) and points to the guided self-check.
+ * figure in it is a quotation, except the user's own figures worked out by the
+ * rules of check and estimate (apply-own-numbers.ts).
  */
 import { articleOf, formatCitation } from "../knowledge/citation.ts";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
