@@ -21,7 +21,10 @@ import { checkJurisdiction } from "../src/rules/check-zone.ts";
 import { estimateSupport } from "../src/rules/estimate/estimate-support.ts";
 import { agencyInputSchema } from "../src/rules/agency-input.schema.ts";
 import { serviceSchema, zoneProfileSchema, type Jurisdiction } from "../src/rules/zone-profile.schema.ts";
-import { SERVICE_OPTIONS } from "../src/intake/choice-options.ts";
+import { questionById } from "../src/intake/question-catalog.ts";
+
+/** The services the intake offers in a jurisdiction. */
+const serviceChoices = (j: Jurisdiction) => resolveQuestion(questionById("zone.services")!, j).options!;
 
 const NOW = new Date("2026-11-22T02:00:00Z");
 
@@ -163,7 +166,7 @@ describe("申报准备: a whole applicant intake", () => {
     if (event.flow !== "application") throw new Error("wrong flow");
     expect(event.profile.applicant?.contactPhone).toBe("0533-1234567");
     expect(event.profile.county).toEqual({ managementMechanism: true, developmentPlan: true, supportPolicies: false });
-    expect(event.profile.zone?.services).toEqual(SERVICE_OPTIONS.zibo.map((o) => o.id));
+    expect(event.profile.zone?.services).toEqual(serviceChoices("zibo").map((o) => o.id));
     expect(event.profile.zone?.areaType).toBe("development-zone");
     // 第五条（一） needs all three county facts; the third is missing, so the rules say not eligible.
     expect(checkJurisdiction("zibo", event.profile).verdict).toBe("not-eligible");
@@ -209,7 +212,7 @@ describe("the catalog asks what the rules read, and nothing more", () => {
         for (const v of latest) required.add(v as string);
       }
     }
-    expect(SERVICE_OPTIONS[j].map((o) => o.id).sort()).toEqual([...required].sort());
+    expect(serviceChoices(j).map((o) => o.id).sort()).toEqual([...required].sort());
   });
 
   it("agency questions cover every fact the 第九条 estimate reads", () => {

@@ -13,7 +13,12 @@ import { parseClientList } from "../src/intake/parsers/parse-client-list.ts";
 import { ORG_NAME, PERSON_NAME, parseText } from "../src/intake/parsers/parse-text.ts";
 import type { ParseResult } from "../src/intake/parsers/parse-result.ts";
 import { looksLikeQuestion } from "../src/intake/detect-question.ts";
-import { CARRIER_TYPE_OPTIONS, SERVICE_OPTIONS } from "../src/intake/choice-options.ts";
+import { CARRIER_TYPE_OPTIONS } from "../src/intake/choice-options.ts";
+import { questionById, resolveQuestion } from "../src/intake/question-catalog.ts";
+import type { Jurisdiction } from "../src/knowledge/jurisdictions.ts";
+
+/** The services the intake offers in a jurisdiction. */
+const serviceChoices = (j: Jurisdiction) => resolveQuestion(questionById("zone.services")!, j).options!;
 
 function value<T>(r: ParseResult<T>): T {
   if (!r.ok) throw new Error(`expected ok, got: ${r.message}`);
@@ -177,7 +182,7 @@ describe("yes / no", () => {
 });
 
 describe("choices", () => {
-  const services = SERVICE_OPTIONS.zhejiang;
+  const services = serviceChoices("zhejiang");
   it("one option by id, number, label or synonym", () => {
     expect(value(parseChoice("incubator", CARRIER_TYPE_OPTIONS))).toBe("incubator");
     expect(value(parseChoice("2", CARRIER_TYPE_OPTIONS))).toBe("incubator");
@@ -219,7 +224,7 @@ describe("choices", () => {
     expectError(parseMultiChoice("1,12", services));
   });
   it("longer names win over the shorter ones they contain (专利检索分析 is not 专利)", () => {
-    const zibo: readonly ChoiceSpec[] = SERVICE_OPTIONS.zibo;
+    const zibo: readonly ChoiceSpec[] = serviceChoices("zibo");
     expect(value(parseMultiChoice("专利检索分析", zibo)).ids).toEqual(["patent-search-analysis"]);
   });
 });

@@ -1,3 +1,4 @@
+import { estimateSupport } from "../src/rules/estimate/estimate-support.ts";
 import { describe, expect, it } from "vitest";
 import { agencyInputSchema } from "../src/rules/agency-input.schema.ts";
 import { formatInputErrorList, parseInput } from "../src/rules/format-input-errors.ts";
@@ -67,9 +68,11 @@ describe("zod issues → Chinese field list", () => {
     expect(r).toEqual({ ok: true, value: { jurisdiction: "zibo", zone: { serviceInstitutions: 3 } } });
   });
 
-  it("the estimate input defaults jurisdiction to zibo and refuses zhejiang", () => {
-    const ok = parseAgencyInput({ year: 2021, agency: {} });
-    expect(ok.ok && ok.value.jurisdiction).toBe("zibo");
-    expect(messages(parseAgencyInput({ jurisdiction: "zhejiang", year: 2021, agency: {} }))[0]).toContain("jurisdiction：应为 \"zibo\"");
+  it("an estimate without jurisdiction is Zibo's; zhejiang, whose policy has none, is refused naming the one that has", () => {
+    const ok = parseAgencyInput({ year: 2021, asOf: "2021-06-30", agency: {} });
+    expect(ok.ok && estimateSupport(ok.value).policy.id).toBe("zb2020");
+    const zj = parseAgencyInput({ jurisdiction: "zhejiang", year: 2021, agency: {} });
+    expect(() => zj.ok && estimateSupport(zj.value)).toThrow(/浙江省的政策没有机构资助测算；可测算的地区：zibo（淄博市）/);
+    expect(messages(parseAgencyInput({ jurisdiction: "hangzhou", year: 2021, agency: {} }))[0]).toContain("jurisdiction：应为以下之一：zhejiang（浙江省）、zibo（淄博市）");
   });
 });

@@ -4,7 +4,7 @@
  * commands. Anything else is a policy question or an intake answer.
  */
 import { looksLikeQuestion } from "../intake/index.ts";
-import type { Jurisdiction } from "../knowledge/jurisdictions.ts";
+import { jurisdictionsNamedIn, type Jurisdiction } from "../knowledge/jurisdictions.ts";
 
 export type Command =
   | { kind: "help" }
@@ -108,7 +108,8 @@ export function detectCommand(raw: string | undefined, choice: string | undefine
   if (looksLikeQuestion(text) && !/^\/(apply|estimate)$/u.test(text)) return undefined;
   if (ESTIMATE.test(text)) return { kind: "start-estimate" };
   if (APPLY.test(text)) {
-    const jurisdiction = /浙江|省级/u.test(text) ? "zhejiang" : /淄博|市级/u.test(text) ? "zibo" : undefined;
+    // 「申报浙江示范区」: the first jurisdiction the message names by one of its aliases (src/knowledge/jurisdictions.ts).
+    const [jurisdiction] = jurisdictionsNamedIn(text);
     return { kind: "start-application", jurisdiction };
   }
   return undefined;

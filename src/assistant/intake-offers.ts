@@ -7,6 +7,7 @@
  * - starting a flow the user left with 「退出」 shows what was saved and
  *   offers to continue with it or start afresh.
  */
+import { isJurisdiction } from "../knowledge/jurisdictions.ts";
 import {
   hasSavedAnswers,
   looksLikeQuestion,
@@ -95,7 +96,7 @@ export async function takeUpResumeOffer(ctx: TurnContext, session: SessionState,
   }
   if (choice === RESUME_CHOICE.fresh || command?.kind === "restart" || /^(重新开始|重来|2)$/u.test(typed)) {
     session.leftIntake = null;
-    const jurisdiction = left.flow === "application" && (left.facts.jurisdiction === "zhejiang" || left.facts.jurisdiction === "zibo") ? left.facts.jurisdiction : undefined;
+    const jurisdiction = left.flow === "application" && isJurisdiction(left.facts.jurisdiction) ? left.facts.jurisdiction : undefined;
     return beginIntake(ctx, session, left.flow, { jurisdiction });
   }
   return undefined;

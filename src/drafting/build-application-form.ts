@@ -57,7 +57,7 @@ export function managementParagraph(p: ZoneProfile): Span[] {
   ];
 }
 
-/** Zibo 第五条（一）: the county's mechanism, plan and policies, one row each. */
+/** A county condition (Zibo 第五条（一）): the county's mechanism, plan and policies, one row each. */
 export function countyRows(p: ZoneProfile, t: JurisdictionTemplate): [string, Span[]][] {
   const c = p.county;
   const label = (s: string) => s.replace(/^区县/, t.terms.county.replace(/^所在/, ""));
@@ -102,7 +102,7 @@ function cover(p: ZoneProfile, t: JurisdictionTemplate, ctx: DraftContext): Bloc
 function applicantSection(p: ZoneProfile, t: JurisdictionTemplate): Block[] {
   const a = p.applicant;
   return [
-    ...section(1, `${t.applicantRole.replace(/（.*）$/, "")}基本情况`, t.clauses.carrier ? formatClause(t.clauses.carrier) : formatClause("zb2020:7.1")),
+    ...section(1, `${t.applicantRole.replace(/（.*）$/, "")}基本情况`, formatClause(t.clauses.carrier ?? t.clauses.applicantInfo ?? t.clauses.form)),
     fieldTable([
       ["单位名称", f.field(a?.name, f.FACT_PLACEHOLDERS.applicantName)],
       ["统一社会信用代码", f.field(a?.creditCode, f.FACT_PLACEHOLDERS.creditCode)],
@@ -209,7 +209,7 @@ function industrySection(p: ZoneProfile, t: JurisdictionTemplate): Block[] {
 }
 
 function managementSection(p: ZoneProfile, t: JurisdictionTemplate): Block[] {
-  if (t.jurisdiction === "zibo") {
+  if (t.clauses.county !== undefined) {
     return [
       ...section(1, `${t.terms.county.replace(/^所在/, "")}支持与管理制度`, `${formatClause(t.clauses.county!)}、${formatClause(t.clauses.management)}`),
       fieldTable([...countyRows(p, t), ["申报单位知识产权管理制度", managementParagraph(p)]], 1, [3.2, 7.4]),

@@ -37,21 +37,9 @@ const CN = "一二三四五六七八九十";
 function lead(t: JurisdictionTemplate): Block[] {
   const [a1, a2, a3] = t.clauses.assessmentItems.map(formatClause);
   const assessment = formatClause(articleOf(t.clauses.assessment));
-  if (t.jurisdiction === "zhejiang") {
-    return [
-      paragraph(`本方案依据${formatCitation(t.clauses.plan)}制定，是示范区建设和${t.terms.assessment}的依据。`, { indent: true }),
-      paragraph(
-        `结构与${assessment}的考核评价内容相对应：建设目标、主要任务、重点项目和指标对应${a1}，保障措施与体制机制创新对应${a2}，后续工作思路对应${a3}。`,
-        { indent: true, note: true, reviewOnly: true },
-      ),
-    ];
-  }
   return [
-    paragraph(`本方案依据${formatCitation(articleOf(t.clauses.plan))}关于《建设方案》的规定制定，是${t.terms.assessment}示范区建设的重要依据。`, { indent: true }),
-    paragraph(
-      `结构与${assessment}的认定内容相对应：主要任务、重点项目和进度安排中确定的各项工作对应${a1}（各项工作落实情况及成效），保障措施与体制机制创新对应${a2}，后续工作思路对应${a3}。`,
-      { indent: true, note: true, reviewOnly: true },
-    ),
+    paragraph(t.planTexts.basis, { indent: true }),
+    paragraph(t.planTexts.structure({ assessment, a1: a1!, a2: a2!, a3: a3! }), { indent: true, note: true, reviewOnly: true }),
   ];
 }
 
@@ -110,8 +98,8 @@ function basicSituation(p: ZoneProfile, check: CheckResult, t: JurisdictionTempl
     ...section(2, "产业基础", formatClause(t.clauses.industry)),
     paragraph(industryParagraph(p, t), { indent: true }),
     paragraph(industryDetails(), { indent: true }),
-    ...section(2, t.jurisdiction === "zibo" ? `${t.terms.county.replace(/^所在/, "")}支持与管理制度` : "管理制度", t.clauses.county ? `${formatClause(t.clauses.county)}、${formatClause(t.clauses.management)}` : formatClause(t.clauses.management)),
-    ...(t.jurisdiction === "zibo" ? countyRows(p, t).map(([label, value]) => paragraph([text(`${label}：`), ...value, ...(value.at(-1)?.kind === "text" ? [text("。")] : [])], { indent: true })) : []),
+    ...section(2, t.clauses.county !== undefined ? `${t.terms.county.replace(/^所在/, "")}支持与管理制度` : "管理制度", t.clauses.county ? `${formatClause(t.clauses.county)}、${formatClause(t.clauses.management)}` : formatClause(t.clauses.management)),
+    ...(t.clauses.county !== undefined ? countyRows(p, t).map(([label, value]) => paragraph([text(`${label}：`), ...value, ...(value.at(-1)?.kind === "text" ? [text("。")] : [])], { indent: true })) : []),
     paragraph(managementParagraph(p), { indent: true }),
     ...section(2, "对照申报条件的差距", formatClause(articleOf(t.clauses.institutions))),
     ...gapLines,
@@ -144,7 +132,7 @@ function target(i: Indicator, p: ZoneProfile, ctx: DraftContext): Span[] {
 
 function goals(p: ZoneProfile, t: JurisdictionTemplate, ctx: DraftContext): Block[] {
   const cycle = formatClause(t.clauses.assessmentCycle);
-  const period = t.jurisdiction === "zhejiang" ? `建设期与${cycle}每两年一次的考核相衔接。` : `建设期与${cycle}每年度一次的认定相衔接。`;
+  const period = t.planTexts.period(cycle);
   const rows: Span[][][] = t.indicators.map((i) => [
     [text(i.category)],
     [text(i.name)],
@@ -168,8 +156,7 @@ function goals(p: ZoneProfile, t: JurisdictionTemplate, ctx: DraftContext): Bloc
 
 function taskFacts(task: PlanTask, p: ZoneProfile, t: JurisdictionTemplate, ctx: DraftContext): Block[] {
   // The institutions task is the one the profile can speak to: count and coverage.
-  const first = task.clauses[0];
-  if (first !== "zj2018:4.1" && first !== "zb2020:6.2") return [];
+  if (!task.institutions) return [];
   const cov = f.serviceCoverage(p, ctx.figures.requiredServices);
   const spans: Span[] = [
     text(`现有基础：区内${t.terms.institutions.replace(/^(现有|已有)/, "")}`),
@@ -187,8 +174,8 @@ function measures(todo: string): Block {
 }
 
 function tasks(p: ZoneProfile, t: JurisdictionTemplate, ctx: DraftContext): Block[] {
-  const taskArticles = [...new Set(t.tasks.flatMap((x) => x.clauses).map(articleOf))].filter((a) => a !== "zb2020:9");
-  const assessed = t.jurisdiction === "zhejiang" ? formatClause(t.clauses.assessmentItems[0]) : formatClause(t.clauses.assessmentItems[0]);
+  const taskArticles = [...new Set(t.tasks.flatMap((x) => x.clauses).map(articleOf))].filter((a) => a !== t.clauses.support);
+  const assessed = formatClause(t.clauses.assessmentItems[0]);
   const blocks: Block[] = [...section(1, "主要任务", `${assessed}；${taskArticles.map(formatClause).join("、")}`)];
   for (const task of t.tasks) {
     blocks.push(...section(2, task.title, clauses(task.clauses)));
@@ -247,13 +234,13 @@ function projects(p: ZoneProfile, t: JurisdictionTemplate): Block[] {
 
 function safeguards(p: ZoneProfile, t: JurisdictionTemplate): Block[] {
   const localSupport: Block[] =
-    t.jurisdiction === "zibo"
+    t.clauses.county !== undefined
       ? [
-          paragraph(`争取${t.terms.county.replace(/^所在/, "")}在扶持政策、公共服务平台搭建、服务体系建设、人才培养等方面加大支持力度。`, { indent: true }),
+          paragraph(t.localSupportText, { indent: true }),
           ...countyRows(p, t).map(([label, value]) => paragraph([text(`${label}：`), ...value, ...(value.at(-1)?.kind === "text" ? [text("。")] : [])], { indent: true })),
         ]
       : [
-          paragraph("争取设区市和所在地知识产权管理部门在扶持政策、公共服务平台搭建、服务体系建设、人才培养等方面加大支持力度。", { indent: true }),
+          paragraph(t.localSupportText, { indent: true }),
           paragraph([text("已争取或拟争取的地方支持措施："), blank("已争取或拟争取的地方支持措施")], { indent: true }),
         ];
   return [
@@ -286,7 +273,7 @@ function timetable(t: JurisdictionTemplate): Block[] {
 }
 
 function nextSteps(p: ZoneProfile, t: JurisdictionTemplate, ctx: DraftContext): Block[] {
-  const reviewer = t.jurisdiction === "zhejiang" ? "所在设区市知识产权管理部门审核后，报省知识产权局同意" : "所在区县知识产权管理部门审核后，报市知识产权事业发展中心同意";
+  const reviewer = t.planTexts.adjustmentReviewer;
   const role = t.applicantRole.replace(/（.*）$/, "");
   return [
     ...section(1, "后续工作思路", formatClause(t.clauses.assessmentItems[2])),

@@ -180,7 +180,7 @@ function materials(check: CheckResult, t: JurisdictionTemplate, ctx: PrecheckCon
     rows.push([[text(String(rows.length + 1))], [text(m.name)], [text(formatClause(m.clause))], [text(t.applicantRole.replace(/（.*）$/, ""))], [text("待提供")]]);
   }
   const attachments: Span[][][] = t.attachments.map((a, i) => [[text(String(i + 1))], [text(a.name)], [text(formatClause(a.proves))]]);
-  const article = t.jurisdiction === "zhejiang" ? formatCitation(t.clauses.procedure) : `${formatCitation("zb2020:7")}、${formatClause("zb2020:8")}`;
+  const article = t.clauses.submission ? `${formatCitation(t.clauses.procedure)}、${formatClause(t.clauses.submission)}` : formatCitation(t.clauses.procedure);
   return [
     ...section(1, "申报材料清单", article),
     table([["序号", 1.3], ["材料", 4.6], ["依据条款", 2.2], ["提供方", 2.4], ["状态与说明", 5.6]], rows, true, { align: { 0: "center" } }),

@@ -8,22 +8,9 @@ import { loadRuleParams } from "../rules/load-rule-params.ts";
 import { jurisdictionModule } from "../rules/jurisdiction-registry.ts";
 import { resolveParams } from "../rules/rule-param.schema.ts";
 import type { Jurisdiction, Service } from "../rules/zone-profile.schema.ts";
+import type { PolicyFigures } from "./jurisdiction-template.types.ts";
 
-export interface PolicyFigures {
-  /** 现有知识产权服务机构 N 家以上 (zj2018:6.3) / 服务点（机构）N 家以上 (zb2020:5.3) */
-  minServiceInstitutions: number;
-  /** 核心区面积不少于 N 平方米 (zj2018:6.3); Zibo sets none */
-  minCoreAreaSqm?: number;
-  /**
-   * What the institutions condition requires as groups: Zhejiang 第六条（三） is a
-   * grid of IP kinds × service kinds; Zibo 第五条（三） one list.
-   */
-  serviceGroups: { title: string; services: Service[] }[];
-  /** every required service, in the order the clause lists them */
-  requiredServices: Service[];
-  /** Zibo 第九条（五）: 「超过70件、120件、200件」 */
-  inventionGrantTiers?: number[];
-}
+export type { PolicyFigures } from "./jurisdiction-template.types.ts";
 
 type Resolved = Record<string, { value: unknown } | undefined>;
 

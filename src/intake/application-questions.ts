@@ -1,25 +1,17 @@
 /**
  * 申报准备: what a zone applicant is asked, in order. Zone facts are exactly
- * the facts the eligibility conditions read (docs/output-formats.md): Zhejiang
- * 第六条（一）–（四）, Zibo 第五条（一）–（三), plus the area type for the
- * 第五条/第三条 location warning. Which of them a jurisdiction asks is not
+ * the facts the eligibility conditions read (docs/output-formats.md), plus the
+ * area type for the location warning; each jurisdiction's module says them in
+ * its policy's words and names the clause (src/rules/jurisdictions/*.intake.ts). Which of them a jurisdiction asks is not
  * declared here but read from the rules (`requiredFacts`, see
  * question-catalog.ts). Applicant data feeds the draft 申报书.
  */
-import {
-  AREA_TYPE_OPTIONS,
-  CARRIER_TYPE_OPTIONS,
-  JURISDICTION_OPTIONS,
-  OWNERSHIP_OPTIONS,
-  SERVICE_OPTIONS,
-} from "./choice-options.ts";
+import { AREA_TYPE_OPTIONS, CARRIER_TYPE_OPTIONS, jurisdictionOptions, OWNERSHIP_OPTIONS } from "./choice-options.ts";
 import type { QuestionDef } from "./question.types.ts";
 
-const FORM = { zhejiang: "zj2018:9.2", zibo: "zb2020:8.1" } as const;
-const FORM_WHY = {
-  zhejiang: "填入《浙江省知识产权服务业集聚发展示范区建设申报书》。",
-  zibo: "填入《淄博市知识产权服务业集聚发展示范区申报书》。",
-};
+// The general words; a jurisdiction's module may say it in its policy's own
+// (src/rules/jurisdictions/*.intake.ts: the form's name, the applicant's role, the clause).
+const FORM_WHY = "填入申报书。";
 
 export const APPLICATION_QUESTIONS: readonly QuestionDef[] = [
   {
@@ -30,10 +22,14 @@ export const APPLICATION_QUESTIONS: readonly QuestionDef[] = [
     label: "申报地区",
     aliases: ["地区", "申报地区", "省市", "辖区", "申报地", "哪里"],
     prompt: "您要申报哪里的示范区？",
-    why: "浙江省（省级）和淄博市（市级）的申报条件不同，决定后面要问哪些问题。",
+    why: "各地的申报条件不同，决定后面要问哪些问题。",
     kind: "choice",
-    options: JURISDICTION_OPTIONS,
-    example: "浙江 或 淄博",
+    get options() {
+      return jurisdictionOptions();
+    },
+    get example() {
+      return jurisdictionOptions().map((o) => o.aliases?.[0] ?? o.label).join(" 或 ");
+    },
     required: true,
     unnumbered: true,
   },
@@ -44,14 +40,10 @@ export const APPLICATION_QUESTIONS: readonly QuestionDef[] = [
     purpose: "draft",
     label: "申报单位名称",
     aliases: ["单位名称", "申报单位", "单位", "名称", "公司名称", "依托单位", "创建单位", "单位全称"],
-    prompt: {
-      zhejiang: "示范区依托单位（申报单位）的全称是什么？",
-      zibo: "示范区创建单位（申报单位）的全称是什么？",
-    },
+    prompt: "示范区申报单位的全称是什么？",
     why: FORM_WHY,
-    clause: FORM,
     kind: "org-name",
-    example: { zhejiang: "杭州某某科技园发展有限公司", zibo: "淄博某某科技园发展有限公司" },
+    example: "某某科技园发展有限公司",
   },
   {
     id: "applicant.creditCode",
@@ -61,11 +53,7 @@ export const APPLICATION_QUESTIONS: readonly QuestionDef[] = [
     label: "统一社会信用代码",
     aliases: ["信用代码", "社会信用代码", "代码", "统一代码", "税号"],
     prompt: "申报单位的统一社会信用代码是多少？（18 位，见营业执照）",
-    why: {
-      zhejiang: "申报书要填写；我们按国家标准 GB 32100-2015 核对校验位，避免填错。",
-      zibo: "申报书要填写；我们按国家标准 GB 32100-2015 核对校验位，避免填错。",
-    },
-    clause: FORM,
+    why: "申报书要填写；我们按国家标准 GB 32100-2015 核对校验位，避免填错。",
     kind: "credit-code",
     example: "91350100M000100Y43",
   },
@@ -78,7 +66,6 @@ export const APPLICATION_QUESTIONS: readonly QuestionDef[] = [
     aliases: ["联系人", "联系人姓名", "姓名", "经办人"],
     prompt: "申报联系人怎么称呼？（姓名）",
     why: FORM_WHY,
-    clause: FORM,
     kind: "person-name",
     example: "张三",
   },
@@ -91,7 +78,6 @@ export const APPLICATION_QUESTIONS: readonly QuestionDef[] = [
     aliases: ["电话", "手机", "手机号", "手机号码", "联系方式", "电话号码", "联系电话"],
     prompt: "联系人的电话是多少？（手机或带区号的座机）",
     why: FORM_WHY,
-    clause: FORM,
     kind: "phone",
     example: "13800000000",
   },
@@ -104,9 +90,8 @@ export const APPLICATION_QUESTIONS: readonly QuestionDef[] = [
     aliases: ["地址", "单位地址", "通信地址", "办公地址"],
     prompt: "申报单位的通讯地址是？",
     why: FORM_WHY,
-    clause: FORM,
     kind: "address",
-    example: { zhejiang: "杭州市西湖区某某路 1 号", zibo: "淄博市张店区某某路 1 号" },
+    example: "某某市某某区某某路 1 号",
   },
   {
     id: "zone.name",
@@ -116,13 +101,9 @@ export const APPLICATION_QUESTIONS: readonly QuestionDef[] = [
     label: "示范区名称",
     aliases: ["示范区名称", "园区名称", "集聚区名称", "集聚区", "示范区名"],
     prompt: "拟申报的示范区叫什么名字？",
-    why: {
-      zhejiang: "用于申报书和《建设工作方案》的标题。",
-      zibo: "用于申报书的标题。",
-    },
-    clause: { zhejiang: "zj2018:9.3", zibo: "zb2020:8.1" },
+    why: "用于申报书的标题。",
     kind: "zone-name",
-    example: { zhejiang: "某某知识产权服务业集聚发展示范区", zibo: "某某知识产权服务业集聚发展示范区" },
+    example: "某某知识产权服务业集聚发展示范区",
   },
   {
     id: "zone.areaType",
@@ -132,11 +113,7 @@ export const APPLICATION_QUESTIONS: readonly QuestionDef[] = [
     label: "所在区域类型",
     aliases: ["区域类型", "所在区域", "园区类型", "区域"],
     prompt: "示范区位于哪类区域？",
-    why: {
-      zhejiang: "示范区一般围绕高新园区、科技城、高新技术特色小镇等产业特色明显的地区布局；其他区域不一定不行，但会提示。",
-      zibo: "优先考虑在创新创业园区、示范区、经济（技术）开发区等区域建设示范区；其他区域不一定不行，但会提示。",
-    },
-    clause: { zhejiang: "zj2018:5", zibo: "zb2020:3" },
+    why: "政策对示范区布局的区域有所偏好；其他区域不一定不行，但会提示。",
     kind: "choice",
     options: AREA_TYPE_OPTIONS,
     example: "高新园区",
@@ -150,7 +127,6 @@ export const APPLICATION_QUESTIONS: readonly QuestionDef[] = [
     aliases: ["依托单位类型", "载体类型", "单位类型", "载体", "类型"],
     prompt: "依托单位属于哪类创新创业载体？",
     why: "依托单位应是具有较强实力的科创服务中心、科技企业孵化器、众创空间、科技大市场、大学科技园、技术转移服务机构等创新创业载体。",
-    clause: "zj2018:6.1",
     kind: "choice",
     options: CARRIER_TYPE_OPTIONS,
     example: "科技企业孵化器",
@@ -164,7 +140,6 @@ export const APPLICATION_QUESTIONS: readonly QuestionDef[] = [
     aliases: ["依托单位性质", "单位性质", "性质", "所有制", "国有民营"],
     prompt: "依托单位是国有还是民营？",
     why: "依托单位应是“国有或民营的”创新创业载体。",
-    clause: "zj2018:6.1",
     kind: "choice",
     options: OWNERSHIP_OPTIONS,
     example: "民营",
@@ -178,15 +153,8 @@ export const APPLICATION_QUESTIONS: readonly QuestionDef[] = [
     purpose: "rule",
     label: "产业优势",
     aliases: ["产业优势", "产业", "创新型企业", "龙头企业", "区域产业"],
-    prompt: {
-      zhejiang: "所在区域产业优势是否明显——聚集了一批创新型企业和骨干龙头企业，企业、高校、院所对知识产权服务有较强需求？",
-      zibo: "示范区内产业优势是否明显——聚集了一批创新型企业和骨干龙头企业，创新主体对知识产权服务有较强需求？",
-    },
-    why: {
-      zhejiang: "依托单位所在区域产业优势明显，是申报条件之一。",
-      zibo: "示范区内产业优势明显，是申报条件之一。",
-    },
-    clause: { zhejiang: "zj2018:6.2", zibo: "zb2020:5.2" },
+    prompt: "示范区产业优势是否明显——聚集了一批创新型企业和骨干龙头企业，创新主体对知识产权服务有较强需求？",
+    why: "产业优势明显，是申报条件之一。",
     kind: "yes-no",
     example: "是",
   },
@@ -197,18 +165,11 @@ export const APPLICATION_QUESTIONS: readonly QuestionDef[] = [
     purpose: "rule",
     label: "知识产权服务机构数量",
     aliases: ["服务机构数量", "机构数量", "机构数", "服务机构", "机构", "家数", "服务点"],
-    prompt: {
-      zhejiang: "区内现有知识产权服务机构多少家？",
-      zibo: "示范区内已有知识产权服务点（机构）多少家？",
-    },
-    why: {
-      zhejiang: (p) => `要求现有知识产权服务机构 ${p.minServiceInstitutions} 家以上。`,
-      zibo: (p) => `要求已有知识产权服务点（机构）${p.minServiceInstitutions} 家以上。`,
-    },
-    clause: { zhejiang: "zj2018:6.3", zibo: "zb2020:5.3" },
+    prompt: "示范区内现有知识产权服务机构多少家？",
+    why: (p) => `要求知识产权服务机构 ${String(p.minServiceInstitutions)} 家以上。`,
     kind: "count",
     unit: "家",
-    example: { zhejiang: "25家", zibo: "3家" },
+    example: "25家",
   },
   {
     id: "zone.coreAreaSqm",
@@ -218,8 +179,7 @@ export const APPLICATION_QUESTIONS: readonly QuestionDef[] = [
     label: "核心区面积",
     aliases: ["面积", "核心区", "核心区面积", "平方米", "平米", "场地面积"],
     prompt: "示范区核心区面积是多少平方米？",
-    why: (p) => `要求核心区面积不少于 ${p.minCoreAreaSqm} 平方米。`,
-    clause: "zj2018:6.3",
+    why: (p) => `要求核心区面积不少于 ${String(p.minCoreAreaSqm)} 平方米。`,
     kind: "area",
     unit: "平方米",
     example: "1200平方米",
@@ -231,17 +191,10 @@ export const APPLICATION_QUESTIONS: readonly QuestionDef[] = [
     purpose: "rule",
     label: "服务覆盖范围",
     aliases: ["服务", "服务范围", "服务种类", "服务类型", "服务内容", "业务", "覆盖范围"],
-    prompt: {
-      zhejiang: "区内的知识产权服务能保障以下哪些方面的需求？（可多选：回复编号如「1,3,5」、名称，或「全部」）",
-      zibo: "区内的知识产权服务能保障以下哪些方面的需求？（可多选：回复编号如「1,3,5」、名称，或「全部」）",
-    },
-    why: {
-      zhejiang: "要求能基本保障专利、商标、版权等各类知识产权的代理、法律、信息、商用化、咨询、培训等服务需求。",
-      zibo: "要求能基本保障专利、商标、版权、地理标志、植物新品种和专利检索分析、导航预警、评议评估、质押融资、转移转化及托管等服务需求。",
-    },
-    clause: { zhejiang: "zj2018:6.3", zibo: "zb2020:5.3" },
+    prompt: "区内的知识产权服务能保障以下哪些方面的需求？（可多选：回复编号如「1,3,5」、名称，或「全部」）",
+    why: "要求能基本保障各类知识产权服务需求。",
     kind: "multi-choice",
-    options: SERVICE_OPTIONS,
+    // the options are the services the jurisdiction's rules read (question-catalog.ts)
     example: "1,2,3 或 专利、商标和版权",
     // The two texts list different services, so an answer for one jurisdiction says nothing about the other.
     dependsOn: ["jurisdiction"],
@@ -255,7 +208,6 @@ export const APPLICATION_QUESTIONS: readonly QuestionDef[] = [
     aliases: ["管理制度", "知识产权管理制度", "制度", "条件资源"],
     prompt: "依托单位是否具有较为完善的知识产权管理制度，有保障知识产权服务业发展的条件资源？",
     why: "具有较为完善的知识产权管理制度，是申报条件之一。",
-    clause: "zj2018:6.4",
     kind: "yes-no",
     example: "是",
   },
@@ -268,7 +220,6 @@ export const APPLICATION_QUESTIONS: readonly QuestionDef[] = [
     aliases: ["管理机制", "区县管理机制", "机制"],
     prompt: "示范区所在区县是否具备比较健全的知识产权管理机制？",
     why: "要求所在区县具备比较健全的知识产权管理机制。",
-    clause: "zb2020:5.1",
     kind: "yes-no",
     example: "是",
   },
@@ -281,7 +232,6 @@ export const APPLICATION_QUESTIONS: readonly QuestionDef[] = [
     aliases: ["发展规划", "规划", "区县规划"],
     prompt: "所在区县是否有明确的知识产权服务业发展规划？",
     why: "要求有明确的知识产权服务业发展规划。",
-    clause: "zb2020:5.1",
     kind: "yes-no",
     example: "是",
   },
@@ -294,7 +244,6 @@ export const APPLICATION_QUESTIONS: readonly QuestionDef[] = [
     aliases: ["扶持政策", "支持政策", "区县政策", "政策"],
     prompt: "所在区县是否出台了保障知识产权服务业发展的扶持政策？",
     why: "要求有保障知识产权服务业发展的扶持政策。",
-    clause: "zb2020:5.1",
     kind: "yes-no",
     example: "是",
   },

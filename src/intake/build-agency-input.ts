@@ -4,6 +4,7 @@
  * 「涉外胜诉 2 件」 → two `wonCases` of kind `foreign`, 「清零客户 3 家」 → three
  * `zeroing` clients with one grant each (the least that qualifies).
  */
+import { agencyJurisdiction } from "./question-catalog.ts";
 import { agencyInputSchema, type AgencyInput } from "../rules/agency-input.schema.ts";
 import type { FactValue, IntakeState } from "./intake-state.schema.ts";
 import { chinaDate } from "./parsers/parse-date.ts";
@@ -30,7 +31,7 @@ function clientsOf(program: Program, value: FactValue | undefined): AgencyInput[
 
 export function buildAgencyInput(state: IntakeState, now: Date): AgencyInput {
   if (state.flow !== "agency-estimate") throw new Error(`buildAgencyInput needs an agency intake, got ${state.flow}`);
-  const input: Record<string, unknown> = { jurisdiction: "zibo", asOf: chinaDate(now), agency: {} };
+  const input: Record<string, unknown> = { jurisdiction: agencyJurisdiction(), asOf: chinaDate(now), agency: {} };
   const facts: Record<string, FactValue> = {};
   for (const q of applicableQuestions(state)) {
     const value = state.facts[q.id];

@@ -4,23 +4,19 @@
  * value; labels are what people read; aliases are what people type.
  */
 import type { ChoiceSpec } from "./parsers/parse-choice.ts";
+import { JURISDICTIONS, jurisdictionNames } from "../knowledge/jurisdictions.ts";
 import type { AreaType, CarrierType, Jurisdiction, Ownership, Service } from "../rules/zone-profile.schema.ts";
 import type { CustodyMode } from "../rules/agency-input.schema.ts";
 
 type Spec<Id extends string> = ChoiceSpec & { id: Id };
 
-export const JURISDICTION_OPTIONS: readonly Spec<Jurisdiction>[] = [
-  {
-    id: "zhejiang",
-    label: "浙江省（省级示范区）",
-    aliases: ["浙江", "浙江省", "省级", "杭州", "宁波", "温州", "嘉兴", "湖州", "绍兴", "金华", "衢州", "舟山", "台州", "丽水"],
-  },
-  {
-    id: "zibo",
-    label: "淄博市（市级示范区）",
-    aliases: ["淄博", "淄博市", "山东", "市级", "张店", "淄川", "博山", "周村", "临淄", "桓台", "高青", "沂源"],
-  },
-];
+/** One choice per registered jurisdiction: 「浙江省（省级示范区）」, typed as its aliases or a place in it. */
+export function jurisdictionOptions(): readonly Spec<Jurisdiction>[] {
+  return JURISDICTIONS.map((j) => {
+    const n = jurisdictionNames(j);
+    return { id: j, label: `${n.label}（${n.level}示范区）`, aliases: [...n.aliases, ...n.places] };
+  });
+}
 
 export const CARRIER_TYPE_OPTIONS: readonly Spec<CarrierType>[] = [
   { id: "sci-tech-service-center", label: "科创服务中心", aliases: ["科创中心", "科技服务中心", "科技创新服务中心"] },
@@ -69,17 +65,13 @@ const SERVICE_LABELS: Record<Service, ChoiceSpec> = {
 };
 
 /**
- * Only the services each text names, in its order: 第六条（三） (Zhejiang) and
- * 第五条（三） (Zibo). Asking about the others would ask more than the rules read.
+ * Only the services a jurisdiction's rules read, in the order of its params
+ * file (Zhejiang 第六条（三）, Zibo 第五条（三）). Asking about the others would ask
+ * more than the rules read.
  */
-export const SERVICE_OPTIONS: Record<Jurisdiction, readonly ChoiceSpec[]> = {
-  zhejiang: (["patent", "trademark", "copyright", "agency", "legal", "information", "commercialization", "consulting", "training"] as const)
-    .map((s) => SERVICE_LABELS[s]),
-  zibo: ([
-    "patent", "trademark", "copyright", "geographical-indication", "plant-variety", "patent-search-analysis",
-    "navigation-warning", "evaluation", "pledge-financing", "transfer", "custody",
-  ] as const).map((s) => SERVICE_LABELS[s]),
-};
+export function serviceOptions(services: readonly string[]): readonly ChoiceSpec[] {
+  return services.flatMap((s) => (s in SERVICE_LABELS ? [SERVICE_LABELS[s as Service]] : []));
+}
 
 export const CUSTODY_MODE_OPTIONS: readonly Spec<CustodyMode>[] = [
   { id: "full", label: "完全式托管（全部专利事务整包）", aliases: ["完全式", "完全", "整包", "全包"] },

@@ -1,7 +1,7 @@
 /**
  * The guided intake as two pure functions over a JSON state:
  *
- *   const step = startIntake("application", { jurisdiction: "zibo", now });
+ *   const step = startIntake("application", { jurisdiction: "zhejiang", now });
  *   // send step.replies, store step.state
  *   const next = advanceIntake(step.state, { text: "25家" }, now);
  *   // react to next.event (question → answer it first; completed → run check/estimate)
@@ -36,7 +36,8 @@ import { policyStandingNote } from "./policy-standing-note.ts";
 import { parseYesNo } from "./parsers/parse-yes-no.ts";
 import { cleanAnswer } from "./parsers/normalize-input.ts";
 import type { QuestionDef, ResolvedQuestion } from "./question.types.ts";
-import { applicableQuestions, jurisdictionOf, questionById, questionsOf } from "./question-catalog.ts";
+import { agencyJurisdiction, applicableQuestions, jurisdictionOf, questionById, questionsOf } from "./question-catalog.ts";
+import { jurisdictionModule } from "../rules/jurisdiction-registry.ts";
 import { CONTROL, EDIT_PREFIX, readQuestionChoice } from "./render-question.ts";
 import { renderConfirmPrompt, renderSummary } from "./render-summary.ts";
 import { inferCorrection, mentionedIn, resolveTarget } from "./resolve-target.ts";
@@ -58,12 +59,13 @@ export interface StartIntakeOptions {
   now?: Date;
 }
 
-const INTRO: Record<IntakeFlow, string> = {
-  application:
-    "好的，我们来做申报准备：先确认单位信息，再逐项核对示范区条件，最后给出自检结果。随时可以问我政策问题，也可以回复「跳过」「修改 面积」「上一步」或「退出」。",
-  "agency-estimate":
-    "好的，我们按《淄博市知识产权服务业集聚发展示范区建设方案（试行）》第九条，测算贵机构可申请的支持上限。随时可以问我政策问题，也可以回复「跳过」「修改 年度」「上一步」或「退出」。",
-};
+/** The intake's opening sentence; the estimate's is its jurisdiction module's (Zibo 第九条). */
+function intro(flow: IntakeFlow): string {
+  if (flow === "application") {
+    return "好的，我们来做申报准备：先确认单位信息，再逐项核对示范区条件，最后给出自检结果。随时可以问我政策问题，也可以回复「跳过」「修改 面积」「上一步」或「退出」。";
+  }
+  return `${jurisdictionModule(agencyJurisdiction()).estimate!.intro}随时可以问我政策问题，也可以回复「跳过」「修改 年度」「上一步」或「退出」。`;
+}
 
 /** Begins an intake and asks its first question. */
 export function startIntake(flow: IntakeFlow, opts: StartIntakeOptions = {}): IntakeStep {
@@ -84,7 +86,7 @@ export function startIntake(flow: IntakeFlow, opts: StartIntakeOptions = {}): In
     startedAt: now.toISOString(),
     updatedAt: now.toISOString(),
   });
-  const { replies, next } = proceed(state, [INTRO[flow], ...policyStandingNote(jurisdictionOf(state), now)]);
+  const { replies, next } = proceed(state, [intro(flow), ...policyStandingNote(jurisdictionOf(state), now)]);
   return { state, replies, event: { type: "started", flow, questionId: next } };
 }
 

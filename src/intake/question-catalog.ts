@@ -2,16 +2,17 @@
  * All intake questions and the few reads the engine needs over them:
  * which apply now, what depends on what, and each one's per-jurisdiction texts.
  */
-import { jurisdictionModule } from "../rules/jurisdiction-registry.ts";
+import { estimateJurisdictions, jurisdictionModule } from "../rules/jurisdiction-registry.ts";
 import { loadRuleParams } from "../rules/load-rule-params.ts";
 import { requiredFacts } from "../rules/required-facts.ts";
 import { resolveParams } from "../rules/rule-param.schema.ts";
 import { todayInChina } from "../rules/today.ts";
 import { JURISDICTIONS, jurisdictionSchema, type Jurisdiction } from "../knowledge/jurisdictions.ts";
+import { serviceOptions } from "./choice-options.ts";
 import { AGENCY_QUESTIONS } from "./agency-questions.ts";
 import { APPLICATION_QUESTIONS } from "./application-questions.ts";
 import type { FactValue, IntakeFlow, IntakeState } from "./intake-state.schema.ts";
-import type { FactCondition, ParamValues, PerJurisdiction, QuestionDef, ResolvedQuestion } from "./question.types.ts";
+import type { FactCondition, ParamValues, QuestionDef, ResolvedQuestion } from "./question.types.ts";
 
 export const QUESTIONS: readonly QuestionDef[] = [...APPLICATION_QUESTIONS, ...AGENCY_QUESTIONS];
 
@@ -25,44 +26,49 @@ export function questionsOf(flow: IntakeFlow): readonly QuestionDef[] {
   return flow === "application" ? APPLICATION_QUESTIONS : AGENCY_QUESTIONS;
 }
 
-function isPer<T>(v: PerJurisdiction<T>): v is Record<Jurisdiction, T> {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && JURISDICTIONS.every((j) => j in v);
-}
-
-function pick<T>(v: PerJurisdiction<T>, j: Jurisdiction | undefined): T {
-  // The agency flow is Zibo-only; before a jurisdiction is chosen only unspecific texts are shown.
-  return isPer(v) ? v[j ?? "zibo"] : v;
-}
-
-/** The flow's jurisdiction: chosen in the application flow, always Zibo for the agency estimate. */
+/** The flow's jurisdiction: chosen in the application flow; for the agency estimate, the one that offers it. */
 export function jurisdictionOf(state: Pick<IntakeState, "flow" | "facts">): Jurisdiction | undefined {
-  if (state.flow === "agency-estimate") return AGENCY_JURISDICTION;
+  if (state.flow === "agency-estimate") return agencyJurisdiction();
   const parsed = jurisdictionSchema.safeParse(state.facts.jurisdiction);
   return parsed.success ? parsed.data : undefined;
 }
 
-/** The question's texts for a jurisdiction, with the rule parameters in force on `date` (default today). */
+/**
+ * The question's texts for a jurisdiction, with the rule parameters in force
+ * on `date` (default today): the module's own words where it has them
+ * (src/rules/jurisdictions/*.intake.ts), else the general ones; a rule fact
+ * cites the clause its rule reads it against.
+ */
 export function resolveQuestion(q: QuestionDef, j: Jurisdiction | undefined, date: string = todayInChina()): ResolvedQuestion {
+  const own = j === undefined ? undefined : jurisdictionModule(j).intake?.[q.id];
+  const ruleFact = j === undefined || q.purpose !== "rule" ? undefined : requiredFacts(j, date).find((f) => f.path === q.id);
+  const paramsOf = paramsJurisdiction(q, j);
   return {
     ...q,
-    prompt: withParams(pick(q.prompt, j), paramsJurisdiction(q, j), date),
-    why: withParams(pick(q.why, j), paramsJurisdiction(q, j), date),
-    clause: q.clause === undefined ? undefined : pick(q.clause, j),
-    options: q.options === undefined ? undefined : pick(q.options, j),
-    example: pick(q.example, j),
+    prompt: withParams(own?.prompt ?? q.prompt, paramsOf, date),
+    why: withParams(own?.why ?? q.why, paramsOf, date),
+    clause: own?.clause ?? q.clause ?? ruleFact?.clause,
+    options: q.kind === "multi-choice" && ruleFact?.expected ? serviceOptions(ruleFact.expected) : q.options,
+    example: own?.example ?? q.example,
   };
 }
 
-/** The agency estimate is Zibo's 第九条: its questions read Zibo's parameters whatever else is chosen. */
-const AGENCY_JURISDICTION: Jurisdiction = "zibo";
+/** The jurisdiction whose support estimate the agency flow asks for (Zibo 第九条). */
+export function agencyJurisdiction(): Jurisdiction {
+  const [m] = estimateJurisdictions();
+  if (!m) throw new Error("没有登记提供资助测算的地区");
+  return m.jurisdiction;
+}
 
-function paramsJurisdiction(q: QuestionDef, j: Jurisdiction | undefined): Jurisdiction {
-  return q.flow === "agency-estimate" ? AGENCY_JURISDICTION : (j ?? AGENCY_JURISDICTION);
+function paramsJurisdiction(q: QuestionDef, j: Jurisdiction | undefined): Jurisdiction | undefined {
+  return q.flow === "agency-estimate" ? agencyJurisdiction() : j;
 }
 
 /** A text that shows rule numbers, written with the parameters in force on `date`. */
-function withParams(text: string | ((params: ParamValues) => string), j: Jurisdiction, date: string): string {
-  return typeof text === "function" ? text(paramValues(j, date)) : text;
+function withParams(text: string | ((params: ParamValues) => string), j: Jurisdiction | undefined, date: string): string {
+  if (typeof text === "string") return text;
+  // Before a jurisdiction is chosen no question that shows a number is asked; say the general words if one is.
+  return j === undefined ? text(new Proxy({}, { get: () => "规定的" })) : text(paramValues(j, date));
 }
 
 /** Every parameter of the jurisdiction's params file, as its value on `date`. */
@@ -113,7 +119,7 @@ export function askedIn(q: QuestionDef, j: Jurisdiction | undefined): boolean {
 function dependsOnJurisdiction(q: QuestionDef): boolean {
   if (q.flow !== "application" || q.purpose === "routing") return false;
   if (q.dependsOn?.includes("jurisdiction") || q.jurisdictions !== undefined) return true;
-  return q.purpose === "rule" && !jurisdictionSchema.options.every((j) => askedIn(q, j));
+  return q.purpose === "rule" && !JURISDICTIONS.every((j) => askedIn(q, j));
 }
 
 /** The questions that apply to this state now, in asking order. */

@@ -24,10 +24,8 @@ export type AnswerKind =
   | "clients";
 
 /** The values of a jurisdiction's rule parameters on one date, by parameter name. */
-export type ParamValues = Readonly<Record<string, any>>;
-
-/** A text or setting that differs between Zhejiang and Zibo. */
-export type PerJurisdiction<T> = T | Record<Jurisdiction, T>;
+export type { ParamValues } from "../rules/jurisdiction.types.ts";
+import type { IntakeText } from "../rules/jurisdiction.types.ts";
 
 /** When a question applies, as data over the facts collected so far. */
 export type FactCondition =
@@ -54,20 +52,22 @@ export interface QuestionDef {
   label: string;
   /** other names for 「修改 面积」 */
   aliases: readonly string[];
-  prompt: PerJurisdiction<string | ((params: ParamValues) => string)>;
+  /** the general words; a jurisdiction's module may have its own (IntakeWording) */
+  prompt: IntakeText;
   /**
    * one sentence: why the policy needs this fact. A text that shows a number
    * of the rules is a function of the parameters in force (values by name,
    * knowledge/rules/*.params.json), so correcting the number corrects it.
    */
-  why: PerJurisdiction<string | ((params: ParamValues) => string)>;
-  /** citation id of the clause the fact is read against */
-  clause?: PerJurisdiction<string>;
+  why: IntakeText;
+  /** citation id of the clause the fact is read against (default: the rule's, or the module's) */
+  clause?: string;
   kind: AnswerKind;
-  options?: PerJurisdiction<readonly ChoiceSpec[]>;
+  /** a multi-choice rule fact offers what the jurisdiction's rules expect instead */
+  options?: readonly ChoiceSpec[];
   /** unit shown after numbers: 家, 平方米, 笔 */
   unit?: string;
-  example: PerJurisdiction<string>;
+  example: string;
   /** cannot be left unknown (the flow cannot go on without it) */
   required?: boolean;
   /** not numbered as a step (the jurisdiction choice that shapes the rest) */

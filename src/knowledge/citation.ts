@@ -3,20 +3,20 @@
  * (《淄博市知识产权服务业集聚发展示范区建设方案（试行）》第九条（五）). See docs/citation-ids.md.
  */
 import { POLICIES } from "./policy-catalog.ts";
-import { POLICY_IDS, type PolicyId } from "./jurisdictions.ts";
+import { isPolicyId, policyNames, type PolicyId } from "./jurisdictions.ts";
 
 export interface Citation {
   doc: PolicyId;
-  /** 0 = the Zibo preamble (also cited as zb2020:1) */
+  /** 0 = an untitled opening paragraph (zb2020:preamble, also cited as zb2020:1) */
   article: number;
   item?: number;
 }
 
-const CITATION = new RegExp(`^(${POLICY_IDS.join("|")}):(\\d+|preamble)(?:\\.(\\d+))?$`);
+const CITATION = /^([a-z]+\d+):(\d+|preamble)(?:\.(\d+))?$/;
 
 export function parseCitation(id: string): Citation | undefined {
   const m = CITATION.exec(id.trim());
-  if (!m) return undefined;
+  if (!m || !isPolicyId(m[1])) return undefined;
   const article = m[2] === "preamble" ? 0 : Number(m[2]);
   return { doc: m[1] as PolicyId, article, item: m[3] ? Number(m[3]) : undefined };
 }
@@ -35,9 +35,12 @@ export function citationsMatch(a: string, b: string): boolean {
   return na === nb || articleOf(na) === nb || articleOf(nb) === na;
 }
 
-/** zb2020:1 and zb2020:preamble name the same piece. */
+/** zb2020:1 and zb2020:preamble name the same piece (a policy whose names say `articleOneIsPreamble`). */
 export function normalizeCitation(id: string): string {
-  return id.trim().replace(/^zb2020:1(?=$|\.)/, "zb2020:preamble");
+  const trimmed = id.trim();
+  const m = /^([a-z]+\d+):1(?=$|\.)/.exec(trimmed);
+  if (!m || !isPolicyId(m[1]) || !policyNames(m[1]).citations?.articleOneIsPreamble) return trimmed;
+  return `${m[1]}:preamble${trimmed.slice(m[0].length)}`;
 }
 
 const DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -50,14 +53,14 @@ export function chineseNumber(n: number): string {
   return String(n);
 }
 
-/** 第九条（五）, 第七条第2项 (Zibo 第七条/第八条 number their items 1．2．3．), or 开头部分. */
+/** 第九条（五）, 第七条第2项 (articles whose items are numbered 1．2．3．, jurisdictions.ts), or 开头部分. */
 export function formatClause(id: string): string {
   const c = parseCitation(normalizeCitation(id));
   if (!c) return id;
   if (c.article === 0) return "印发通知及开头部分";
   const article = `第${chineseNumber(c.article)}条`;
   if (c.item === undefined) return article;
-  const arabicItems = c.doc === "zb2020" && (c.article === 7 || c.article === 8);
+  const arabicItems = policyNames(c.doc).citations?.arabicItemArticles?.includes(c.article) ?? false;
   return arabicItems ? `${article}第${c.item}项` : `${article}（${chineseNumber(c.item)}）`;
 }
 

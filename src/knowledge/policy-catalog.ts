@@ -1,9 +1,10 @@
 /**
- * The two policies this assistant knows, with the metadata every answer and
- * rule result needs (README.md, the policy table). The restored texts live in
- * knowledge/*.json; this is the small, always-loaded part.
+ * The policies this assistant knows, with the metadata every answer and rule
+ * result needs (README.md, the policy table). Read from the jurisdictions'
+ * names (jurisdictions.ts), so a registered jurisdiction's policy is here too.
+ * The restored texts live in knowledge/*.json; this is the small, always-loaded part.
  */
-import { JURISDICTION_OF, POLICY_OF, type Jurisdiction, type PolicyId } from "./jurisdictions.ts";
+import { isPolicyId, JURISDICTION_OF, POLICY_IDS, POLICY_OF, policyNames, type Jurisdiction, type PolicyId } from "./jurisdictions.ts";
 
 export interface PolicyMeta {
   id: PolicyId;
@@ -18,25 +19,19 @@ export interface PolicyMeta {
   // src/rules/policy-dates.ts reads them for the date in question.
 }
 
-export const POLICIES: Record<PolicyId, PolicyMeta> = {
-  zj2018: {
-    id: "zj2018",
-    jurisdiction: JURISDICTION_OF.zj2018,
-    title: "浙江省知识产权服务业集聚发展示范区管理办法（试行）",
-    shortName: "浙江省管理办法",
-    issuer: "浙江省知识产权局",
-  },
-  zb2020: {
-    id: "zb2020",
-    jurisdiction: JURISDICTION_OF.zb2020,
-    title: "淄博市知识产权服务业集聚发展示范区建设方案（试行）",
-    shortName: "淄博市建设方案",
-    issuer: "淄博市知识产权事业发展中心",
-    // the issuing notice is signed 2020年8月25日
-    issued: "2020-08-25",
-  },
-};
+function metaOf(id: PolicyId): PolicyMeta {
+  const n = policyNames(id);
+  return { id, jurisdiction: JURISDICTION_OF[id], title: n.title, shortName: n.shortName, issuer: n.issuer, ...(n.issued ? { issued: n.issued } : {}) };
+}
+
+/** Every policy's metadata by id; a live view, so a policy registered later is listed too. */
+export const POLICIES: Record<PolicyId, PolicyMeta> = new Proxy({} as Record<PolicyId, PolicyMeta>, {
+  get: (_, id) => (isPolicyId(id) ? metaOf(id) : undefined),
+  has: (_, id) => isPolicyId(id),
+  ownKeys: () => [...POLICY_IDS],
+  getOwnPropertyDescriptor: (_, id) => (isPolicyId(id) ? { enumerable: true, configurable: true, value: metaOf(id) } : undefined),
+});
 
 export function policyForJurisdiction(jurisdiction: Jurisdiction): PolicyMeta {
-  return POLICIES[POLICY_OF[jurisdiction]];
+  return metaOf(POLICY_OF[jurisdiction]);
 }

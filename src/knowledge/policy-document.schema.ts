@@ -10,7 +10,7 @@ export { policyIdSchema, type PolicyId } from "./jurisdictions.ts";
 
 export const policyItemSchema = z.strictObject({
   /** e.g. "zb2020:9.5" */
-  id: z.string().regex(/^(zj2018|zb2020):\d+\.\d+$/),
+  id: z.string().regex(/^[a-z]+\d+:\d+\.\d+$/),
   number: z.number().int().positive(),
   /** as printed: "（五）" or "2．" */
   label: z.string(),
@@ -20,7 +20,7 @@ export type PolicyItem = z.infer<typeof policyItemSchema>;
 
 export const policyArticleSchema = z.strictObject({
   /** e.g. "zb2020:9"; the Zibo opening paragraph is "zb2020:preamble" */
-  id: z.string().regex(/^(zj2018|zb2020):(\d+|preamble)$/),
+  id: z.string().regex(/^[a-z]+\d+:(\d+|preamble)$/),
   /** 0 = the Zibo preamble (citation.ts reads zb2020:preamble and zb2020:1 as article 0) */
   number: z.number().int().nonnegative(),
   /** "第九条"; the preamble, unlabelled in the text, is "印发通知及开头部分" (as formatClause shows it) */

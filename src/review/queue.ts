@@ -5,6 +5,7 @@
  * A pure function over the stored applications (a bureau has hundreds a
  * year, not millions).
  */
+import { jurisdictionSchema } from "../knowledge/jurisdictions.ts";
 import { z } from "zod";
 import type { ApplicationRecord } from "../store/index.ts";
 import type { CheckResult } from "../rules/rule-result.types.ts";
@@ -15,7 +16,7 @@ export const VERDICTS = ["eligible", "not-eligible", "needs-review"] as const;
 /** Query string of the queue page and the exports; anything malformed is dropped, not an error. */
 export const queueQuerySchema = z.object({
   status: z.enum(STATUSES).optional().catch(undefined),
-  jurisdiction: z.enum(["zhejiang", "zibo"]).optional().catch(undefined),
+  jurisdiction: jurisdictionSchema.optional().catch(undefined),
   verdict: z.enum(VERDICTS).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),

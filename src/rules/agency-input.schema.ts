@@ -1,6 +1,6 @@
 /** Agency input of `estimate` (docs/input-formats.md). Left out = unknown/none. */
 import { z } from "zod";
-import { countOrRangeSchema, countSchema, isoDateSchema } from "./zone-profile.schema.ts";
+import { countOrRangeSchema, countSchema, isoDateSchema, jurisdictionSchema } from "./zone-profile.schema.ts";
 
 export const custodyModeSchema = z.enum(["full", "advisory", "single"]);
 export type CustodyMode = z.infer<typeof custodyModeSchema>;
@@ -8,10 +8,8 @@ export const wonCaseKindSchema = z.enum(["foreign", "major", "other"]);
 export const clientProgramSchema = z.enum(["zeroing", "doubling"]);
 
 export const agencyInputSchema = z.strictObject({
-  jurisdiction: z
-    .literal("zibo")
-    .describe("\"zibo\"（资助测算只适用于淄博市建设方案第九条，可省略）")
-    .default("zibo"),
+  // Which registered jurisdiction's support estimate (src/rules/jurisdiction-registry.ts); left out = the one that offers it.
+  jurisdiction: jurisdictionSchema.optional(),
   year: z.number().int({ message: "应为整数年份" }).min(2000).max(2100).describe("测算年度，2000–2100 之间的整数（例如 2021）"),
   asOf: isoDateSchema.optional(),
   agency: z.strictObject({

@@ -1,12 +1,15 @@
 /**
- * What a jurisdiction module declares so the engine can check a zone against
- * it: its params file and schema, its conditions (built from fact tests),
- * its warnings. Materials and procedure come from the params file. Adding a
- * jurisdiction = a params file + a module + one registry line.
+ * What a jurisdiction module declares: its names, its params file and schema,
+ * its conditions (built from fact tests) and warnings, the support estimate
+ * it offers (if any), the words its intake uses and its documents' template.
+ * Materials and procedure come from the params file. Adding a jurisdiction =
+ * a params file + a module + one registry line (jurisdiction-registry.ts).
  */
 import type { z } from "zod";
-import type { PolicyId } from "../knowledge/policy-document.schema.ts";
-import type { ConditionStatus, RuleWarning, TraceStep } from "./rule-result.types.ts";
+import type { JurisdictionNames, PolicyId } from "../knowledge/jurisdictions.ts";
+import type { JurisdictionTemplate } from "../drafting/jurisdiction-template.types.ts";
+import type { AgencyInput } from "./agency-input.schema.ts";
+import type { ConditionStatus, EstimateResult, RuleWarning, TraceStep } from "./rule-result.types.ts";
 import type { ParamDef, ResolvedParams, RuleParamsFile } from "./rule-param.schema.ts";
 import type { Jurisdiction, ZoneProfile } from "./zone-profile.schema.ts";
 
@@ -60,14 +63,44 @@ export interface WarningRule<R> {
   evaluate(profile: ZoneProfile, params: R): RuleWarning | undefined;
 }
 
+/** Every parameter's value on a date, by name: what a text that shows a number reads. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each module reads its own parameters by name
+export type ParamValues = Readonly<Record<string, any>>;
+
+/** A text of the intake: fixed, or written with the parameters in force. */
+export type IntakeText = string | ((params: ParamValues) => string);
+
+/**
+ * The intake's words where this jurisdiction's policy has its own (its form's
+ * name, its applicant's role), by question id; a question not listed here is
+ * asked in the intake's general words (src/intake/application-questions.ts).
+ */
+export type IntakeWording = Readonly<Record<string, { prompt?: IntakeText; why?: IntakeText; example?: string; clause?: string }>>;
+
+/** The support estimate a jurisdiction offers IP service agencies (Zibo 第九条). */
+export interface SupportEstimate<P extends Record<string, ParamDef<unknown>>> {
+  /** the article it reads: 「zb2020:9」 */
+  clause: string;
+  /** what the chat says when the estimate starts */
+  intro: string;
+  /** pure: the agency's facts, a date and the params file in; the estimate out */
+  evaluate(input: AgencyInput, asOf: string, file: RuleParamsFile<P>): EstimateResult;
+}
+
 export interface JurisdictionModule<P extends Record<string, ParamDef<unknown>> = Record<string, ParamDef<unknown>>> {
   jurisdiction: Jurisdiction;
   policyId: PolicyId;
-  /** file name under knowledge/rules/ */
+  /** label, level, aliases, application-number prefix, the policy's title (src/knowledge/jurisdictions.ts) */
+  names: JurisdictionNames;
+  /** file name under knowledge/rules/ (or a path, for a fixture) */
   paramsFile: string;
   paramsSchema: z.ZodType<RuleParamsFile<P>>;
   conditions: ConditionRule<ResolvedParams<P>>[];
   warnings: WarningRule<ResolvedParams<P>>[];
+  estimate?: SupportEstimate<P>;
+  intake?: IntakeWording;
+  /** what the drafts of this jurisdiction say (titles, roles, clauses, tasks, indicators, materials) */
+  documents: JurisdictionTemplate;
 }
 
 /** Identity with type inference for a module's own parameters. */

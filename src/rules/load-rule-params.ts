@@ -4,6 +4,7 @@
  * citation or a wrong unit type stops the program with every bad field listed.
  */
 import { readFileSync } from "node:fs";
+import { isAbsolute } from "node:path";
 import type { z } from "zod";
 import { KNOWLEDGE_DIR } from "../knowledge/knowledge-paths.ts";
 import { formatInputErrorList, parseInput } from "./format-input-errors.ts";
@@ -35,7 +36,8 @@ const cache = new Map<string, unknown>();
 export function loadRuleParams<S extends z.ZodType>(fileName: string, schema: S): z.output<S> {
   const hit = cache.get(fileName);
   if (hit) return hit as z.output<S>;
-  const path = `${RULES_DIR}${fileName}`;
+  // A module registered outside knowledge/rules/ (a test fixture) names its file by absolute path.
+  const path = isAbsolute(fileName) ? fileName : `${RULES_DIR}${fileName}`;
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, "utf8"));

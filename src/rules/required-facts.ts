@@ -6,7 +6,7 @@
  * @example requiredFacts("zibo").map((f) => f.path)
  *   // county.managementMechanism, …, zone.serviceInstitutions, zone.services, zone.areaType
  */
-import { SUPPORT_RULES } from "./estimate/estimate-support.ts";
+import { SUPPORT_RULES } from "./estimate/evaluate-support.ts";
 import { jurisdictionModule } from "./jurisdiction-registry.ts";
 import type { RequiredFact } from "./jurisdiction.types.ts";
 import { factLabel } from "./labels.ts";

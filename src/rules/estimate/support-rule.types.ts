@@ -4,7 +4,7 @@
  * and what would raise it (hints).
  */
 import type { FactKind } from "../jurisdiction.types.ts";
-import type { Zb2020Params } from "../jurisdictions/zibo.jurisdiction.ts";
+import type { Zb2020Params } from "../jurisdictions/zibo.params.ts";
 import type { ResolvedParams } from "../rule-param.schema.ts";
 import type { ExactAgencyInput } from "./settle-uncertain-facts.ts";
 import type { EstimateItem, IneligibleItem, RuleWarning, TraceStep } from "../rule-result.types.ts";

@@ -5,7 +5,10 @@
  */
 import { z } from "zod";
 import { atLeast, coversAll, mustBeTrue, oneOf } from "../condition-tests.ts";
+import { jurisdictionNames } from "../../knowledge/jurisdictions.ts";
 import { defineJurisdiction } from "../jurisdiction.types.ts";
+import { zhejiangDocuments } from "./zhejiang.documents.ts";
+import { zhejiangIntakeWording } from "./zhejiang.intake.ts";
 import { paramSchema, ruleParamsFileSchema } from "../rule-param.schema.ts";
 import { areaNotPreferred } from "../warning-rules.ts";
 import { areaTypeSchema, carrierTypeSchema, ownershipSchema, serviceSchema } from "../zone-profile.schema.ts";
@@ -27,6 +30,7 @@ export type Zj2018Params = z.output<typeof zj2018ParamsSchema>["parameters"];
 export const zhejiangJurisdiction = defineJurisdiction<Zj2018Params>({
   jurisdiction: "zhejiang",
   policyId: "zj2018",
+  names: jurisdictionNames("zhejiang"),
   paramsFile: "zj2018.params.json",
   paramsSchema: zj2018ParamsSchema,
   conditions: [
@@ -83,4 +87,6 @@ export const zhejiangJurisdiction = defineJurisdiction<Zj2018Params>({
     },
   ],
   warnings: [areaNotPreferred((p) => p.preferredAreaTypes, "zj2018:5")],
+  intake: zhejiangIntakeWording,
+  documents: zhejiangDocuments,
 });

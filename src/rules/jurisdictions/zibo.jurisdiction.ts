@@ -3,55 +3,31 @@
  * 第五条（一）–（三） as conditions, 第三条 as the area warning, and the
  * 第九条 amounts that `estimate` reads. Numbers: knowledge/rules/zb2020.params.json.
  */
-import { z } from "zod";
+import { jurisdictionNames } from "../../knowledge/jurisdictions.ts";
 import { atLeast, coversAll, mustBeTrue } from "../condition-tests.ts";
+import { evaluateSupport } from "../estimate/evaluate-support.ts";
 import { defineJurisdiction } from "../jurisdiction.types.ts";
-import { paramSchema, ruleParamsFileSchema } from "../rule-param.schema.ts";
 import { areaNotPreferred } from "../warning-rules.ts";
-import { areaTypeSchema, serviceSchema } from "../zone-profile.schema.ts";
-import { clientProgramSchema, custodyModeSchema, wonCaseKindSchema } from "../agency-input.schema.ts";
+import { serviceSchema } from "../zone-profile.schema.ts";
+import { ziboDocuments } from "./zibo.documents.ts";
+import { ziboIntakeWording } from "./zibo.intake.ts";
+import { zb2020ParamsSchema, type Zb2020Params } from "./zibo.params.ts";
 
-const yuan = z.number().int().nonnegative();
-
-/** Readings of ambiguous sentences of 第九条: named here, chosen in the params file with their clause. */
-export const brandBothLevelsReadingSchema = z.enum(["higher-only", "both"]);
-export const securitizationReadingSchema = z.enum(["independent", "requires-pledge-loan"]);
-export const oncePerYearReadingSchema = z.enum(["per-item", "per-agency"]);
-const count = z.number().int().nonnegative();
-
-export const zb2020ParamsSchema = ruleParamsFileSchema("zb2020", {
-  preferredAreaTypes: paramSchema(z.array(areaTypeSchema).min(1)),
-  minServiceInstitutions: paramSchema(count),
-  requiredServices: paramSchema(z.array(serviceSchema).min(1)),
-  pledgeLoanAward: paramSchema(yuan),
-  securitizationAward: paramSchema(yuan),
-  custodyAwards: paramSchema(z.record(custodyModeSchema, yuan)),
-  newPatentAttorneyAward: paramSchema(yuan),
-  brandAwards: paramSchema(z.strictObject({ national: yuan, provincial: yuan })),
-  wonCaseAward: paramSchema(yuan),
-  wonCaseKinds: paramSchema(z.array(wonCaseKindSchema).min(1)),
-  wonCaseAnnualCap: paramSchema(yuan),
-  inventionGrantTiers: paramSchema(
-    z
-      .array(z.strictObject({ moreThan: count, amount: yuan }))
-      .min(1)
-      .refine((ts) => ts.every((t, i) => i === 0 || ts[i - 1]!.moreThan < t.moreThan), {
-        message: "档位须按 moreThan 从小到大排列",
-      }),
-  ),
-  brandBothLevelsReading: paramSchema(brandBothLevelsReadingSchema),
-  securitizationReading: paramSchema(securitizationReadingSchema),
-  oncePerYearReading: paramSchema(oncePerYearReadingSchema),
-  clientVouchers: paramSchema(z.record(clientProgramSchema, z.strictObject({ minGrants: count, amount: yuan }))),
-});
-
-export type Zb2020Params = z.output<typeof zb2020ParamsSchema>["parameters"];
+export { brandBothLevelsReadingSchema, oncePerYearReadingSchema, securitizationReadingSchema, zb2020ParamsSchema, type Zb2020Params } from "./zibo.params.ts";
 
 export const ziboJurisdiction = defineJurisdiction<Zb2020Params>({
   jurisdiction: "zibo",
   policyId: "zb2020",
+  names: jurisdictionNames("zibo"),
   paramsFile: "zb2020.params.json",
   paramsSchema: zb2020ParamsSchema,
+  estimate: {
+    clause: "zb2020:9",
+    intro: "好的，我们按《淄博市知识产权服务业集聚发展示范区建设方案（试行）》第九条，测算贵机构可申请的支持上限。",
+    evaluate: evaluateSupport,
+  },
+  intake: ziboIntakeWording,
+  documents: ziboDocuments,
   conditions: [
     {
       id: "zb2020:5.1",
