@@ -52,7 +52,6 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   中介: ["服务机构"],
   公司: ["企业", "机构"],
   厂家: ["企业"],
-  园区企业: ["企业"],
   律所: ["服务机构", "法律"],
   代理人: ["专利代理师"],
   代理师: ["专利代理师"],
@@ -77,7 +76,6 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   门槛: ["条件"],
   满足: ["具备", "条件"],
   符合: ["具备", "条件", "符合条件"],
-  牵头: ["依托单位", "建设主体"],
   标准: ["条件"],
   生效: ["实施"],
   施行: ["实施"],
@@ -190,17 +188,19 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   "够", "行", "可", "很多", "许多", "多少家", "吗?", "好", "这边", "那边", "这里", "那里", "里面", "一共", "总共", "到底", "究竟", "大概",
   // both documents at once (「两份政策…有什么不同」): which ones, not what about
   "两份", "两地", "两边", "两者", "二者", "两个地方",
-  // nouns that only frame a question (「是什么意思」「叫什么名字」「做到什么程度」「有戏吗」)
-  "的话", "意思", "名字", "名称", "程度", "事", "事情", "东西", "有戏", "时会",
+  // nouns that only frame a question (「是什么意思」「叫什么名字」「做到什么程度」)
+  "的话", "意思", "名字", "名称", "程度", "事", "事情", "东西", "时会",
 ]);
 
 /**
- * Everyday verbs that carry no topic (「交给谁」「看哪些」「去创建」「填好之后」):
+ * Everyday verbs that carry no topic (「交给谁」「看哪些」「去创建」):
  * they weigh like adverbs in topic coverage, not like content verbs (注册, 登记).
+ * Only verbs the texts do use need to be here: a common verb the texts never
+ * use (填好, 办完, 准备) already weighs like an adverb (topic-coverage.ts).
  */
 export const LIGHT_VERBS: ReadonlySet<string> = new Set([
-  "看", "去", "来", "叫", "找", "帮", "当", "算", "领", "交", "交给", "填", "填好", "做成", "办成", "达到", "实现", "遇到",
-  "出具", "还有", "不行", "听", "跟", "管", "归", "负", "成为", "选", "分", "讲", "说", "问", "用", "干", "弄好", "办完",
+  "看", "去", "来", "叫", "找", "帮", "当", "算", "领", "交", "交给", "填", "做成", "办成", "达到", "实现", "遇到",
+  "还有", "听", "跟", "管", "归", "负", "成为", "选", "分", "讲", "说", "问", "用", "干",
 ]);
 
 /**
