@@ -127,3 +127,17 @@ describe("not covered", () => {
     if (r.text.includes("相近的内容")) expect(r.text).toContain("不是对这个问题的回答");
   });
 });
+
+describe("question forms the segmenter cuts apart", () => {
+  it("「管不管…这块」: an A-not-A question and a pronoun do not push an answerable question under the line", async () => {
+    const r = await answerer.answer("淄博的方案到底管不管证券化这块？");
+    expect(r.refused).toBe(false);
+    expect(r.text).toContain("10万元");
+  });
+
+  it("a period asked as a choice (「一年查一回还是两年查一回」) asks for the period", async () => {
+    const r = await answerer.answer("咱淄博这边的示范区，一年查一回还是两年查一回？");
+    expect(r.refused).toBe(false);
+    expect(r.text).toContain("每年度认定一次");
+  });
+});

@@ -231,7 +231,8 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   // what it is for (general provisions: 「为促进…」「通过…做大做强…」)
   { term: "#purpose", pattern: /目标|目的|意义|效果|作用|初衷|宗旨|为什么|为何|为啥|干什么用|想达到|要达到|达到什么/ },
   // how often / how long (「每两年考核一次」「每年度认定一次」「试用期一年」)
-  { term: "#period", pattern: /多久|多长时间|多长|几年|多少年|频率|周期|一年几次|每年几次|几年一次/ },
+  // also asked as a choice of periods (「一年一次还是两年一次」「一年查一回」)
+  { term: "#period", pattern: /多久|多长时间|多长|几年|多少年|频率|周期|一年几次|每年几次|几年一次|[一两二三每]年[^，。？?]{0,4}[一几](次|回)/ },
   // a calendar date (「自2018年1月1日起实施」)
   { term: "#date", pattern: /什么时候|何时|哪天|哪一天|几号|哪年|哪一年|几月|日期|\d{4}年/ },
   // which services a zone must cover (「能基本保障区内对专利、商标…等服务需求」「重点发展领域」)

@@ -52,6 +52,14 @@ const PUNCTUATION = /^[\p{P}\p{S}\s]+$/u;
  */
 const SCAFFOLD = /^(.*(几|多少|多大|多久|多长|多高|哪|什么|怎|啥|咋|干嘛|谁|吗|呢).*|至少|最少|最多|最高|最低|起码|一共|总共|(.{1,2})[不没]\3)$/;
 
+/**
+ * The second half of an A-not-A question the segmenter cut apart (管/不管,
+ * 给/不给): it asks yes or no, the first half carries the verb.
+ */
+function negatedRepeat(word: string, previous: string | undefined): boolean {
+  return previous !== undefined && word.length > 1 && /^[不没]/.test(word) && word.slice(1) === previous;
+}
+
 /** Full-width digits/letters → ASCII, so １．and 1. read alike. */
 export function normalizeText(text: string): string {
   return text
@@ -128,7 +136,7 @@ export function createTokenizer(): Tokenizer {
       return out;
     },
     topicWords(text) {
-      return words(text).filter(isTopic);
+      return words(text).filter((w, i, all) => isTopic(w) && !negatedRepeat(w, all[i - 1]));
     },
     taggedTopicWords(text) {
       // tag() segments exactly as cut() does (same dictionary, same HMM setting).
@@ -136,7 +144,7 @@ export function createTokenizer(): Tokenizer {
         jieba
           .tag(normalizeText(text), false)
           .map(({ word, tag }) => ({ word: word.trim(), tag }))
-          .filter(({ word }) => word.length > 0 && !PUNCTUATION.test(word) && isTopic(word)),
+          .filter(({ word }, i, all) => word.length > 0 && !PUNCTUATION.test(word) && isTopic(word) && !negatedRepeat(word, all[i - 1]?.word)),
       );
       return tagged.map((t) => ({ ...t }));
     },

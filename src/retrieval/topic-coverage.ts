@@ -104,6 +104,7 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
       const hasDate = kinds.includes("#date");
       const framed = asksForCondition(kinds);
       const hasCondition = kinds.includes("#condition");
+      const hasPeriod = kinds.includes("#period");
       const seen = new Set<string>();
       const out: WeightedWord[] = [];
       for (const { word, tag } of tokenizer.taggedTopicWords(query)) {
@@ -114,6 +115,10 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         if (hasQuantity && UNIT_FORMS.has(word)) continue;
         if (hasDate && DATE_PARTS.has(word)) continue;
         if (hasCondition && CONDITION_WORDS.has(word)) continue;
+        // A period asked as a choice (「一年一回还是两年一回」) is the `#period` kind, not its numerals.
+        if (hasPeriod && tag.startsWith("m")) continue;
+        // Pronouns (咱, 这块, 各自) point at something; they never say what it is.
+        if (tag === "r") continue;
         // 「申报…需要什么条件」: 申报 says what the conditions are for (FRAMING_WORDS).
         const factor = framed && FRAMING_WORDS.has(word) ? LIGHT_FACTOR : 1;
         out.push({ word, weight: weightOf(word, tag) * factor, noun: DOMAIN.has(word) || NOUN_TAG.test(tag) });
