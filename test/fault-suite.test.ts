@@ -78,7 +78,8 @@ class BotProcess {
   async start(): Promise<void> {
     const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "bot/main.ts")], {
       cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: "warn", ...this.env },
+      // WEB_PORT off: the review desk is not under test, and its fixed port may be taken on a shared machine.
+      env: { ...process.env, LOG_LEVEL: "warn", WEB_PORT: "off", ...this.env },
       stdio: ["ignore", "ignore", "pipe"],
     });
     this.child = child;

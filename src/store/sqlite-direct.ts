@@ -38,10 +38,17 @@ export interface SqliteDirect {
 }
 
 /**
- * `timeoutMs`: SQLite's busy timeout, as for Prisma's connection (another
- * process holding the write lock). The connection opens on first use: a
- * store that has run nothing holds nothing the migration engine would wait
- * for (it takes the file in exclusive locking mode).
+ * `timeoutMs`: how long a statement waits for another process' write lock,
+ * as Prisma's connection does. SQLite's own busy timeout would wait by
+ * sleeping on this thread — the event loop's — so every webhook, health check
+ * and timer of the process would stall for as long as the other process holds
+ * the lock. Here SQLite waits at most a few milliseconds and the rest of the
+ * wait is asynchronous (`untilFree`): the caller still waits for the lock (an
+ * update is stored before it is acknowledged), the process does not. A write
+ * transaction takes the lock at BEGIN (IMMEDIATE), where waiting is safe.
+ * The connection opens on first use: a store that has run nothing holds
+ * nothing the migration engine would wait for (it takes the file in
+ * exclusive locking mode).
  */
 export function openSqliteDirect(file: string, options: { timeoutMs: number }): SqliteDirect {
   let db: Database.Database | undefined;
@@ -50,7 +57,7 @@ export function openSqliteDirect(file: string, options: { timeoutMs: number }): 
     // Opening again would leave a connection nobody closes.
     if (closed) throw new Error("the store is closed");
     if (!db) {
-      db = new Database(file, { timeout: options.timeoutMs });
+      db = new Database(file, { timeout: SPIN_MS });
       // Per connection (journal_mode=WAL is kept in the file); see prisma-client.ts.
       db.pragma("synchronous = NORMAL");
     }
@@ -63,14 +70,26 @@ export function openSqliteDirect(file: string, options: { timeoutMs: number }): 
     if (!statement) statements.set(sql, (statement = connection().prepare(sql)));
     return statement;
   };
-  const execute = async (sql: string, args: readonly SqlArg[] = []) => prepared(sql).run(...args.map(toSqlite)).changes;
+  /** Runs `run`; while another process holds the lock, retries it after short asynchronous sleeps until `timeoutMs`. */
+  async function untilFree<T>(run: () => T): Promise<T> {
+    const deadline = Date.now() + options.timeoutMs;
+    for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
+      try {
+        return run();
+      } catch (error) {
+        if (!isBusy(error) || Date.now() >= deadline) throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+  const execute = (sql: string, args: readonly SqlArg[] = []) => untilFree(() => prepared(sql).run(...args.map(toSqlite)).changes);
   return {
-    async query(sql, args = []) {
-      return prepared(sql).all(...args.map(toSqlite)) as SqlRow[];
+    query(sql, args = []) {
+      return untilFree(() => prepared(sql).all(...args.map(toSqlite)) as SqlRow[]);
     },
     execute,
     async transaction(fn) {
-      await execute("BEGIN");
+      await execute("BEGIN IMMEDIATE");
       try {
         const result = await fn();
         await execute("COMMIT");
@@ -86,6 +105,13 @@ export function openSqliteDirect(file: string, options: { timeoutMs: number }): 
       statements.clear();
     },
   };
+}
+
+/** SQLite's own busy wait: short, since it blocks the thread. */
+const SPIN_MS = 10;
+
+function isBusy(error: unknown): boolean {
+  return error instanceof Database.SqliteError && error.code.startsWith("SQLITE_BUSY");
 }
 
 /**
