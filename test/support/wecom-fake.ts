@@ -82,6 +82,8 @@ export interface WecomFake {
   dropped(): WecomSentMessage[];
   /** The next `times` calls of `path` (e.g. "/cgi-bin/message/send") answer this errcode. */
   failNext(path: string, errcode: number, times?: number): void;
+  /** From now on message/send to this member answers errcode 0 with `invaliduser` naming them (left the company, out of the app's range). */
+  markInvalid(userId: string): void;
   /** The WeCom server's side of URL verification. */
   verifyUrl(callbackUrl: string, options?: { tamperSignature?: boolean }): Promise<CallbackResult & { echo: string }>;
   /** Posts any decrypted message XML, encrypted and signed as WeCom does. */
@@ -138,6 +140,7 @@ export async function createWecomFake(corpOverrides: Partial<WecomCorp> = {}, op
   let tokenCount = 0;
   let mediaCount = 0;
   let msgCount = 0;
+  const invalid = new Set<string>();
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -188,6 +191,7 @@ export async function createWecomFake(corpOverrides: Partial<WecomCorp> = {}, op
       };
       if (message.agentid !== Number(corp.agentId)) return answer(40056, {}, "invalid agentid");
       if (!message.touser) return answer(40003, {}, "invalid touser");
+      if (invalid.has(message.touser)) return answer(0, { invaliduser: message.touser });
       if (message.msgtype === "text") {
         const content = message.text?.content ?? "";
         // WeCom rejects text over 2,048 bytes; a channel that does not split shows up here.
@@ -278,6 +282,9 @@ export async function createWecomFake(corpOverrides: Partial<WecomCorp> = {}, op
       validTokens.clear();
     },
     dropped: () => [...dropped],
+    markInvalid(userId) {
+      invalid.add(userId);
+    },
     failNext(path, errcode, times = 1) {
       const queue = failures.get(path) ?? [];
       for (let i = 0; i < times; i++) queue.push(errcode);
