@@ -11,7 +11,7 @@ import { checkJsonSize, JsonLimitError, parseBoundedJson, QUESTION_LINE_LIMITS, 
 import { cappedList } from "../input-limits/cap-error-list.ts";
 import { parseCitation } from "../knowledge/citation.ts";
 
-/** The categories of everyday questions (DESIGN.md, "Extensions"). */
+/** The categories of everyday questions a question set may tag (docs/answer-quality.md: the figures per tag). */
 export const QUESTION_TAGS = [
   "figure",
   "own-numbers",

@@ -4,6 +4,7 @@
  * finish. Each takes a state it may change (the engine passes a copy) and
  * returns the step result.
  */
+import { JURISDICTIONS } from "../knowledge/jurisdictions.ts";
 import type { Reply } from "../messages/message.types.ts";
 import { policyForJurisdiction } from "../knowledge/policy-catalog.ts";
 import { buildAgencyInput } from "./build-agency-input.ts";
@@ -224,7 +225,8 @@ export function complete(state: IntakeState, now: Date): IntakeStep {
   state.editing = false;
   if (state.flow === "application") {
     const profile = buildZoneProfile(state, now);
-    const jurisdiction = jurisdictionOf(state) ?? "zhejiang";
+    // The jurisdiction question is required, so it is answered here; the first registered one is only a type's fallback.
+    const jurisdiction = jurisdictionOf(state) ?? JURISDICTIONS[0]!;
     const policy = policyForJurisdiction(jurisdiction);
     return {
       state,

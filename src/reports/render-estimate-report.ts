@@ -1,5 +1,7 @@
 /** `estimate` results as a readable Chinese report (pure: result in, text out). */
 import { formatCitation, formatClause } from "../knowledge/citation.ts";
+import { JURISDICTION_OF } from "../knowledge/jurisdictions.ts";
+import { jurisdictionModule } from "../rules/jurisdiction-registry.ts";
 import { READING_LABELS } from "../rules/labels.ts";
 import { formatYuan } from "../rules/money.ts";
 import { POLICY_STATUS_LABELS, type RenderOptions } from "./render-check-report.ts";
@@ -9,7 +11,8 @@ const FORM_LABELS = { cash: "资金", voucher: "服务券" } as const;
 
 export function renderEstimateReport(r: EstimateResult, options: RenderOptions = {}): string {
   const lines: string[] = [];
-  lines.push(`【资助测算：${formatCitation("zb2020:9")}】`);
+  const clause = jurisdictionModule(JURISDICTION_OF[r.policy.id]).estimate?.clause ?? r.policy.id;
+  lines.push(`【资助测算：${formatCitation(clause)}】`);
   lines.push(`测算年度：${r.year} 年${r.asOf ? `；评估日期 ${r.asOf}` : ""}；政策状态：${POLICY_STATUS_LABELS[r.policy.status]}`);
   lines.push(
     `已确认的合计最高：${formatYuan(r.confirmedTotal)}，其中资金 ${formatYuan(r.cashMax)}，服务券 ${formatYuan(r.voucherMax)}`,

@@ -5,6 +5,7 @@
  * question log), and the estimates requested per 第九条 item.
  */
 import { articleOf, formatClause, parseCitation } from "../knowledge/citation.ts";
+import { policyNames } from "../knowledge/jurisdictions.ts";
 import { getArticle } from "../knowledge/load-policies.ts";
 import type { ApplicationRecord, EstimateRecord, QuestionLogRecord } from "../store/index.ts";
 import { queueDate, STATUSES, toQueueRow, VERDICTS } from "./queue.ts";
@@ -28,7 +29,6 @@ export interface Overview {
 }
 
 const DAY = 24 * 3600_000;
-const POLICY_SHORT: Record<string, string> = { zj2018: "浙江", zb2020: "淄博" };
 
 function mondayOf(at: Date): string {
   const china = new Date(at.getTime() + 8 * 3600_000);
@@ -41,7 +41,8 @@ export function topicLabel(citationId: string): string {
   const c = parseCitation(article);
   if (!c) return citationId;
   const heading = getArticle(article)?.heading;
-  return `${POLICY_SHORT[c.doc] ?? c.doc} ${formatClause(article)}${heading ? ` ${heading}` : ""}`;
+  // 「浙江 第六条（三）」: the short name people type for the jurisdiction (its first alias)
+  return `${policyNames(c.doc).aliases[0]} ${formatClause(article)}${heading ? ` ${heading}` : ""}`;
 }
 
 interface EstimateLike {
