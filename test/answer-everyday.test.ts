@@ -55,6 +55,10 @@ describe("several asks in one message", () => {
     expect(splitAsks("请问：1. 淄博多久认定一次 2. 认定结果分几档").map((a) => a.text)).toEqual(["淄博多久认定一次？", "淄博认定结果分几档？"]);
   });
 
+  it("「还有没有…」 is an ask of its own, not the connective 还有", () => {
+    expect(splitAsks("淄博对质押融资有什么支持？还有没有别的支持？").map((a) => a.asked)).toEqual(["淄博对质押融资有什么支持？", "还有没有别的支持？"]);
+  });
+
   it("「分几档，分别是多少」 is one question about one clause: answered once, with all three amounts", async () => {
     expect(splitAsks("淄博代理发明专利授权的支持分几档，分别是多少？")).toHaveLength(1);
     const r = await answerer.answer("淄博代理发明专利授权的支持分几档，分别是多少？");

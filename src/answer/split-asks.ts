@@ -25,8 +25,9 @@ export interface Ask {
 
 const CLAUSE_END = /[？?！!。；;]+|[，,：:]\s*|\s+(?=\S)/g;
 /** What only opens a message or an ask, dropped from its heading: 「请问：」「以及」. */
-const OPENER = /^(请问一?下?|想问一?下?|我想问一?下?|问一下|以及|还有|另外|此外|顺便问一?下?|再问一?下?|并且想问)[，,：:\s]*/;
-const CONNECTIVE = /(以及|还有|另外|此外|顺便问一?下?|再问一?下?|并且想问)/g;
+const OPENER = /^(请问一?下?|想问一?下?|我想问一?下?|问一下|以及|还有(?![没无])|另外|此外|顺便问一?下?|再问一?下?|并且想问)[，,：:\s]*/;
+// 「还有没有…」 asks whether there is more; it is not the connective 还有.
+const CONNECTIVE = /(以及|还有(?![没无])|另外|此外|顺便问一?下?|再问一?下?|并且想问)/g;
 /** Numbered asks: 「1. …」「2、…」「（1）…」「①…」「一是…」; the number itself is dropped. */
 const ENUMERATOR = /(?:^|(?<=[\s，,；;。？?！!：:]))(?:\d{1,2}[.．、)）]|[（(]\d{1,2}[)）]|[①-⑩]|[一二三四五六]是)\s*/g;
 const ASKING =
