@@ -36,7 +36,8 @@ async function start(env: Record<string, string>): Promise<Exit> {
   const child = spawn(process.execPath, [TSX, "bot/main.ts"], {
     cwd: ROOT,
     // ENV_FILE=/dev/null: a developer's own .env must not change what these runs see.
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATA_DIR: dataDir, ENV_FILE: "/dev/null", ...env },
+    // WEB_PORT=0: a bot that starts would open the review desk on its fixed default port, which a parallel test file may hold.
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATA_DIR: dataDir, ENV_FILE: "/dev/null", WEB_PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";

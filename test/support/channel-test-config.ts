@@ -1,6 +1,8 @@
 /**
  * Settings for channel tests, parsed by the real `loadConfig` and then pointed
- * at loopback: port 0 (any free port), host 127.0.0.1.
+ * at loopback: port 0 (any free port), host 127.0.0.1. The review desk, which
+ * a running bot would start on its fixed default port, gets any free port too:
+ * test files run in parallel, and two of them on one port fail with EADDRINUSE.
  */
 import { loadConfig, type Config } from "../../src/config.ts";
 
@@ -20,6 +22,7 @@ export function telegramTestConfig(options: {
     TELEGRAM_BOT_TOKEN: options.token,
     TELEGRAM_API_ROOT: options.apiRoot,
     TELEGRAM_MODE: options.mode ?? "polling",
+    WEB_PORT: "0",
     TELEGRAM_WEBHOOK_SECRET: options.mode === "webhook" ? (options.secret ?? "test-secret_123") : undefined,
     STAFF_IDS: (options.staff ?? []).join(","),
     RATE_LIMIT_PER_MINUTE: String(options.rateLimitPerMinute ?? 1_000),
@@ -55,6 +58,7 @@ export function wecomTestConfig(options: {
     WECOM_TOKEN: options.token,
     WECOM_ENCODING_AES_KEY: options.encodingAesKey,
     WECOM_API_BASE: options.apiBase,
+    WEB_PORT: "0",
     STAFF_IDS: (options.staff ?? []).join(","),
     RATE_LIMIT_PER_MINUTE: String(options.rateLimitPerMinute ?? 1_000),
   });
