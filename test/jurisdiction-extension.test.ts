@@ -11,6 +11,7 @@ import { JURISDICTION_LABELS } from "../src/knowledge/jurisdictions.ts";
 import { checkAllJurisdictions, checkZone, isSideBySide } from "../src/rules/check-zone.ts";
 import { estimateSupport } from "../src/rules/estimate/estimate-support.ts";
 import { registerJurisdiction } from "../src/rules/jurisdiction-registry.ts";
+import { loadRuleParams } from "../src/rules/load-rule-params.ts";
 import { parseAgencyInput, parseZoneProfile } from "../src/rules/parse-rule-input.ts";
 import { TESTLAND, testlandJurisdiction } from "./fixtures/jurisdiction-test/testland.jurisdiction.ts";
 
@@ -49,11 +50,30 @@ describe("a jurisdiction registered in a test (示例市, ts2024)", () => {
     expect(r.summary).toContain("示例市示范区");
   });
 
-  it("estimate: its policy offers none, so it is refused naming the jurisdiction that does", () => {
-    const input = parseAgencyInput({ jurisdiction: "testland", year: 2026, agency: {} });
+  it("estimate: its own 第八条 through the registry — 3 new patent attorneys × the per-person award in force, cited to ts2024:8", () => {
+    const input = parseAgencyInput({ jurisdiction: "testland", year: 2026, asOf: "2026-11-22", agency: {}, newPatentAttorneys: 3 });
     expect(input.ok).toBe(true);
     if (!input.ok) return;
-    expect(() => estimateSupport(input.value)).toThrow(/示例市的政策没有机构资助测算；可测算的地区：zibo（淄博市）/);
+    const r = estimateSupport(input.value);
+    expect(r.policy.id).toBe("ts2024");
+    expect(r.items.map((i) => [i.clause, i.confirmedMax])).toEqual([["ts2024:8", 15000]]);
+    expect(r.totalMax).toBe(15000);
+    // The amount is the params file's, not the module's: another per-person award, another total.
+    const file = loadRuleParams(testlandJurisdiction.paramsFile, testlandJurisdiction.paramsSchema);
+    const raised = structuredClone(file);
+    raised.parameters.perNewPatentAttorney.values[0]!.value = 8000;
+    expect(estimateSupport(input.value, { paramsFile: raised }).totalMax).toBe(24000);
+    // A range of attorneys: its lower end confirmed, its upper possible.
+    const ranged = parseAgencyInput({ jurisdiction: "testland", year: 2026, asOf: "2026-11-22", agency: {}, newPatentAttorneys: { min: 2, max: 4 } });
+    if (!ranged.ok) throw new Error("range refused");
+    const rr = estimateSupport(ranged.value);
+    expect([rr.confirmedTotal, rr.possibleTotal]).toEqual([10000, 20000]);
+  });
+
+  it("estimate: a jurisdiction whose policy offers none is refused naming every one that does, the new one included", () => {
+    const input = parseAgencyInput({ jurisdiction: "zhejiang", year: 2026, agency: {} });
+    if (!input.ok) throw new Error("input refused");
+    expect(() => estimateSupport(input.value)).toThrow(/浙江省的政策没有机构资助测算；可测算的地区：zibo（淄博市）、testland（示例市）/);
   });
 
   it("intake: offered as a choice, typed by its name; asks only the facts its rules read, in its own words and numbers", () => {

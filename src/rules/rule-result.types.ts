@@ -88,7 +88,7 @@ export interface IneligibleItem {
 
 export interface EstimateResult {
   year: number;
-  policy: { id: "zb2020"; status: PolicyStatus };
+  policy: { id: PolicyId; status: PolicyStatus };
   items: EstimateItem[];
   ineligible: IneligibleItem[];
   /** = confirmedTotal (kept for compatibility) */
