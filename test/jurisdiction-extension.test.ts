@@ -5,6 +5,7 @@
  * drafting handle it.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { detectJurisdiction } from "../src/answer/detect-jurisdiction.ts";
 import { draftApplication } from "../src/drafting/draft-application.ts";
 import { advanceIntake, startIntake } from "../src/intake/index.ts";
 import { JURISDICTION_LABELS } from "../src/knowledge/jurisdictions.ts";
@@ -74,6 +75,12 @@ describe("a jurisdiction registered in a test (示例市, ts2024)", () => {
     const input = parseAgencyInput({ jurisdiction: "zhejiang", year: 2026, agency: {} });
     if (!input.ok) throw new Error("input refused");
     expect(() => estimateSupport(input.value)).toThrow(/浙江省的政策没有机构资助测算；可测算的地区：zibo（淄博市）、testland（示例市）/);
+  });
+
+  it("answers: a question naming its district is about it; one naming Zibo's is not", () => {
+    expect(detectJurisdiction("示例区的示范区要几家服务机构？").named).toEqual([TESTLAND]);
+    expect(detectJurisdiction("张店的示范区要几家服务机构？").named).toEqual(["zibo"]);
+    expect(detectJurisdiction("两份政策有什么不同？").named).toContain(TESTLAND);
   });
 
   it("intake: offered as a choice, typed by its name; asks only the facts its rules read, in its own words and numbers", () => {

@@ -18,6 +18,7 @@ import type { AnswerOptions, AnswerResult, Answerer, RefusalReason } from "./ans
 import { JURISDICTION_LABEL, notCoveredText, readingNote, refusalText, SCOPE_HELP, trialNotes } from "./answer-texts.ts";
 import { formatCitation } from "../knowledge/citation.ts";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
+import { JURISDICTIONS } from "../knowledge/jurisdictions.ts";
 import { composeExtractiveAnswer, isListQuestion, type Cue } from "./compose-extractive-answer.ts";
 import { detectJurisdiction, JURISDICTION_OF, POLICY_OF, type Jurisdiction } from "./detect-jurisdiction.ts";
 import { looksLikeInjection } from "./detect-injection.ts";
@@ -39,8 +40,8 @@ export interface AnswererDeps {
 }
 
 const DEFAULT_K = 8;
-/** Side-by-side lines follow the catalogue order: Zhejiang (provincial) first, then Zibo. */
-const JURISDICTION_ORDER: readonly Jurisdiction[] = ["zhejiang", "zibo"];
+/** Side-by-side lines follow registration order (src/knowledge/jurisdictions.ts): Zhejiang (provincial) first, then Zibo. */
+const JURISDICTION_ORDER: readonly Jurisdiction[] = JURISDICTIONS;
 const MAX_QUESTION_LENGTH = 500;
 /**
  * With no jurisdiction named, the other document is answered too when its

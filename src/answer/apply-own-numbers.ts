@@ -8,6 +8,8 @@
  * with patent-agency qualification (第九条's premise), and the reply says so.
  */
 import { formatClause } from "../knowledge/citation.ts";
+import { JURISDICTION_LABELS } from "../knowledge/jurisdictions.ts";
+import { estimateJurisdictions } from "../rules/jurisdiction-registry.ts";
 import { checkJurisdiction, estimateSupport, wanText } from "../rules/index.ts";
 import type { AgencyInput, CheckResult, EstimateResult, Jurisdiction, ZoneProfile } from "../rules/index.ts";
 import { parseChineseNumeral } from "../retrieval/answer-kinds.ts";
@@ -54,9 +56,9 @@ export function zoneFactsIn(question: string): ZoneProfile["zone"] | undefined {
   };
 }
 
-/** Facts of 第九条 stated in the question; undefined when it states none. */
-export function agencyFactsIn(question: string, year: number): AgencyInput | undefined {
-  const input: AgencyInput = { jurisdiction: "zibo", year, agency: { inZone: true, patentAgencyQualified: true } };
+/** Facts of an agency support estimate (Zibo 第九条) stated in the question; undefined when it states none. */
+export function agencyFactsIn(question: string, year: number, jurisdiction: Jurisdiction): AgencyInput | undefined {
+  const input: AgencyInput = { jurisdiction, year, agency: { inZone: true, patentAgencyQualified: true } };
   let any = false;
   const loans = first(question, [
     new RegExp(`${NUM}\\s*[笔项单个]${GAP(12)}(?:质押|贷款)`),
@@ -148,7 +150,7 @@ function estimateLines(result: EstimateResult, asked: number | undefined): strin
 function checkLines(result: CheckResult, stated: string[]): { lines: string[]; clauses: string[] } {
   const lines: string[] = [];
   const clauses: string[] = [];
-  const label = result.jurisdiction === "zhejiang" ? "浙江省" : "淄博市";
+  const label = JURISDICTION_LABELS[result.jurisdiction];
   for (const c of result.conditions) {
     const touched = stated.some((s) => c.detail.includes(s));
     if (!touched) continue;
@@ -169,7 +171,9 @@ function checkLines(result: CheckResult, stated: string[]): { lines: string[]; c
  */
 export function applyOwnNumbers(question: string, jurisdictions: readonly Jurisdiction[], today: string): OwnNumbersOutcome | undefined {
   const year = Number(today.slice(0, 4));
-  const agency = jurisdictions.includes("zibo") ? agencyFactsIn(question, year) : undefined;
+  // The first jurisdiction the reply speaks for whose module offers an estimate (registration order).
+  const offering = estimateJurisdictions().find((m) => jurisdictions.includes(m.jurisdiction));
+  const agency = offering ? agencyFactsIn(question, year, offering.jurisdiction) : undefined;
   if (agency) {
     const result = estimateSupport(agency, { today });
     return {

@@ -1,26 +1,33 @@
 /**
- * Which policy a question is about. 浙江/省级 → the Zhejiang measures,
- * 淄博/市级/区县 → the Zibo plan; a question naming neither gets both
+ * Which policy a question is about: the jurisdictions whose words (their
+ * `mentions` and level in src/knowledge/jurisdictions.ts — 浙江/省级 → the
+ * Zhejiang measures, 淄博/市级/区县 → the Zibo plan) it uses; a question naming neither gets both
  * (labelled) when both speak to it; 「两边」「两份政策」 name both. A question that names another place
  * (上海, 北京 …) and neither of ours is outside what the assistant knows.
  */
-import type { Jurisdiction } from "../knowledge/jurisdictions.ts";
+import { JURISDICTIONS, jurisdictionNames, type Jurisdiction } from "../knowledge/jurisdictions.ts";
 
 export { JURISDICTION_OF, POLICY_OF, type Jurisdiction } from "../knowledge/jurisdictions.ts";
 
-// Cities of Zhejiang count as Zhejiang (the provincial measures apply there);
-// Zibo's districts and counties as Zibo.
-// 省级/市级 name a jurisdiction only when they qualify the zone or the policy
-// itself (省级示范区); 「省级示范品牌」 in Zibo 第九条（三） is a brand level.
+// The words that name each jurisdiction are its `mentions` in the names
+// registry (its cities, 「省里」「本市」 …). 省级/市级 (its `level`) name it only
+// when they qualify the zone or the policy itself (省级示范区); 「省级示范品牌」
+// in Zibo 第九条（三） is a brand level.
 const LEVEL_SUBJECT = "(?:的)?(?:知识产权服务业)?(?:集聚发展)?(?:示范区|政策|办法|管理办法|方案|建设方案|规定|要求)";
-const ZHEJIANG = new RegExp(
-  `浙江|省级${LEVEL_SUBJECT}|省里|全省|我省|本省|省内|省知识产权局|省局|杭州|宁波|温州|嘉兴|湖州|绍兴|金华|衢州|舟山|台州|丽水|义乌|设区市`,
-);
-const ZIBO = new RegExp(
-  `淄博|市级${LEVEL_SUBJECT}|本市|我市|市里|市知识产权事业发展中心|区县|张店|淄川|博山|临淄|周村|桓台|高青|沂源`,
-);
 
-/** Both policies at once, named by neither place: 「两边的要求差多少」「两份政策有什么不同」. */
+/** One pattern per registered jurisdiction, in registration order; rebuilt when one is registered. */
+let patterns: { jurisdiction: Jurisdiction; pattern: RegExp }[] = [];
+function mentionPatterns(): readonly { jurisdiction: Jurisdiction; pattern: RegExp }[] {
+  if (patterns.length !== JURISDICTIONS.length) {
+    patterns = JURISDICTIONS.map((j) => {
+      const n = jurisdictionNames(j);
+      return { jurisdiction: j, pattern: new RegExp([`${n.level}${LEVEL_SUBJECT}`, ...n.mentions].join("|")) };
+    });
+  }
+  return patterns;
+}
+
+/** Both policies at once, named by neither place: 「两边的要求差多少」「两份政策有什么不同」 (every registered one). */
 const BOTH = /两边|两地|两份(政策|文件|办法|方案)?|两个地方|两个(政策|文件|办法|方案)|两家的(政策|规定)/;
 
 /** Places other than ours; naming one (without ours) puts a question outside both policies. */
@@ -35,9 +42,7 @@ export interface JurisdictionMention {
 }
 
 export function detectJurisdiction(text: string): JurisdictionMention {
-  const named: Jurisdiction[] = [];
-  if (ZHEJIANG.test(text)) named.push("zhejiang");
-  if (ZIBO.test(text)) named.push("zibo");
-  if (named.length === 0 && BOTH.test(text)) named.push("zhejiang", "zibo");
+  const named = mentionPatterns().filter((m) => m.pattern.test(text)).map((m) => m.jurisdiction);
+  if (named.length === 0 && BOTH.test(text)) named.push(...JURISDICTIONS);
   return { named, otherPlaceOnly: named.length === 0 && OTHER_PLACES.test(text) };
 }

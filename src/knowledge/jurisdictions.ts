@@ -25,6 +25,13 @@ export interface JurisdictionNames {
   aliases: readonly string[];
   /** places inside it that also answer 「您要申报哪里的示范区？」 (杭州, 张店) */
   places: readonly string[];
+  /**
+   * How a question names it, as regular-expression sources (「省里」「本市」, its
+   * cities, its offices); the question answerer (src/answer/detect-jurisdiction.ts)
+   * matches them in registration order. Its `level` with a policy word after it
+   * (「省级示范区」) is matched there too, so it is not repeated here.
+   */
+  mentions: readonly string[];
   /** the policy's title, short name and issuer (README, the policy table) */
   title: string;
   shortName: string;
@@ -49,6 +56,8 @@ const BUILT_IN = {
     numberPrefix: "ZJ",
     aliases: ["浙江", "浙江省", "省级"],
     places: ["杭州", "宁波", "温州", "嘉兴", "湖州", "绍兴", "金华", "衢州", "舟山", "台州", "丽水"],
+    // Its cities (and 设区市, the provincial measures' word for them) count as Zhejiang: the measures apply there.
+    mentions: ["浙江", "省里", "全省", "我省", "本省", "省内", "省知识产权局", "省局", "杭州", "宁波", "温州", "嘉兴", "湖州", "绍兴", "金华", "衢州", "舟山", "台州", "丽水", "义乌", "设区市"],
     title: "浙江省知识产权服务业集聚发展示范区管理办法（试行）",
     shortName: "浙江省管理办法",
     issuer: "浙江省知识产权局",
@@ -61,6 +70,8 @@ const BUILT_IN = {
     numberPrefix: "ZB",
     aliases: ["淄博", "淄博市", "市级"],
     places: ["山东", "张店", "淄川", "博山", "周村", "临淄", "桓台", "高青", "沂源"],
+    // Its districts and counties count as Zibo; 山东 alone does not (another Shandong city is not Zibo).
+    mentions: ["淄博", "本市", "我市", "市里", "市知识产权事业发展中心", "区县", "张店", "淄川", "博山", "临淄", "周村", "桓台", "高青", "沂源"],
     title: "淄博市知识产权服务业集聚发展示范区建设方案（试行）",
     shortName: "淄博市建设方案",
     issuer: "淄博市知识产权事业发展中心",
