@@ -73,10 +73,10 @@ describe("eval", () => {
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(Object.keys(report)).toEqual([
-      "n", "recallAt1", "recallAt3", "recallAt5", "mrr", "refusalAccuracy", "mentionRate", "directAnswerRate", "directAsked",
-      "englishRate", "latencyMsP50", "latencyMsP95", "byTag", "questions",
+      "n", "recallAt1", "recallAt3", "recallAt5", "mrr", "refusalAccuracy", "mentionRate", "mentionAsked", "directAnswerRate",
+      "directAsked", "englishRate", "englishAsked", "latencyMsP50", "latencyMsP95", "byTag", "questions",
     ]);
-    expect(report).toMatchObject({ n: 2, recallAt3: 1, refusalAccuracy: 1, mentionRate: 1 });
+    expect(report).toMatchObject({ n: 2, recallAt3: 1, refusalAccuracy: 1, mentionRate: 1, mentionAsked: 1, englishAsked: 0 });
     expect(Object.keys(report.questions[0]).sort()).toEqual(["answer", "id", "ms", "refused", "retrieved"]);
   });
 
@@ -85,6 +85,15 @@ describe("eval", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("拒答准确率");
     expect(stdout).toContain("p01");
+  });
+
+  it("a rate with nothing to count is shown as 「-」, not as 0 % or 100 %", async () => {
+    const file = join(dataDir, "no-mentions.jsonl");
+    await writeFile(file, `{"id":"q01","question":"浙江示范区核心区面积至少多大？","gold":["zj2018:6"],"answerable":true}\n`);
+    const { stdout, code } = await cli("eval", file);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/要点提及率\s+-\s+答案包含全部必备要点的比例（0 题有 mustMention）/);
+    expect(stdout).toMatch(/英文作答率\s+-\s/);
   });
 
   it("a missing file → a Chinese message, exit 2", async () => {

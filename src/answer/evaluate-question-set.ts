@@ -34,12 +34,16 @@ export interface EvalMetrics {
   mrr: number;
   refusalAccuracy: number;
   mentionRate: number;
+  /** how many answerable questions have `mustMention` (the base of mentionRate; 0 → the rate says nothing) */
+  mentionAsked: number;
   /** share of questions with `expect` whose every group appears in the answer */
   directAnswerRate: number;
   /** how many questions have `expect` (the base of directAnswerRate) */
   directAsked: number;
   /** share of `english` questions whose reply opens in English (1 when there are none) */
   englishRate: number;
+  /** how many questions are tagged `english` (the base of englishRate) */
+  englishAsked: number;
   latencyMsP50: number;
   latencyMsP95: number;
 }
@@ -130,9 +134,11 @@ function metricsOf(rows: readonly { q: EvalQuestion; r: EvalQuestionResult }[]):
     mrr: share(rr, ranked),
     refusalAccuracy: share(refusalRight, rows.length),
     mentionRate: share(mentioned, mentionAsked),
+    mentionAsked,
     directAnswerRate: share(direct, directAsked),
     directAsked,
     englishRate: englishAsked === 0 ? 1 : share(english, englishAsked),
+    englishAsked,
     latencyMsP50: round(percentile(latencies, 50), 2),
     latencyMsP95: round(percentile(latencies, 95), 2),
   };

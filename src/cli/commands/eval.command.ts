@@ -39,9 +39,9 @@ export function renderEvalReport(report: EvalReport, questions: readonly EvalQue
     ["recall@5", pct(report.recallAt5), "前五条不同条款中命中的比例"],
     ["MRR", report.mrr.toFixed(3), "首个命中条款排名倒数的平均值"],
     ["拒答准确率", pct(report.refusalAccuracy), "该拒答的拒答、该回答的回答（全部问题）"],
-    ["要点提及率", pct(report.mentionRate), "答案包含全部必备要点的比例"],
+    ["要点提及率", report.mentionAsked ? pct(report.mentionRate) : "-", `答案包含全部必备要点的比例（${report.mentionAsked} 题有 mustMention）`],
     ["直接回答率", report.directAsked ? pct(report.directAnswerRate) : "-", `答案含每组预期字符串的比例（${report.directAsked} 题有 expect）`],
-    ["英文作答率", pct(report.englishRate), "英文问题以英文开头作答的比例"],
+    ["英文作答率", report.englishAsked ? pct(report.englishRate) : "-", `英文问题以英文开头作答的比例（${report.englishAsked} 题为英文）`],
     ["耗时 P50", `${report.latencyMsP50.toFixed(1)} 毫秒`, "每题"],
     ["耗时 P95", `${report.latencyMsP95.toFixed(1)} 毫秒`, "每题"],
   ]);
@@ -57,8 +57,8 @@ export function renderEvalReport(report: EvalReport, questions: readonly EvalQue
             pct(m.recallAt3),
             pct(m.refusalAccuracy),
             m.directAsked ? pct(m.directAnswerRate) : "-",
-            pct(m.mentionRate),
-            pct(m.englishRate),
+            m.mentionAsked ? pct(m.mentionRate) : "-",
+            m.englishAsked ? pct(m.englishRate) : "-",
             m.latencyMsP95.toFixed(1),
           ]),
         ])}`;
