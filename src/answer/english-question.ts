@@ -9,6 +9,7 @@
  */
 import { formatCitation, parseCitation } from "../knowledge/citation.ts";
 import { englishOf, loadEnglishRenderings, loadGlossary } from "../knowledge/load-english.ts";
+import { isPolicyId, policyNames } from "../knowledge/jurisdictions.ts";
 import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
 
 const LATIN = /[A-Za-z]/g;
@@ -100,7 +101,9 @@ export function englishCitation(id: string): string {
   const c = parseCitation(id);
   if (!c) return id;
   const article = c.article === 0 || id.endsWith(":preamble") ? "Preamble" : `Article ${c.article}`;
-  return `${DOC_NAME[c.doc]}, ${article}${c.item !== undefined ? ` ${ROMAN_ITEM(c.item)}` : ""}`;
+  // A registered policy without an English name is cited by its Chinese short name.
+  const doc = DOC_NAME[c.doc] ?? (isPolicyId(c.doc) ? policyNames(c.doc).shortName : c.doc);
+  return `${doc}, ${article}${c.item !== undefined ? ` ${ROMAN_ITEM(c.item)}` : ""}`;
 }
 
 function sentencesOf(text: string): string[] {

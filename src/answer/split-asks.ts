@@ -14,6 +14,7 @@
  * before it in the same message (「淄博的办法什么时候实施，试用期多长」 → 淄博
  * 试用期多长).
  */
+import { jurisdictionNames } from "../knowledge/jurisdictions.ts";
 import { detectJurisdiction, type Jurisdiction } from "./detect-jurisdiction.ts";
 
 export interface Ask {
@@ -35,7 +36,8 @@ const ASKING =
 /** 「分别是多少」「各是多少」 alone ask for the items of the clause before, not something new. */
 const ONLY_DISTRIBUTIVE = /^(那)?(分别|各自?)(是|为|有|给)?(多少|几|什么|哪些)[个项档家件万元钱]*[？?。]*$/;
 
-const JURISDICTION_TEXT: Record<Jurisdiction, string> = { zhejiang: "浙江", zibo: "淄博" };
+/** How a question names a jurisdiction: its first alias (「浙江」「淄博」, src/knowledge/jurisdictions.ts). */
+const jurisdictionText = (j: Jurisdiction): string => jurisdictionNames(j).aliases[0]!;
 
 /** Cuts at sentence ends and commas, keeping each clause's own question mark. */
 function clauses(message: string): string[] {
@@ -85,7 +87,7 @@ export function splitAsks(message: string): Ask[] {
     const asked = /[？?]$/.test(joined) ? joined : `${joined}？`;
     const own = detectJurisdiction(asked).named;
     if (own.length > 0) named = own;
-    const text = own.length === 0 && named.length > 0 ? `${named.map((j) => JURISDICTION_TEXT[j]).join("和")}${asked}` : asked;
+    const text = own.length === 0 && named.length > 0 ? `${named.map(jurisdictionText).join("和")}${asked}` : asked;
     return { asked, text };
   });
 }
