@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { trialNotes } from "../src/answer/answer-texts.ts";
+import { englishTrialNotes } from "../src/answer/english-question.ts";
 import { helpText } from "../src/assistant/help-text.ts";
 import { buildDraftModels } from "../src/drafting/draft-application.ts";
 import { editionOf } from "../src/drafting/document-model.ts";
@@ -108,5 +109,11 @@ describe("a corrected parameter changes every text that shows it", () => {
     expect(trialNotes(["zj2018:6.3"], AFTER)).toEqual([]);
     expect(helpText(false, "2021-01-01")).toContain("试用期一年（至2021年8月24日）");
     expect(helpText(false, AFTER)).toContain("至2027年8月24日");
+  });
+
+  it("the English trial note", () => {
+    expect(englishTrialNotes(["zb2020:9.5"], "2021-01-01")[0]).toContain("took effect on 25 August 2020 for a one-year trial ending on 24 August 2021 (Article 17)");
+    expect(englishTrialNotes(["zb2020:9.5"], AFTER)[0]).toContain("for a trial ending on 24 August 2027");
+    expect(englishTrialNotes(["zj2018:6.3"], AFTER)).toEqual([]);
   });
 });

@@ -26,7 +26,7 @@ import { applyOwnNumbers } from "./apply-own-numbers.ts";
 import { checkCitations } from "./check-citations.ts";
 import { detectJurisdiction, JURISDICTION_OF, POLICY_OF, type Jurisdiction } from "./detect-jurisdiction.ts";
 import { looksLikeInjection } from "./detect-injection.ts";
-import { ENGLISH_REFUSAL, ENGLISH_ZIBO_NOTE, englishCitation, isEnglishQuestion, readEnglishQuestion } from "./english-question.ts";
+import { ENGLISH_REFUSAL, englishCitation, englishTrialNotes, isEnglishQuestion, readEnglishQuestion } from "./english-question.ts";
 import type { LlmClient } from "./llm-client.ts";
 import { buildAnswerMessages, promptSources, SYSTEM_PROMPT, type AnswerLanguage } from "./llm-prompt.ts";
 import { describeProblem, modelFallbackNote } from "./model-fallback-note.ts";
@@ -141,7 +141,7 @@ export function createModelAnswerer(deps: ModelAnswererDeps) {
       const named = unnamed.filter((id) => !quoted.some((p) => p.id === id));
       if (named.length > 0) parts.push(`Basis: ${named.map(format).join("; ")}.`);
       for (const p of quoted) parts.push(`${englishCitation(p.id)} — ${formatCitation(p.id)}：「${p.text.replace(/\n/g, "")}」`);
-      if (cited.some((id) => id.startsWith("zb2020:"))) parts.push(ENGLISH_ZIBO_NOTE);
+      parts.push(...englishTrialNotes(cited));
     } else {
       if (unnamed.length > 0) parts.push(`依据：${unnamed.map(format).join("；")}。`);
       parts.push(...trialNotes(cited));

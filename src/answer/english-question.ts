@@ -9,7 +9,9 @@
  */
 import { formatCitation, parseCitation } from "../knowledge/citation.ts";
 import { englishOf, loadEnglishRenderings, loadGlossary } from "../knowledge/load-english.ts";
-import { isPolicyId, policyNames } from "../knowledge/jurisdictions.ts";
+import { isPolicyId, POLICY_IDS, policyNames, type PolicyId } from "../knowledge/jurisdictions.ts";
+import { policyValidityOn, trialYears } from "../rules/policy-dates.ts";
+import { todayInChina } from "../rules/today.ts";
 import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
 
 const LATIN = /[A-Za-z]/g;
@@ -131,8 +133,35 @@ function bestSentence(ids: readonly string[], question: string): { id: string; s
 export const ENGLISH_REFUSAL =
   "Sorry, the two policies I know do not cover this. I answer questions on the Zhejiang provincial measures (2018) and the Zibo municipal construction plan (2020, trial) for IP service industry agglomeration demonstration zones: conditions, application procedure and materials, assessment, and Zibo's Article 9 support for IP service agencies. For example: \"What are the conditions for a Zhejiang demonstration zone?\"";
 
-export const ENGLISH_ZIBO_NOTE =
-  "Note: the Zibo plan took effect on 25 August 2020 for a one-year trial (Article 17); ask the Zibo Intellectual Property Development Center whether it still applies.";
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+const YEAR_WORDS = ["", "one", "two", "three", "four", "five"];
+
+/** 2020-08-25 → 「25 August 2020」. */
+function englishDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+}
+
+/**
+ * The English counterpart of the Chinese trial note (answer-texts.ts
+ * `trialNotes`): for each cited policy with a trial end, its dates and clause
+ * as the rule parameters in force on `today` give them, never written by hand.
+ */
+export function englishTrialNotes(citations: readonly string[], today: string = todayInChina()): string[] {
+  const cited = new Set(citations.map((id) => parseCitation(id)?.doc).filter((d): d is PolicyId => d !== undefined && isPolicyId(d)));
+  return POLICY_IDS.filter((id) => cited.has(id)).flatMap((id) => {
+    const v = policyValidityOn(id, today);
+    if (v.trialEnds === null) return [];
+    const name = DOC_NAME[id] ?? policyNames(id).shortName;
+    const clause = englishCitation(v.trialClause).replace(`${name}, `, "");
+    const years = trialYears(v.effective, v.trialEnds);
+    const trial = years ? `a ${YEAR_WORDS[years] ?? years}-year trial` : "a trial";
+    return [
+      `Note: the ${name} took effect on ${englishDate(v.effective)} for ${trial} ending on ${englishDate(v.trialEnds)} (${clause}); ask the issuing office (${policyNames(id).issuer}) whether it still applies.`,
+    ];
+  });
+}
 
 /**
  * The English reply over the pieces the Chinese answer cites: conclusion,
@@ -153,6 +182,6 @@ export function composeEnglishAnswer(question: string, citations: readonly strin
     lines.push("");
   }
   const notes = ["The English renderings are unofficial; the Chinese original is authoritative."];
-  if (quoted.some((id) => id.startsWith("zb2020:"))) notes.push(ENGLISH_ZIBO_NOTE);
+  notes.push(...englishTrialNotes(quoted));
   return [...lines, ...notes].join("\n").trim();
 }

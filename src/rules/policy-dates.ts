@@ -19,7 +19,7 @@ export function policyValidityOn(policyId: PolicyId, date: string): PolicyValidi
 const YEARS = ["", "一", "两", "三", "四", "五"];
 
 /** Whole years from `effective` to `trialEnds` (a trial of N years ends the day before the N-th anniversary), else undefined. */
-function trialYears(effective: string, trialEnds: string): number | undefined {
+export function trialYears(effective: string, trialEnds: string): number | undefined {
   for (let n = 1; n < YEARS.length; n++) {
     const end = new Date(`${Number(effective.slice(0, 4)) + n}${effective.slice(4)}T00:00:00Z`);
     end.setUTCDate(end.getUTCDate() - 1);
