@@ -7,19 +7,25 @@ import type { RefusalReason } from "./answer.types.ts";
 import { JURISDICTIONS, jurisdictionWithLevel, POLICY_IDS, type Jurisdiction, type PolicyId } from "../knowledge/jurisdictions.ts";
 import { parseCitation } from "../knowledge/citation.ts";
 import { inForceText, policyValidityOn, trialClauseText } from "../rules/policy-dates.ts";
+import type { PolicyValidity } from "../rules/policy-validity.ts";
 import { todayInChina } from "../rules/today.ts";
+
+/** The cited policies that have a trial end, in catalogue order, with their dates as the params file in force on `today` has them. */
+export function citedTrials(citations: readonly string[], today: string): (PolicyValidity & { trialEnds: string })[] {
+  const cited = new Set(citations.map((id) => parseCitation(id)?.doc).filter((d): d is PolicyId => d !== undefined));
+  return POLICY_IDS.filter((id) => cited.has(id))
+    .map((id) => policyValidityOn(id, today))
+    .filter((v): v is PolicyValidity & { trialEnds: string } => v.trialEnds !== null);
+}
 
 /**
  * Every reply citing a policy on trial carries its dates (zb2020 第十七条:
  * a one-year trial), as the params file in force on `today` has them.
  */
 export function trialNotes(citations: readonly string[], today: string = todayInChina()): string[] {
-  const cited = new Set(citations.map((id) => parseCitation(id)?.doc).filter((d): d is PolicyId => d !== undefined));
-  return POLICY_IDS.filter((id) => cited.has(id)).flatMap((id) => {
-    const v = policyValidityOn(id, today);
-    if (v.trialEnds === null) return [];
-    const { title, issuer } = POLICIES[id];
-    return [`注：《${title}》${inForceText(v)}（${trialClauseText(v)}）；试用期届满后是否延续，请向${issuer}确认。`];
+  return citedTrials(citations, today).map((v) => {
+    const { title, issuer } = POLICIES[v.policyId];
+    return `注：《${title}》${inForceText(v)}（${trialClauseText(v)}）；试用期届满后是否延续，请向${issuer}确认。`;
   });
 }
 

@@ -44,7 +44,6 @@ export interface ModelAnswererDeps {
 /** The offline answer for the same question (the fallback, and the reply to the clearly off-topic). */
 export type OfflineAnswer = (question: string, options: AnswerOptions) => Promise<AnswerResult>;
 
-const MAX_QUESTION_LENGTH = 500;
 const RETRIEVE_K = 8;
 /** How many of the retrieved pieces the model reads. */
 const GIVEN_K = 6;
@@ -150,9 +149,9 @@ export function createModelAnswerer(deps: ModelAnswererDeps) {
   }
 
   return {
-    async answer(rawQuestion: string, options: AnswerOptions, offline: OfflineAnswer): Promise<AnswerResult> {
-      const asked = rawQuestion.trim().slice(0, MAX_QUESTION_LENGTH);
-      const toOffline = (): Promise<AnswerResult> => offline(rawQuestion, { ...options, useLlm: false });
+    /** `asked` as the answerer hands it over: trimmed, cut to its length limit and normalised. */
+    async answer(asked: string, options: AnswerOptions, offline: OfflineAnswer): Promise<AnswerResult> {
+      const toOffline = (): Promise<AnswerResult> => offline(asked, { ...options, useLlm: false });
       if (!asked || looksLikeInjection(asked)) return toOffline();
 
       const language: AnswerLanguage = isEnglishQuestion(asked) ? "en" : "zh";

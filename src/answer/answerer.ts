@@ -192,8 +192,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   }
 
   const viaModel = llm ? createModelAnswerer({ index, llm, logger }) : undefined;
-  const offline = async (rawQuestion: string, options: AnswerOptions): Promise<AnswerResult> => {
-    const asked = normalize(rawQuestion.trim().slice(0, MAX_QUESTION_LENGTH));
+  /** The offline answer to a question `answer` has already trimmed, cut and normalised (also the chat model's fallback). */
+  const offline = async (asked: string, options: AnswerOptions): Promise<AnswerResult> => {
     if (asked && isEnglishQuestion(asked) && !looksLikeInjection(asked)) return answerEnglish(asked, options);
     if (asked && !looksLikeInjection(asked)) {
       // Typos are read once for the whole message, so the note is given once.
@@ -253,14 +253,17 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const answeredNamed = named.filter((j) => !missing.includes(j));
       const docs = chooseDocs(passages, answeredNamed.length > 0 ? answeredNamed : named);
       // Side by side: every named jurisdiction gets its labelled line, the one without such a provision saying so.
-      const absentLines = answeredNamed.length > 0 ? missing.map((j) => `${JURISDICTION_LABEL[j]}：${POLICIES[POLICY_OF[j]].shortName}没有这方面的规定。`) : [];
       const sideBySide = (text: string): string => {
-        if (absentLines.length === 0) return text;
+        if (answeredNamed.length === 0 || missing.length === 0) return text;
         const cut = text.indexOf("\n\n");
         const [conclusion, rest] = cut < 0 ? [text, ""] : [text.slice(0, cut), text.slice(cut)];
-        const answeredLines = docs.length === 1 ? [`${JURISDICTION_LABEL[JURISDICTION_OF[docs[0]!]]}：${conclusion}`] : [conclusion];
-        const ordered = JURISDICTION_ORDER.flatMap((j) => (missing.includes(j) ? absentLines.filter((l) => l.startsWith(JURISDICTION_LABEL[j])) : answeredNamed.includes(j) && j === JURISDICTION_OF[docs[0]!] ? answeredLines : []));
-        return ordered.join("\n") + rest;
+        const first = JURISDICTION_OF[docs[0]!];
+        const lineOf = (j: Jurisdiction): string[] => {
+          if (missing.includes(j)) return [`${JURISDICTION_LABEL[j]}：${POLICIES[POLICY_OF[j]].shortName}没有这方面的规定。`];
+          if (!answeredNamed.includes(j) || j !== first) return [];
+          return [docs.length === 1 ? `${JURISDICTION_LABEL[j]}：${conclusion}` : conclusion];
+        };
+        return JURISDICTION_ORDER.flatMap(lineOf).join("\n") + rest;
       };
       const byDoc = new Map<PolicyId, Passage[]>(docs.map((d) => [d, passages.filter((p) => p.doc === d)]));
       const jurisdictions = docs.map((d) => JURISDICTION_OF[d]);

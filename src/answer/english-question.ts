@@ -9,8 +9,9 @@
  */
 import { formatCitation, parseCitation } from "../knowledge/citation.ts";
 import { englishOf, loadEnglishRenderings, loadGlossary } from "../knowledge/load-english.ts";
-import { isPolicyId, POLICY_IDS, policyNames, type PolicyId } from "../knowledge/jurisdictions.ts";
-import { policyValidityOn, trialYears } from "../rules/policy-dates.ts";
+import { isPolicyId, policyNames } from "../knowledge/jurisdictions.ts";
+import { trialYears } from "../rules/policy-dates.ts";
+import { citedTrials } from "./answer-texts.ts";
 import { todayInChina } from "../rules/today.ts";
 import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
 
@@ -99,13 +100,20 @@ const DOC_NAME: Record<string, string> = {
 const ROMAN_ITEM = (n: number): string => `(${n})`;
 
 /** 「Zibo Construction Plan (2020, trial), Article 9 (1)」 */
-export function englishCitation(id: string): string {
+/** 「Article 17」, 「Article 9 (1)」, 「Preamble」: the clause of a citation id, without its document. */
+function englishClause(id: string): string | undefined {
   const c = parseCitation(id);
-  if (!c) return id;
+  if (!c) return undefined;
   const article = c.article === 0 || id.endsWith(":preamble") ? "Preamble" : `Article ${c.article}`;
-  // A registered policy without an English name is cited by its Chinese short name.
-  const doc = DOC_NAME[c.doc] ?? (isPolicyId(c.doc) ? policyNames(c.doc).shortName : c.doc);
-  return `${doc}, ${article}${c.item !== undefined ? ` ${ROMAN_ITEM(c.item)}` : ""}`;
+  return `${article}${c.item !== undefined ? ` ${ROMAN_ITEM(c.item)}` : ""}`;
+}
+
+/** A registered policy without an English name is named by its Chinese short name. */
+const englishDocName = (doc: string): string => DOC_NAME[doc] ?? (isPolicyId(doc) ? policyNames(doc).shortName : doc);
+
+export function englishCitation(id: string): string {
+  const clause = englishClause(id);
+  return clause ? `${englishDocName(parseCitation(id)!.doc)}, ${clause}` : id;
 }
 
 function sentencesOf(text: string): string[] {
@@ -149,17 +157,10 @@ function englishDate(isoDate: string): string {
  * as the rule parameters in force on `today` give them, never written by hand.
  */
 export function englishTrialNotes(citations: readonly string[], today: string = todayInChina()): string[] {
-  const cited = new Set(citations.map((id) => parseCitation(id)?.doc).filter((d): d is PolicyId => d !== undefined && isPolicyId(d)));
-  return POLICY_IDS.filter((id) => cited.has(id)).flatMap((id) => {
-    const v = policyValidityOn(id, today);
-    if (v.trialEnds === null) return [];
-    const name = DOC_NAME[id] ?? policyNames(id).shortName;
-    const clause = englishCitation(v.trialClause).replace(`${name}, `, "");
+  return citedTrials(citations, today).map((v) => {
     const years = trialYears(v.effective, v.trialEnds);
     const trial = years ? `a ${YEAR_WORDS[years] ?? years}-year trial` : "a trial";
-    return [
-      `Note: the ${name} took effect on ${englishDate(v.effective)} for ${trial} ending on ${englishDate(v.trialEnds)} (${clause}); ask the issuing office (${policyNames(id).issuer}) whether it still applies.`,
-    ];
+    return `Note: the ${englishDocName(v.policyId)} took effect on ${englishDate(v.effective)} for ${trial} ending on ${englishDate(v.trialEnds)} (${englishClause(v.trialClause)}); ask the issuing office (${policyNames(v.policyId).issuer}) whether it still applies.`;
   });
 }
 

@@ -67,10 +67,11 @@ export function splitAsks(message: string): Ask[] {
   let pending: string[] = [];
   for (const p of parts) {
     pending.push(p);
-    if (ASKING.test(p) && !ONLY_DISTRIBUTIVE.test(p.replace(/\s/g, ""))) {
+    const distributive = ONLY_DISTRIBUTIVE.test(p.replace(/\s/g, ""));
+    if (ASKING.test(p) && !distributive) {
       groups.push(pending);
       pending = [];
-    } else if (ONLY_DISTRIBUTIVE.test(p.replace(/\s/g, "")) && groups.length > 0) {
+    } else if (distributive && groups.length > 0) {
       groups.at(-1)!.push(...pending);
       pending = [];
     }
