@@ -13,6 +13,7 @@
  */
 import type { Logger } from "pino";
 import type { PolicyId } from "../knowledge/policy-document.schema.ts";
+import type { CorrectedText } from "../retrieval/correct-typos.ts";
 import type { Passage, PolicyIndex, QueryProfile } from "../retrieval/passage.types.ts";
 import type { AnswerOptions, AnswerResult, Answerer, RefusalReason } from "./answer.types.ts";
 import { JURISDICTION_LABEL, notCoveredText, readingNote, refusalText, SCOPE_HELP, trialNotes } from "./answer-texts.ts";
@@ -195,16 +196,15 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   /** The offline answer to a question `answer` has already trimmed, cut and normalised (also the chat model's fallback). */
   const offline = async (asked: string, options: AnswerOptions): Promise<AnswerResult> => {
     if (asked && isEnglishQuestion(asked) && !looksLikeInjection(asked)) return answerEnglish(asked, options);
-    if (asked && !looksLikeInjection(asked)) {
-      // Typos are read once for the whole message, so the note is given once.
-      const { text: corrected, corrections } = index.correctTypos(asked);
-      const asks = splitAsks(corrected);
-      if (asks.length > 1) {
-        const multi = await answerAsks(corrected, asks, options);
-        if (multi) return corrections.length > 0 ? { ...multi, text: `${readingNote(corrections)}\n\n${multi.text}` } : multi;
-      }
+    if (!asked || looksLikeInjection(asked)) return answerChinese(asked, options);
+    // Typos are read once for the whole message, so the note is given once.
+    const typos = index.correctTypos(asked);
+    const asks = splitAsks(typos.text);
+    if (asks.length > 1) {
+      const multi = await answerAsks(typos.text, asks, options);
+      if (multi) return typos.corrections.length > 0 ? { ...multi, text: `${readingNote(typos.corrections)}\n\n${multi.text}` } : multi;
     }
-    return answerChinese(asked, options);
+    return answerChinese(asked, options, typos);
   };
 
   return {
@@ -216,12 +216,13 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     },
   };
 
-  async function answerChinese(rawQuestion: string, options: AnswerOptions): Promise<AnswerResult> {
+  /** `typos`: the question's typo reading when the caller has already made it (the offline path, for splitting asks). */
+  async function answerChinese(rawQuestion: string, options: AnswerOptions, typos?: CorrectedText): Promise<AnswerResult> {
     {
       const asked = rawQuestion.trim().slice(0, MAX_QUESTION_LENGTH);
       if (!asked) return refuse("empty", asked);
       // Same-sound typos of domain words (淄搏, 托官) are read as the word meant, and the reply says so.
-      const { text: question, corrections } = index.correctTypos(asked);
+      const { text: question, corrections } = typos ?? index.correctTypos(asked);
 
       const resolved = resolveFollowUp(question, options.history);
       const text = resolved.text;
