@@ -48,6 +48,15 @@ export function refusalText(reason: RefusalReason): string {
   return `${REFUSAL_LEAD[reason]}\n\n${SCOPE_HELP}`;
 }
 
+/**
+ * Kinds of answer (answer-kinds.ts) the texts may state nowhere, named in a
+ * refusal when the question has no noun the texts miss (「证书在哪里考」: a place).
+ */
+export const ASKED_KIND_LABEL: Readonly<Record<string, string>> = {
+  "#location": "地点或地址",
+  "#date": "具体日期",
+};
+
 /** A clause near an uncovered question: shown as what the texts do say, never as the answer. */
 export interface NearbyClause {
   citation: string;
@@ -64,6 +73,18 @@ export function notCoveredText(missing: readonly string[], scope: string, nearby
   const lead = `${scope}${scope === "两份政策" ? "都" : ""}${what}，这个问题不在我掌握的两份政策范围内，我不作推测。`;
   const near = nearby ? `\n\n条文里相近的内容是（仅供参考，不是对这个问题的回答）：${nearby.citation}：「${nearby.text}」` : "";
   return `${lead}${near}\n\n${SCOPE_HELP}`;
+}
+
+/**
+ * A question about a zone of another level (the national scheme): neither text
+ * governs it; what they do say about it (the recommendation) follows, marked
+ * as not the answer.
+ */
+export function otherLevelText(zone: string, nearby: readonly NearbyClause[]): string {
+  const levels = JURISDICTIONS.map((j) => jurisdictionWithLevel(j)).join("和");
+  const lead = `两份政策都没有写到${zone}怎样申报、要什么条件：它们规定的是${levels}的示范区，${zone}另有其规定，我不作推测。`;
+  const near = nearby.map((n) => `${n.citation}：「${n.text}」`).join("\n");
+  return `${lead}${near ? `\n\n两份政策里与此相关的只有（仅供参考，不是对这个问题的回答）：\n${near}` : ""}\n\n${SCOPE_HELP}`;
 }
 
 /** After a figure of the question was compared with a condition (「20家以上」): the guided self-check. */

@@ -16,7 +16,8 @@ import type { PolicyId } from "../knowledge/policy-document.schema.ts";
 import type { CorrectedText } from "../retrieval/correct-typos.ts";
 import type { Passage, PolicyIndex, QueryProfile } from "../retrieval/passage.types.ts";
 import type { AnswerOptions, AnswerResult, Answerer, RefusalReason } from "./answer.types.ts";
-import { JURISDICTION_LABEL, notCoveredText, readingNote, refusalText, SCOPE_HELP, trialNotes } from "./answer-texts.ts";
+import { ASKED_KIND_LABEL, JURISDICTION_LABEL, notCoveredText, otherLevelText, readingNote, refusalText, SCOPE_HELP, trialNotes, type NearbyClause } from "./answer-texts.ts";
+import { NATIONAL_MENTION, otherLevelZone } from "./detect-other-level.ts";
 import { formatCitation } from "../knowledge/citation.ts";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
 import { JURISDICTIONS } from "../knowledge/jurisdictions.ts";
@@ -103,13 +104,33 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
    * and the closest clause when it speaks to the rest of the question.
    */
   function notCovered(profile: QueryProfile, passages: readonly Passage[], named: readonly Jurisdiction[]): string {
-    const missing = (profile.missingNouns.length > 0 ? profile.missingNouns : profile.unknownWords.filter((w) => w.length > 1)).slice(0, MAX_MISSING_SHOWN);
+    const nouns = [...new Set([...profile.missingFocus, ...profile.missingNouns])];
+    // With no noun missing, the kind of answer asked for may be what no clause states (a place, a date).
+    const top = passages.slice(0, thresholds.window);
+    const kinds = profile.kinds.filter((k) => ASKED_KIND_LABEL[k] && !top.some((p) => p.kinds.includes(k))).map((k) => ASKED_KIND_LABEL[k]!);
+    const missing = (nouns.length > 0 ? nouns : kinds.length > 0 ? kinds : profile.unknownWords.filter((w) => w.length > 1)).slice(0, MAX_MISSING_SHOWN);
     const scope = named.length === 1 ? POLICIES[POLICY_OF[named[0]!]].shortName : "两份政策";
     const best = passages[0];
     if (missing.length === 0 && profile.knownWords.length === 0) return refusalText("off-topic");
     // A refusal never shows an amount or count: one would read as the answer.
     const nearby = best && best.coverage >= NEARBY_MIN_COVERAGE && !FIGURE.test(best.text) ? { citation: formatCitation(best.id), text: firstSentence(best.text) } : undefined;
     return notCoveredText(missing, scope, nearby);
+  }
+
+  /** The sentences of the retrieved articles that speak of the national scheme, one per article. */
+  function nationalMentions(passages: readonly Passage[]): NearbyClause[] {
+    const out: NearbyClause[] = [];
+    const seen = new Set<string>();
+    for (const p of passages) {
+      const sentences = p.text.replace(/\n/g, "").split(/(?<=[。；])/);
+      const at = sentences.findIndex((s) => NATIONAL_MENTION.test(s));
+      const sentence = at < 0 ? undefined : `${at > 0 ? "……" : ""}${sentences[at]}`;
+      const article = `${p.doc}:${p.article}`;
+      if (!sentence || seen.has(article)) continue;
+      seen.add(article);
+      out.push({ citation: formatCitation(p.id), text: sentence });
+    }
+    return out;
   }
 
   /** Which documents the reply speaks for, best first. */
@@ -235,6 +256,9 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       });
       const retrieved = passages.map((p) => p.id);
       const profile = index.profile(text);
+      // A zone of a level neither text governs (the national scheme): say so, with what they do say of it.
+      const zone = otherLevelZone(text);
+      if (zone) return { ...refuse("off-topic", text, retrieved), text: otherLevelText(zone, nationalMentions(passages)) };
       const signal = judgeTopic(passages, profile, thresholds);
       logger?.debug({ question: text, named, ...signal, top: retrieved.slice(0, 3) }, "retrieval");
       if (signal.offTopic) {

@@ -27,6 +27,7 @@ const KIND_SHAPES: Readonly<Record<string, RegExp>> = {
   "#basis": /根据/,
   "#purpose": /为|促进|提升|推动/,
   "#place": /地区|区域|园区/,
+  "#location": /地区|区域|向[^，。；]{2,20}(提出|提交|推荐)/,
   "#scope": /服务需求|领域/,
 };
 const KIND_BONUS = 3;

@@ -6,7 +6,8 @@
  * 专利年费 or the weather keep their key words unmatched and stay below the line.
  * A question whose nouns the texts never use carry a large share of its topic
  * (「省知识产权局的局长是谁」: 局长) is about something the texts do not cover,
- * however well its other words match.
+ * however well its other words match; so is a question whose asked-for
+ * thing (「…的联系电话是多少」「有什么税收优惠」, see ask-focus.ts) the texts never name.
  */
 import type { Passage, QueryProfile } from "../retrieval/passage.types.ts";
 
@@ -46,6 +47,7 @@ export function judgeTopic(
   const bestSimilarity = Math.max(0, ...top.map((p) => p.similarity));
   const offTopic =
     profile.topicWords.length === 0 ||
+    profile.missingFocus.length > 0 ||
     profile.knownWords.length === 0 ||
     profile.missingNounShare >= (t.maxMissingNounShare ?? DEFAULT_THRESHOLDS.maxMissingNounShare!) ||
     bestCoverage < t.minCoverage ||

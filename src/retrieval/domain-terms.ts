@@ -241,6 +241,11 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   { term: "#who", pattern: /谁|哪个部门|哪个单位|哪家单位|哪个机构|哪些部门|哪些单位|哪个机关/ },
   // where zones are built (「建在哪些地方」「选在什么样的区域」 → 「围绕…的地区进行布局」)
   { term: "#place", pattern: /(哪些|什么|哪类|什么样的?)(地方|地区|区域|园区)|哪里建|建在哪|选址|布局在/ },
+  // a physical location: an address, where an office is or where something is done
+  // (「办公地址在哪里」「在哪个位置办公」「证书在哪里考」). The texts state only where zones
+  // are built and to which body applications go (「向…提出申报申请」); a where-question
+  // that no clause of that form answers stays uncovered.
+  { term: "#location", pattern: /地址|地点|(哪个|什么)位置|在哪(?![些个一])|在什么地方/ },
   // what it takes to qualify (「申报需要什么条件」「门槛高吗」「申请资格」「依托单位得是什么样的」)
   // → the article that lists them (「应具备以下条件」「应当具备下列条件」)
   {
@@ -264,6 +269,7 @@ export const CLAUSE_KINDS: readonly KindCue[] = [
     pattern: /负责|组织|会同|向[^。；]{2,30}(提出|提交|推荐|报)|报[^。；]{2,20}(同意|审核)|由[^。；]{2,20}(实施|解释)|(中心|局|厅|委|办)[^。，；]{0,3}(制定|制订|印发|发布)/,
   },
   { term: "#scope", pattern: /保障[^。]{0,80}服务需求|重点发展领域/ },
+  { term: "#location", pattern: /向[^。；]{2,30}(提出|提交|推荐|报)|(围绕|优先考虑在|选择)[^。]{0,60}(地区|区域)|(地区|区域|区县)(进行)?布局/ },
   { term: "#place", pattern: /(围绕|优先考虑在|选择)[^。]{0,60}(地区|区域)|(地区|区域|区县)(进行)?布局/ },
   // a list of qualifying conditions, not a back-reference to them (第九条 「符合条件的依托单位」)
   { term: "#condition", pattern: /(具备|符合|满足)(以下|下列|如下)条件/ },

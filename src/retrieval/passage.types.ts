@@ -49,6 +49,13 @@ export interface QueryProfile {
    */
   missingNouns: string[];
   missingNounShare: number;
+  /**
+   * Words naming the thing asked for (ask-focus.ts: 「联系电话是多少」「什么税收优惠」
+   * 「可以申请贴息吗」) that the texts never use — nouns, or verbs rarer than
+   * everyday ones. The texts cannot answer a question whose asked-for thing
+   * they never name, however many of its other words they share.
+   */
+  missingFocus: string[];
   /** weighted share of known topic words, 0 … 1 (1 when there are no topic words) */
   corpusCoverage: number;
   /** strings that mark a sentence as relevant: topic words, their synonyms and sub-words */

@@ -18,7 +18,8 @@ import { loadOrBuildVectorStore, type VectorEntry } from "./persisted-vector-sto
 import { reciprocalRankFusion } from "./reciprocal-rank-fusion.ts";
 import { createTypoCorrector } from "./correct-typos.ts";
 import { getTokenizer, normalizeText } from "./tokenizer.ts";
-import { createTopicCoverage } from "./topic-coverage.ts";
+import { COMMON_IDF, createTopicCoverage } from "./topic-coverage.ts";
+import { askFocus, NOUN_LIKE } from "./ask-focus.ts";
 
 export interface PolicyIndexDeps {
   pieces: readonly PolicyPiece[];
@@ -52,6 +53,15 @@ const PIECE_COVERAGE_WEIGHT = 0.25;
 
 /** What both documents are, in the words people use for them. */
 const DOCUMENT_KIND = "政策 政策文件";
+const DOMAIN = new Set(DOMAIN_TERMS);
+/**
+ * An asked-for noun the texts never use decides a refusal only when it names
+ * something specific. Below this general-Chinese IDF a noun names a general
+ * notion that any clause of a rule can be read as (规定 4.9, 责任 6.0, 情况,
+ * 内容); above it, a thing of its own (税收 6.8, 地址 7.7, 联系电话 9.7).
+ * Verbs need COMMON_IDF (贴息 9.4 yes; everyday 落, 弄 no).
+ */
+const FOCUS_NOUN_MIN_IDF = 6.5;
 
 /** Chapter without its number: "第六章 考核评价" → "考核评价". */
 function chapterTitle(chapter: string | undefined): string {
@@ -202,8 +212,17 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
       const total = real.filter((w) => w.noun).reduce((a, w) => a + w.weight, 0);
       // A one-character noun (话 of 话说) is too ambiguous to say what is missing.
       const missing = real.filter((w) => w.noun && w.word.length > 1 && !known.includes(w.word)).sort((a, b) => b.weight - a.weight);
+      const tagged = tokenizer.tagged(query);
+      const nounLike = (w: { word: string; tag: string }): boolean => DOMAIN.has(w.word) || NOUN_LIKE.test(topic.effectiveTag(w.word, w.tag));
+      const topicWords = new Set(real.map((w) => w.word));
+      const missingFocus = askFocus(tagged, nounLike)
+        .map((i) => tagged[i]!)
+        .filter((w) => topicWords.has(w.word) && w.word.length > 1 && !known.includes(w.word))
+        .filter((w) => tokenizer.generalIdf(w.word) >= (nounLike(w) ? FOCUS_NOUN_MIN_IDF : COMMON_IDF))
+        .map((w) => w.word);
       return {
         missingNouns: missing.map((w) => w.word),
+        missingFocus,
         missingNounShare: total === 0 ? 0 : missing.reduce((a, w) => a + w.weight, 0) / total,
         topicWords: real.map((w) => w.word),
         knownWords: known,

@@ -21,6 +21,10 @@ export interface Tokenizer {
   words(text: string): string[];
   /** `topicWords` with their part-of-speech tags. */
   taggedTopicWords(text: string): TaggedWord[];
+  /** Every word of the text in order with its tag, stopwords and punctuation (tag x) included. */
+  tagged(text: string): TaggedWord[];
+  /** The tag of a word on its own (its dictionary tag; a word jieba would cut gets its last part's). */
+  tagOf(word: string): string;
   /** Index terms: topic words and their sub-words, without stopwords. */
   terms(text: string): string[];
   /** Topic words of a question (no stopwords, no jurisdiction words, no sub-words). */
@@ -123,6 +127,16 @@ export function createTokenizer(): Tokenizer {
   }
 
   const tagMemo = new Map<string, readonly TaggedWord[]>();
+  const topicTagMemo = new Map<string, readonly TaggedWord[]>();
+  // tag() segments exactly as cut() does (same dictionary, same HMM setting).
+  function tagAll(text: string): readonly TaggedWord[] {
+    return memo(tagMemo, text, () =>
+      jieba
+        .tag(normalizeText(text), false)
+        .map(({ word, tag }) => ({ word: word.trim(), tag }))
+        .filter(({ word }) => word.length > 0),
+    );
+  }
 
   return {
     words,
@@ -139,14 +153,17 @@ export function createTokenizer(): Tokenizer {
       return words(text).filter((w, i, all) => isTopic(w) && !negatedRepeat(w, all[i - 1]));
     },
     taggedTopicWords(text) {
-      // tag() segments exactly as cut() does (same dictionary, same HMM setting).
-      const tagged = memo(tagMemo, text, () =>
-        jieba
-          .tag(normalizeText(text), false)
-          .map(({ word, tag }) => ({ word: word.trim(), tag }))
-          .filter(({ word }, i, all) => word.length > 0 && !PUNCTUATION.test(word) && isTopic(word) && !negatedRepeat(word, all[i - 1]?.word)),
+      const topic = memo(topicTagMemo, text, () =>
+        tagAll(text).filter(({ word }, i, all) => !PUNCTUATION.test(word) && isTopic(word) && !negatedRepeat(word, all[i - 1]?.word)),
       );
-      return tagged.map((t) => ({ ...t }));
+      return topic.map((t) => ({ ...t }));
+    },
+    tagged(text) {
+      return tagAll(text).map((t) => ({ ...t }));
+    },
+    tagOf(word) {
+      const parts = jieba.tag(word, false);
+      return parts[parts.length - 1]?.tag ?? "x";
     },
     subWords,
     containedWords(text) {

@@ -40,7 +40,7 @@ const MISSING_HEAD_FACTOR = 0.5;
 const VERB_FACTOR = 0.7;
 const LIGHT_FACTOR = 0.25;
 /** Below this general-Chinese IDF a verb is everyday vocabulary (准备 5.0, 搞 6.5; 减缓 8.2, 缴纳 8.5). */
-const COMMON_IDF = 7;
+export const COMMON_IDF = 7;
 const SET_PHRASE_TAG = /^(l|i)$/;
 /** Weight of the answer kind (about that of a specific noun). */
 const KIND_WEIGHT = 6;
@@ -53,6 +53,8 @@ const DATE_PARTS = new Set(["年", "月", "日", "号"]);
 
 export interface TopicCoverage {
   weightedWords(query: string): WeightedWord[];
+  /** The part of speech a word counts as: its own tag, or for a set phrase the tag of its head (last part). */
+  effectiveTag(word: string, tag: string): string;
   /** 0 … 1: how strongly `terms` contains `word` */
   match(word: string, terms: ReadonlySet<string>): number;
   /** weighted share of the words matched by `terms`; 1 when there are no words */
@@ -64,8 +66,29 @@ export interface TopicCoverage {
  * of it); without it every verb counts as a content verb.
  */
 export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: string) => boolean = () => true): TopicCoverage {
-  function roleFactor(word: string, tag: string): number {
-    if (DOMAIN.has(word) || NOUN_TAG.test(tag)) return 1;
+  /**
+   * Chinese compounds are head-final, set phrases too: 联系电话 (l) names a
+   * telephone number, 说了算 (l) and 搞砸 (l) say what someone does. A set
+   * phrase counts as the part of speech of its head — its longest dictionary
+   * suffix, else its last character.
+   */
+  const headTags = new Map<string, string>();
+  function effectiveTag(word: string, tag: string): string {
+    if (!SET_PHRASE_TAG.test(tag)) return tag;
+    let head = headTags.get(word);
+    if (head === undefined) {
+      const suffixes = tokenizer.subWords(word).filter((s) => word.endsWith(s)).sort((a, b) => b.length - a.length);
+      head = tokenizer.tagOf(suffixes[0] ?? word.slice(-1));
+      // A head that is itself a set phrase or idiom keeps the phrase's own tag.
+      if (SET_PHRASE_TAG.test(head)) head = tag;
+      headTags.set(word, head);
+    }
+    return head;
+  }
+
+  function roleFactor(word: string, rawTag: string): number {
+    if (DOMAIN.has(word) || NOUN_TAG.test(effectiveTag(word, rawTag))) return 1;
+    const tag = rawTag;
     const verbLike = tag.startsWith("v") || SET_PHRASE_TAG.test(tag);
     if (verbLike && !usedByTexts(word) && (SET_PHRASE_TAG.test(tag) || tokenizer.generalIdf(word) < COMMON_IDF)) return LIGHT_FACTOR;
     return verbLike && !LIGHT_VERBS.has(word) ? VERB_FACTOR : LIGHT_FACTOR;
@@ -121,11 +144,12 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         if (tag === "r") continue;
         // 「申报…需要什么条件」: 申报 says what the conditions are for (FRAMING_WORDS).
         const factor = framed && FRAMING_WORDS.has(word) ? LIGHT_FACTOR : 1;
-        out.push({ word, weight: weightOf(word, tag) * factor, noun: DOMAIN.has(word) || NOUN_TAG.test(tag) });
+        out.push({ word, weight: weightOf(word, tag) * factor, noun: DOMAIN.has(word) || NOUN_TAG.test(effectiveTag(word, tag)) });
       }
       for (const k of kinds) out.push({ word: k, weight: KIND_WEIGHT });
       return out;
     },
+    effectiveTag,
     match,
     coverage(words, terms) {
       let total = 0;

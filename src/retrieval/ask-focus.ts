@@ -1,0 +1,81 @@
+/**
+ * The object of the ask: the words of a question that name the thing asked
+ * for, read off the segmented question by where the interrogative stands.
+ *
+ *   X 的 联系电话 是 多少 / 办公地址 在 哪里   → the noun phrase before the question word
+ *   能享受 什么 税收优惠 / 有 哪几种 托管方式   → the noun phrase after it
+ *   可以申请 贷款 贴息 吗 / 还 管用 不         → the last content word(s) before a yes-no particle
+ *
+ * The rest of a question says who asks and in what situation (「我们员工」
+ * 「批下来以后」); the focus says what must be in the texts for an answer.
+ * Words of the two texts or not, this only reads grammar: interrogatives,
+ * copulas, particles and parts of speech are closed classes of Chinese.
+ */
+import type { TaggedWord } from "./tokenizer.ts";
+
+/** Question words that ask for a thing, an amount, a place or a person (not 怎么/为什么: a way or a reason). */
+const INTERROGATIVE = /^(什么|啥|哪.*|多少.*|几.*|谁)$/;
+/** Between a noun phrase and its question word: 「地址在哪里」「电话是多少」「依据为何」. */
+const COPULA = /^(是|在|为|叫|有)$/;
+/** Between a question word and its noun phrase: 「什么样的条件」「哪些方面的」. */
+const LINK = /^(的|样|样的|类|种|类的|种的)$/;
+/** A yes-no question ends in one of these (「…吗」「…不」「…没」「…没有」「…否」). */
+const YES_NO = /^(吗|么|嘛|不|没|没有|否)$/;
+/** Aspect and structural particles that may stand between the content word and the yes-no particle. */
+const ASPECT = /^(了|过|的|呀|啊)$/;
+
+/**
+ * Noun-like tags (jieba): nouns and their kin, verbal and adjectival nouns,
+ * abbreviations, distinguishing words, and set phrases whose head is a noun
+ * (the caller passes the head's tag for those).
+ */
+export const NOUN_LIKE = /^(n|vn|an|j|eng|b|s)/;
+
+function isPunctuation(t: TaggedWord): boolean {
+  return t.tag === "x" || /^[\p{P}\p{S}\s]+$/u.test(t.word);
+}
+
+/**
+ * @param words the question as tagged words in order, punctuation included
+ * @param nounLike whether a word is noun-like (its tag, or its head's for a set phrase)
+ * @returns indices into `words` of the asked-for words (empty when the question has no recognisable focus)
+ */
+export function askFocus(words: readonly TaggedWord[], nounLike: (w: TaggedWord) => boolean): number[] {
+  const focus = new Set<number>();
+  const nounRunBefore = (end: number): number[] => {
+    const run: number[] = [];
+    for (let i = end; i >= 0 && nounLike(words[i]!); i--) run.unshift(i);
+    return run;
+  };
+  const nounRunAfter = (start: number): number[] => {
+    const run: number[] = [];
+    for (let i = start; i < words.length && nounLike(words[i]!); i++) run.push(i);
+    return run;
+  };
+
+  words.forEach((w, i) => {
+    if (INTERROGATIVE.test(w.word)) {
+      let after = i + 1;
+      while (after < words.length && LINK.test(words[after]!.word)) after++;
+      const following = nounRunAfter(after);
+      if (following.length > 0) {
+        for (const j of following) focus.add(j);
+        return;
+      }
+      let before = i - 1;
+      if (before >= 0 && COPULA.test(words[before]!.word)) before--;
+      for (const j of nounRunBefore(before)) focus.add(j);
+      return;
+    }
+    // A yes-no particle closing its clause: the last content word before it, with the nouns it heads.
+    const closes = i === words.length - 1 || isPunctuation(words[i + 1]!);
+    if (YES_NO.test(w.word) && closes && i > 0) {
+      let last = i - 1;
+      while (last >= 0 && ASPECT.test(words[last]!.word)) last--;
+      if (last < 0 || isPunctuation(words[last]!)) return;
+      focus.add(last);
+      for (const j of nounRunBefore(last - 1)) if (nounLike(words[last]!)) focus.add(j);
+    }
+  });
+  return [...focus].sort((a, b) => a - b);
+}

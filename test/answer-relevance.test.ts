@@ -1,0 +1,86 @@
+/**
+ * Answer or refuse by what is asked for: a question that shares the texts'
+ * words but asks for something they never state (a phone number, an address,
+ * a tax break, the national scheme's procedure) is refused saying what is not
+ * in them; the same words asking for what they do state are answered.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Answerer } from "../src/answer/answer.types.ts";
+import { createAnswerer } from "../src/answer/answerer.ts";
+import { listPieces } from "../src/knowledge/load-policies.ts";
+import { askFocus, NOUN_LIKE } from "../src/retrieval/ask-focus.ts";
+import { localEmbeddingChoice } from "../src/retrieval/create-embeddings.ts";
+import { createPolicyIndex } from "../src/retrieval/policy-index.ts";
+import { getTokenizer } from "../src/retrieval/tokenizer.ts";
+
+let answerer: Answerer;
+
+beforeAll(async () => {
+  const index = await createPolicyIndex({ pieces: listPieces(), embedding: localEmbeddingChoice() });
+  answerer = createAnswerer({ index });
+}, 60_000);
+
+/** The words `askFocus` reads as the thing asked for. */
+function focusOf(question: string): string[] {
+  const words = getTokenizer().tagged(question);
+  return askFocus(words, (w) => NOUN_LIKE.test(w.tag)).map((i) => words[i]!.word);
+}
+
+describe("the object of the ask", () => {
+  it.each([
+    ["淄博市知识产权局的地址在哪？", ["地址"]],
+    ["示范区的服务机构能享受什么税收优惠？", ["税收", "优惠"]],
+    ["淄博示范区的服务机构可以申请贷款贴息吗？", ["贴息"]],
+    ["浙江示范区考核结果分几档？", []],
+  ])("「%s」 asks for %j", (question, expected) => {
+    expect(focusOf(question)).toEqual(expected);
+  });
+});
+
+describe("asked for something the texts never state: refused, saying what is missing first", () => {
+  it.each([
+    ["淄博市知识产权事业发展中心的联系电话是多少？", "淄博市建设方案没有写到“联系电话”"],
+    ["淄博市知识产权事业发展中心的办公地址在哪里？", "淄博市建设方案没有写到“地址”"],
+    ["示范区的服务机构能享受什么税收优惠？", "两份政策都没有写到“税收”"],
+    ["淄博示范区的服务机构可以申请贷款贴息吗？", "淄博市建设方案没有写到“贴息”"],
+    ["专利代理师证书在哪里考？", "两份政策都没有写到“地点或地址”"],
+  ])("「%s」", async (question, opening) => {
+    const r = await answerer.answer(question);
+    expect(r.refused).toBe(true);
+    expect(r.citations).toEqual([]);
+    expect(r.text.startsWith(opening)).toBe(true);
+    expect(r.text).not.toContain("直接相关");
+  });
+
+  it("the same certificate, asked for what the texts do state, is answered with its clause", async () => {
+    const r = await answerer.answer("淄博年度内新获得专利代理师证书的给多少支持？");
+    expect(r.refused).toBe(false);
+    expect(r.text).toContain("1万元");
+    expect(r.citations).toContain("zb2020:9.2");
+  });
+});
+
+describe("a zone of another level (the national scheme)", () => {
+  it("how to apply for a national zone: neither text governs it; their recommendation clauses follow, marked as not the answer", async () => {
+    const r = await answerer.answer("国家级知识产权服务业集聚区怎么申报？");
+    expect(r.refused).toBe(true);
+    expect(r.citations).toEqual([]);
+    expect(r.text).toMatch(/^两份政策都没有写到国家级知识产权服务业集聚区怎样申报/);
+    const [, nearby = ""] = r.text.split("不是对这个问题的回答）：");
+    expect(nearby).toContain("优先推荐申报国家知识产权服务业集聚区");
+    expect(nearby).toMatch(/第十六条|第十四条/);
+  });
+
+  it("the recommendation itself, which the texts state, is answered", async () => {
+    const r = await answerer.answer("浙江示范区考核优秀的能推荐到国家级吗？");
+    expect(r.refused).toBe(false);
+    expect(r.citations).toContain("zj2018:16");
+    expect(r.text).toContain("优先推荐");
+  });
+
+  it("a national brand level (Zibo 第九条（三）) is no other zone: answered", async () => {
+    const r = await answerer.answer("机构进驻淄博示范区以后拿到国家级示范品牌，奖多少钱？");
+    expect(r.refused).toBe(false);
+    expect(r.text).toContain("20万元");
+  });
+});
