@@ -101,7 +101,7 @@ describe("another process writing to the same SQLite file", () => {
     try {
       const other = createAssistant({
         store: otherStore,
-        answerer: h.runtime.services.answerer,
+        answerer: h.runtime.answerer,
         staff: [],
         logger: createLogger("silent"),
         now: () => HARNESS_NOW,

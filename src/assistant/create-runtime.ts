@@ -6,7 +6,8 @@
  * slow first start is doing.
  */
 import type { Config } from "../config.ts";
-import { getPolicyAssistantServices, type PolicyAssistantServices } from "../answer/create-answer-service.ts";
+import type { Answerer } from "../answer/answer.types.ts";
+import { startAnswerThread } from "../answer/answer-thread-client.ts";
 import type { Logger } from "../logging/logger.ts";
 import { acquireInstanceLock, checkDataDirWritable, createStore, migrateDatabase, resolveDatabaseTarget, type Store } from "../store/index.ts";
 import type { AssistantDeps, PushMessage } from "./assistant-deps.types.ts";
@@ -18,7 +19,8 @@ import type { Assistant } from "./message.types.ts";
 export interface Runtime {
   assistant: Assistant;
   store: Store;
-  services: PolicyAssistantServices;
+  /** answers policy questions on the answering thread (src/answer/answer-thread-client.ts) */
+  answerer: Answerer;
   /** channels register how to reach their users (staff notices, decisions) */
   registerPusher(channel: string, push: PushMessage): void;
   /** what the review desk needs to notify applicants like the chat does (same outbox) */
@@ -45,24 +47,27 @@ export async function createRuntime(
   await checkDataDirWritable(config.dataDir);
   // Before migrating: a second process on the same SQLite file is refused at once.
   const instance = acquireInstanceLock(resolveDatabaseTarget(config));
+  // The answering thread loads the policy index on the other core while this one migrates.
+  const answerer = startAnswerThread(config, { logger: options.logger });
   let store: Store;
   try {
     await migrateDatabase(config, options.logger);
     store = await createStore(config, { now: options.now });
   } catch (err) {
+    await answerer.close();
     instance.release();
     throw err;
   }
   try {
     progress("正在加载政策索引…");
-    const services = await getPolicyAssistantServices(config, { logger: options.logger });
+    await answerer.ready;
     const pushers = new Map<string, PushMessage>();
     let deskUrl = config.web?.publicUrl;
     // One process owns a SQLite file: the chat and the desk share one outbox hint.
     const outbox = store.provider === "sqlite" ? createOutboxHint() : ALWAYS_CHECK_OUTBOX;
     const deps: AssistantDeps = {
       store,
-      answerer: services.answerer,
+      answerer,
       staff: config.staff,
       logger: options.logger,
       now: options.now,
@@ -74,16 +79,18 @@ export async function createRuntime(
     return {
       assistant,
       store,
-      services,
+      answerer,
       registerPusher: (channel, push) => void pushers.set(channel, push),
       notify: { deps, outbox },
       setDeskUrl: (url) => void (deskUrl = config.web?.publicUrl ?? url),
       async close() {
+        await answerer.close();
         await store.close();
         instance.release();
       },
     };
   } catch (err) {
+    await answerer.close();
     await store.close();
     instance.release();
     throw err;
