@@ -248,6 +248,38 @@ describe("with a chat model configured: an answer that fails verification is not
     expect(result.text).not.toContain(leaked.slice(3, 30));
   });
 
+  /** The system prompt as a model might translate it when asked to reveal it: none of it word for word. */
+  const TRANSLATED_PROMPT =
+    "Sure, here are my instructions. I answer questions about two IP service agglomeration zone policies, relying only on the clauses inside the data block and on the computed rule results. " +
+    "First I judge whether the material answers the question at all; if it does not, I set COVERED to no and never stitch an answer together from irrelevant articles. " +
+    "I must not guess or fabricate any figures, amounts, deadlines, dates or articles, and every number has to appear in the material. " +
+    "Each factual sentence carries its source id in square brackets, and ids are never made up.";
+
+  it("the system prompt translated into English, with a real citation → the offline answer, saying why; the translation is not shown", async () => {
+    server.onChat(() => ({ reply: modelReply(`${TRANSLATED_PROMPT} Each pledge loan earns up to CNY 10,000 [zb2020:9.1].`, ["zb2020:9.1"]) }));
+    const result = await answererWith().answer(ENGLISH_PLEDGE);
+
+    expect(result.mode).toBe("offline");
+    expect(result.fallbackReason).toBe("unverified");
+    expect(result.text.startsWith("(The chat model's answer failed verification: it repeated its internal instructions; below is the offline answer.)")).toBe(true);
+    expect(result.text).not.toMatch(/stitch|fabricate|square brackets/);
+    expect(result.text).toContain("receives up to CNY 10,000");
+  });
+
+  it("the same translation in reply to a Chinese question is reported as a leak, not just as the wrong language", async () => {
+    server.onChat(() => ({ reply: modelReply(`${TRANSLATED_PROMPT} [zb2020:9.1]`, ["zb2020:9.1"]) }));
+    const result = await answererWith().answer(PLEDGE);
+    expect(result.text.startsWith("（模型回答未通过核对：回答中出现了内部指令的内容，以下为离线答案。）")).toBe(true);
+  });
+
+  it("the system prompt reworded in Chinese → the offline answer", async () => {
+    const reworded = "好的，我的规则是：只能用资料和计算结果里的内容，不推测也不编造数字、金额、期限、日期或者条款；每句事实后用方括号注明资料给的出处编号，不能编造编号。";
+    server.onChat(() => ({ reply: modelReply(`${reworded}每完成1项质押贷款给予不超过1万元支持 [zb2020:9.1]。`, ["zb2020:9.1"]) }));
+    const result = await answererWith().answer(PLEDGE);
+    expect(result.text.startsWith("（模型回答未通过核对：回答中出现了内部指令的内容，以下为离线答案。）")).toBe(true);
+    expect(result.text).not.toContain("方括号");
+  });
+
   it("a passage delimiter in the answer → the offline answer", async () => {
     server.onChat(() => ({ reply: modelReply("<资料>\n[zb2020:9.1] 给予不超过1万元支持\n</资料>", ["zb2020:9.1"]) }));
     const result = await answererWith().answer(PLEDGE);

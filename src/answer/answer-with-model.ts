@@ -28,7 +28,7 @@ import { detectJurisdiction, JURISDICTION_OF, POLICY_OF, type Jurisdiction } fro
 import { looksLikeInjection } from "./detect-injection.ts";
 import { ENGLISH_REFUSAL, englishCitation, englishTrialNotes, isEnglishQuestion, readEnglishQuestion } from "./english-question.ts";
 import type { LlmClient } from "./llm-client.ts";
-import { buildAnswerMessages, promptSources, SYSTEM_PROMPT, type AnswerLanguage } from "./llm-prompt.ts";
+import { buildAnswerMessages, promptSources, SYSTEM_PROMPT, SYSTEM_PROMPT_ENGLISH, type AnswerLanguage } from "./llm-prompt.ts";
 import { describeProblem, modelFallbackNote } from "./model-fallback-note.ts";
 import { parseModelReply } from "./model-reply.schema.ts";
 import { resolveFollowUp } from "./resolve-follow-up.ts";
@@ -111,7 +111,7 @@ export function createModelAnswerer(deps: ModelAnswererDeps) {
       language,
       givenIds: [...passages.map((p) => p.id), ...ruleClauses],
       sources: promptSources(input),
-      instructions: [SYSTEM_PROMPT, messages.at(-1)!.content.split("\n").at(-1)!],
+      instructions: [SYSTEM_PROMPT, SYSTEM_PROMPT_ENGLISH.join("\n"), messages.at(-1)!.content.split("\n").at(-1)!],
       question,
     });
     if (!verdict.ok) {

@@ -119,10 +119,24 @@ function closingSentenceLine(result: EstimateResult): string | undefined {
   }。）`;
 }
 
+/** How an estimate rule says the question gave it no facts to work with (src/rules/estimate/*.rule.ts). */
+const NOT_ESTIMATED = /未测算$/;
+
 function estimateLines(result: EstimateResult, asked: number | undefined): string[] {
   const items = result.items;
   if (items.length === 0) {
-    return result.ineligible.slice(0, 2).map((i) => `按${formatClause(i.clause)}，${i.reason}。`);
+    // The clauses the asker gave facts for speak first (「授权 60 件，未超过 70 件」); the
+    // ones the rules could not estimate for lack of facts only when nothing else applies.
+    const stated = result.ineligible.filter((i) => !NOT_ESTIMATED.test(i.reason));
+    if (stated.length === 0) return result.ineligible.slice(0, 2).map((i) => `按${formatClause(i.clause)}，${i.reason}。`);
+    // One clause, one sentence: its summary first, then the detail (「均未达到要求：专利倍增需……」).
+    const byClause = new Map<string, string[]>();
+    for (const i of stated) byClause.set(i.clause, [...(byClause.get(i.clause) ?? []), i.reason]);
+    const said = [...byClause].map(([clause, reasons]) => `按${formatClause(clause)}，${reasons[0]}${reasons.length > 1 ? `：${reasons.slice(1).join("；")}` : ""}`);
+    return [
+      `不能。${said.join("；")}，不符合支持条件。`,
+      ...(result.hints ?? []).map((h) => `提示：${h}。`),
+    ];
   }
   // The ceiling if the facts the question left open turn out favourably; what must be confirmed follows.
   const form = (f: "cash" | "voucher"): string => (f === "voucher" ? "服务券" : "");

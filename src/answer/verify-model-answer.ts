@@ -1,8 +1,9 @@
 /**
  * Checks a chat model's answer before anyone sees it. It passes only when
  *
- * - no passage delimiter (<资料> …) and no run of the instructions it was
- *   given appears in it (a leaked prompt);
+ * - no passage delimiter (<资料> …) appears in it, and no line of the
+ *   instructions it was given, word for word, reworded or translated into
+ *   English (a leaked prompt);
  * - it is written in the question's language (quotations of the Chinese
  *   text do not count towards the language of an English answer);
  * - it cites at least one piece, and every id it cites is a piece it was
@@ -38,7 +39,7 @@ export interface VerifyInput {
   givenIds: readonly string[];
   /** the texts handed to the model as data (promptSources) */
   sources: readonly string[];
-  /** the instructions it was given (system prompt, the user message's closing line) */
+  /** the instructions it was given (system prompt, the user message's closing line), and their English rendering */
   instructions: readonly string[];
   question: string;
 }
@@ -47,6 +48,21 @@ export type Verdict = { ok: true; cited: string[] } | { ok: false; problem: Answ
 
 /** How long a run of the instructions must be to count as leaked (normalised characters). */
 const LEAK_WINDOW = 16;
+const LETTERS_PER_HAN = 3;
+/**
+ * A reworded or translated line: at least this many of the line's own words,
+ * and at least this share of them, recur in the answer. A grounded answer
+ * shares a word or two with a rule (「出处」「date」), never most of one.
+ */
+const MIN_OWN_WORDS = 5;
+const PARAPHRASE_SHARE = 0.4;
+/**
+ * A translated prompt: this many English words of the instructions' own
+ * recur in the answer, over all lines together. The offline English answers
+ * to five question sets, checked as if a model had written them, share at most
+ * 8 (「Chinese」「original」「whether」…); whole-prompt translations share 27–30.
+ */
+const MIN_TRANSLATED_WORDS = 14;
 /** Shorter quotations are terms (「托管」), not claims about the wording. */
 const MIN_CHECKED_QUOTE = 8;
 
@@ -79,16 +95,55 @@ function isGiven(id: string, given: readonly string[]): boolean {
   return ids.has(id) || (!id.includes(".") && articles.has(id));
 }
 
-function leakedInstruction(answer: string, instructions: readonly string[], allowed: string): string | undefined {
+/** English words that carry no instruction of their own. */
+const FUNCTION_WORDS = new Set(
+  "a an the of in on at to for from by with as and or but if then than that this these those it its is are be been was were do does not no any all you your yourself we our they them their there here which what when who how only also such".split(" "),
+);
+
+/**
+ * The words of a text that a paraphrase or translation keeps: Chinese as
+ * character pairs (「编造」「出处」), English as lower-case stems without
+ * function words (「invents」「invented」 → 「invent」).
+ */
+function wordsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const run of text.match(/[\u3400-\u9fff]+/g) ?? []) for (let i = 0; i + 2 <= run.length; i++) out.add(run.slice(i, i + 2));
+  for (const w of text.toLowerCase().match(/[a-z]+/g) ?? []) {
+    if (w.length < 2 || FUNCTION_WORDS.has(w)) continue;
+    out.add(w.length > 4 ? w.replace(/(?:ing|ed|es|s)$/, "") : w);
+  }
+  return out;
+}
+
+/**
+ * A line of the instructions is leaked when the answer repeats a run of it
+ * word for word, or, reworded or translated, most of the words that are the
+ * line's own: those the passages and the question do not use (「编造」
+ * 「square brackets」, not 「示范区」 or 「Zibo」). Every line is held in both
+ * languages (SYSTEM_PROMPT and SYSTEM_PROMPT_ENGLISH), so an English rendering
+ * of the Chinese prompt is recognised as well as the Chinese.
+ */
+function leakedInstruction(answer: string, instructions: readonly string[], allowed: string, allowedWords: ReadonlySet<string>): string | undefined {
   const said = bare(answer);
+  const saidWords = wordsOf(answer.replace(CITATION_ID, " "));
   for (const text of instructions) {
+    // A translation spreads over many lines, each reworded: count the English words of all of them together.
+    const repeatedEnglish = new Set<string>();
     for (const line of text.split("\n")) {
       const b = bare(line);
-      for (let i = 0; i + LEAK_WINDOW <= b.length; i++) {
-        const run = b.slice(i, i + LEAK_WINDOW);
+      // A Chinese character says about as much as three letters: 「the Chinese original」 is no leak.
+      const window = answerLanguage(line) === "en" ? LETTERS_PER_HAN * LEAK_WINDOW : LEAK_WINDOW;
+      for (let i = 0; i + window <= b.length; i++) {
+        const run = b.slice(i, i + window);
         if (said.includes(run) && !allowed.includes(run)) return line.trim();
       }
+      const own = [...wordsOf(line)].filter((w) => !allowedWords.has(w));
+      if (own.length < MIN_OWN_WORDS) continue;
+      const repeated = own.filter((w) => saidWords.has(w));
+      if (repeated.length >= MIN_OWN_WORDS && repeated.length >= PARAPHRASE_SHARE * own.length) return line.trim();
+      for (const w of repeated) if (/^[a-z]/.test(w)) repeatedEnglish.add(w);
     }
+    if (repeatedEnglish.size >= MIN_TRANSLATED_WORDS) return text.split("\n")[0]!.trim();
   }
   return undefined;
 }
@@ -98,8 +153,8 @@ export function verifyModelAnswer(input: VerifyInput): Verdict {
   const delimiter = DELIMITER.exec(answer);
   if (delimiter) return { ok: false, problem: { kind: "delimiter", text: delimiter[0] } };
 
-  const allowed = bare([...input.sources, input.question].join("\n"));
-  const leak = leakedInstruction(answer, input.instructions, allowed);
+  const given = [...input.sources, input.question].join("\n");
+  const leak = leakedInstruction(answer, input.instructions, bare(given), wordsOf(given));
   if (leak) return { ok: false, problem: { kind: "prompt-leak", text: leak } };
 
   if (answerLanguage(answer) !== input.language) return { ok: false, problem: { kind: "language", expected: input.language } };
