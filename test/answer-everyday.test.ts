@@ -66,8 +66,66 @@ describe("several asks in one message", () => {
     for (const amount of ["1万元", "3万元", "5万元"]) expect(r.text).toContain(amount);
   });
 
+  it("「交什么材料？交给谁？」: the short second ask is about the first one's topic and gets its own answer, not the first one again", async () => {
+    const r = await answerer.answer("淄博示范区申报要交什么材料？交给谁？");
+    expect(r.text).toMatch(/^您的问题有 2 问/);
+    expect(section(r.text, 1)).toContain("申报书");
+    const second = section(r.text, 2).split("\n");
+    expect(second[1]).toBe("2. 交给谁？");
+    expect(second[2]).toContain("区县知识产权管理部门");
+    // the evidence under it quotes the clause its answer rests on first
+    expect(second.find((l) => l.startsWith("《"))).toContain("第七条第2项");
+  });
+
+  it("asks listed with 、 are answered one by one; a list of things inside one ask is not cut", async () => {
+    const r = await answerer.answer("浙江示范区的依托单位要有多少家服务机构、核心区至少多大、由哪个部门审查确认？");
+    expect(section(r.text, 1)).toContain("20家以上");
+    expect(section(r.text, 2)).toContain("1000平方米");
+    expect(section(r.text, 3)).toContain("省知识产权局");
+    expect(splitAsks("淄博认定优秀、合格、不合格分别怎么处理？")).toHaveLength(1);
+  });
+
   it("the asker's own situation before the ask stays with it (no split)", () => {
     expect(splitAsks("园区有25家服务机构，核心区1200平方米，浙江的数量和面积要求够吗？")).toHaveLength(1);
+  });
+});
+
+describe("the opening sentence answers what was asked", () => {
+  it("「要有多少家」 opens with the count, from the clause that states it, quoted first", async () => {
+    const r = await answerer.answer("浙江示范区的依托单位要有多少家服务机构？");
+    const lines = r.text.split("\n");
+    expect(lines[0]).toBe("现有知识产权服务机构20家以上（第六条（三））。");
+    expect(lines.find((l) => l.startsWith("《"))).toContain("第六条（三）");
+    expect(r.citations[0]).toBe("zj2018:6.3");
+  });
+
+  it("「不合格会怎样」 opens with what follows, both steps of it", async () => {
+    const r = await answerer.answer("淄博示范区认定不合格会怎样？");
+    expect(r.text.split("\n")[0]).toMatch(/限期整改；整改仍不合格的，取消资格/);
+  });
+});
+
+describe("the asker's own numbers against a threshold", () => {
+  it("below the lowest tier: 「不能」, the threshold and what the next tier needs — not the clauses it was given no facts for", async () => {
+    const r = await answerer.answer("我们机构在淄博示范区，今年代理的本市发明专利授权才60件，能不能拿发明授权那块的支持？");
+    const [first, second] = r.text.split("\n");
+    expect(first).toBe("不能。按第九条（五），本年度代理本市发明专利授权 60 件，未超过 70 件，不符合支持条件。");
+    expect(second).toBe("提示：再获授权 11 件可进入 1 万元档。");
+    expect(r.text).not.toContain("未测算");
+    expect(r.citations[0]).toBe("zb2020:9.5");
+  });
+
+  it("exactly on a threshold: 「不能」 by the letter, and the other reading of 「超过……以上」 beside it", async () => {
+    const r = await answerer.answer("淄博示范区代理发明专利授权70件，能拿多少？");
+    expect(r.text.split("\n")[0]).toMatch(/^按条文字面，不能。/);
+    expect(r.text).toMatch(/按「以上」含本数理解，可达 1 万元档/);
+  });
+
+  it("the text's own tiers listed in the question (「超过70件、120件、200件」) are not read as the asker's numbers", async () => {
+    const r = await answerer.answer("淄博代理发明专利授权超过70件、120件、200件，分别最多给多少？");
+    const first = r.text.split("\n")[0]!;
+    expect(first).not.toMatch(/不能/);
+    expect(first).toContain("1万元、3万元、5万元");
   });
 });
 

@@ -170,22 +170,33 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
 
   /**
    * Several asks in one message, answered one by one in order. An ask too
-   * short to stand alone (「第一步做什么」) is read with the ask before it.
-   * When every answered ask rests on the same clause first the message was
-   * one question after all (「分几档，分别是多少」) and is answered as one.
+   * short to stand alone (「交给谁」「第一步做什么」) is read with the topic
+   * words of the ask before it. When every answered ask rests on the same
+   * clause the message was one question after all (「分几档，分别是多少」) and
+   * is answered as one.
    */
   async function answerAsks(message: string, asks: readonly Ask[], options: AnswerOptions): Promise<AnswerResult | undefined> {
     const parts: { ask: Ask; result: AnswerResult }[] = [];
-    for (const [i, ask] of asks.entries()) {
+    // The topic words (those the texts use) of the latest ask that had its own.
+    let topic: string[] = [];
+    for (const ask of asks) {
+      const own = index.profile(ask.text).knownWords;
       let result = await answerChinese(ask.text, options);
-      if (result.refused && i > 0) {
-        const withContext = await answerChinese(`${asks[i - 1]!.text}${ask.asked}`, options);
-        if (!withContext.refused) result = withContext;
+      // 「交什么材料？交给谁？」: an ask with no topic of its own, or none the texts answer
+      // alone, is about the topic of the ask before it (申报材料 交给谁), not its whole question.
+      const inherited = topic.filter((w) => !ask.text.includes(w));
+      if ((result.refused || own.length === 0) && inherited.length > 0) {
+        const place = ask.text.slice(0, ask.text.length - ask.asked.length);
+        const withTopic = await answerChinese(`${place}${inherited.join("")}${ask.asked}`, options);
+        if (!withTopic.refused) result = withTopic;
       }
+      if (own.length > 0) topic = own;
       parts.push({ ask, result });
     }
     const answered = parts.filter((p) => !p.result.refused);
     if (answered.length === 0) return undefined;
+    // Every ask answered from the same clause (an answer cites the clause its conclusion rests on
+    // first): the message was one question after all (「能拿哪一档，离下一档还差多少」).
     const key = (r: AnswerResult) => r.citations[0];
     if (answered.every((p) => key(p.result) === key(answered[0]!.result))) return undefined;
 

@@ -42,8 +42,17 @@ function first(question: string, patterns: readonly RegExp[]): number | undefine
   return undefined;
 }
 
+/**
+ * 「超过70件、120件、200件，分别给多少」 lists the text's tiers, not the asker's
+ * situation: a run of figures in one unit joined by 、 is no fact about them.
+ */
+function withoutEnumerations(question: string): string {
+  return question.replace(new RegExp(`(?:${NUM}\\s*([件家笔项个人名]|万元|平方米)\\s*、\\s*)+${NUM}\\s*([件家笔项个人名]|万元|平方米)`, "g"), "");
+}
+
 /** Facts of a zone profile stated in the question (counts of agencies, the core area). */
-export function zoneFactsIn(question: string): ZoneProfile["zone"] | undefined {
+export function zoneFactsIn(asked: string): ZoneProfile["zone"] | undefined {
+  const question = withoutEnumerations(asked);
   const institutions = first(question, [
     new RegExp(`${NUM}\\s*家${GAP(8)}(?:机构|服务点|代理)`),
     new RegExp(`(?:机构|服务点)[^，。；？?\\d]{0,6}${NUM}\\s*家`),
@@ -57,7 +66,8 @@ export function zoneFactsIn(question: string): ZoneProfile["zone"] | undefined {
 }
 
 /** Facts of an agency support estimate (Zibo 第九条) stated in the question; undefined when it states none. */
-export function agencyFactsIn(question: string, year: number, jurisdiction: Jurisdiction): AgencyInput | undefined {
+export function agencyFactsIn(asked: string, year: number, jurisdiction: Jurisdiction): AgencyInput | undefined {
+  const question = withoutEnumerations(asked);
   const input: AgencyInput = { jurisdiction, year, agency: { inZone: true, patentAgencyQualified: true } };
   let any = false;
   const loans = first(question, [
@@ -119,6 +129,16 @@ function closingSentenceLine(result: EstimateResult): string | undefined {
   }。）`;
 }
 
+/**
+ * The items the conclusion speaks of: those estimated; with none, those the
+ * asker's facts fell short for (or, with no facts for any, all of them).
+ */
+function restingOn(result: EstimateResult): { clause: string }[] {
+  if (result.items.length > 0) return result.items;
+  const stated = result.ineligible.filter((i) => !NOT_ESTIMATED.test(i.reason));
+  return stated.length > 0 ? stated : result.ineligible;
+}
+
 /** How an estimate rule says the question gave it no facts to work with (src/rules/estimate/*.rule.ts). */
 const NOT_ESTIMATED = /未测算$/;
 
@@ -133,8 +153,11 @@ function estimateLines(result: EstimateResult, asked: number | undefined): strin
     const byClause = new Map<string, string[]>();
     for (const i of stated) byClause.set(i.clause, [...(byClause.get(i.clause) ?? []), i.reason]);
     const said = [...byClause].map(([clause, reasons]) => `按${formatClause(clause)}，${reasons[0]}${reasons.length > 1 ? `：${reasons.slice(1).join("；")}` : ""}`);
+    // 「恰好 70 件」: the reading of 「超过……以上」 that would reach the tier is said beside the 「不能」.
+    const caveats = result.warnings.filter((w) => stated.some((i) => w.message.includes(formatClause(i.clause))));
     return [
-      `不能。${said.join("；")}，不符合支持条件。`,
+      `${caveats.length > 0 ? "按条文字面，不能" : "不能"}。${said.join("；")}，不符合支持条件。`,
+      ...caveats.map((w) => `注意：${w.message}`),
       ...(result.hints ?? []).map((h) => `提示：${h}。`),
     ];
   }
@@ -192,9 +215,7 @@ export function applyOwnNumbers(question: string, jurisdictions: readonly Jurisd
     const result = estimateSupport(agency, { today });
     return {
       lines: estimateLines(result, askedAmountIn(question)),
-      clauses: [...new Set([...result.items.map((i) => i.clause), ...result.ineligible.map((i) => i.clause)])].filter((c) =>
-        result.items.length > 0 ? result.items.some((i) => i.clause === c) : true,
-      ),
+      clauses: [...new Set(restingOn(result).map((i) => i.clause))],
       estimated: true,
     };
   }

@@ -30,10 +30,25 @@ const KIND_SHAPES: Readonly<Record<string, RegExp>> = {
   "#location": /地区|区域|向[^，。；]{2,20}(提出|提交|推荐)/,
   "#scope": /服务需求|领域/,
 };
+/**
+ * Kinds of answer read off the question here rather than in retrieval, because
+ * they only choose the opening sentence: 「不合格会怎样」 asks what follows from
+ * a condition, and is answered by a sentence that says what follows
+ * (「评为不合格的，限期整改；……取消资格」), not by one that names the condition.
+ */
+const ASKED_HERE: readonly { kind: string; question: RegExp; shape: RegExp }[] = [
+  {
+    kind: "#consequence",
+    question: /(会|将|要)(怎样|怎么样|咋样|如何)|怎么办|后果|怎么处理|如何处理|会不会被|有什么(待遇|好处|奖励)/,
+    shape: /的，[^。；]*(整改|取消|摘牌|撤销|保留|推荐|给予|不予|加分|奖励)/,
+  },
+];
 const KIND_BONUS = 3;
 const MAX_CONCLUSION = 90;
 
 function shapeOf(kind: string): RegExp | undefined {
+  const here = ASKED_HERE.find((k) => k.kind === kind);
+  if (here) return here.shape;
   if (kind.startsWith("#qty:")) {
     const unit = kind.slice(5);
     return new RegExp(`\\d+(?:\\.\\d+)?(?:家|件|项)?(?:、\\d+(?:\\.\\d+)?)*${unit === "万元" ? "万元" : unit}`);
@@ -41,10 +56,19 @@ function shapeOf(kind: string): RegExp | undefined {
   return KIND_SHAPES[kind];
 }
 
+/** Above this length a sentence's semicolon clauses are read one by one. */
+const LONG_SENTENCE = 80;
+
+/**
+ * Sentences; a long one is cut at its semicolons too. In a short one the
+ * clauses belong together: 「评为不合格的，限期整改；整改仍不合格的，取消资格。」
+ * is one consequence in two steps.
+ */
 function clausesOf(text: string): string[] {
   return text
     .replace(/\n/g, "")
-    .split(/(?<=[。；])/)
+    .split(/(?<=[。])/)
+    .flatMap((s) => (s.length > LONG_SENTENCE ? s.split(/(?<=[；])/) : [s]))
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -69,6 +93,15 @@ function trimSentence(sentence: string, cues: readonly Cue[], kinds: readonly st
   return text.length > 0 ? text : sentence.slice(0, MAX_CONCLUSION) + "……";
 }
 
+/** The length of the longest run of characters two texts share. */
+function longestCommonRun(a: string, b: string): number {
+  let best = 0;
+  for (let i = 0; i < a.length; i++) {
+    for (let n = best + 1; i + n <= a.length && b.includes(a.slice(i, i + n)); n++) best = n;
+  }
+  return best;
+}
+
 /** The short label of a clause: 第十四条, 第九条（五）. */
 export function shortClause(id: string): string {
   return formatClause(id).replace(/^《[^》]+》/, "");
@@ -83,25 +116,39 @@ const itemHead = (text: string): string => {
  * One line answering the question from the quotes of one document, or
  * undefined when no quoted clause carries the question's words.
  */
+export interface Conclusion {
+  line: string;
+  /** the quote it rests on (for a list, its first item) */
+  id: string;
+}
+
 export function composeConclusion(
   quotes: readonly ConclusionQuote[],
-  input: { cues: readonly Cue[]; kinds: readonly string[]; wantsList: boolean },
-): string | undefined {
+  asked: { cues: readonly Cue[]; kinds: readonly string[]; wantsList: boolean; question?: string },
+): Conclusion | undefined {
+  const question = asked.question ?? "";
+  const input = { ...asked, kinds: [...asked.kinds, ...ASKED_HERE.filter((k) => k.question.test(question)).map((k) => k.kind)] };
   let best: { sentence: string; id: string; score: number } | undefined;
-  for (const q of quotes) {
-    for (const s of clausesOf(q.text)) {
-      const sc = score(s, input.cues, input.kinds);
-      if (!best || sc > best.score) best = { sentence: s, id: q.id, score: sc };
-    }
+  // A question for a kind of answer (多少家, 什么时候, 谁) is answered by a sentence that states
+  // one: when a quoted sentence on the topic does, the others are not candidates, however
+  // many of the question's words they repeat (「依托单位要有多少家服务机构」 → 「20家以上」).
+  const candidates = quotes.flatMap((q) => clausesOf(q.text).map((sentence) => ({ sentence, id: q.id, score: score(sentence, input.cues, input.kinds) })));
+  const stating = candidates.filter((c) => c.score > 0 && input.kinds.some((k) => shapeOf(k)?.test(c.sentence)));
+  // What follows from a condition is read from the sentence whose condition (before 「的，」) is the
+  // one asked about: 「不合格会怎样」 → 「评为不合格的，……」, not 「认定优秀或合格的，……」.
+  const conditionMatch = (c: { sentence: string }): number =>
+    input.kinds.includes("#consequence") ? longestCommonRun(c.sentence.split("的，")[0]!, question) : 0;
+  for (const c of stating.length > 0 ? stating : candidates) {
+    if (!best || conditionMatch(c) > conditionMatch(best) || (conditionMatch(c) === conditionMatch(best) && c.score > best.score)) best = c;
   }
   // A figure, date or body asked for is one clause's statement; otherwise a question for a list gets the list.
   const statesKind = best !== undefined && input.kinds.some((k) => shapeOf(k)?.test(best.sentence));
   const items = quotes.filter((q) => q.asItem);
   if (input.wantsList && items.length >= 2 && !statesKind) {
     const article = shortClause(items[0]!.id).replace(/（.*$|第\d+项$/, "");
-    return `共 ${items.length} 项（${article}）：${items.map((q, i) => `${i + 1}. ${itemHead(q.text)}`).join("；")}。`;
+    return { line: `共 ${items.length} 项（${article}）：${items.map((q, i) => `${i + 1}. ${itemHead(q.text)}`).join("；")}。`, id: items[0]!.id };
   }
   if (!best || best.score <= 0) return undefined;
   const sentence = trimSentence(best.sentence.replace(/^……|……$/g, ""), input.cues, input.kinds).replace(/[；;，,]$/, "。");
-  return `${sentence.endsWith("。") ? sentence.slice(0, -1) : sentence}（${shortClause(best.id)}）。`;
+  return { line: `${sentence.endsWith("。") ? sentence.slice(0, -1) : sentence}（${shortClause(best.id)}）。`, id: best.id };
 }

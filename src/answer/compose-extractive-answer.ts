@@ -224,18 +224,26 @@ export function composeExtractiveAnswer(input: ExtractiveInput): ExtractiveAnswe
     let quotes = quotesForDoc(input.passagesByDoc.get(doc)!, input);
     // An estimate has read 第九条's closing sentence into its amounts; quoted on its own it would seem to contradict them.
     if (own?.estimated) quotes = quotes.filter((q) => q.id !== "zb2020:9");
+    // The clauses the worked-out conclusion rests on are quoted first (a list keeps its order).
+    if (own && !quotes.some((q) => q.asItem)) quotes = [...quotes.filter((q) => own.clauses.includes(q.id)), ...quotes.filter((q) => !own.clauses.includes(q.id))];
     if (quotes.length === 0) continue;
-    for (const q of quotes) if (!citations.includes(q.id)) citations.push(q.id);
     const head = labelled
       ? `【${JURISDICTION_LABEL[JURISDICTION_OF[doc]]}】${POLICIES[doc].shortName}：`
       : `${POLICIES[doc].shortName}原文：`;
     if (!own) {
-      const line = composeConclusion(quotes, { cues: input.cues, kinds: input.kinds ?? [], wantsList: input.wantsList });
-      if (line) conclusions.push(labelled ? `${JURISDICTION_LABEL[JURISDICTION_OF[doc]]}：${line}` : line);
+      const conclusion = composeConclusion(quotes, { cues: input.cues, kinds: input.kinds ?? [], wantsList: input.wantsList, question: input.question });
+      if (conclusion) {
+        conclusions.push(labelled ? `${JURISDICTION_LABEL[JURISDICTION_OF[doc]]}：${conclusion.line}` : conclusion.line);
+        // The clause the conclusion rests on is quoted (and cited) first; a list keeps its order.
+        const at = quotes.findIndex((q) => q.id === conclusion.id);
+        if (at > 0 && !quotes[at]!.asItem) quotes = [quotes[at]!, ...quotes.slice(0, at), ...quotes.slice(at + 1)];
+      }
     }
+    for (const q of quotes) if (!citations.includes(q.id)) citations.push(q.id);
     sections.push([head, ...renderQuotes(quotes, input.pieces)].join("\n"));
   }
-  if (own) for (const c of own.clauses) if (!citations.includes(c)) citations.unshift(c);
+  // The clauses the worked-out conclusion rests on are cited first.
+  if (own) citations.splice(0, citations.length, ...own.clauses, ...citations.filter((c) => !own.clauses.includes(c)));
 
   const conclusion = own ? own.lines : conclusions;
   const parts = [

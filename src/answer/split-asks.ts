@@ -3,7 +3,8 @@
  * 「淄博的办法什么时候实施，试用期多长」, 「…以及考核结果分几档」) is read as
  * its asks, in order, so that each is answered under its own number.
  *
- * Clauses are cut at sentence ends (？！。；), commas and spaces, before the
+ * Clauses are cut at sentence ends (？！。；), commas and spaces, at an
+ * enumeration comma (、) between items that each ask something, before the
  * connectives that start a new ask (以及, 还有, 另外, 此外, 顺便问) and at
  * numbered items (1. / （2） / ③ / 一是). A clause
  * is an ask when it asks something: an interrogative word (什么, 多少, 几, 哪,
@@ -54,7 +55,12 @@ function clauses(message: string): string[] {
     at = end;
   }
   push(marked.slice(at));
-  return out;
+  // 「要有多少家机构、核心区多大、由哪个部门确认？」: an enumeration comma separates asks
+  // only when every item asks; 「优秀、合格分别怎么处理」 lists the things one ask is about.
+  return out.flatMap((clause) => {
+    const items = clause.split(/[、]/).map((i) => i.trim());
+    return items.length > 1 && items.every((i) => ASKING.test(i)) ? items : [clause];
+  });
 }
 
 export function splitAsks(message: string): Ask[] {
