@@ -9,6 +9,7 @@ import type { Answerer } from "../src/answer/answer.types.ts";
 import { createAnswerer } from "../src/answer/answerer.ts";
 import { listPieces } from "../src/knowledge/load-policies.ts";
 import { askFocus, NOUN_LIKE } from "../src/retrieval/ask-focus.ts";
+import { everydayForm } from "../src/retrieval/word-forms.ts";
 import { localEmbeddingChoice } from "../src/retrieval/create-embeddings.ts";
 import { createPolicyIndex } from "../src/retrieval/policy-index.ts";
 import { getTokenizer } from "../src/retrieval/tokenizer.ts";
@@ -82,5 +83,47 @@ describe("a zone of another level (the national scheme)", () => {
     const r = await answerer.answer("机构进驻淄博示范区以后拿到国家级示范品牌，奖多少钱？");
     expect(r.refused).toBe(false);
     expect(r.text).toContain("20万元");
+  });
+});
+
+describe("everyday forms of words the texts use", () => {
+  const tagOf = (w: string) => getTokenizer().tagOf(w);
+
+  it.each([
+    ["批下来", "v", "批"],
+    ["交到", "v", "交"],
+    ["比一比", "nr", "比"],
+    ["看了看", "v", "看"],
+    ["弄法", "n", "方式"],
+    ["挂牌", "v", undefined],
+    ["税收", "n", undefined],
+  ])("%s (%s) is read as %s", (word, tag, base) => {
+    expect(everydayForm(word, tag, tagOf)?.base).toBe(base);
+  });
+
+  it.each([
+    ["浙江示范区批下来了会给挂牌吗？", "挂牌", "zj2018:10"],
+    ["淄博的专利托管都有哪几种搞法？", "顾问式", "zb2020:9.2"],
+    ["淄博示范区多久评一回？", "每年度认定一次", "zb2020:12"],
+  ])("「%s」 is answered from its clause", async (question, expected, citation) => {
+    const r = await answerer.answer(question);
+    expect(r.refused).toBe(false);
+    expect(r.text).toContain(expected);
+    expect(r.citations).toContain(citation);
+  });
+
+  it("a comparison is covered by one article of each text together: both dates, each cited", async () => {
+    const r = await answerer.answer("淄博的建设方案和浙江的管理办法分别从哪天开始实施？");
+    expect(r.refused).toBe(false);
+    expect(r.text).toContain("2018年1月1日");
+    expect(r.text).toContain("2020年8月25日");
+    expect(r.citations).toEqual(expect.arrayContaining(["zj2018:18", "zb2020:17"]));
+  });
+
+  it("a same-sound typo with a function-word character inside a long domain word is read as the word, and said", async () => {
+    const r = await answerer.answer("淄博新拿到专利代里师证书的给多少钱？");
+    expect(r.refused).toBe(false);
+    expect(r.text).toContain("按“专利代理师”理解了“专利代里师”");
+    expect(r.text).toContain("1万元");
   });
 });

@@ -270,7 +270,16 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       // A zone of a level neither text governs (the national scheme): say so, with what they do say of it.
       const zone = otherLevelZone(text);
       if (zone) return { ...refuse("off-topic", text, retrieved), text: otherLevelText(zone, nationalMentions(passages)) };
-      const signal = judgeTopic(passages, profile, thresholds);
+      // A comparison (both texts named) is covered by one article of each, together.
+      const bestOfEach =
+        named.length > 1
+          ? named.flatMap((j) => {
+              const own = passages.filter((p) => p.doc === POLICY_OF[j]);
+              return own.length === 0 ? [] : [own.reduce((a, b) => (b.coverage > a.coverage ? b : a)).id];
+            })
+          : [];
+      const joint = bestOfEach.length > 1 ? index.jointCoverage(text, bestOfEach) : 0;
+      const signal = judgeTopic(passages, profile, thresholds, joint);
       logger?.debug({ question: text, named, ...signal, top: retrieved.slice(0, 3) }, "retrieval");
       if (signal.offTopic) {
         // 「浙江呢？」 after a Zibo-only subsidy: say plainly that this policy has no such provision.

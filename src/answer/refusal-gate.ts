@@ -37,13 +37,18 @@ export interface RefusalSignal {
   bestSimilarity: number;
 }
 
+/**
+ * @param jointCoverage for a question naming both texts, how much of it their
+ * best articles cover together (a comparison is answered by two articles).
+ */
 export function judgeTopic(
   passages: readonly Passage[],
   profile: QueryProfile,
   t: RefusalThresholds = DEFAULT_THRESHOLDS,
+  jointCoverage = 0,
 ): RefusalSignal {
   const top = passages.slice(0, t.window);
-  const bestCoverage = Math.max(0, ...top.map((p) => p.coverage));
+  const bestCoverage = Math.max(0, jointCoverage, ...top.map((p) => p.coverage));
   const bestSimilarity = Math.max(0, ...top.map((p) => p.similarity));
   const offTopic =
     profile.topicWords.length === 0 ||

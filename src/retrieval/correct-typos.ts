@@ -44,6 +44,8 @@ export interface TypoCorrectorDeps {
 
 const MIN_LENGTH = 2;
 const MAX_LENGTH = 6;
+/** From this length a one-character same-sound difference is a typo even when that character is a function word. */
+const LONG_STRETCH = 4;
 /** More readings than this for one stretch (many heteronyms) is too ambiguous to correct. */
 const MAX_READINGS = 32;
 const HAN = /^[\u4e00-\u9fff]+$/;
@@ -101,7 +103,10 @@ export function createTypoCorrector(deps: TypoCorrectorDeps): TypoCorrector {
     for (const key of readingsOfWord(stretch) ?? []) {
       for (const word of byReading.get(key) ?? []) {
         const at = differingAt(word, stretch);
-        if (at !== undefined && !deps.isFunctionWord(stretch[at]!)) found.add(word);
+        // A short stretch typed with a function word (「有的」) is usually meant as written; in a
+        // stretch of LONG_STRETCH or more characters that otherwise spells a domain word
+        // (专利代里师 → 专利代理师), the same sound is the typo.
+        if (at !== undefined && (!deps.isFunctionWord(stretch[at]!) || stretch.length >= LONG_STRETCH)) found.add(word);
       }
     }
     // Two different domain words sound alike: no guess. A real word of general Chinese is no typo.

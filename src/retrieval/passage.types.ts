@@ -72,6 +72,12 @@ export interface PolicyIndex {
   /** the best `k` pieces for a question, best first */
   search(query: string, k: number, options?: SearchOptions): Promise<Passage[]>;
   profile(query: string): QueryProfile;
+  /**
+   * How much of the question the articles of these pieces speak about together
+   * (a comparison: 「浙江的管理办法和淄博的建设方案分别哪天实施」 is covered by two
+   * articles, one of each text, never by one).
+   */
+  jointCoverage(query: string, ids: readonly string[]): number;
   /** the question with same-sound typos of domain words corrected (淄搏 → 淄博), and what was corrected */
   correctTypos(query: string): CorrectedText;
   /** all indexed pieces, in document order */

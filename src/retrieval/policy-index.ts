@@ -208,7 +208,7 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
       const words = topic.weightedWords(query);
       // The answer kind alone (「今天几号」 → #date) is no topic.
       const real = words.filter((w) => !isKindTerm(w.word));
-      const known = real.filter((w) => topic.match(w.word, corpusTerms) > 0).map((w) => w.word);
+      const known = real.filter((w) => topic.matchWord(w, corpusTerms) > 0).map((w) => w.word);
       const total = real.filter((w) => w.noun).reduce((a, w) => a + w.weight, 0);
       // A one-character noun (话 of 话说) is too ambiguous to say what is missing.
       const missing = real.filter((w) => w.noun && w.word.length > 1 && !known.includes(w.word)).sort((a, b) => b.weight - a.weight);
@@ -231,6 +231,15 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
         cues: cuesOf(query),
         kinds: questionKindTerms(query),
       };
+    },
+
+    jointCoverage(query, ids) {
+      const terms = new Set<string>();
+      for (const id of ids) {
+        const i = indexById.get(id);
+        if (i !== undefined) for (const t of articleTerms.get(articleKey(pieces[i]!))!) terms.add(t);
+      }
+      return topic.coverage(topic.weightedWords(query), terms);
     },
 
     async search(query, k, options: SearchOptions = {}) {

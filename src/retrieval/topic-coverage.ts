@@ -18,7 +18,8 @@
  * ranks first.
  */
 import { asksForCondition, isKindTerm, questionKindTerms } from "./answer-kinds.ts";
-import { CONDITION_WORDS, DOMAIN_TERMS, FRAMING_WORDS, LIGHT_VERBS, QUANTITY_UNITS, SYNONYMS } from "./domain-terms.ts";
+import { CONDITION_WORDS, DOMAIN_TERMS, FRAMING_WORDS, JURISDICTION_WORDS, LIGHT_VERBS, QUANTITY_UNITS, STOPWORDS, SYNONYMS } from "./domain-terms.ts";
+import { everydayForm } from "./word-forms.ts";
 import type { Tokenizer } from "./tokenizer.ts";
 
 export interface WeightedWord {
@@ -26,11 +27,22 @@ export interface WeightedWord {
   weight: number;
   /** a noun (or a domain term): what a question is about */
   noun?: boolean;
+  /** the plainer word an everyday form is read as (批下来 → 批, 弄法 → 方式; word-forms.ts) */
+  matchAs?: string;
+  /** a one-character verb, which speech uses for a two-character one starting with it (评 for 评为, 考 for 考核) */
+  abbreviates?: boolean;
 }
 
 /** Matched word 1, synonym 0.8, sub-words up to 0.7 (share of the word's characters they cover). */
 const SYNONYM_MATCH = 0.8;
 const SUBWORD_MATCH = 0.7;
+/**
+ * A one-character verb the texts never use alone, when a word of the text
+ * starts with it (评 → 评为/评估, 考 → 考核, 批 → 批复): spoken Chinese cuts a
+ * two-character verb to its first character, but 考 may also be an exam, so
+ * it counts half.
+ */
+const ABBREVIATION_MATCH = 0.5;
 /**
  * A compound is head-final (评估费 is a fee): when its sub-words miss the last
  * character, the text names something else (评估, not a fee) and the match halves.
@@ -57,6 +69,8 @@ export interface TopicCoverage {
   effectiveTag(word: string, tag: string): string;
   /** 0 … 1: how strongly `terms` contains `word` */
   match(word: string, terms: ReadonlySet<string>): number;
+  /** 0 … 1: how strongly `terms` contains a weighted word (its everyday form's base, its abbreviation) */
+  matchWord(word: WeightedWord, terms: ReadonlySet<string>): number;
   /** weighted share of the words matched by `terms`; 1 when there are no words */
   coverage(words: readonly WeightedWord[], terms: ReadonlySet<string>): number;
 }
@@ -120,6 +134,23 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
     return SUBWORD_MATCH * share * (head ? 1 : MISSING_HEAD_FACTOR);
   }
 
+  /** First characters of the two-character words of a term set (for ABBREVIATION_MATCH), per set. */
+  const leads = new WeakMap<ReadonlySet<string>, Set<string>>();
+  function leadsOf(terms: ReadonlySet<string>): Set<string> {
+    let set = leads.get(terms);
+    if (!set) {
+      set = new Set([...terms].filter((t) => t.length === 2).map((t) => t[0]!));
+      leads.set(terms, set);
+    }
+    return set;
+  }
+
+  function matchWord(w: WeightedWord, terms: ReadonlySet<string>): number {
+    const direct = Math.max(match(w.word, terms), w.matchAs ? match(w.matchAs, terms) : 0);
+    if (direct > 0 || !w.abbreviates) return direct;
+    return leadsOf(terms).has(w.matchAs ?? w.word) ? ABBREVIATION_MATCH : 0;
+  }
+
   return {
     weightedWords(query) {
       const kinds = questionKindTerms(query);
@@ -144,7 +175,17 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         if (tag === "r") continue;
         // 「申报…需要什么条件」: 申报 says what the conditions are for (FRAMING_WORDS).
         const factor = framed && FRAMING_WORDS.has(word) ? LIGHT_FACTOR : 1;
-        out.push({ word, weight: weightOf(word, tag) * factor, noun: DOMAIN.has(word) || NOUN_TAG.test(effectiveTag(word, tag)) });
+        // An everyday form the texts never use (批下来, 比一比, 弄法) weighs and matches as its plainer word.
+        const form = DOMAIN.has(word) || usedByTexts(word) ? undefined : everydayForm(word, tag, (w) => tokenizer.tagOf(w));
+        if (form && (STOPWORDS.has(form.base) || JURISDICTION_WORDS.has(form.base))) continue; // 还给, 拿到: a function word and its complement
+        const [base, baseTag] = form ? [form.base, form.tag] : [word, tag];
+        out.push({
+          word,
+          weight: weightOf(base, baseTag) * factor,
+          noun: DOMAIN.has(word) || NOUN_TAG.test(effectiveTag(base, baseTag)),
+          ...(form ? { matchAs: base } : {}),
+          ...(base.length === 1 && baseTag.startsWith("v") ? { abbreviates: true } : {}),
+        });
       }
       for (const k of kinds) out.push({ word: k, weight: KIND_WEIGHT });
       return out;
@@ -154,11 +195,12 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
     coverage(words, terms) {
       let total = 0;
       let got = 0;
-      for (const { word, weight } of words) {
-        total += weight;
-        got += weight * match(word, terms);
+      for (const w of words) {
+        total += w.weight;
+        got += w.weight * matchWord(w, terms);
       }
       return total === 0 ? 1 : got / total;
     },
+    matchWord,
   };
 }

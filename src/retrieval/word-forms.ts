@@ -1,0 +1,47 @@
+/**
+ * Everyday word forms built on a plainer word, by the closed patterns of
+ * Chinese word formation. A news-trained IDF table rarely sees the spoken
+ * forms (批下来 10.7, 比一比 11.2, 弄法 11.4) and weighs them like technical
+ * terms; read as the word they are built on (批, 比, 方式) they weigh and match
+ * as that word does. Nothing here names a topic of the two texts.
+ */
+
+/**
+ * Resultative and directional complements (补语) a verb takes in speech:
+ * 批下来, 交到, 考下, 评上, 办完, 还给. Longest first.
+ */
+const COMPLEMENTS = ["下来", "下去", "上来", "上去", "出来", "出去", "起来", "过来", "过去", "回来", "回去", "到", "下", "上", "完", "好", "掉", "住", "着", "给", "走"];
+
+/** Verb reduplication: A一A and A了A (比一比, 看了看) take only verbs; ABAB (研究研究) also repeats nouns, so its base must be a verb. */
+const REDUPLICATED_VERB = /^(.)[一了]\1$/u;
+const REDUPLICATED = /^(..)\1$/u;
+
+/** V法 (弄法, 搞法, 做法): the way of doing V; the texts' word for a way is 方式. */
+const WAY_OF_DOING = /^(.)法$/u;
+const WAY = "方式";
+
+export interface WordForm {
+  /** the plainer word the form is read as */
+  base: string;
+  /** the base's part of speech (jieba tags): a verb for complements and reduplication, a noun for V法 */
+  tag: string;
+}
+
+/**
+ * The plainer word an everyday form is built on, or undefined.
+ * @param tag the form's jieba tag
+ * @param tagOf the dictionary tag of a word on its own (to tell a verb stem)
+ */
+export function everydayForm(word: string, tag: string, tagOf: (w: string) => string): WordForm | undefined {
+  const verb = REDUPLICATED_VERB.exec(word);
+  if (verb) return { base: verb[1]!, tag: "v" };
+  const reduplicated = REDUPLICATED.exec(word);
+  if (reduplicated) return tagOf(reduplicated[1]!).startsWith("v") ? { base: reduplicated[1]!, tag: "v" } : undefined;
+  const way = WAY_OF_DOING.exec(word);
+  if (way && tagOf(way[1]!).startsWith("v")) return { base: WAY, tag: "n" };
+  if (!tag.startsWith("v")) return undefined;
+  for (const c of COMPLEMENTS) {
+    if (word.length > c.length && word.endsWith(c)) return { base: word.slice(0, -c.length), tag: "v" };
+  }
+  return undefined;
+}
