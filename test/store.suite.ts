@@ -16,6 +16,7 @@ import {
   migrateDatabase,
   type Store,
   type StoreConfig,
+  type TurnWrite,
 } from "../src/store/index.ts";
 
 export interface StoreSuiteTarget {
@@ -245,7 +246,7 @@ export function defineStoreSuite(name: string, setup: () => Promise<StoreSuiteTa
       it("of two staff members deciding the same application at once, exactly one wins and one audit entry is written", async () => {
         const u = await store.users.upsert({ channel: "telegram", externalId: "5008" });
         const draft = await store.applications.create({ userId: u.id, jurisdiction: "zhejiang", profile, checkResult: { verdict: "eligible" } });
-        const submitted = await store.applications.transition({ id: draft.id, from: "draft", to: "submitted", expectedVersion: draft.version });
+        const { record: submitted } = await store.applications.transition({ id: draft.id, from: "draft", to: "submitted", expectedVersion: draft.version });
         expect(submitted).toMatchObject({ status: "submitted", version: 2 });
         expect(submitted.submittedAt).toBeInstanceOf(Date);
 
@@ -267,11 +268,11 @@ export function defineStoreSuite(name: string, setup: () => Promise<StoreSuiteTa
         expect(lost[0]!.reason.message).toContain(draft.number);
 
         const final = await store.applications.findById(draft.id);
-        expect(final).toMatchObject({ status: won[0]!.value.status, decidedBy: won[0]!.value.decidedBy, version: 3 });
+        expect(final).toMatchObject({ status: won[0]!.value.record.status, decidedBy: won[0]!.value.record.decidedBy, version: 3 });
         expect(final?.decidedAt).toBeInstanceOf(Date);
         const trail = await store.audit.listBySubject(`application:${draft.number}`);
         expect(trail).toHaveLength(1);
-        expect(trail[0]!.actor).toBe(won[0]!.value.decidedBy);
+        expect(trail[0]!.actor).toBe(won[0]!.value.record.decidedBy);
       });
 
       it("a decision from a stale version or on an unknown application is refused", async () => {
@@ -427,6 +428,84 @@ export function defineStoreSuite(name: string, setup: () => Promise<StoreSuiteTa
         expect((await store.notifications.pending(user.id)).map((n) => n.text)).toEqual(["第二条通知"]);
         await store.notifications.markDelivered(pending.map((n) => n.id));
         expect(await store.notifications.pending(user.id)).toEqual([]);
+      });
+    });
+
+    describe("a turn's writes and keyed changes", () => {
+      it("a turn's log, audit, answers and sign-in link are written in its commit, in order, or not at all", async () => {
+        const u = await store.users.upsert({ channel: "telegram", externalId: "5101" });
+        const before = await store.conversations.save({ userId: u.id, flow: null, step: null, state: { n: 0 }, expectedVersion: null });
+        const writes = (logged: (id: number) => void): TurnWrite[] => [
+            { kind: "answer", answer: { userId: u.id, flow: "application", path: "zone.coreAreaSqm", value: 900, rawText: "九百平" } },
+            { kind: "answer", answer: { userId: u.id, flow: "application", path: "zone.coreAreaSqm", value: 1200, rawText: "1200平，电话 13812345678" } },
+            { kind: "clear-answers", which: { userId: u.id, flow: "application", path: "zone.serviceInstitutions" } },
+            { kind: "audit", entry: { actor: "telegram:5101", action: "intake.start", subject: `user:${u.id}`, detail: { flow: "application" } } },
+            { kind: "question", question: { channel: "telegram", userId: u.id, question: "电话13812345678能申报吗", retrievedIds: ["zj2018:6"], refused: false, latencyMs: 3.6 }, logged },
+            { kind: "sign-in-link", link: { tokenHash: "hash-5101", staffKey: "telegram:5101", expiresAt: new Date(Date.now() + 600_000) } },
+        ];
+        let loggedId: number | undefined;
+        // A save from a stale version rolls the whole turn back: none of its writes stay.
+        await expect(
+          store.turns.commit({ key: "telegram:5101:1", replies: "[]", writes: writes(() => {}), conversation: () => ({ userId: u.id, flow: null, step: null, state: { n: 1 }, expectedVersion: 7 }) }),
+        ).rejects.toBeInstanceOf(ConcurrentUpdateError);
+        expect(await store.answers.history(u.id, "application")).toEqual([]);
+        expect((await store.audit.recent(500)).filter((e) => e.actor === "telegram:5101")).toEqual([]);
+        expect((await store.questions.recent(500)).filter((q) => q.userId === u.id)).toEqual([]);
+        expect((await store.signInLinks.consume("hash-5101")).ok).toBe(false);
+        expect(await store.turns.find("telegram:5101:1")).toBeUndefined();
+
+        // The question's id is known before the conversation is built, so the state can keep it.
+        const saved = await store.turns.commit({
+          key: "telegram:5101:1",
+          replies: "[]",
+          writes: writes((id) => (loggedId = id)),
+          conversation: () => ({ userId: u.id, flow: null, step: null, state: { lastQuestionLogId: loggedId ?? null }, expectedVersion: before.version }),
+        });
+        const [question] = (await store.questions.recent(500)).filter((q) => q.userId === u.id);
+        expect(question).toMatchObject({ id: loggedId, question: expect.not.stringContaining("13812345678"), latencyMs: 4 });
+        expect(saved).toMatchObject({ state: { lastQuestionLogId: loggedId }, version: before.version + 1 });
+        const history = await store.answers.history(u.id, "application");
+        expect(history.map((a) => [a.value, a.supersededAt === null])).toEqual([
+          [900, false],
+          [1200, true],
+        ]);
+        expect((await store.audit.recent(500)).filter((e) => e.actor === "telegram:5101").map((e) => e.action)).toEqual(["intake.start"]);
+        expect(await store.signInLinks.consume("hash-5101")).toEqual({ ok: true, staffKey: "telegram:5101" });
+
+        // Feedback on the logged question, masked; a line with no message id commits its writes without a journal row.
+        await store.turns.commit({ writes: [{ kind: "feedback", questionId: loggedId!, feedback: "没用，请回电 13812345678" }] });
+        const [rated] = (await store.questions.recent(500)).filter((q) => q.id === loggedId);
+        expect(rated!.feedback).toContain("没用");
+        expect(rated!.feedback).not.toContain("13812345678");
+      });
+
+      it("a status change made in a turn is found by the turn's key, with its notices enqueued once and the turn's start recorded", async () => {
+        const applicant = await store.users.upsert({ channel: "telegram", externalId: "5102" });
+        const staff = await store.users.upsert({ channel: "wecom", externalId: "reviewer-5102", role: "staff" });
+        const draft = await store.applications.create({ userId: applicant.id, jurisdiction: "zibo", profile });
+        const turn = { key: "telegram:5102:77", before: () => JSON.stringify({ state: { n: 1 }, isNew: false }) };
+        expect(await store.applications.findTransitionOfTurn(turn.key)).toBeUndefined();
+
+        const { record, notices } = await store.applications.transition({
+          id: draft.id,
+          from: "draft",
+          to: "submitted",
+          expectedVersion: draft.version,
+          audit: { actor: "telegram:5102", action: "application.submit" },
+          notify: [{ userId: staff.id, text: `新的申报待审核：${draft.number}` }],
+          turn,
+        });
+        expect(notices.map((n) => [n.userId, n.text])).toEqual([[staff.id, `新的申报待审核：${draft.number}`]]);
+        expect((await store.notifications.pending(staff.id)).map((n) => n.id)).toEqual(notices.map((n) => n.id));
+        expect(await store.applications.findTransitionOfTurn(turn.key)).toMatchObject({ id: draft.id, status: "submitted", version: record.version });
+        expect(await store.turns.find(turn.key)).toEqual({ replies: null, before: turn.before() });
+
+        // A second change keyed by the same turn is refused by the unique key, notices and all.
+        await expect(
+          store.applications.transition({ id: draft.id, from: "submitted", to: "accepted", expectedVersion: record.version, notify: [{ userId: applicant.id, text: "x" }], turn }),
+        ).rejects.toThrow();
+        expect(await store.notifications.pending(applicant.id)).toEqual([]);
+        expect((await store.applications.findById(draft.id))?.status).toBe("submitted");
       });
     });
 

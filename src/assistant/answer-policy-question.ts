@@ -11,15 +11,14 @@ export async function answerPolicyQuestion(ctx: TurnContext, session: SessionSta
   const t0 = performance.now();
   const result = await ctx.deps.answerer.answer(question, { history: session.history });
   const latencyMs = performance.now() - t0;
-  const log = await ctx.deps.store.questions.record({
-    channel: ctx.channel,
-    userId: ctx.user.id,
-    question,
-    retrievedIds: result.retrieved,
-    refused: result.refused,
-    latencyMs,
+  // Logged in the turn's commit; the row's id is kept for 「有用」/「没用」 on the next message.
+  ctx.writes.push({
+    kind: "question",
+    question: { channel: ctx.channel, userId: ctx.user.id, question, retrievedIds: result.retrieved, refused: result.refused, latencyMs },
+    logged: (id) => {
+      session.lastQuestionLogId = id;
+    },
   });
-  session.lastQuestionLogId = log.id;
   if (!result.refused) {
     session.history = [...session.history, { question: result.resolvedQuestion, jurisdictions: result.jurisdictions }].slice(-HISTORY_TURNS);
   }

@@ -14,7 +14,7 @@ import { ConcurrentUpdateError, type ApplicationRecord, type Store } from "../st
 import { applicationActions, STATUS_LABELS } from "./application-actions.ts";
 import { draftSummary } from "./draft-summary.ts";
 import type { Reply } from "./message.types.ts";
-import { notifyStaff } from "./notify.ts";
+import { pushNotices, staffToNotify } from "./notify.ts";
 import { beginIntake } from "./run-intake.ts";
 import type { SessionState } from "./session-state.schema.ts";
 import type { TurnContext } from "./assistant-deps.types.ts";
@@ -96,34 +96,49 @@ export async function sendDrafts(ctx: TurnContext, session: SessionState): Promi
   const app = await currentApplication(ctx, session);
   if (!app) return [NO_APPLICATION];
   const replies = await renderDrafts(ctx, app);
-  await ctx.deps.store.audit.record({ actor: ctx.actor, action: "application.draft", subject: `application:${app.number}` });
+  ctx.writes.push({ kind: "audit", entry: { actor: ctx.actor, action: "application.draft", subject: `application:${app.number}` } });
   return [...replies, applicationActions(app, `对 ${app.number} 可以：`)];
 }
 
 export async function submitApplication(ctx: TurnContext, session: SessionState): Promise<Reply[]> {
   const app = await currentApplication(ctx, session);
   if (!app) return [NO_APPLICATION];
+  // This turn was cut after its submission committed: the submission as made, nothing sent twice.
+  const earlier = ctx.turn?.resumed ? await ctx.deps.store.applications.findTransitionOfTurn(ctx.turn.key) : undefined;
+  if (earlier) {
+    session.applicationId = earlier.id;
+    return submittedReply(earlier);
+  }
   if (app.status !== "draft" && app.status !== "returned") {
     return [{ kind: "text", text: `申报 ${app.number} 当前状态为「${STATUS_LABELS[app.status]}」，无需再次提交。` }];
   }
   const check = storedCheckResult(app);
+  const name = storedProfile(app).applicant?.name ?? "申报单位";
+  const notice = `新的申报待审核：${app.number}（${JURISDICTION_LABELS[app.jurisdiction]}，${name}）。回复「查看 ${app.number}」查看预审结果。`;
   try {
-    const submitted = await ctx.deps.store.applications.transition({
+    const staff = await staffToNotify(ctx);
+    const { record, notices } = await ctx.deps.store.applications.transition({
       id: app.id,
       from: app.status,
       to: "submitted",
       expectedVersion: app.version,
       audit: { actor: ctx.actor, action: app.status === "returned" ? "application.resubmit" : "application.submit", detail: { verdict: check?.verdict } },
+      notify: staff.map((user) => ({ userId: user.id, text: notice })),
+      turn: ctx.turn,
     });
-    session.applicationId = submitted.id;
-    const name = storedProfile(submitted).applicant?.name ?? "申报单位";
-    await notifyStaff(ctx, `新的申报待审核：${submitted.number}（${JURISDICTION_LABELS[submitted.jurisdiction]}，${name}）。回复「查看 ${submitted.number}」查看预审结果。`);
-    const warn = check && check.verdict !== "eligible" ? `\n注意：自检结果为「${check.verdict === "not-eligible" ? "不符合" : "需进一步确认"}」，主管部门可能会退回补充。` : "";
-    return [{ kind: "text", text: `已提交：${submitted.number}。主管部门审核后我会通知您，也可以随时回复「我的申报」查看进度。${warn}` }];
+    session.applicationId = record.id;
+    await pushNotices(ctx, staff.map((user, i) => ({ user, notice: notices[i]! })));
+    return submittedReply(record);
   } catch (err) {
     if (err instanceof ConcurrentUpdateError) return [{ kind: "text", text: "这份申报刚刚被更新过，请回复「我的申报」查看最新状态后再操作。" }];
     throw err;
   }
+}
+
+function submittedReply(submitted: ApplicationRecord): Reply[] {
+  const check = storedCheckResult(submitted);
+  const warn = check && check.verdict !== "eligible" ? `\n注意：自检结果为「${check.verdict === "not-eligible" ? "不符合" : "需进一步确认"}」，主管部门可能会退回补充。` : "";
+  return [{ kind: "text", text: `已提交：${submitted.number}。主管部门审核后我会通知您，也可以随时回复「我的申报」查看进度。${warn}` }];
 }
 
 export async function showStatus(ctx: TurnContext): Promise<Reply[]> {

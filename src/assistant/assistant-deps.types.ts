@@ -4,7 +4,7 @@
  */
 import type { Logger } from "pino";
 import type { Answerer } from "../answer/answer.types.ts";
-import type { ConversationRecord, Store, TurnStart, UserRecord } from "../store/index.ts";
+import type { ConversationRecord, Store, TurnStart, TurnWrite, UserRecord } from "../store/index.ts";
 import type { ChannelId, Reply } from "./message.types.ts";
 import type { OutboxHint } from "./outbox-hint.ts";
 
@@ -45,6 +45,17 @@ export interface TurnContext {
    * the turn's own save then builds on (turn-persistence.ts).
    */
   conversation: { version: number | null; saved?: ConversationRecord };
-  /** the message's key in the turn journal and the state the turn started from (for an outcome committed mid-turn) */
-  turn?: TurnStart;
+  /**
+   * What the turn logs, audits and records that nothing later in the turn
+   * reads back: held here and written in the turn's commit transaction
+   * (turn-persistence.ts), so a turn cut before its commit leaves none of it.
+   */
+  writes: TurnWrite[];
+  /**
+   * The message's key in the turn journal and the state the turn started from
+   * (for an outcome committed mid-turn). `resumed`: an earlier run of this
+   * turn committed such an outcome and was cut before its own commit; a step
+   * keyed by the turn looks for what it did before doing it again.
+   */
+  turn?: TurnStart & { resumed: boolean };
 }

@@ -15,10 +15,9 @@ export function hashSignInToken(token: string): string {
 }
 
 export async function issueDeskLink(ctx: TurnContext): Promise<Reply[]> {
-  const { store } = ctx.deps;
   const deskUrl = ctx.deps.deskUrl?.();
   if (!ctx.isStaff) {
-    await store.audit.record({ actor: ctx.actor, action: "denied.desk-link", subject: "review-desk" });
+    ctx.writes.push({ kind: "audit", entry: { actor: ctx.actor, action: "denied.desk-link", subject: "review-desk" } });
     return [{ kind: "text", text: "审核台仅限主管部门工作人员使用。" }];
   }
   if (!deskUrl) {
@@ -26,8 +25,9 @@ export async function issueDeskLink(ctx: TurnContext): Promise<Reply[]> {
   }
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(ctx.now.getTime() + SIGN_IN_LINK_MINUTES * 60_000);
-  await store.signInLinks.create({ tokenHash: hashSignInToken(token), staffKey: ctx.actor, expiresAt });
-  await store.audit.record({ actor: ctx.actor, action: "desk.link-issued", subject: "review-desk" });
+  // Written with the turn: a turn cut before its commit leaves no link that was never shown.
+  ctx.writes.push({ kind: "sign-in-link", link: { tokenHash: hashSignInToken(token), staffKey: ctx.actor, expiresAt } });
+  ctx.writes.push({ kind: "audit", entry: { actor: ctx.actor, action: "desk.link-issued", subject: "review-desk" } });
   return [
     {
       kind: "text",

@@ -1,36 +1,48 @@
 /**
  * Messages to users who did not just write: staff hear of a new submission,
- * applicants of a decision. Each goes into the outbox first (nothing is lost
- * if no channel can deliver it now) and is pushed through the user's channel
- * when one is running; what was not pushed is shown with their next reply.
+ * applicants of a decision. Each goes into the outbox first — in the same
+ * transaction as the change it tells of (application.repository.ts
+ * `transition`), so a change is never left without its notice nor given two —
+ * and is then pushed through the user's channel when one is running; what was
+ * not pushed is shown with their next reply.
  */
-import type { UserRecord } from "../store/index.ts";
+import type { NotificationRecord, UserRecord } from "../store/index.ts";
 import type { Reply } from "./message.types.ts";
 import type { TurnContext } from "./assistant-deps.types.ts";
 
 /** What sending a notice needs: the store and pusher, and the outbox hint of this process. */
 export type NotifyContext = Pick<TurnContext, "deps" | "outbox">;
 
-export async function notifyUser(ctx: NotifyContext, user: UserRecord, text: string): Promise<void> {
-  const note = await ctx.deps.store.notifications.enqueue({ userId: user.id, text });
-  ctx.outbox.mark(user.id);
-  let pushed = false;
-  if (ctx.deps.push) {
-    try {
-      pushed = await ctx.deps.push(user, [{ kind: "text", text: `📬 ${text}` }]);
-    } catch (err) {
-      ctx.deps.logger.warn({ err, user: `${user.channel}:${user.externalId}` }, "push failed; kept in outbox");
-    }
-  }
-  if (pushed) await ctx.deps.store.notifications.markDelivered([note.id]);
+/** A notice in the outbox and the user it is for. */
+export interface OutboxNotice {
+  user: UserRecord;
+  notice: NotificationRecord;
 }
 
-export async function notifyStaff(ctx: TurnContext, text: string): Promise<void> {
+/** Pushes notices already enqueued; one that cannot be pushed now waits in the outbox for the user's next reply. */
+export async function pushNotices(ctx: NotifyContext, notices: readonly OutboxNotice[]): Promise<void> {
+  for (const { user, notice } of notices) {
+    ctx.outbox.mark(user.id);
+    let pushed = false;
+    if (ctx.deps.push) {
+      try {
+        pushed = await ctx.deps.push(user, [{ kind: "text", text: `📬 ${notice.text}` }]);
+      } catch (err) {
+        ctx.deps.logger.warn({ err, user: `${user.channel}:${user.externalId}` }, "push failed; kept in outbox");
+      }
+    }
+    if (pushed) await ctx.deps.store.notifications.markDelivered([notice.id]);
+  }
+}
+
+/** The staff to tell of a submission (all but the one writing), as users (created on first notice). */
+export async function staffToNotify(ctx: TurnContext): Promise<UserRecord[]> {
+  const users: UserRecord[] = [];
   for (const member of ctx.deps.staff) {
     if (member.channel === ctx.channel && member.userId === ctx.user.externalId) continue;
-    const user = await ctx.deps.store.users.upsert({ channel: member.channel, externalId: member.userId, role: "staff" });
-    await notifyUser(ctx, user, text);
+    users.push(await ctx.deps.store.users.upsert({ channel: member.channel, externalId: member.userId, role: "staff" }));
   }
+  return users;
 }
 
 /**

@@ -51,7 +51,7 @@ export async function routeMessage(ctx: TurnContext, session: SessionState, msg:
   session.lastQuestionLogId = null;
   const inIntake = isIntakeOpen(session.intake);
   if (command?.kind === "feedback" && answered !== null) {
-    await ctx.deps.store.questions.setFeedback(answered, command.helpful ? "helpful" : "unhelpful");
+    ctx.writes.push({ kind: "feedback", questionId: answered, feedback: command.helpful ? "helpful" : "unhelpful" });
     const thanks: Reply = {
       kind: "text",
       text: command.helpful ? "谢谢反馈！" : "抱歉没有帮上忙，已记录您的反馈。可以换个说法再问，或回复「帮助」查看我能做什么。",

@@ -1,8 +1,8 @@
 /**
  * Starting and advancing the guided intake, and reacting to what the intake
- * engine reports: answers are recorded with their history, a question in the
- * middle is answered before the pending question is asked again, and a
- * finished intake runs the rules.
+ * engine reports: answers are recorded with their history (in the turn's
+ * commit), a question in the middle is answered before the pending question
+ * is asked again, and a finished intake runs the rules.
  */
 import { randomUUID } from "node:crypto";
 import { advanceIntake, startIntake, type IntakeFlow, type IntakeStep } from "../intake/index.ts";
@@ -27,8 +27,9 @@ export async function beginIntake(
   session.intakeKey = randomUUID();
   if (!opts.keepApplication) session.applicationId = null;
   const role = flow === "agency-estimate" ? "agency" : "applicant";
+  // Setting a value: a replayed turn sets the same one, so this need not wait for the commit.
   if (!ctx.isStaff && ctx.user.role !== role) ctx.user = await ctx.deps.store.users.setRole(ctx.user.id, role);
-  await ctx.deps.store.audit.record({ actor: ctx.actor, action: "intake.start", subject: `user:${ctx.user.id}`, detail: { flow } });
+  ctx.writes.push({ kind: "audit", entry: { actor: ctx.actor, action: "intake.start", subject: `user:${ctx.user.id}`, detail: { flow } } });
   return step.replies;
 }
 
@@ -37,14 +38,17 @@ export async function continueIntake(ctx: TurnContext, session: SessionState, ms
   const step: IntakeStep = advanceIntake(state, { text: msg.text, choice: msg.choice }, ctx.now);
   session.intake = step.state;
   const event = step.event;
-  const answers = ctx.deps.store.answers;
+  const clear = (path: string) => ctx.writes.push({ kind: "clear-answers", which: { userId: ctx.user.id, flow: state.flow, path } });
   switch (event.type) {
     case "answered":
-      await answers.record({ userId: ctx.user.id, flow: state.flow, path: event.questionId, value: event.value, rawText: msg.text ?? msg.choice ?? null });
-      for (const path of event.cleared) await answers.clear(ctx.user.id, state.flow, path);
+      ctx.writes.push({
+        kind: "answer",
+        answer: { userId: ctx.user.id, flow: state.flow, path: event.questionId, value: event.value, rawText: msg.text ?? msg.choice ?? null },
+      });
+      for (const path of event.cleared) clear(path);
       return step.replies;
     case "skipped":
-      await answers.clear(ctx.user.id, state.flow, event.questionId);
+      clear(event.questionId);
       return step.replies;
     case "question":
       return [...(await answerPolicyQuestion(ctx, session, event.text)), ...step.replies];
@@ -57,7 +61,7 @@ export async function continueIntake(ctx: TurnContext, session: SessionState, ms
       session.intake = null;
       // Kept so that starting the same flow again can offer to continue with these answers.
       session.leftIntake = step.state;
-      await ctx.deps.store.audit.record({ actor: ctx.actor, action: "intake.cancel", subject: `user:${ctx.user.id}`, detail: { flow: state.flow } });
+      ctx.writes.push({ kind: "audit", entry: { actor: ctx.actor, action: "intake.cancel", subject: `user:${ctx.user.id}`, detail: { flow: state.flow } } });
       // One message, in place of the engine's: what happens to the answers and how to come back.
       return [
         {

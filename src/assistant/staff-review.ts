@@ -22,8 +22,8 @@ import type { TurnContext } from "./assistant-deps.types.ts";
 
 const STAFF_ONLY: Reply = { kind: "text", text: "该操作仅限主管部门工作人员使用。如需查看自己的申报，请回复「我的申报」。" };
 
-async function denied(ctx: TurnContext, action: string, subject: string): Promise<Reply[]> {
-  await ctx.deps.store.audit.record({ actor: ctx.actor, action: `denied.${action}`, subject });
+function denied(ctx: TurnContext, action: string, subject: string): Reply[] {
+  ctx.writes.push({ kind: "audit", entry: { actor: ctx.actor, action: `denied.${action}`, subject } });
   return [STAFF_ONLY];
 }
 
@@ -56,7 +56,7 @@ export async function openApplication(ctx: TurnContext, number: string): Promise
   const app = await find(ctx, number);
   // An applicant may open only their own; staff any. Same answer for "not yours" and "none" (no enumeration).
   if (!app || (!ctx.isStaff && app.userId !== ctx.user.id)) {
-    if (!ctx.isStaff) await ctx.deps.store.audit.record({ actor: ctx.actor, action: "denied.open", subject: `application:${number}` });
+    if (!ctx.isStaff) ctx.writes.push({ kind: "audit", entry: { actor: ctx.actor, action: "denied.open", subject: `application:${number}` } });
     return [{ kind: "text", text: `没有找到您可查看的申报 ${number}。` }];
   }
   const check = storedCheckResult(app);
@@ -67,7 +67,7 @@ export async function openApplication(ctx: TurnContext, number: string): Promise
   if (changes) replies.push({ kind: "text", text: renderChanges(changes) });
   replies.push(...(await renderDrafts(ctx, app, ctx.isStaff ? "review" : "applicant")).filter((r) => r.kind === "document"));
   if (ctx.isStaff) {
-    await ctx.deps.store.audit.record({ actor: ctx.actor, action: "application.open", subject: `application:${app.number}` });
+    ctx.writes.push({ kind: "audit", entry: { actor: ctx.actor, action: "application.open", subject: `application:${app.number}` } });
     if (app.status === "submitted") {
       replies.push({
         kind: "choices",
@@ -89,12 +89,14 @@ export async function decide(
   decision: Decision,
   text: string,
 ): Promise<Reply[]> {
-  const outcome = await decideApplication(ctx, { actor: ctx.actor, canDecide: ctx.isStaff }, {
-    number,
-    decision,
-    comment: decision === "returned" ? text : undefined,
-    reason: decision === "accepted" ? text : undefined,
-  });
+  // Checked here too, so the refusal's audit entry is one of the turn's writes (decideApplication checks again).
+  if (!ctx.isStaff) return denied(ctx, decision === "accepted" ? "accept" : "return", `application:${number.toUpperCase()}`);
+  const outcome = await decideApplication(
+    ctx,
+    { actor: ctx.actor, canDecide: ctx.isStaff },
+    { number, decision, comment: decision === "returned" ? text : undefined, reason: decision === "accepted" ? text : undefined },
+    ctx.turn,
+  );
   switch (outcome.kind) {
     case "forbidden":
       return [STAFF_ONLY];

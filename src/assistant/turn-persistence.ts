@@ -14,9 +14,12 @@
  * are committed in the same transaction as its conversation save and the
  * notices it shows (turn-journal.repository.ts), so a channel that works the
  * message again after a crash gets the same replies, not a second answer.
+ * What the turn logs, audits and records during routing (`ctx.writes`,
+ * store/turn-write.ts) goes into that transaction too: a turn cut before its
+ * commit leaves none of it, and its replay writes each row once.
  */
 import { z } from "zod";
-import { ConcurrentUpdateError, type JsonObject, type UserRecord } from "../store/index.ts";
+import { ConcurrentUpdateError, type UserRecord } from "../store/index.ts";
 import type { AssistantDeps, TurnContext } from "./assistant-deps.types.ts";
 import type { ChannelId, IncomingMessage, Reply } from "./message.types.ts";
 import { ALWAYS_CHECK_OUTBOX, createOutboxHint, type OutboxHint } from "./outbox-hint.ts";
@@ -69,6 +72,7 @@ export function createTurnPersistence(deps: AssistantDeps): TurnPersistence {
     now: clock(),
     outbox: hint,
     conversation: { version },
+    writes: [],
   });
 
   async function run(msg: IncomingMessage, route: (turn: LoadedTurn) => Promise<Reply[]>, attempt = 0): Promise<{ ctx: TurnContext; replies: Reply[] }> {
@@ -91,7 +95,13 @@ export function createTurnPersistence(deps: AssistantDeps): TurnPersistence {
     // An outcome was committed mid-turn and the turn did not finish: run it again from where it started.
     const start = journal?.before ? turnStartSchema.parse(JSON.parse(journal.before)) : { state: stored?.state ?? null, isNew: !stored };
     const session = parseSessionState(start.state ?? undefined);
-    if (turnKey) ctx.turn = { key: turnKey, before: () => JSON.stringify({ state: stored?.state ?? null, isNew: !stored }) };
+    // Set when a change committed mid-turn recorded the turn's start: the turn's own commit must then finish the row.
+    let startRecorded = false;
+    const before = () => {
+      startRecorded = true;
+      return JSON.stringify({ state: stored?.state ?? null, isNew: !stored });
+    };
+    if (turnKey) ctx.turn = { key: turnKey, before, resumed: Boolean(journal?.before) };
 
     try {
       const routed = await route({ ctx, session, isNew: start.isNew });
@@ -99,17 +109,22 @@ export function createTurnPersistence(deps: AssistantDeps): TurnPersistence {
       const replies = [...notices.replies, ...routed];
       // What the database holds now: as loaded, or as saved mid-turn with an intake's outcome.
       const base = ctx.conversation.saved ?? stored;
-      const state = session as unknown as JsonObject;
-      // 「帮助」, 「我的申报」, 「待审」… change nothing: no conversation write.
-      const row = !base || JSON.stringify(state) !== JSON.stringify(base.state) ? conversationRow(user.id, session, ctx.conversation.version) : undefined;
+      // 「帮助」, 「我的申报」, 「待审」… change nothing: no conversation write. Built when the turn's
+      // writes are done (a question log's id goes into the state).
+      const changedRow = () =>
+        !base || JSON.stringify(session) !== JSON.stringify(base.state) ? conversationRow(user.id, session, ctx.conversation.version) : undefined;
+      const writes = ctx.writes;
+      const known = writes.length === 0 ? changedRow() : undefined;
+      const row = writes.length === 0 ? () => known : changedRow;
       let saved = base;
-      // An outcome committed mid-turn (ctx.conversation.saved) left the turn's row to finish.
-      if (turnKey && (row || notices.ids.length > 0 || journal || ctx.conversation.saved)) {
-        // One transaction: a crash leaves either nothing of the turn or the turn with its replies.
-        saved = (await store.turns.commit({ key: turnKey, replies: encodeReplies(replies), conversation: row, deliveredNotificationIds: notices.ids })) ?? base;
+      // A change committed mid-turn (an intake's outcome, a status change) left the turn's row to finish.
+      if (writes.length > 0 || (turnKey && (known || notices.ids.length > 0 || journal || startRecorded))) {
+        // One transaction: a crash leaves either nothing of the turn or the turn with its writes and replies.
+        const replyText = turnKey ? encodeReplies(replies) : undefined;
+        saved = (await store.turns.commit({ key: turnKey, replies: replyText, writes, conversation: row, deliveredNotificationIds: notices.ids })) ?? base;
       } else {
-        // Nothing changed (answering again gives the same replies), or a console line (no message id).
-        if (row) saved = await store.conversations.save(row);
+        // Nothing changed or written (answering again gives the same replies), or a console line (no message id).
+        if (known) saved = await store.conversations.save(known);
         await store.notifications.markDelivered(notices.ids);
       }
       notices.confirm();

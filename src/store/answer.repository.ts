@@ -10,6 +10,8 @@
 import type { CollectedAnswer } from "../generated/sqlite/client.ts";
 import { fromJson, jsonInput, toJson, type JsonValue } from "./json-value.ts";
 import type { RepositoryContext } from "./repository-context.ts";
+import type { Db, Tx } from "./prisma-client.ts";
+import type { SqliteDirect } from "./sqlite-direct.ts";
 import { sqlInt } from "./sqlite-table.ts";
 
 export interface AnswerRecord {
@@ -48,37 +50,12 @@ export interface AnswerRepository {
 export function createAnswerRepository({ db, exclusive, now, sqlite }: RepositoryContext): AnswerRepository {
   return {
     async record(input) {
-      const json = toJson(input.value, `回答 ${input.path}`);
       const at = now();
       if (sqlite) {
-        const { userId, flow, path } = input;
-        const [row] = await exclusive(() =>
-          sqlite.transaction(async () => {
-            await sqlite.execute(
-              `UPDATE "CollectedAnswer" SET "supersededAt" = ? WHERE "userId" = ? AND "flow" = ? AND "path" = ? AND "supersededAt" IS NULL`,
-              [at, userId, flow, path],
-            );
-            return sqlite.query(
-              `INSERT INTO "CollectedAnswer" ("userId", "flow", "path", "value", "rawText", "createdAt") VALUES (?, ?, ?, ?, ?, ?) RETURNING "id"`,
-              [userId, flow, path, JSON.stringify(json), input.rawText ?? null, at],
-            );
-          }),
-        );
-        return { id: sqlInt(row!.id), userId, flow, path, value: json, rawText: input.rawText ?? null, createdAt: at, supersededAt: null };
+        const id = await exclusive(() => sqlite.transaction(() => recordAnswerSqlite(sqlite, input, at)));
+        return { id, userId: input.userId, flow: input.flow, path: input.path, value: answerValue(input), rawText: input.rawText ?? null, createdAt: at, supersededAt: null };
       }
-      const value = jsonInput(json);
-      const row = await exclusive(() =>
-        db.$transaction(async (tx) => {
-          await tx.collectedAnswer.updateMany({
-            where: { userId: input.userId, flow: input.flow, path: input.path, supersededAt: null },
-            data: { supersededAt: at },
-          });
-          return tx.collectedAnswer.create({
-            data: { userId: input.userId, flow: input.flow, path: input.path, value, rawText: input.rawText ?? null, createdAt: at },
-          });
-        }),
-      );
-      return toRecord(row);
+      return toRecord(await exclusive(() => db.$transaction((tx) => recordAnswerPrisma(tx, input, at))));
     },
     async current(userId, flow) {
       const rows = await exclusive(() =>
@@ -95,23 +72,66 @@ export function createAnswerRepository({ db, exclusive, now, sqlite }: Repositor
       return rows.map(toRecord);
     },
     async clear(userId, flow, path) {
-      if (sqlite) {
-        return exclusive(() =>
-          sqlite.execute(
-            `UPDATE "CollectedAnswer" SET "supersededAt" = ? WHERE "userId" = ? AND "flow" = ? AND "supersededAt" IS NULL${path === undefined ? "" : ` AND "path" = ?`}`,
-            [now(), userId, flow, ...(path === undefined ? [] : [path])],
-          ),
-        );
-      }
-      const { count } = await exclusive(() =>
-        db.collectedAnswer.updateMany({
-          where: { userId, flow, supersededAt: null, ...(path === undefined ? {} : { path }) },
-          data: { supersededAt: now() },
-        }),
-      );
-      return count;
+      const at = now();
+      if (sqlite) return exclusive(() => clearAnswersSqlite(sqlite, { userId, flow, path }, at));
+      return exclusive(() => clearAnswersPrisma(db, { userId, flow, path }, at));
     },
   };
+}
+
+/** Which answers `clear` supersedes: a flow's, or one fact's. */
+export interface ClearAnswersInput {
+  userId: number;
+  flow: string;
+  path?: string;
+}
+
+const answerValue = (input: RecordAnswerInput) => toJson(input.value, `回答 ${input.path}`);
+
+/*
+ * The writes as plain SQL (SQLite) and on a transaction client (PostgreSQL),
+ * for a caller inside a transaction: the repository's own, or the turn's
+ * commit (turn-journal.repository.ts), which writes a turn's answers with it.
+ */
+
+/** Supersedes the fact's current answer and adds the new one; the new row's id. */
+export async function recordAnswerSqlite(sqlite: SqliteDirect, input: RecordAnswerInput, at: Date): Promise<number> {
+  const { userId, flow, path } = input;
+  const json = answerValue(input);
+  await sqlite.execute(
+    `UPDATE "CollectedAnswer" SET "supersededAt" = ? WHERE "userId" = ? AND "flow" = ? AND "path" = ? AND "supersededAt" IS NULL`,
+    [at, userId, flow, path],
+  );
+  const [row] = await sqlite.query(
+    `INSERT INTO "CollectedAnswer" ("userId", "flow", "path", "value", "rawText", "createdAt") VALUES (?, ?, ?, ?, ?, ?) RETURNING "id"`,
+    [userId, flow, path, JSON.stringify(json), input.rawText ?? null, at],
+  );
+  return sqlInt(row!.id);
+}
+
+export async function recordAnswerPrisma(tx: Tx, input: RecordAnswerInput, at: Date): Promise<CollectedAnswer> {
+  await tx.collectedAnswer.updateMany({
+    where: { userId: input.userId, flow: input.flow, path: input.path, supersededAt: null },
+    data: { supersededAt: at },
+  });
+  return tx.collectedAnswer.create({
+    data: { userId: input.userId, flow: input.flow, path: input.path, value: jsonInput(answerValue(input)), rawText: input.rawText ?? null, createdAt: at },
+  });
+}
+
+export function clearAnswersSqlite(sqlite: SqliteDirect, { userId, flow, path }: ClearAnswersInput, at: Date): Promise<number> {
+  return sqlite.execute(
+    `UPDATE "CollectedAnswer" SET "supersededAt" = ? WHERE "userId" = ? AND "flow" = ? AND "supersededAt" IS NULL${path === undefined ? "" : ` AND "path" = ?`}`,
+    [at, userId, flow, ...(path === undefined ? [] : [path])],
+  );
+}
+
+export async function clearAnswersPrisma(tx: Tx | Db, { userId, flow, path }: ClearAnswersInput, at: Date): Promise<number> {
+  const { count } = await tx.collectedAnswer.updateMany({
+    where: { userId, flow, supersededAt: null, ...(path === undefined ? {} : { path }) },
+    data: { supersededAt: at },
+  });
+  return count;
 }
 
 function toRecord(row: CollectedAnswer): AnswerRecord {

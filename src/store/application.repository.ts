@@ -11,13 +11,15 @@
  * gets `ConcurrentUpdateError`. Which transitions are allowed is the domain's
  * decision, not the store's.
  */
-import type { Application } from "../generated/sqlite/client.ts";
+import type { Application, Notification } from "../generated/sqlite/client.ts";
 import { APPLICATION_NUMBER_PREFIX, type Jurisdiction } from "../knowledge/jurisdictions.ts";
 import { maskDeep } from "../logging/mask-personal-data.ts";
 import { fromJson, jsonInput, nullableJsonInput, toJson, type JsonValue } from "./json-value.ts";
 import { isUniqueViolation, type Tx } from "./prisma-client.ts";
 import type { RepositoryContext } from "./repository-context.ts";
+import { toRecord as notificationRecord, type NotificationRecord } from "./notification.repository.ts";
 import { ConcurrentUpdateError, RecordNotFoundError } from "./store-errors.ts";
+import { recordTurnStart, type TurnStart } from "./turn-journal.repository.ts";
 
 export type { Jurisdiction } from "../knowledge/jurisdictions.ts";
 export type ApplicationStatus = "draft" | "submitted" | "returned" | "accepted";
@@ -69,6 +71,25 @@ export interface TransitionInput {
   decidedBy?: string | null;
   /** Written in the same transaction, so the audit trail never misses a decision. */
   audit?: { actor: string; action: string; detail?: unknown };
+  /**
+   * Notices to the people the change concerns (staff of a submission, the
+   * applicant of a decision), enqueued in the same transaction: a change is
+   * never left without its notice, nor given two. The caller pushes them.
+   */
+  notify?: readonly { userId: number; text: string }[];
+  /**
+   * The chat turn making the change: its start is recorded in the same
+   * transaction (turn-journal.repository.ts) and its key kept on the
+   * snapshot, so a replay of the turn finds the change
+   * (`findTransitionOfTurn`) instead of making it again.
+   */
+  turn?: TurnStart;
+}
+
+export interface TransitionResult {
+  record: ApplicationRecord;
+  /** the notices enqueued, in the order of `notify` */
+  notices: NotificationRecord[];
 }
 
 /** The application as it stood at a submission or decision. */
@@ -107,7 +128,9 @@ export interface ApplicationRepository {
   /** Replaces profile and/or check result; compare-and-set on version. */
   update(input: UpdateApplicationInput): Promise<ApplicationRecord>;
   /** Moves `from` → `to` if the application is still at `from` and `expectedVersion`. */
-  transition(input: TransitionInput): Promise<ApplicationRecord>;
+  transition(input: TransitionInput): Promise<TransitionResult>;
+  /** The application (as it is now) whose status the turn `turnKey` changed; undefined when that turn changed none. */
+  findTransitionOfTurn(turnKey: string): Promise<ApplicationRecord | undefined>;
 }
 
 const PREFIX = APPLICATION_NUMBER_PREFIX;
@@ -232,7 +255,8 @@ export function createApplicationRepository({ db, exclusive, now }: RepositoryCo
     async transition(input) {
       const at = now();
       const audit = input.audit;
-      const row = await exclusive(() =>
+      if (input.turn && input.to === "draft") throw new TypeError("a change back to draft keeps no snapshot to key a turn on");
+      const done = await exclusive(() =>
         db.$transaction(async (tx) => {
           // One conditional UPDATE: PostgreSQL re-checks the WHERE after waiting
           // for a concurrent writer's row lock, so only one of two decisions
@@ -248,7 +272,8 @@ export function createApplicationRepository({ db, exclusive, now }: RepositoryCo
               ...(input.to === "returned" || input.to === "accepted" ? { decidedAt: at } : {}),
             },
           });
-          if (updated && input.to !== "draft") {
+          if (!updated) return undefined;
+          if (input.to !== "draft") {
             await tx.applicationSnapshot.create({
               data: {
                 applicationId: updated.id,
@@ -257,10 +282,11 @@ export function createApplicationRepository({ db, exclusive, now }: RepositoryCo
                 checkResult: nullableJsonInput(updated.checkResult === null ? null : fromJson(updated.checkResult)),
                 actor: audit?.actor ?? input.decidedBy ?? "system",
                 at,
+                turnKey: input.turn?.key ?? null,
               },
             });
           }
-          if (updated && audit) {
+          if (audit) {
             await tx.auditEvent.create({
               data: {
                 actor: audit.actor,
@@ -271,11 +297,19 @@ export function createApplicationRepository({ db, exclusive, now }: RepositoryCo
               },
             });
           }
-          return updated;
+          const notices: Notification[] = [];
+          // Kept verbatim, as notification.repository.ts keeps them: a notice is a message, not a log line.
+          for (const n of input.notify ?? []) notices.push(await tx.notification.create({ data: { userId: n.userId, text: n.text, createdAt: at } }));
+          await recordTurnStart(tx, input.turn, at);
+          return { record: toRecord(updated), notices: notices.map(notificationRecord) };
         }),
       );
-      if (!row) throw await conflict(input.id, input.expectedVersion);
-      return toRecord(row);
+      if (!done) throw await conflict(input.id, input.expectedVersion);
+      return done;
+    },
+    async findTransitionOfTurn(turnKey) {
+      const snapshot = await exclusive(() => db.applicationSnapshot.findUnique({ where: { turnKey }, select: { application: true } }));
+      return snapshot ? toRecord(snapshot.application) : undefined;
     },
   };
 }

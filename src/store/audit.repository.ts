@@ -7,6 +7,7 @@ import type { AuditEvent } from "../generated/sqlite/client.ts";
 import { maskDeep } from "../logging/mask-personal-data.ts";
 import { fromJson, nullableJsonInput, toJson, type JsonValue } from "./json-value.ts";
 import type { RepositoryContext } from "./repository-context.ts";
+import type { SqliteDirect } from "./sqlite-direct.ts";
 import { sqlInt } from "./sqlite-table.ts";
 
 export interface AuditRecord {
@@ -42,24 +43,29 @@ export function auditRow(input: AuditInput, at: Date) {
   return { actor: input.actor, action: input.action, subject: input.subject, detail: nullableJsonInput(detail), at };
 }
 
+/** The entry as plain SQL, for a caller that holds the gate (the turn's commit writes it in its transaction); its id. */
+export async function insertAuditSqlite(sqlite: SqliteDirect, input: AuditInput, at: Date): Promise<number> {
+  const detail = input.detail === undefined ? null : toJson(maskDeep(input.detail), "审计详情");
+  const [row] = await sqlite.query(`INSERT INTO "AuditEvent" ("actor", "action", "subject", "detail", "at") VALUES (?, ?, ?, ?, ?) RETURNING "id"`, [
+    input.actor,
+    input.action,
+    input.subject,
+    detail === null ? null : JSON.stringify(detail),
+    at,
+  ]);
+  return sqlInt(row!.id);
+}
+
 export function createAuditRepository({ db, exclusive, now, sqlite }: RepositoryContext): AuditRepository {
   return {
     async record(input) {
-      const detail = input.detail === undefined ? undefined : toJson(maskDeep(input.detail), "审计详情");
+      const at = now();
       if (sqlite) {
-        const at = now();
-        const [row] = await exclusive(() =>
-          sqlite.query(`INSERT INTO "AuditEvent" ("actor", "action", "subject", "detail", "at") VALUES (?, ?, ?, ?, ?) RETURNING "id"`, [
-            input.actor,
-            input.action,
-            input.subject,
-            detail === undefined || detail === null ? null : JSON.stringify(detail),
-            at,
-          ]),
-        );
-        return { id: sqlInt(row!.id), actor: input.actor, action: input.action, subject: input.subject, detail: detail ?? null, at };
+        const id = await exclusive(() => insertAuditSqlite(sqlite, input, at));
+        const detail = input.detail === undefined ? null : toJson(maskDeep(input.detail), "审计详情");
+        return { id, actor: input.actor, action: input.action, subject: input.subject, detail, at };
       }
-      const row = await exclusive(() => db.auditEvent.create({ data: auditRow(input, now()) }));
+      const row = await exclusive(() => db.auditEvent.create({ data: auditRow(input, at) }));
       return toRecord(row);
     },
     async listBySubject(subject, limit = 100) {

@@ -17,6 +17,7 @@ export {
   type CreateApplicationInput,
   type Jurisdiction,
   type TransitionInput,
+  type TransitionResult,
   type UpdateApplicationInput,
 } from "./application.repository.ts";
 export type { EstimateRecord, EstimateRepository } from "./estimate.repository.ts";
@@ -25,8 +26,9 @@ export type { AuditRecord, AuditRepository } from "./audit.repository.ts";
 export type { NotificationRecord, NotificationRepository } from "./notification.repository.ts";
 export type { AcceptInboxInput, InboxRecord, InboxRepository, InboxStatus } from "./inbox.repository.ts";
 export type { ProcessedUpdateRepository } from "./processed-update.repository.ts";
-export type { IntakeOutcome, IntakeOutcomeRepository, SaveApplicationOutcome, SaveEstimateOutcome, TurnStart } from "./intake-outcome.repository.ts";
-export type { TurnCommit, TurnJournalEntry, TurnJournalRepository } from "./turn-journal.repository.ts";
+export type { IntakeOutcome, IntakeOutcomeRepository, SaveApplicationOutcome, SaveEstimateOutcome } from "./intake-outcome.repository.ts";
+export type { TurnCommit, TurnJournalEntry, TurnJournalRepository, TurnStart } from "./turn-journal.repository.ts";
+export type { TurnWrite } from "./turn-write.ts";
 export type { WithUserLock } from "./user-lock.ts";
 export { acquireInstanceLock, SecondInstanceError, type InstanceLock } from "./instance-lock.ts";
 export { checkDataDirWritable, DataDirError } from "./data-dir-check.ts";

@@ -29,6 +29,7 @@ import { jsonInput, toJson } from "./json-value.ts";
 import { isUniqueViolation, type Tx } from "./prisma-client.ts";
 import type { RepositoryContext } from "./repository-context.ts";
 import { ConcurrentUpdateError } from "./store-errors.ts";
+import { recordTurnStart, type TurnStart } from "./turn-journal.repository.ts";
 
 /** The conversation as it is to be saved, once the record's id is known. */
 export type ConversationAfter = (saved: { id: number }) => SaveConversationInput;
@@ -41,16 +42,6 @@ export interface SaveApplicationOutcome extends CreateApplicationInput {
   audit: Omit<AuditInput, "subject">;
   conversation: ConversationAfter;
   turn?: TurnStart;
-}
-
-/**
- * The turn this outcome is committed in (turn-journal.repository.ts): its key
- * and the state it started from, recorded in the same transaction so an
- * unfinished turn is replayed on that state rather than on the saved one.
- */
-export interface TurnStart {
-  key: string;
-  before: () => string;
 }
 
 export interface SaveEstimateOutcome {
@@ -99,12 +90,6 @@ export function createIntakeOutcomeRepository({ db, exclusive, now }: Repository
     return conversationRecord(row);
   }
 
-  /** The turn's start, kept if a replay of the same turn comes here again. */
-  async function recordTurn(tx: Tx, turn: TurnStart | undefined): Promise<void> {
-    if (!turn) return;
-    await tx.turnRecord.upsert({ where: { key: turn.key }, create: { key: turn.key, before: turn.before(), createdAt: now() }, update: {} });
-  }
-
   return {
     async saveApplication(input) {
       const data = applicationData(input, now, input.intakeKey);
@@ -128,7 +113,7 @@ export function createIntakeOutcomeRepository({ db, exclusive, now }: Repository
         }
         if (created) await tx.auditEvent.create({ data: auditRow({ ...input.audit, subject: `application:${row.number}` }, now()) });
         const conversation = await saveConversation(tx, input.conversation({ id: row.id }));
-        await recordTurn(tx, input.turn);
+        await recordTurnStart(tx, input.turn, now());
         return { record: applicationRecord(row), created, conversation };
       });
     },
@@ -149,7 +134,7 @@ export function createIntakeOutcomeRepository({ db, exclusive, now }: Repository
           }));
         if (!existing) await tx.auditEvent.create({ data: auditRow({ ...input.audit, subject: `user:${input.userId}` }, now()) });
         const conversation = await saveConversation(tx, input.conversation({ id: row.id }));
-        await recordTurn(tx, input.turn);
+        await recordTurnStart(tx, input.turn, now());
         return { record: estimateRecord(row), created: !existing, conversation };
       });
     },

@@ -48,6 +48,6 @@ export function createNotificationRepository({ db, exclusive, now, sqlite }: Rep
   };
 }
 
-function toRecord(row: Notification): NotificationRecord {
+export function toRecord(row: Notification): NotificationRecord {
   return { id: row.id, userId: row.userId, text: row.text, createdAt: row.createdAt, deliveredAt: row.deliveredAt };
 }

@@ -7,6 +7,7 @@
 import type { QuestionLog } from "../generated/sqlite/client.ts";
 import { maskPersonalData } from "../logging/mask-personal-data.ts";
 import type { RepositoryContext } from "./repository-context.ts";
+import type { SqliteDirect } from "./sqlite-direct.ts";
 import { sqlInt } from "./sqlite-table.ts";
 
 export interface QuestionLogRecord {
@@ -41,31 +42,43 @@ export interface QuestionLogRepository {
   recent(limit?: number): Promise<QuestionLogRecord[]>;
 }
 
+/** The row as stored: the question masked, the latency in whole milliseconds. */
+export function questionRow(input: RecordQuestionInput, at: Date) {
+  return {
+    channel: input.channel,
+    userId: input.userId ?? null,
+    question: maskPersonalData(input.question),
+    retrievedIds: input.retrievedIds.map(String),
+    refused: input.refused,
+    latencyMs: Math.max(0, Math.round(input.latencyMs)),
+    createdAt: at,
+  };
+}
+
+/** The row as plain SQL, for a caller that holds the gate (the turn's commit writes it in its transaction); its id. */
+export async function insertQuestionSqlite(sqlite: SqliteDirect, data: ReturnType<typeof questionRow>): Promise<number> {
+  const [row] = await sqlite.query(
+    `INSERT INTO "QuestionLog" ("channel", "userId", "question", "retrievedIds", "refused", "latencyMs", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING "id"`,
+    [data.channel, data.userId, data.question, JSON.stringify(data.retrievedIds), data.refused, data.latencyMs, data.createdAt],
+  );
+  return sqlInt(row!.id);
+}
+
+/** Feedback is masked like the question. */
+export const feedbackText = (feedback: string) => maskPersonalData(feedback);
+
 export function createQuestionLogRepository({ db, exclusive, now, sqlite }: RepositoryContext): QuestionLogRepository {
   return {
     async record(input) {
-      const data = {
-        channel: input.channel,
-        userId: input.userId ?? null,
-        question: maskPersonalData(input.question),
-        retrievedIds: input.retrievedIds.map(String),
-        refused: input.refused,
-        latencyMs: Math.max(0, Math.round(input.latencyMs)),
-        createdAt: now(),
-      };
+      const data = questionRow(input, now());
       if (sqlite) {
-        const [row] = await exclusive(() =>
-          sqlite.query(
-            `INSERT INTO "QuestionLog" ("channel", "userId", "question", "retrievedIds", "refused", "latencyMs", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING "id"`,
-            [data.channel, data.userId, data.question, JSON.stringify(data.retrievedIds), data.refused, data.latencyMs, data.createdAt],
-          ),
-        );
-        return { id: sqlInt(row!.id), ...data, feedback: null };
+        const id = await exclusive(() => insertQuestionSqlite(sqlite, data));
+        return { id, ...data, feedback: null };
       }
       return toRecord(await exclusive(() => db.questionLog.create({ data })));
     },
     async setFeedback(id, feedback) {
-      const { count } = await exclusive(() => db.questionLog.updateMany({ where: { id }, data: { feedback: maskPersonalData(feedback) } }));
+      const { count } = await exclusive(() => db.questionLog.updateMany({ where: { id }, data: { feedback: feedbackText(feedback) } }));
       return count === 1;
     },
     async recent(limit = 50) {

@@ -6,14 +6,21 @@
  * in its inbox, a retry) therefore finds the turn committed and gets the same
  * replies back instead of a second answer on the state the first one left.
  *
- * An intake's outcome transaction (intake-outcome.repository.ts) commits in
- * the middle of a turn; it writes the turn's row first, with `before` — the
- * state the turn started from — so an unfinished turn is replayed on that
- * state, where the keyed outcome is found instead of written again.
+ * The same transaction writes the turn's log and audit rows, intake answers
+ * and the like (turn-write.ts), held back while the turn routed: a turn cut
+ * before its commit leaves none of them, and its replay writes them once.
+ *
+ * An intake's outcome (intake-outcome.repository.ts) or an application's
+ * status change (application.repository.ts) commits in the middle of a turn;
+ * its transaction writes the turn's row first, with `before` — the state the
+ * turn started from — so an unfinished turn is replayed on that state, where
+ * the keyed outcome is found instead of written again.
  */
 import { saveSqlite, savePrisma, toRecord as conversationRecord, type ConversationRecord, type SaveConversationInput } from "./conversation.repository.ts";
 import type { RepositoryContext } from "./repository-context.ts";
+import type { Tx } from "./prisma-client.ts";
 import { sqlTextOrNull } from "./sqlite-table.ts";
+import { applyTurnWritesPrisma, applyTurnWritesSqlite, type TurnWrite } from "./turn-write.ts";
 import { ConcurrentUpdateError } from "./store-errors.ts";
 
 export interface TurnJournalEntry {
@@ -24,19 +31,39 @@ export interface TurnJournalEntry {
 }
 
 export interface TurnCommit {
-  key: string;
-  replies: string;
-  /** the conversation as the turn leaves it; omitted when the turn changed nothing */
-  conversation?: SaveConversationInput;
+  /** the message's key; omitted for a turn nothing redelivers (a console line): its writes commit, no journal row */
+  key?: string;
+  /** the turn's replies as stored (required with `key`) */
+  replies?: string;
+  /** written first, in order */
+  writes?: readonly TurnWrite[];
+  /** the conversation as the turn leaves it, built after `writes` (a question log's id goes into the state); undefined when the turn changed nothing */
+  conversation?: () => SaveConversationInput | undefined;
   /** outbox notices shown with this reply */
   deliveredNotificationIds?: readonly number[];
+}
+
+/**
+ * The turn this outcome is committed in: its key and the state it started
+ * from, recorded in the outcome's transaction so an unfinished turn is
+ * replayed on that state rather than on the saved one.
+ */
+export interface TurnStart {
+  key: string;
+  before: () => string;
+}
+
+/** Inside an outcome's transaction: the turn's row with its start (kept if a replay of the same turn comes here again). */
+export async function recordTurnStart(tx: Tx, turn: TurnStart | undefined, at: Date): Promise<void> {
+  if (!turn) return;
+  await tx.turnRecord.upsert({ where: { key: turn.key }, create: { key: turn.key, before: turn.before(), createdAt: at }, update: {} });
 }
 
 export interface TurnJournalRepository {
   find(key: string): Promise<TurnJournalEntry | undefined>;
   /**
-   * The conversation save, the notices marked delivered and the replies, in
-   * one transaction; returns the saved conversation (undefined when none was
+   * The turn's writes, the conversation save, the notices marked delivered
+   * and the replies, in one transaction; returns the saved conversation (undefined when none was
    * given). Throws `ConcurrentUpdateError` when another save came first.
    */
   commit(input: TurnCommit): Promise<ConversationRecord | undefined>;
@@ -60,44 +87,57 @@ export function createTurnJournalRepository({ db, exclusive, now, sqlite }: Repo
 
     async commit(input) {
       const ids = [...(input.deliveredNotificationIds ?? [])];
+      const writes = input.writes ?? [];
+      const key = input.key;
+      if (key !== undefined && input.replies === undefined) throw new TypeError("a keyed turn is committed with its replies");
       if (sqlite) {
         return exclusive(() =>
           sqlite.transaction(async () => {
+            const at = now();
+            await applyTurnWritesSqlite(sqlite, writes, at);
             let saved: ConversationRecord | undefined;
-            if (input.conversation) {
-              saved = await saveSqlite(sqlite, input.conversation);
+            const conversation = input.conversation?.();
+            if (conversation) {
+              saved = await saveSqlite(sqlite, conversation);
               // Thrown inside the transaction: nothing of the turn is kept.
-              if (!saved) throw conflict(input.conversation);
+              if (!saved) throw conflict(conversation);
             }
             if (ids.length > 0) {
               await sqlite.execute(
                 `UPDATE "Notification" SET "deliveredAt" = ? WHERE "deliveredAt" IS NULL AND "id" IN (${ids.map(() => "?").join(", ")})`,
-                [now(), ...ids],
+                [at, ...ids],
               );
             }
-            await sqlite.execute(
-              `INSERT INTO "TurnRecord" ("key", "replies", "before", "createdAt") VALUES (?, ?, NULL, ?)
-               ON CONFLICT ("key") DO UPDATE SET "replies" = excluded."replies", "before" = NULL`,
-              [input.key, input.replies, now()],
-            );
+            if (key !== undefined) {
+              await sqlite.execute(
+                `INSERT INTO "TurnRecord" ("key", "replies", "before", "createdAt") VALUES (?, ?, NULL, ?)
+                 ON CONFLICT ("key") DO UPDATE SET "replies" = excluded."replies", "before" = NULL`,
+                [key, input.replies!, at],
+              );
+            }
             return saved;
           }),
         );
       }
       return exclusive(() =>
         db.$transaction(async (tx) => {
+          const at = now();
+          await applyTurnWritesPrisma(tx, writes, at);
           let saved: ConversationRecord | undefined;
-          if (input.conversation) {
-            const row = await savePrisma(tx, input.conversation);
-            if (!row) throw conflict(input.conversation);
+          const conversation = input.conversation?.();
+          if (conversation) {
+            const row = await savePrisma(tx, conversation);
+            if (!row) throw conflict(conversation);
             saved = conversationRecord(row);
           }
-          if (ids.length > 0) await tx.notification.updateMany({ where: { id: { in: ids }, deliveredAt: null }, data: { deliveredAt: now() } });
-          await tx.turnRecord.upsert({
-            where: { key: input.key },
-            create: { key: input.key, replies: input.replies, createdAt: now() },
-            update: { replies: input.replies, before: null },
-          });
+          if (ids.length > 0) await tx.notification.updateMany({ where: { id: { in: ids }, deliveredAt: null }, data: { deliveredAt: at } });
+          if (key !== undefined) {
+            await tx.turnRecord.upsert({
+              where: { key },
+              create: { key, replies: input.replies!, createdAt: at },
+              update: { replies: input.replies!, before: null },
+            });
+          }
           return saved;
         }),
       );
