@@ -3,7 +3,9 @@
  * many console users at once, each going through a Zhejiang intake with
  * policy questions in between (answered offline, logged), then 「确认」
  * (rules + a draft application). Every message is a full turn: user lock,
- * state loaded from and saved to the database, answers recorded.
+ * state loaded from and saved to the database, answers recorded. The same
+ * conversations are then run as channel messages (with update ids): keyed
+ * turns, whose writes commit with the turn's journal row.
  *
  * Runnable alone: `npx tsx bench/assistant.bench.ts`.
  */
@@ -20,6 +22,8 @@ import { percentile } from "../src/metrics/percentile.ts";
 import { ZHEJIANG_LINES } from "../test/support/assistant-harness.ts";
 
 const USERS = 40;
+/** users of the keyed pass (channel messages with ids) */
+const KEYED_USERS = 10;
 const QUESTIONS = [
   "浙江省示范区要求多少家服务机构？",
   "核心区面积最少要多少平方米？",
@@ -137,6 +141,17 @@ export async function benchAssistant(): Promise<Record<string, number | string>>
     for (const text of seqLines) await assistant.handle({ channel: "console", userId: "sequential", text });
     const seqMsPerMessage = (performance.now() - ts) / seqLines.length;
 
+    // Channel messages carry ids: each turn is journaled, its log rows and answers written in the turn's commit.
+    const keyedScripts = scripts.slice(0, KEYED_USERS);
+    const keyedStatements = countStatements();
+    await Promise.all(
+      keyedScripts.map(async (lines, i) => {
+        for (const [k, text] of lines.entries()) await assistant.handle({ channel: "telegram", userId: `bench-keyed-${i}`, messageId: String(k + 1), text });
+      }),
+    );
+    keyedStatements.restore();
+    const sqlStatementsPerKeyedMessage = keyedStatements.count() / keyedScripts.reduce((n, lines) => n + lines.length, 0);
+
     const mem = process.memoryUsage();
     return {
       users: USERS,
@@ -147,6 +162,7 @@ export async function benchAssistant(): Promise<Record<string, number | string>>
       messagesPerSecondPerCommitRate: total / seconds / referenceCommitsPerSecond,
       cpuMsPerMessage,
       sqlStatementsPerMessage,
+      sqlStatementsPerKeyedMessage,
       latencyMsP50: pct(0.5),
       latencyMsP95: pct(0.95),
       sequentialMsPerMessage: seqMsPerMessage,
