@@ -1,6 +1,6 @@
 /**
- * The vector half of the index: LangChain's HNSWLib store (hnswlib-node),
- * saved under `<dataDir>/policy-index/` with a manifest. The store is reused
+ * The vector half of the index: an HNSW store (hnsw-vector-store.ts, the
+ * files LangChain's HNSWLib writes), saved under `<dataDir>/policy-index/` with a manifest. The store is reused
  * while the manifest's hash of the pieces and embedding id match; otherwise it
  * is rebuilt and saved again. A new store is written beside the old one and
  * renamed into place, so a concurrent reader never sees half a store.
@@ -8,10 +8,9 @@
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { Document } from "@langchain/core/documents";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
-import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { z } from "zod";
+import { HnswVectorStore } from "./hnsw-vector-store.ts";
 
 /** Bump when what is embedded for a piece changes (see `indexText`). */
 export const INDEX_FORMAT_VERSION = 1;
@@ -31,7 +30,7 @@ export interface VectorEntry {
 }
 
 export interface PersistedStore {
-  store: HNSWLib;
+  store: HnswVectorStore;
   loadedFromDisk: boolean;
   directory: string | undefined;
 }
@@ -59,11 +58,11 @@ async function readManifest(dir: string): Promise<IndexManifest | undefined> {
  * every piece once in the index and the docstore, and the index's dimension
  * that of the embedding's vectors now.
  */
-async function storeMatches(store: HNSWLib, entries: readonly VectorEntry[], embeddings: EmbeddingsInterface): Promise<boolean> {
+async function storeMatches(store: HnswVectorStore, entries: readonly VectorEntry[], embeddings: EmbeddingsInterface): Promise<boolean> {
   const index = store.index;
   if (index.getCurrentCount() !== entries.length) return false;
-  const docs = (store.docstore as unknown as { _docs: Map<string, Document> })._docs;
-  if (!(docs instanceof Map) || docs.size !== entries.length) return false;
+  const docs = store.docs;
+  if (docs.size !== entries.length) return false;
   const ids = new Set([...docs.values()].map((d) => String(d.metadata?.id)));
   if (!entries.every((e) => ids.has(e.id))) return false;
   let dimension: number;
@@ -76,9 +75,8 @@ async function storeMatches(store: HNSWLib, entries: readonly VectorEntry[], emb
   return index.getNumDimensions() === dimension;
 }
 
-async function buildStore(entries: readonly VectorEntry[], embeddings: EmbeddingsInterface): Promise<HNSWLib> {
-  const docs = entries.map((e) => new Document({ pageContent: e.text, metadata: { id: e.id } }));
-  return HNSWLib.fromDocuments(docs, embeddings);
+async function buildStore(entries: readonly VectorEntry[], embeddings: EmbeddingsInterface): Promise<HnswVectorStore> {
+  return HnswVectorStore.build(entries.map((e) => ({ pageContent: e.text, metadata: { id: e.id } })), embeddings);
 }
 
 /**
@@ -102,7 +100,7 @@ export async function loadOrBuildVectorStore(
       manifest.count === entries.length
     ) {
       try {
-        const store = await HNSWLib.load(join(directory, "hnswlib"), embeddings);
+        const store = await HnswVectorStore.load(join(directory, "hnswlib"));
         if (await storeMatches(store, entries, embeddings)) return { store, loadedFromDisk: true, directory };
       } catch {
         // A damaged store is rebuilt below, like a stale one.
