@@ -127,3 +127,31 @@ describe("everyday forms of words the texts use", () => {
     expect(r.text).toContain("1万元");
   });
 });
+
+describe("measures, bodies and English asks", () => {
+  it("「封顶」 only says which measure is wanted (an amount): the cap is answered", async () => {
+    const r = await answerer.answer("淄博一个机构一年胜诉补助封顶多少？");
+    expect(r.refused).toBe(false);
+    expect(r.text).toContain("20万元");
+    expect(r.citations).toContain("zb2020:9.4");
+  });
+
+  it("「市局」 in a Zhejiang question is the city bureau of the Zhejiang text; the approving body is answered", async () => {
+    const r = await answerer.answer("浙江示范区市局和省局谁管审批？");
+    expect(r.refused).toBe(false);
+    expect(r.text.split("\n")[0]).toContain("省知识产权局负责省级示范区的审查确认");
+    expect(r.citations[0]).toBe("zj2018:8");
+  });
+
+  it("an English question asking for a thing the texts never name is refused in English, naming it", async () => {
+    const r = await answerer.answer("What is the fax of the Zhejiang Provincial IP Office?");
+    expect(r.refused).toBe(true);
+    expect(r.text).toMatch(/^Neither policy says anything about "fax"\./);
+  });
+
+  it("an English question whose bound word (minimum) the glossary lacks is still answered", async () => {
+    const r = await answerer.answer("What is the minimum core area required for a Zhejiang demonstration zone?");
+    expect(r.refused).toBe(false);
+    expect(r.text).toContain("1000");
+  });
+});

@@ -163,6 +163,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     // As with unknown Chinese words: a question whose content words the texts never use is not about them.
     const unknownShare = reading.contentWords.length === 0 ? 1 : reading.unknownWords.length / reading.contentWords.length;
     if (!reading.chinese || unknownShare > MAX_UNKNOWN_ENGLISH) return refuseEnglish("off-topic");
+    // The thing asked for is a word the texts never use (「What is the phone number of …」): say so first.
+    if (reading.unknownFocus.length > 0) {
+      return { ...refuseEnglish("off-topic"), text: `Neither policy says anything about ${reading.unknownFocus.map((w) => `"${w}"`).join(", ")}.\n\n${ENGLISH_REFUSAL}` };
+    }
     const zh = await answerChinese(reading.chinese, { ...options, useLlm: false });
     if (zh.refused) return refuseEnglish(zh.refusalReason ?? "off-topic", zh.retrieved);
     return { ...zh, text: composeEnglishAnswer(asked, zh.citations, index.pieces) };

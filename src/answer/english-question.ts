@@ -39,6 +39,27 @@ const OUR_PLACES = /\b(zhejiang|zibo|hangzhou|ningbo|wenzhou)\b/i;
 
 const stem = (w: string): string => w.replace(/(ies)$/, "y").replace(/(?<=[a-z]{3})(es|s)$/, "");
 
+/**
+ * The thing an English question asks for, as ask-focus.ts reads Chinese: the
+ * noun phrase of 「What is the X of …」「Which X …」, up to a preposition or
+ * the end. Only grammar: question words, articles, prepositions.
+ */
+const ENGLISH_FOCUS = /\b(?:what|which)\s+(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?([a-z]+(?:\s+[a-z]+){0,3}?)\s*(?=\b(?:of|for|in|at|to|from|on|by|with|that|when|does|do|must|should|can)\b|[?.!]|$)/i;
+
+/** Bounds and totals (as 至少/最多 in Chinese): they say which figure is wanted, not what it is of. */
+const BOUND_WORDS = /^(minimum|maximum|most|least|highest|lowest|largest|smallest|total|exact|overall)$/;
+/** Participles (required, submitted, remaining) qualify the thing; they do not name it. */
+const PARTICIPLE = /(ed|ing)$/;
+
+export function englishAskFocus(question: string): string[] {
+  const phrase = ENGLISH_FOCUS.exec(question)?.[1];
+  if (!phrase) return [];
+  return phrase
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w.length >= 3 && !STOPWORDS.has(w) && !BOUND_WORDS.test(w) && !PARTICIPLE.test(w));
+}
+
 export interface EnglishReading {
   /** the Chinese search words the question was read into */
   chinese: string;
@@ -46,6 +67,8 @@ export interface EnglishReading {
   unknownWords: string[];
   /** content words in all */
   contentWords: string[];
+  /** words of the asked-for thing (englishAskFocus) nobody here knows: the texts cannot answer it */
+  unknownFocus: string[];
   /** names a place outside both policies and neither of ours */
   otherPlace: boolean;
 }
@@ -90,7 +113,8 @@ export function readEnglishQuestion(question: string): EnglishReading {
   const vocabulary = known();
   const unknownWords = contentWords.filter((w) => !vocabulary.has(stem(w)));
   const chinese = [...found.sort((a, b) => a.at - b.at).map((f) => f.zh), ...figures].join("");
-  return { chinese, unknownWords, contentWords, otherPlace: OTHER_PLACES.test(question) && !OUR_PLACES.test(question) };
+  const unknownFocus = englishAskFocus(question).filter((w) => unknownWords.includes(w));
+  return { chinese, unknownWords, contentWords, unknownFocus, otherPlace: OTHER_PLACES.test(question) && !OUR_PLACES.test(question) };
 }
 
 const DOC_NAME: Record<string, string> = {

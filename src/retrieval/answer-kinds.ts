@@ -68,6 +68,18 @@ export function questionKindTerms(question: string): string[] {
   return [...terms];
 }
 
+/** Kinds that ask for a measure — an amount, a period, a date — which a figure of a clause gives. */
+const MEASURE_KIND = /^#(qty:|period$|date$)/;
+
+/**
+ * The stretches of a question that made its measure kinds (「封顶」 of
+ * 「一年封顶多少」 for `#qty:万元`). Other kinds' cues may name the very thing
+ * asked for (地址 of `#location`), so they are not returned.
+ */
+export function measureKindCues(question: string): string[] {
+  return QUESTION_KINDS.filter((k) => MEASURE_KIND.test(k.term)).flatMap((k) => k.pattern.exec(question)?.[0] ?? []);
+}
+
 /** Synthetic terms for what a piece of the texts states. */
 export function clauseKindTerms(text: string): string[] {
   const terms = new Set<string>();

@@ -17,7 +17,7 @@
  * their key words unmatched, so their coverage stays low whatever retrieval
  * ranks first.
  */
-import { asksForCondition, isKindTerm, questionKindTerms } from "./answer-kinds.ts";
+import { asksForCondition, isKindTerm, measureKindCues, questionKindTerms } from "./answer-kinds.ts";
 import { CONDITION_WORDS, DOMAIN_TERMS, FRAMING_WORDS, JURISDICTION_WORDS, LIGHT_VERBS, QUANTITY_UNITS, STOPWORDS, SYNONYMS } from "./domain-terms.ts";
 import { everydayForm } from "./word-forms.ts";
 import type { Tokenizer } from "./tokenizer.ts";
@@ -159,6 +159,7 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
       const framed = asksForCondition(kinds);
       const hasCondition = kinds.includes("#condition");
       const hasPeriod = kinds.includes("#period");
+      const cues = measureKindCues(query);
       const seen = new Set<string>();
       const out: WeightedWord[] = [];
       for (const { word, tag } of tokenizer.taggedTopicWords(query)) {
@@ -169,6 +170,9 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         if (hasQuantity && UNIT_FORMS.has(word)) continue;
         if (hasDate && DATE_PARTS.has(word)) continue;
         if (hasCondition && CONDITION_WORDS.has(word)) continue;
+        // A word the texts never use that only says which measure is wanted (封顶 of
+        // 「一年封顶多少」 is `#qty:万元`): the kind stands for it, as 条件 is `#condition`.
+        if (cues.some((c) => c.includes(word)) && !usedByTexts(word)) continue;
         // A period asked as a choice (「一年一回还是两年一回」) is the `#period` kind, not its numerals.
         if (hasPeriod && tag.startsWith("m")) continue;
         // Pronouns (咱, 这块, 各自) point at something; they never say what it is.
