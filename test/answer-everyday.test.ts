@@ -139,6 +139,25 @@ describe("comparisons", () => {
     expect(r.citations.some((c) => c.startsWith("zb2020:9"))).toBe(true);
   });
 
+  it("a comparison the question as a whole finds no answer to (「……？浙江和淄博比一比」) is asked of each side: Zibo's 加分 on its line, Zhejiang's line says it has none", async () => {
+    const r = await answerer.answer("建示范区对所在区县年度考核有没有加分？浙江和淄博比一比");
+    expect(r.refused).toBe(false);
+    const [zj, zb] = r.text.split("\n");
+    expect(zj).toBe("浙江省（省级）：浙江省管理办法没有这方面的规定。");
+    expect(zb).toBe("淄博市（市级）：示范区建设作为区县创新工作，年度考核予以加分奖励（第十五条）。");
+    expect(r.citations[0]).toBe("zb2020:15");
+  });
+
+  it("「分别是哪天起实施的」: each side's date on its labelled line, each quoted under its own policy", async () => {
+    const r = await answerer.answer("浙江的管理办法和淄博的建设方案分别是哪天起实施的？");
+    const [zj, zb] = r.text.split("\n");
+    expect(zj).toMatch(/^浙江省（省级）：.*2018年1月1日/);
+    expect(zb).toMatch(/^淄博市（市级）：.*2020年8月25日/);
+    expect(r.text).toContain("【浙江省（省级）】浙江省管理办法：");
+    expect(r.text).toContain("【淄博市（市级）】淄博市建设方案：");
+    expect(r.citations).toEqual(expect.arrayContaining(["zj2018:18", "zb2020:17"]));
+  });
+
   it("「两边」 names both: each side's figure on its own labelled line", async () => {
     const r = await answerer.answer("两边对服务机构数量的要求差多少？");
     expect(r.refused).toBe(false);

@@ -54,4 +54,32 @@ describe("follow-up questions use the conversation", () => {
     expect(r.text).toBe("淄博示范区创建单位要开展哪些专利行动？");
     expect(r.jurisdictions).toEqual(["zibo"]);
   });
+
+  it("「那淄博的是谁定的」 after a Zhejiang question worded in Zhejiang's own terms (审定挂牌): Zibo's corresponding clause answers", async () => {
+    const history = [{ question: "浙江省示范区最后是哪个部门审定挂牌的？", jurisdictions: ["zhejiang" as const] }];
+    const next = await answerer.answer("那淄博的是谁定的", { history });
+    expect(next.refused).toBe(false);
+    expect(next.jurisdictions).toEqual(["zibo"]);
+    const [lead, conclusion] = next.text.split("\n");
+    expect(lead).toBe("淄博市建设方案的写法与上一问的第十条不同，相应的规定是：");
+    expect(conclusion).toMatch(/^市知识产权事业发展中心组织专家评估和现场考察，择优遴选，确定市级示范区建设单位（第八条第2项）/);
+    expect(next.citations[0]).toBe("zb2020:8.2");
+  });
+
+  it.each([
+    ["淄博对专利质押融资服务有什么支持？"],
+    ["淄博示范区的代理机构帮企业打赢一个涉外专利案，能补多少？"],
+    ["淄博建示范区对所在区县年度考核有没有加分？"],
+  ])("「浙江呢？」 after the Zibo-only 「%s」 says Zhejiang's text has no such provision, quoting nothing of it", async (question) => {
+    const next = await answerer.answer("浙江呢？", { history: [{ question, jurisdictions: ["zibo"] }] });
+    expect(next.refused).toBe(true);
+    expect(next.text.split("\n")[0]).toBe("浙江省（省级）的浙江省管理办法没有写到这方面的规定（上一问的内容在这份政策里没有对应条款）。");
+    expect(next.citations).toEqual([]);
+  });
+
+  it("「不合格会咋样」 after 「分几档」: 咋样 is the ask, answered with what follows a fail, both steps", async () => {
+    const next = await answerer.answer("不合格会咋样", { history: [{ question: "淄博示范区认定结果分几档？", jurisdictions: ["zibo"] }] });
+    expect(next.jurisdictions).toEqual(["zibo"]);
+    expect(next.text.split("\n")[0]).toBe("评为不合格的，限期整改；整改仍不合格的，取消资格（第十四条）。");
+  });
 });

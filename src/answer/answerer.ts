@@ -15,10 +15,10 @@ import type { Logger } from "pino";
 import type { PolicyId } from "../knowledge/policy-document.schema.ts";
 import type { CorrectedText } from "../retrieval/correct-typos.ts";
 import type { Passage, PolicyIndex, QueryProfile } from "../retrieval/passage.types.ts";
-import type { AnswerOptions, AnswerResult, Answerer, RefusalReason } from "./answer.types.ts";
+import type { AnswerOptions, AnswerResult, Answerer, PreviousTurn, RefusalReason } from "./answer.types.ts";
 import { ASKED_KIND_LABEL, JURISDICTION_LABEL, notCoveredText, otherLevelText, readingNote, refusalText, SCOPE_HELP, trialNotes, type NearbyClause } from "./answer-texts.ts";
 import { NATIONAL_MENTION, otherLevelZone } from "./detect-other-level.ts";
-import { formatCitation } from "../knowledge/citation.ts";
+import { formatCitation, formatClause } from "../knowledge/citation.ts";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
 import { JURISDICTIONS } from "../knowledge/jurisdictions.ts";
 import { composeExtractiveAnswer, isListQuestion, type Cue } from "./compose-extractive-answer.ts";
@@ -33,6 +33,8 @@ import { applyOwnNumbers } from "./apply-own-numbers.ts";
 import { todayInChina } from "../rules/index.ts";
 import { createQuestionNormalizer } from "./normalize-question.ts";
 import { splitAsks, type Ask } from "./split-asks.ts";
+import { sideQuestions } from "./compare-sides.ts";
+import { createAnalogyFinder } from "./analogous-clause.ts";
 
 export interface AnswererDeps {
   index: PolicyIndex;
@@ -62,6 +64,15 @@ const NEARBY_MAX_CHARS = 80;
 function firstSentence(text: string): string {
   const s = text.replace(/\n/g, "").split(/(?<=[。；])/)[0] ?? "";
   return s.length > NEARBY_MAX_CHARS ? `${s.slice(0, NEARBY_MAX_CHARS)}……` : s;
+}
+
+/** Retrieval of several asks (or sides) in turn, best first: the first pieces of each come before the rest. */
+function interleave(lists: readonly (readonly string[])[]): string[] {
+  const out: string[] = [];
+  for (let r = 0; r < Math.max(0, ...lists.map((l) => l.length)); r++) {
+    for (const l of lists) if (l[r] !== undefined && !out.includes(l[r]!)) out.push(l[r]!);
+  }
+  return out;
 }
 
 /** Under the heading of an ask the texts do not answer. */
@@ -96,6 +107,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   };
 
   const weighCues = (cues: readonly string[]): Cue[] => cues.map((text) => ({ text, weight: cueWeight(text) }));
+
+  const analogous = createAnalogyFinder(index.pieces);
 
   const normalize = createQuestionNormalizer(new Set(index.pieces.flatMap((p) => [...p.text])));
 
@@ -211,12 +224,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const body = result.refused ? NOT_IN_TEXTS_SHORT : strip(result.text);
       return `${i + 1}. ${ask.asked}\n${body}`;
     });
-    // Retrieval of each ask in turn, best first: the first pieces of every ask come before the rest.
-    const lists = parts.map((p) => p.result.retrieved);
-    const retrieved: string[] = [];
-    for (let r = 0; r < Math.max(...lists.map((l) => l.length)); r++) {
-      for (const l of lists) if (l[r] !== undefined && !retrieved.includes(l[r]!)) retrieved.push(l[r]!);
-    }
+    const retrieved = interleave(parts.map((p) => p.result.retrieved));
     return {
       text: [`您的问题有 ${parts.length} 问，逐一回答：`, ...sections, ...notes].join("\n\n"),
       citations,
@@ -252,8 +260,82 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     },
   };
 
-  /** `typos`: the question's typo reading when the caller has already made it (the offline path, for splitting asks). */
-  async function answerChinese(rawQuestion: string, options: AnswerOptions, typos?: CorrectedText): Promise<AnswerResult> {
+  /**
+   * A follow-up that moves to the other jurisdiction (「那淄博的是谁定的」) whose
+   * carried words that text does not use: the clause the earlier answer rested
+   * on is matched to its counterpart in this text (analogous-clause.ts), which
+   * is quoted as the answer, saying it is the corresponding provision.
+   * Undefined when the earlier question was about this jurisdiction too, or
+   * when this text has no counterpart (a Zibo-only subsidy asked of Zhejiang).
+   */
+  async function answerFromCounterpart(previous: PreviousTurn, now: Jurisdiction, text: string, retrieved: string[]): Promise<AnswerResult | undefined> {
+    const before = previous.jurisdictions?.length ? previous.jurisdictions : detectJurisdiction(previous.question).named;
+    if (before.length !== 1 || before[0] === now) return undefined;
+    const earlier = await answerChinese(previous.question, { useLlm: false }, undefined, before[0]);
+    const source = index.pieces.find((p) => p.id === earlier.citations[0]);
+    if (earlier.refused || !source) return undefined;
+    const doc = POLICY_OF[now];
+    const match = analogous(source, index.pieces.filter((p) => p.doc === doc));
+    if (!match) return undefined;
+    const passage = (await index.search(match.piece.text, DEFAULT_K, { docs: [doc] })).find((p) => p.id === match.piece.id);
+    if (!passage) return undefined;
+    const answer = composeExtractiveAnswer({
+      passagesByDoc: new Map([[doc, [passage]]]),
+      pieces: index.pieces,
+      cues: weighCues(index.profile(text).cues),
+      wantsList: false,
+      kinds: index.profile(text).kinds,
+      question: text,
+    });
+    const lead = `${POLICIES[doc].shortName}的写法与上一问的${formatClause(source.id)}不同，相应的规定是：`;
+    return { text: `${lead}\n${answer.text}`, citations: answer.citations, refused: false, jurisdictions: [now], retrieved: [match.piece.id, ...retrieved.filter((id) => id !== match.piece.id)], resolvedQuestion: text, mode: "offline" };
+  }
+
+  /**
+   * A question about both jurisdictions that finds no answer as a whole
+   * (「……？浙江和淄博比一比」) is asked of each side on its own: every side
+   * gets its labelled line, the side whose text has no such provision saying
+   * so plainly; undefined when no side is answered.
+   */
+  async function answerSides(question: string, options: AnswerOptions): Promise<AnswerResult | undefined> {
+    const sides = sideQuestions(question);
+    if (!sides) return undefined;
+    const parts: { jurisdiction: Jurisdiction; result: AnswerResult }[] = [];
+    for (const side of sides) parts.push({ jurisdiction: side.jurisdiction, result: await answerChinese(side.text, { ...options, history: undefined }, undefined, side.jurisdiction) });
+    const answered = parts.filter((p) => !p.result.refused);
+    if (answered.length === 0) return undefined;
+    const citations = [...new Set(answered.flatMap((p) => p.result.citations))];
+    const lines: string[] = [];
+    const evidence: string[] = [];
+    for (const { jurisdiction, result } of parts) {
+      const policy = POLICIES[POLICY_OF[jurisdiction]];
+      if (result.refused) {
+        lines.push(`${JURISDICTION_LABEL[jurisdiction]}：${policy.shortName}没有这方面的规定。`);
+        continue;
+      }
+      // An answer is its conclusion, then 「依据：」 with the quotes under the policy's name, then notes.
+      const paragraphs = result.text.split("\n\n");
+      const at = paragraphs.findIndex((p) => p.startsWith("依据："));
+      const conclusion = (at < 0 ? paragraphs.slice(0, 1) : paragraphs.slice(0, at)).join("\n");
+      lines.push(`${JURISDICTION_LABEL[jurisdiction]}：${conclusion}`);
+      if (at >= 0) evidence.push(paragraphs[at]!.replace(/^依据：\n[^\n]*\n/, `【${JURISDICTION_LABEL[jurisdiction]}】${policy.shortName}：\n`));
+    }
+    return {
+      text: [lines.join("\n"), evidence.length > 0 ? `依据：\n${evidence.join("\n\n")}` : "", ...trialNotes(citations)].filter(Boolean).join("\n\n"),
+      citations,
+      refused: false,
+      jurisdictions: answered.map((p) => p.jurisdiction),
+      retrieved: interleave(parts.map((p) => p.result.retrieved)),
+      resolvedQuestion: question,
+      mode: "offline",
+    };
+  }
+
+  /**
+   * `typos`: the question's typo reading when the caller has already made it (the offline path, for splitting asks);
+   * `side`: the one jurisdiction a side of a comparison is asked of (answerSides).
+   */
+  async function answerChinese(rawQuestion: string, options: AnswerOptions, typos?: CorrectedText, side?: Jurisdiction): Promise<AnswerResult> {
     {
       const asked = rawQuestion.trim().slice(0, MAX_QUESTION_LENGTH);
       if (!asked) return refuse("empty", asked);
@@ -265,7 +347,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       if (looksLikeInjection(question)) return refuse("injection", text);
       if (resolved.jurisdictions.length === 0 && detectJurisdiction(text).otherPlaceOnly) return refuse("other-place", text);
 
-      const named = resolved.jurisdictions;
+      const named = side ? [side] : resolved.jurisdictions;
       const passages = await index.search(text, options.k ?? DEFAULT_K, {
         docs: named.map((j) => POLICY_OF[j]),
       });
@@ -286,11 +368,18 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const signal = judgeTopic(passages, profile, thresholds, joint);
       logger?.debug({ question: text, named, ...signal, top: retrieved.slice(0, 3) }, "retrieval");
       if (signal.offTopic) {
+        // 「那淄博的是谁定的」 after a Zhejiang question the other text words differently: its corresponding clause answers.
+        if (resolved.isFollowUp && named.length === 1 && !side) {
+          const counterpart = await answerFromCounterpart(options.history!.at(-1)!, named[0]!, text, retrieved);
+          if (counterpart) return counterpart;
+        }
         // 「浙江呢？」 after a Zibo-only subsidy: say plainly that this policy has no such provision.
         if (resolved.isFollowUp && named.length === 1) {
           const policy = POLICIES[POLICY_OF[named[0]!]];
           return { ...refuse("off-topic", text, retrieved), text: `${JURISDICTION_LABEL[named[0]!]}的${policy.shortName}没有写到这方面的规定（上一问的内容在这份政策里没有对应条款）。\n\n${SCOPE_HELP}` };
         }
+        const sides = !side && !resolved.isFollowUp && named.length > 1 ? await answerSides(text, options) : undefined;
+        if (sides) return corrections.length > 0 ? { ...sides, text: `${readingNote(corrections)}\n\n${sides.text}` } : sides;
         return { ...refuse("off-topic", text, retrieved), text: notCovered(profile, passages, named) };
       }
 

@@ -43,6 +43,10 @@ const ASKED_HERE: readonly { kind: string; question: RegExp; shape: RegExp }[] =
     shape: /的，[^。；]*(整改|取消|摘牌|撤销|保留|推荐|给予|不予|加分|奖励)/,
   },
 ];
+/** The shapes of the answers a question asks for that are read off the question here (ASKED_HERE). */
+export function shapesAskedHere(question: string): RegExp[] {
+  return ASKED_HERE.filter((k) => k.question.test(question)).map((k) => k.shape);
+}
 const KIND_BONUS = 3;
 const MAX_CONCLUSION = 90;
 
@@ -136,8 +140,9 @@ export function composeConclusion(
   const stating = candidates.filter((c) => c.score > 0 && input.kinds.some((k) => shapeOf(k)?.test(c.sentence)));
   // What follows from a condition is read from the sentence whose condition (before 「的，」) is the
   // one asked about: 「不合格会怎样」 → 「评为不合格的，……」, not 「认定优秀或合格的，……」.
+  const consequence = ASKED_HERE.find((k) => k.kind === "#consequence")!.shape;
   const conditionMatch = (c: { sentence: string }): number =>
-    input.kinds.includes("#consequence") ? longestCommonRun(c.sentence.split("的，")[0]!, question) : 0;
+    input.kinds.includes("#consequence") && consequence.test(c.sentence) ? longestCommonRun(c.sentence.split("的，")[0]!, question) : 0;
   for (const c of stating.length > 0 ? stating : candidates) {
     if (!best || conditionMatch(c) > conditionMatch(best) || (conditionMatch(c) === conditionMatch(best) && c.score > best.score)) best = c;
   }

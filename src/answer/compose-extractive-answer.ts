@@ -11,7 +11,7 @@ import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
 import type { Passage } from "../retrieval/passage.types.ts";
 import { ESTIMATE_HINT, JURISDICTION_LABEL, SELF_CHECK_HINT, trialNotes } from "./answer-texts.ts";
 import type { OwnNumbersOutcome } from "./apply-own-numbers.ts";
-import { composeConclusion, type Cue } from "./compose-conclusion.ts";
+import { composeConclusion, shapesAskedHere, type Cue } from "./compose-conclusion.ts";
 import { JURISDICTION_OF } from "./detect-jurisdiction.ts";
 
 export interface ExtractiveInput {
@@ -77,7 +77,7 @@ function sentencesOf(text: string): string[] {
  * sentence's weight). A condition and the sentence granting something for it
  * (「…成绩显著的。每年给予不超过5万元…」) are kept together.
  */
-export function relevantExcerpt(text: string, cues: readonly Cue[]): string {
+export function relevantExcerpt(text: string, cues: readonly Cue[], answering: readonly RegExp[] = []): string {
   if (text.length <= LONG_PIECE) return text;
   const sentences = sentencesOf(text);
   const scores = sentences.map((s) => cueScore(s, cues));
@@ -85,7 +85,9 @@ export function relevantExcerpt(text: string, cues: readonly Cue[]): string {
   if (best <= 0) return text;
   const keep = new Set<number>();
   scores.forEach((score, i) => {
-    if (score < best / 2) return;
+    // A sentence on the topic that states what is asked (「不合格会怎样」 → 「评为不合格的，限期整改」) stays, however few cues it has.
+    const states = score > 0 && answering.some((shape) => shape.test(sentences[i]!));
+    if (score < best / 2 && !states) return;
     keep.add(i);
     if (i > 0 && CONSEQUENCE.test(sentences[i]!.trim())) keep.add(i - 1);
     if (i + 1 < sentences.length && CONSEQUENCE.test(sentences[i + 1]!.trim())) keep.add(i + 1);
@@ -135,6 +137,7 @@ function leadingPassage(passages: readonly Passage[], cues: readonly Cue[]): Pas
 }
 
 function quotesForDoc(passages: readonly Passage[], input: ExtractiveInput): Quote[] {
+  const answeringShapes = shapesAskedHere(input.question ?? "");
   const top = leadingPassage(passages, input.cues);
   if (!top) return [];
   const articlePieces = input.pieces.filter((p) => sameArticle(p, top));
@@ -151,23 +154,23 @@ function quotesForDoc(passages: readonly Passage[], input: ExtractiveInput): Quo
     const answering = items.filter((item) => kindsOf.get(item.id)?.some((k) => askedFigures.includes(k)));
     const quotes: Quote[] = [];
     if (answering.length < items.length) {
-      for (const item of answering) quotes.push({ id: item.id, text: relevantExcerpt(item.text, input.cues) });
+      for (const item of answering) quotes.push({ id: item.id, text: relevantExcerpt(item.text, input.cues, answeringShapes) });
     }
     if (lead) quotes.push({ id: lead.id, text: lead.text });
     for (const item of items) {
       if (!quotes.some((q) => q.id === item.id)) {
-        quotes.push({ id: item.id, text: relevantExcerpt(item.text, input.cues), asItem: true });
+        quotes.push({ id: item.id, text: relevantExcerpt(item.text, input.cues, answeringShapes), asItem: true });
       }
     }
     return quotes;
   }
 
-  const quotes: Quote[] = [{ id: top.id, text: relevantExcerpt(top.text, input.cues) }];
+  const quotes: Quote[] = [{ id: top.id, text: relevantExcerpt(top.text, input.cues, answeringShapes) }];
   for (const p of passages.slice(0, 3)) {
     if (p.id === top.id || isBareLead(p)) continue;
     if (quotes.length > MAX_EXTRA) break;
     if (p.pieceCoverage >= Math.max(0.5, 0.8 * top.pieceCoverage) && !quotes.some((q) => q.id === p.id)) {
-      quotes.push({ id: p.id, text: relevantExcerpt(p.text, input.cues) });
+      quotes.push({ id: p.id, text: relevantExcerpt(p.text, input.cues, answeringShapes) });
     }
   }
   // The question asks for a kind of statement (who receives the application, a
@@ -180,7 +183,7 @@ function quotesForDoc(passages: readonly Passage[], input: ExtractiveInput): Quo
       .slice(0, KIND_WINDOW)
       .find((p) => p.kinds.some((k) => asked.includes(k)) && p.pieceCoverage >= 0.5 * top.pieceCoverage && !isBareLead(p));
     if (answering && !quotes.some((q) => q.id === answering.id)) {
-      quotes.push({ id: answering.id, text: relevantExcerpt(answering.text, input.cues) });
+      quotes.push({ id: answering.id, text: relevantExcerpt(answering.text, input.cues, answeringShapes) });
     }
   }
   // A short closing rule of the article (第九条「当年度优惠政策只享受一次，不重复支持」) applies to every item.

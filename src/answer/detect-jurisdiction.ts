@@ -46,3 +46,17 @@ export function detectJurisdiction(text: string): JurisdictionMention {
   if (named.length === 0 && BOTH.test(text)) named.push(...JURISDICTIONS);
   return { named, otherPlaceOnly: named.length === 0 && OTHER_PLACES.test(text) };
 }
+
+/**
+ * The text with the places' own names taken out (「浙江省」「淄博」「两边」, not
+ * 区县 or 省知识产权局, which say what the question is about), with the
+ * connective that joined two of them (「浙江和淄博」「浙江的管理办法和淄博的」).
+ */
+export function withoutPlaceNames(text: string): string {
+  const names = JURISDICTIONS.flatMap((j) => {
+    const n = jurisdictionNames(j);
+    return n.aliases.filter((a) => a !== n.level);
+  }).sort((a, b) => b.length - a.length);
+  const any = `(?:${[...names, BOTH.source].join("|")})`;
+  return text.replace(new RegExp(`${any}(?:的)?(?:[和与跟及、]|以及)?`, "g"), "");
+}

@@ -16,6 +16,8 @@ export interface ResolvedQuestion {
 
 const LEADING = /^(那|那么|那如果|如果是|要是|换成|换做|还有|另外|再问|同样|对于|关于|至于)/;
 const TRAILING = /(呢|的呢|怎么样|咋样|又如何|又是怎样)[？?。!！\s]*$/;
+// 「会咋样」「将如何」 mark a follow-up but ask what follows: there 咋样 stays with the new words.
+const TRAILING_MARKER = /(呢|的呢|(?<![会将要])(?:怎么样|咋样)|又如何|又是怎样)[？?。!！\s]*$/;
 const JURISDICTION_WORDS =
   /浙江省?|淄博市?|省级|市级|省里|市里|全省|本市|我市|本省|我省/g;
 
@@ -45,6 +47,6 @@ export function resolveFollowUp(question: string, history: readonly PreviousTurn
   // The earlier question without its place words carries the topic; the new
   // words come last so that they add to it (「那证券化呢」 adds 证券化).
   const carried = previous.question.replace(JURISDICTION_WORDS, "").trim();
-  const added = question.replace(JURISDICTION_WORDS, "").replace(LEADING, "").replace(TRAILING, "").trim();
+  const added = question.replace(JURISDICTION_WORDS, "").replace(LEADING, "").replace(TRAILING_MARKER, "").trim();
   return { text: added ? `${carried} ${added}` : carried, isFollowUp: true, jurisdictions };
 }

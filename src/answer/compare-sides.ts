@@ -1,0 +1,31 @@
+/**
+ * A question about both jurisdictions (「浙江和淄博分别……」「……？浙江和淄博比一比」)
+ * read as one question per side: the words that only ask for the comparison
+ * (分别, 比一比, 有什么区别 …) and the place names are taken out, and each side
+ * is asked the rest under its own name. The answerer asks each side on its own
+ * when the question as a whole finds no answer, so that a side the texts do
+ * answer is not refused with the side they do not.
+ */
+import { jurisdictionNames } from "../knowledge/jurisdictions.ts";
+import { detectJurisdiction, withoutPlaceNames, type Jurisdiction } from "./detect-jurisdiction.ts";
+
+export interface SideQuestion {
+  jurisdiction: Jurisdiction;
+  text: string;
+}
+
+/** Words that ask for the comparison itself, not for anything the texts state. */
+const COMPARING =
+  /分别|各自|比一比|比一下|比比|比较一下|对比一下|对照一下|对比|比较|相比|(有)?(什么|啥|哪些|何)(区别|不同|差别|差异)|(是否|有没有)(一样|相同|不同)|一样吗|都/g;
+
+/** The question asked of each jurisdiction it names, or undefined when it names fewer than two. */
+export function sideQuestions(question: string): SideQuestion[] | undefined {
+  const named = detectJurisdiction(question).named;
+  if (named.length < 2) return undefined;
+  const rest = withoutPlaceNames(question)
+    .replace(COMPARING, "")
+    .replace(/^[\p{P}\s]+|[，,、\s]+(?=[？?。]?$)/gu, "")
+    .trim();
+  if (rest.replace(/[\p{P}\s]/gu, "").length === 0) return undefined;
+  return named.map((j) => ({ jurisdiction: j, text: `${jurisdictionNames(j).aliases[0]}${rest}` }));
+}
