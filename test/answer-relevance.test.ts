@@ -95,6 +95,7 @@ describe("everyday forms of words the texts use", () => {
     ["比一比", "nr", "比"],
     ["看了看", "v", "看"],
     ["弄法", "n", "方式"],
+    ["案子", "n", "案"],
     ["挂牌", "v", undefined],
     ["税收", "n", undefined],
   ])("%s (%s) is read as %s", (word, tag, base) => {
@@ -105,6 +106,7 @@ describe("everyday forms of words the texts use", () => {
     ["浙江示范区批下来了会给挂牌吗？", "挂牌", "zj2018:10"],
     ["淄博的专利托管都有哪几种搞法？", "顾问式", "zb2020:9.2"],
     ["淄博示范区多久评一回？", "每年度认定一次", "zb2020:12"],
+    ["淄博胜诉一个涉外案子能补几万？", "5 万元", "zb2020:9.4"],
   ])("「%s」 is answered from its clause", async (question, expected, citation) => {
     const r = await answerer.answer(question);
     expect(r.refused).toBe(false);

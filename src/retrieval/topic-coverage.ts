@@ -29,7 +29,7 @@ export interface WeightedWord {
   noun?: boolean;
   /** the plainer word an everyday form is read as (批下来 → 批, 弄法 → 方式; word-forms.ts) */
   matchAs?: string;
-  /** a one-character verb, which speech uses for a two-character one starting with it (评 for 评为, 考 for 考核) */
+  /** a one-character verb or spoken-noun root, which speech uses for a two-character word starting with it (评 for 评为, 案子 for 案件) */
   abbreviates?: boolean;
 }
 
@@ -188,7 +188,7 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
           weight: weightOf(base, baseTag) * factor,
           noun: DOMAIN.has(word) || NOUN_TAG.test(effectiveTag(base, baseTag)),
           ...(form ? { matchAs: base } : {}),
-          ...(base.length === 1 && baseTag.startsWith("v") ? { abbreviates: true } : {}),
+          ...(base.length === 1 && (baseTag.startsWith("v") || form) ? { abbreviates: true } : {}),
         });
       }
       for (const k of kinds) out.push({ word: k, weight: KIND_WEIGHT });

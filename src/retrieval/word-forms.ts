@@ -20,6 +20,13 @@ const REDUPLICATED = /^(..)\1$/u;
 const WAY_OF_DOING = /^(.)法$/u;
 const WAY = "方式";
 
+/**
+ * A one-character root with the spoken noun suffix 子/儿 (案子, 本儿): the
+ * everyday form of a two-character word on that root (案件); matched as an
+ * abbreviation (topic-coverage.ts).
+ */
+const SPOKEN_NOUN = /^(.)[子儿]$/u;
+
 export interface WordForm {
   /** the plainer word the form is read as */
   base: string;
@@ -37,6 +44,8 @@ export function everydayForm(word: string, tag: string, tagOf: (w: string) => st
   if (verb) return { base: verb[1]!, tag: "v" };
   const reduplicated = REDUPLICATED.exec(word);
   if (reduplicated) return tagOf(reduplicated[1]!).startsWith("v") ? { base: reduplicated[1]!, tag: "v" } : undefined;
+  const spoken = SPOKEN_NOUN.exec(word);
+  if (spoken && tag.startsWith("n")) return { base: spoken[1]!, tag: "n" };
   const way = WAY_OF_DOING.exec(word);
   if (way && tagOf(way[1]!).startsWith("v")) return { base: WAY, tag: "n" };
   if (!tag.startsWith("v")) return undefined;
