@@ -99,6 +99,14 @@ describe("the opening sentence answers what was asked", () => {
     expect(r.citations[0]).toBe("zj2018:6.3");
   });
 
+  it("「材料交到哪一级」 opens with the body the application goes to, from the article's lead, not with an item of the materials list", async () => {
+    const r = await answerer.answer("浙江省示范区申报材料先交到哪一级？");
+    const first = r.text.split("\n")[0]!;
+    expect(first).toMatch(/向省知识产权局提交以下申报材料（第九条）。$/);
+    expect(first).not.toContain("：（");
+    expect(r.citations[0]).toBe("zj2018:9");
+  });
+
   it("「不合格会怎样」 opens with what follows, both steps of it", async () => {
     const r = await answerer.answer("淄博示范区认定不合格会怎样？");
     expect(r.text.split("\n")[0]).toMatch(/限期整改；整改仍不合格的，取消资格/);

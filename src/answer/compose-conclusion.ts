@@ -38,6 +38,12 @@ const KIND_SHAPES: Readonly<Record<string, RegExp>> = {
  */
 const ASKED_HERE: readonly { kind: string; question: RegExp; shape: RegExp }[] = [
   {
+    // 「材料交到哪一级」「交给谁」: the body an application goes to.
+    kind: "#recipient",
+    question: /(交|报|送|递|提交|申报|申请)(到|给|往|至)(哪|谁|什么)|向(哪|谁)|找(谁|哪)/,
+    shape: /向[^，。；]{2,20}(提出|提交|推荐|申报|报送)/,
+  },
+  {
     kind: "#consequence",
     question: /(会|将|要)(怎样|怎么样|咋样|如何)|怎么办|后果|怎么处理|如何处理|会不会被|有什么(待遇|好处|奖励)/,
     shape: /的，[^。；]*(整改|取消|摘牌|撤销|保留|推荐|给予|不予|加分|奖励)/,
@@ -154,6 +160,6 @@ export function composeConclusion(
     return { line: `共 ${items.length} 项（${article}）：${items.map((q, i) => `${i + 1}. ${itemHead(q.text)}`).join("；")}。`, id: items[0]!.id };
   }
   if (!best || best.score <= 0) return undefined;
-  const sentence = trimSentence(best.sentence.replace(/^……|……$/g, ""), input.cues, input.kinds).replace(/[；;，,]$/, "。");
+  const sentence = trimSentence(best.sentence.replace(/^……|……$/g, ""), input.cues, input.kinds).replace(/[；;，,：:]$/, "。");
   return { line: `${sentence.endsWith("。") ? sentence.slice(0, -1) : sentence}（${shortClause(best.id)}）。`, id: best.id };
 }

@@ -186,6 +186,14 @@ function quotesForDoc(passages: readonly Passage[], input: ExtractiveInput): Quo
       quotes.push({ id: answering.id, text: relevantExcerpt(answering.text, input.cues, answeringShapes) });
     }
   }
+  // The same for the kinds read off the question itself (compose-conclusion.ts): 「材料交到哪一级」
+  // → the lead of 第九条, 「……向设区市知识产权局提出申报申请」.
+  if (answeringShapes.length > 0 && !quotes.some((q) => answeringShapes.some((shape) => shape.test(q.text)))) {
+    const answering = passages.slice(0, KIND_WINDOW).find((p) => answeringShapes.some((shape) => shape.test(p.text)) && !isBareLead(p));
+    if (answering && !quotes.some((q) => q.id === answering.id)) {
+      quotes.push({ id: answering.id, text: relevantExcerpt(answering.text, input.cues, answeringShapes) });
+    }
+  }
   // A short closing rule of the article (第九条「当年度优惠政策只享受一次，不重复支持」) applies to every item.
   if (top.item !== undefined && lead && !/[：:]\s*$/.test(lead.text) && lead.text.length <= 60) {
     if (!quotes.some((q) => q.id === lead.id)) quotes.push({ id: lead.id, text: lead.text });
