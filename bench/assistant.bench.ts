@@ -1,7 +1,8 @@
 /**
  * Messages per second through the assistant core with SQLite persistence:
  * many console users at once, each going through a Zhejiang intake with
- * policy questions in between (answered offline, logged), then 「确认」
+ * policy questions in between (answered offline on the answering thread, as
+ * `npm start` does, and logged), then 「确认」
  * (rules + a draft application). Every message is a full turn: user lock,
  * state loaded from and saved to the database, answers recorded. The same
  * conversations are then run as channel messages (with update ids): keyed

@@ -64,7 +64,14 @@ export function startAnswerThread(config: Pick<Config, "dataDir" | "llm" | "embe
 
   /** A log line of the thread, logged again here: the main logger masks it and writes where every line goes. */
   function relayLog(line: string): void {
-    const { level, msg, time: _time, ...fields } = JSON.parse(line) as { level: number; msg?: string; time?: unknown };
+    let record: { level: number; msg?: string; time?: unknown };
+    try {
+      record = JSON.parse(line) as typeof record;
+    } catch {
+      logger.warn({ line }, "answer thread wrote a log line that is not JSON");
+      return;
+    }
+    const { level, msg, time: _time, ...fields } = record;
     const name = logger.levels.labels[level] as "trace" | "debug" | "info" | "warn" | "error" | "fatal" | undefined;
     logger[name ?? "info"](fields, msg ?? "");
   }
