@@ -157,3 +157,16 @@ describe("measures, bodies and English asks", () => {
     expect(r.text).toContain("1000");
   });
 });
+
+describe("an attribute of a rule asked for in other words than the text's", () => {
+  it.each([
+    ["淄博专利托管服务券的额度是多少？", "5万元", "zb2020:9.2"],
+    ["浙江示范区依托单位的主要职责有哪些？", "招引和培育知识产权服务机构", "zj2018:7"],
+    ["淄博示范区不合格的后果是什么？", "取消资格", "zb2020:14"],
+  ])("「%s」 is answered: the attribute (额度, 职责, 后果) says which aspect of the clause is wanted", async (question, expected, citation) => {
+    const r = await answerer.answer(question);
+    expect(r.refused).toBe(false);
+    expect(r.text).toContain(expected);
+    expect(r.citations).toContain(citation);
+  });
+});

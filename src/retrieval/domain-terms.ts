@@ -287,6 +287,21 @@ export const FRAMING_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Nouns that name an attribute any rule states about its subject — how much
+ * (额度, 标准, 上限), how long (期限), at which level (档次, 等级), with what
+ * consequence (后果), whose duty (职责), by which steps (流程), within which
+ * scope (范围). 「服务券的额度是多少」 asks about 服务券; when the text words it
+ * otherwise (「不超过5万元」), the attribute noun says which aspect is wanted,
+ * as an answer kind does: it weighs like an adverb and never decides a refusal
+ * as the asked-for thing. Contact details, addresses or taxes are no attribute
+ * of a rule and stay out. Matched on a word's last two characters (主要职责).
+ */
+export const RULE_ATTRIBUTES: ReadonlySet<string> = new Set([
+  "额度", "金额", "数额", "数量", "标准", "上限", "下限", "幅度", "比例", "期限", "时限", "档次", "等级", "级别",
+  "后果", "结果", "职责", "职能", "责任", "义务", "权限", "流程", "步骤", "范围", "内容", "规定", "方式", "形式", "类型",
+]);
+
+/**
  * Words that only ask for conditions. When the question asks for `#condition`
  * the kind stands for them (as `#qty:家` stands for 「家」), so they are not
  * counted twice, and 第九条's back-reference 「符合条件的」 earns nothing.

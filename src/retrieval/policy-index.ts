@@ -18,7 +18,7 @@ import { loadOrBuildVectorStore, type VectorEntry } from "./persisted-vector-sto
 import { reciprocalRankFusion } from "./reciprocal-rank-fusion.ts";
 import { createTypoCorrector } from "./correct-typos.ts";
 import { getTokenizer, normalizeText } from "./tokenizer.ts";
-import { COMMON_IDF, createTopicCoverage } from "./topic-coverage.ts";
+import { COMMON_IDF, createTopicCoverage, isRuleAttribute } from "./topic-coverage.ts";
 import { askFocus, NOUN_LIKE } from "./ask-focus.ts";
 
 export interface PolicyIndexDeps {
@@ -217,7 +217,7 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
       const topicWords = new Set(real.map((w) => w.word));
       const missingFocus = askFocus(tagged, nounLike)
         .map((i) => tagged[i]!)
-        .filter((w) => topicWords.has(w.word) && w.word.length > 1 && !known.includes(w.word))
+        .filter((w) => topicWords.has(w.word) && w.word.length > 1 && !known.includes(w.word) && !isRuleAttribute(w.word))
         .filter((w) => tokenizer.generalIdf(w.word) >= (nounLike(w) ? FOCUS_NOUN_MIN_IDF : COMMON_IDF))
         .map((w) => w.word);
       return {

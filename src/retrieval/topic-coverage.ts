@@ -18,7 +18,12 @@
  * ranks first.
  */
 import { asksForCondition, isKindTerm, measureKindCues, questionKindTerms } from "./answer-kinds.ts";
-import { CONDITION_WORDS, DOMAIN_TERMS, FRAMING_WORDS, JURISDICTION_WORDS, LIGHT_VERBS, QUANTITY_UNITS, STOPWORDS, SYNONYMS } from "./domain-terms.ts";
+import { CONDITION_WORDS, DOMAIN_TERMS, FRAMING_WORDS, JURISDICTION_WORDS, LIGHT_VERBS, QUANTITY_UNITS, RULE_ATTRIBUTES, STOPWORDS, SYNONYMS } from "./domain-terms.ts";
+
+/** Whether a word names an attribute of a rule (RULE_ATTRIBUTES), by its last two characters. */
+export function isRuleAttribute(word: string): boolean {
+  return RULE_ATTRIBUTES.has(word.slice(-2));
+}
 import { everydayForm } from "./word-forms.ts";
 import type { Tokenizer } from "./tokenizer.ts";
 
@@ -177,8 +182,10 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         if (hasPeriod && tag.startsWith("m")) continue;
         // Pronouns (咱, 这块, 各自) point at something; they never say what it is.
         if (tag === "r") continue;
-        // 「申报…需要什么条件」: 申报 says what the conditions are for (FRAMING_WORDS).
-        const factor = framed && FRAMING_WORDS.has(word) ? LIGHT_FACTOR : 1;
+        // 「申报…需要什么条件」: 申报 says what the conditions are for (FRAMING_WORDS); an attribute
+        // noun the texts word otherwise (额度, 职责) says which aspect is wanted (RULE_ATTRIBUTES).
+        const aspect = isRuleAttribute(word) && !DOMAIN.has(word) && !usedByTexts(word);
+        const factor = (framed && FRAMING_WORDS.has(word)) || aspect ? LIGHT_FACTOR : 1;
         // An everyday form the texts never use (批下来, 比一比, 弄法) weighs and matches as its plainer word.
         const form = DOMAIN.has(word) || usedByTexts(word) ? undefined : everydayForm(word, tag, (w) => tokenizer.tagOf(w));
         if (form && (STOPWORDS.has(form.base) || JURISDICTION_WORDS.has(form.base))) continue; // 还给, 拿到: a function word and its complement
