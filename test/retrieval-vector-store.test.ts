@@ -1,16 +1,16 @@
 /**
- * The vector store (src/retrieval/hnsw-vector-store.ts) keeps LangChain's
- * HNSWLib files and behaviour without loading LangChain: built from the same
- * pieces it writes the same three files byte for byte, each loads what the
- * other saved, and searches return the same neighbours at the same distances.
+ * The vector store is built and saved by LangChain's HNSWLib; the answering
+ * path reads the saved files without LangChain (src/retrieval/hnsw-vector-store.ts)
+ * and must search as HNSWLib does: the same neighbours at the same distances.
  */
-import { readFile, rm } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Document } from "@langchain/core/documents";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listPieces } from "../src/knowledge/load-policies.ts";
 import { HnswVectorStore } from "../src/retrieval/hnsw-vector-store.ts";
+import { loadOrBuildVectorStore } from "../src/retrieval/persisted-vector-store.ts";
 import { LocalHashEmbeddings } from "../src/retrieval/local-embeddings.ts";
 import { makeTempDataDir } from "./support/e2e-runtime.ts";
 
@@ -29,31 +29,37 @@ describe("the HNSW vector store and LangChain's HNSWLib", () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it("writes the files LangChain writes for the same pieces, byte for byte", async () => {
-    const ours = await HnswVectorStore.build(pieces, embeddings);
-    const theirs = await HNSWLib.fromDocuments(pieces.map((p) => new Document(p)), embeddings);
-    await ours.save(join(dir, "ours"));
-    await theirs.save(join(dir, "theirs"));
-    for (const file of FILES) {
-      const [a, b] = await Promise.all([readFile(join(dir, "ours", file)), readFile(join(dir, "theirs", file))]);
-      expect(a.equals(b), file).toBe(true);
+  it("the saved store is LangChain's: HNSWLib loads it, and the reader searches as HNSWLib does", async () => {
+    const entries = pieces.map((p) => ({ id: String(p.metadata.id), text: p.pageContent }));
+    const built = await loadOrBuildVectorStore(entries, embeddings, "local-hash", dir);
+    expect(built.loadedFromDisk).toBe(false);
+    for (const file of FILES) expect((await readFile(join(dir, "hnswlib", file))).length, file).toBeGreaterThan(0);
+    const reread = await loadOrBuildVectorStore(entries, embeddings, "local-hash", dir);
+    expect(reread.loadedFromDisk).toBe(true);
+    const theirs = await HNSWLib.load(join(dir, "hnswlib"), embeddings);
+    for (const query of QUERIES) {
+      const vector = await embeddings.embedQuery(query);
+      const lc = (await theirs.similaritySearchVectorWithScore(vector, 12)).map(([doc, distance]) => [doc.metadata.id, distance]);
+      for (const store of [built.store, reread.store]) {
+        const mine = store.similaritySearchVectorWithScore(vector, 12).map(([doc, distance]) => [doc.metadata.id, distance]);
+        expect(mine, query).toEqual(lc);
+      }
+      expect(lc).toHaveLength(12);
     }
   });
 
-  it("loads what LangChain saved and searches as it does; LangChain loads what it saved", async () => {
-    const ours = await HnswVectorStore.load(join(dir, "theirs"));
-    const theirs = await HNSWLib.load(join(dir, "ours"), embeddings);
-    for (const query of QUERIES) {
-      const vector = await embeddings.embedQuery(query);
-      const mine = ours.similaritySearchVectorWithScore(vector, 12).map(([doc, distance]) => [doc.metadata.id, distance]);
-      const lc = (await theirs.similaritySearchVectorWithScore(vector, 12)).map(([doc, distance]) => [doc.metadata.id, distance]);
-      expect(mine, query).toEqual(lc);
-      expect(mine).toHaveLength(12);
-    }
+  it("without a data folder the store is built in memory and no temporary folder is left behind", async () => {
+    const before = (await readdir(tmpdir())).filter((f) => f.startsWith("ipzone-hnsw-"));
+    const entries = pieces.map((p) => ({ id: String(p.metadata.id), text: p.pageContent }));
+    const { store, directory } = await loadOrBuildVectorStore(entries, embeddings, "local-hash", undefined);
+    expect(directory).toBeUndefined();
+    expect(store.docs.size).toBe(entries.length);
+    const after = (await readdir(tmpdir())).filter((f) => f.startsWith("ipzone-hnsw-"));
+    expect(after).toEqual(before);
   });
 
   it("a query of another dimension is refused, not answered with nonsense", async () => {
-    const ours = await HnswVectorStore.load(join(dir, "ours"));
+    const ours = await HnswVectorStore.load(join(dir, "hnswlib"));
     expect(() => ours.similaritySearchVectorWithScore([0.1, 0.2, 0.3], 3)).toThrow(/dimensions/);
   });
 });

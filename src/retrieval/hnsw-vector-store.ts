@@ -1,16 +1,18 @@
 /**
- * The vector store: hnswlib-node's HNSW index and the pieces it holds, saved
- * as the three files LangChain's `HNSWLib` store writes (`args.json`,
- * `docstore.json`, `hnswlib.index`) and built and searched with the same
- * calls, so an index saved by either one loads in the other and a search
- * returns the same neighbours at the same distances.
+ * The vector store as the answering path reads it: the three files LangChain's
+ * `HNSWLib` saves (`args.json`, `docstore.json`, `hnswlib.index`), loaded and
+ * searched with hnswlib-node's own calls — the ones `HNSWLib.load` and
+ * `similaritySearchVectorWithScore` make — so a search returns the neighbours
+ * and distances LangChain's would.
  *
- * LangChain's class is not loaded for it: importing
- * `@langchain/community/vectorstores/hnswlib` brings @langchain/core's
- * vector-store base and langsmith with it, ~250 modules, ~450 ms of CPU and
- * ~27 MB before the first question, for a wrapper around three hnswlib calls.
+ * LangChain builds and saves the store (`buildWithLangChain`); its class is not
+ * loaded to answer: importing `@langchain/community/vectorstores/hnswlib`
+ * brings @langchain/core's vector-store base and langsmith with it, ~250
+ * modules, ~450 ms of CPU and ~27 MB before the first question, for three
+ * hnswlib calls. The build pays that only when the texts or the embedding change.
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import hnswlib from "hnswlib-node";
@@ -36,22 +38,6 @@ export class HnswVectorStore {
     private readonly args: StoreArgs,
   ) {}
 
-  /** Embeds the pieces and adds them in order, as `HNSWLib.fromDocuments` does (cosine space, hnswlib's default M, ef and seed). */
-  static async build(docs: readonly StoredDoc[], embeddings: EmbeddingsInterface): Promise<HnswVectorStore> {
-    const vectors = await embeddings.embedDocuments(docs.map((d) => d.pageContent));
-    if (vectors.length === 0) throw new Error("向量索引没有可索引的条文");
-    const args: StoreArgs = { space: "cosine", numDimensions: vectors[0]!.length };
-    const index = new hnswlib.HierarchicalNSW(args.space, args.numDimensions);
-    index.initIndex(vectors.length);
-    const stored = new Map<string, StoredDoc>();
-    vectors.forEach((vector, i) => {
-      if (vector.length !== args.numDimensions) throw new Error(`向量维度不一致：${vector.length} ≠ ${args.numDimensions}`);
-      index.addPoint(vector, i);
-      stored.set(String(i), docs[i]!);
-    });
-    return new HnswVectorStore(index, stored, args);
-  }
-
   /** Reads a saved store; throws when a file is missing or not in the expected shape. */
   static async load(directory: string): Promise<HnswVectorStore> {
     const args = argsSchema.parse(JSON.parse(await readFile(join(directory, "args.json"), "utf8")));
@@ -61,15 +47,6 @@ export class HnswVectorStore {
       index.readIndex(join(directory, "hnswlib.index")),
     ]);
     return new HnswVectorStore(index, new Map(entries), args);
-  }
-
-  async save(directory: string): Promise<void> {
-    await mkdir(directory, { recursive: true });
-    await Promise.all([
-      this.index.writeIndex(join(directory, "hnswlib.index")),
-      writeFile(join(directory, "args.json"), JSON.stringify(this.args)),
-      writeFile(join(directory, "docstore.json"), JSON.stringify([...this.docs.entries()])),
-    ]);
   }
 
   /** The `k` nearest pieces with their cosine distance (1 − similarity), nearest first. */
@@ -83,5 +60,34 @@ export class HnswVectorStore {
       if (!doc) throw new Error(`ID ${label} not found.`);
       return [doc, distances[i]!];
     });
+  }
+}
+
+/**
+ * Embeds the pieces and builds the store with LangChain's `HNSWLib` (cosine
+ * space, hnswlib's defaults), saved into `directory` — or, without one, into a
+ * temporary folder removed once read — and returns it as the answering path
+ * reads it.
+ */
+export async function buildWithLangChain(
+  docs: readonly StoredDoc[],
+  embeddings: EmbeddingsInterface,
+  directory?: string,
+): Promise<HnswVectorStore> {
+  if (docs.length === 0) throw new Error("向量索引没有可索引的条文");
+  const [{ HNSWLib }, { Document }] = await Promise.all([
+    import("@langchain/community/vectorstores/hnswlib"),
+    import("@langchain/core/documents"),
+  ]);
+  const built = await HNSWLib.fromDocuments(
+    docs.map((d) => new Document({ pageContent: d.pageContent, metadata: d.metadata })),
+    embeddings,
+  );
+  const target = directory ?? (await mkdtemp(join(tmpdir(), "ipzone-hnsw-")));
+  try {
+    await built.save(target);
+    return await HnswVectorStore.load(target);
+  } finally {
+    if (!directory) await rm(target, { recursive: true, force: true });
   }
 }

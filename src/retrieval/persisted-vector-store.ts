@@ -1,6 +1,7 @@
 /**
- * The vector half of the index: an HNSW store (hnsw-vector-store.ts, the
- * files LangChain's HNSWLib writes), saved under `<dataDir>/policy-index/` with a manifest. The store is reused
+ * The vector half of the index: an HNSW store built and saved by LangChain's
+ * HNSWLib under `<dataDir>/policy-index/` with a manifest, and read by
+ * hnsw-vector-store.ts without LangChain. The store is reused
  * while the manifest's hash of the pieces and embedding id match; otherwise it
  * is rebuilt and saved again. A new store is written beside the old one and
  * renamed into place, so a concurrent reader never sees half a store.
@@ -10,7 +11,7 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { z } from "zod";
-import { HnswVectorStore } from "./hnsw-vector-store.ts";
+import { buildWithLangChain, HnswVectorStore } from "./hnsw-vector-store.ts";
 
 /** Bump when what is embedded for a piece changes (see `indexText`). */
 export const INDEX_FORMAT_VERSION = 1;
@@ -75,8 +76,13 @@ async function storeMatches(store: HnswVectorStore, entries: readonly VectorEntr
   return index.getNumDimensions() === dimension;
 }
 
-async function buildStore(entries: readonly VectorEntry[], embeddings: EmbeddingsInterface): Promise<HnswVectorStore> {
-  return HnswVectorStore.build(entries.map((e) => ({ pageContent: e.text, metadata: { id: e.id } })), embeddings);
+/** Built by LangChain's HNSWLib and saved into `directory` (a temporary folder without one). */
+async function buildStore(entries: readonly VectorEntry[], embeddings: EmbeddingsInterface, directory?: string): Promise<HnswVectorStore> {
+  return buildWithLangChain(
+    entries.map((e) => ({ pageContent: e.text, metadata: { id: e.id } })),
+    embeddings,
+    directory,
+  );
 }
 
 /**
@@ -108,29 +114,27 @@ export async function loadOrBuildVectorStore(
     }
   }
 
-  const store = await buildStore(entries, embeddings);
-  if (directory) {
-    await mkdir(directory, { recursive: true });
-    const tmp = join(directory, `hnswlib.tmp-${randomUUID()}`);
-    await store.save(tmp);
-    const target = join(directory, "hnswlib");
-    await rm(target, { recursive: true, force: true });
-    try {
-      await rename(tmp, target);
-    } catch {
-      // Another process saved the same store first; its copy is as good as ours.
-      await rm(tmp, { recursive: true, force: true });
-    }
-    const manifest: IndexManifest = {
-      formatVersion: INDEX_FORMAT_VERSION,
-      piecesHash,
-      embeddingId,
-      count: entries.length,
-      builtAt: new Date().toISOString(),
-    };
-    const tmpManifest = join(directory, `manifest.tmp-${randomUUID()}.json`);
-    await writeFile(tmpManifest, JSON.stringify(manifest, null, 2));
-    await rename(tmpManifest, join(directory, "manifest.json"));
+  if (!directory) return { store: await buildStore(entries, embeddings), loadedFromDisk: false, directory };
+  await mkdir(directory, { recursive: true });
+  const tmp = join(directory, `hnswlib.tmp-${randomUUID()}`);
+  const store = await buildStore(entries, embeddings, tmp);
+  const target = join(directory, "hnswlib");
+  await rm(target, { recursive: true, force: true });
+  try {
+    await rename(tmp, target);
+  } catch {
+    // Another process saved the same store first; its copy is as good as ours.
+    await rm(tmp, { recursive: true, force: true });
   }
+  const manifest: IndexManifest = {
+    formatVersion: INDEX_FORMAT_VERSION,
+    piecesHash,
+    embeddingId,
+    count: entries.length,
+    builtAt: new Date().toISOString(),
+  };
+  const tmpManifest = join(directory, `manifest.tmp-${randomUUID()}.json`);
+  await writeFile(tmpManifest, JSON.stringify(manifest, null, 2));
+  await rename(tmpManifest, join(directory, "manifest.json"));
   return { store, loadedFromDisk: false, directory };
 }
