@@ -268,7 +268,13 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
    * Undefined when the earlier question was about this jurisdiction too, or
    * when this text has no counterpart (a Zibo-only subsidy asked of Zhejiang).
    */
-  async function answerFromCounterpart(previous: PreviousTurn, now: Jurisdiction, text: string, retrieved: string[]): Promise<AnswerResult | undefined> {
+  async function answerFromCounterpart(
+    previous: PreviousTurn,
+    now: Jurisdiction,
+    text: string,
+    profile: QueryProfile,
+    retrieved: string[],
+  ): Promise<AnswerResult | undefined> {
     const before = previous.jurisdictions?.length ? previous.jurisdictions : detectJurisdiction(previous.question).named;
     if (before.length !== 1 || before[0] === now) return undefined;
     const earlier = await answerChinese(previous.question, { useLlm: false }, undefined, before[0]);
@@ -282,9 +288,9 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const answer = composeExtractiveAnswer({
       passagesByDoc: new Map([[doc, [passage]]]),
       pieces: index.pieces,
-      cues: weighCues(index.profile(text).cues),
+      cues: weighCues(profile.cues),
       wantsList: false,
-      kinds: index.profile(text).kinds,
+      kinds: profile.kinds,
       question: text,
     });
     const lead = `${POLICIES[doc].shortName}的写法与上一问的${formatClause(source.id)}不同，相应的规定是：`;
@@ -370,7 +376,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       if (signal.offTopic) {
         // 「那淄博的是谁定的」 after a Zhejiang question the other text words differently: its corresponding clause answers.
         if (resolved.isFollowUp && named.length === 1 && !side) {
-          const counterpart = await answerFromCounterpart(options.history!.at(-1)!, named[0]!, text, retrieved);
+          const counterpart = await answerFromCounterpart(options.history!.at(-1)!, named[0]!, text, profile, retrieved);
           if (counterpart) return counterpart;
         }
         // 「浙江呢？」 after a Zibo-only subsidy: say plainly that this policy has no such provision.
