@@ -98,12 +98,49 @@ describe("SQLite specifics", () => {
       const notice = await store.notifications.enqueue({ userId: user.id, text: "您的申报已受理" });
       expect(await store.notifications.pending(user.id)).toEqual([notice]);
 
+      // An intake's outcome at 「确认」 is written with plain SQL too; the review desk reads it through Prisma.
+      const outcome = await store.intakeOutcomes.saveApplication({
+        userId: user.id,
+        jurisdiction: "zhejiang",
+        profile: { zone: { coreAreaSqm: 1200 }, name: "西湖示范区" },
+        checkResult: { verdict: "符合", items: [1, null] },
+        intakeKey: "intake-mixed-1",
+        audit: { actor: "telegram:mixed-1", action: "application.create" },
+        conversation: ({ id }) => ({ userId: user.id, flow: null, step: null, state: { applicationId: id }, expectedVersion: saved.version }),
+      });
+      expect(outcome.created).toBe(true);
+      expect(outcome.record.number).toMatch(/^ZJ-\d{4}-0001$/);
+      expect(await store.applications.findById(outcome.record.id)).toEqual(outcome.record);
+      expect(await store.conversations.load(user.id)).toEqual(outcome.conversation);
+      const corrected = await store.intakeOutcomes.saveApplication({
+        userId: user.id,
+        jurisdiction: "zhejiang",
+        profile: { zone: { coreAreaSqm: 1500 } },
+        intakeKey: "intake-mixed-2",
+        replaces: { id: outcome.record.id, expectedVersion: outcome.record.version },
+        audit: { actor: "telegram:mixed-1", action: "application.update" },
+        conversation: () => ({ userId: user.id, flow: null, step: null, state: {}, expectedVersion: outcome.conversation.version }),
+      });
+      // No check result given: the stored one stays, as with Prisma's `undefined`.
+      expect(corrected.record).toMatchObject({ number: outcome.record.number, version: 2, profile: { zone: { coreAreaSqm: 1500 } }, checkResult: outcome.record.checkResult });
+      expect(await store.applications.findById(outcome.record.id)).toEqual(corrected.record);
+      const estimate = await store.intakeOutcomes.saveEstimate({
+        userId: user.id,
+        intakeKey: "intake-mixed-3",
+        input: { agencies: 3 },
+        result: { totalYuan: 150000 },
+        audit: { actor: "telegram:mixed-1", action: "estimate.create" },
+        conversation: () => ({ userId: user.id, flow: null, step: null, state: {}, expectedVersion: corrected.conversation.version }),
+      });
+      expect(await store.estimates.findById(estimate.record.id)).toEqual(estimate.record);
+      expect((await store.audit.listBySubject(`application:${outcome.record.number}`)).map((a) => a.action)).toEqual(["application.create", "application.update"]);
+
       // Timestamps are stored as the same text by both, so SQL compares and orders them alike (pruning, ORDER BY).
       const stamps = await prisma.$queryRawUnsafe<{ t: string }[]>(
-        `SELECT "createdAt" || '' AS t FROM "Notification" UNION ALL SELECT "createdAt" || '' FROM "QuestionLog"`,
+        `SELECT "createdAt" || '' AS t FROM "Notification" UNION ALL SELECT "createdAt" || '' FROM "QuestionLog" UNION ALL SELECT "updatedAt" || '' FROM "Application" UNION ALL SELECT "createdAt" || '' FROM "Estimate"`,
       );
-      expect(stamps).toHaveLength(2);
-      expect(stamps[0]!.t.replace(/\d/g, "0")).toBe(stamps[1]!.t.replace(/\d/g, "0"));
+      expect(stamps).toHaveLength(4);
+      for (const stamp of stamps) expect(stamp.t.replace(/\d/g, "0")).toBe(stamps[0]!.t.replace(/\d/g, "0"));
     } finally {
       await prisma.$disconnect();
       await store.close();

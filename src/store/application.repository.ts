@@ -19,6 +19,8 @@ import { isUniqueViolation, type Tx } from "./prisma-client.ts";
 import type { RepositoryContext } from "./repository-context.ts";
 import { toRecord as notificationRecord, type NotificationRecord } from "./notification.repository.ts";
 import { ConcurrentUpdateError, RecordNotFoundError } from "./store-errors.ts";
+import type { SqliteDirect, SqlRow } from "./sqlite-direct.ts";
+import { APPLICATION_TABLE, sqlInt } from "./sqlite-table.ts";
 import { recordTurnStart, type TurnStart } from "./turn-journal.repository.ts";
 
 export type { Jurisdiction } from "../knowledge/jurisdictions.ts";
@@ -156,14 +158,24 @@ export interface NewApplicationData {
   intakeKey?: string | null;
 }
 
-export function applicationData(input: CreateApplicationInput, now: () => Date, intakeKey?: string | null): NewApplicationData {
+/** The row's JSON values as plain JSON, for the SQLite statements (undefined: no check result given). */
+export interface NewApplicationJson {
+  profileJson: JsonValue;
+  checkResultJson: JsonValue | undefined;
+}
+
+export function applicationData(input: CreateApplicationInput, now: () => Date, intakeKey?: string | null): NewApplicationData & NewApplicationJson {
+  const profileJson = toJson(input.profile, "申请资料");
+  const checkResultJson = input.checkResult === undefined ? undefined : toJson(input.checkResult, "预审结果");
   return {
     userId: input.userId,
     jurisdiction: input.jurisdiction,
     year: input.year ?? chinaYear(now()),
-    profile: jsonInput(toJson(input.profile, "申请资料")),
-    checkResult: nullableJsonInput(input.checkResult === undefined ? undefined : toJson(input.checkResult, "预审结果")),
+    profile: jsonInput(profileJson),
+    checkResult: nullableJsonInput(checkResultJson),
     intakeKey: intakeKey ?? null,
+    profileJson,
+    checkResultJson,
   };
 }
 
@@ -180,7 +192,69 @@ export async function insertNumbered(tx: Tx, data: NewApplicationData): Promise<
     update: { lastSeq: { increment: 1 } },
   });
   const seq = counter.lastSeq;
-  return tx.application.create({ data: { ...data, number: formatApplicationNumber(jurisdiction, year, seq), seq } });
+  const { userId, profile, checkResult, intakeKey } = data;
+  return tx.application.create({ data: { userId, jurisdiction, year, profile, checkResult, intakeKey, number: formatApplicationNumber(jurisdiction, year, seq), seq } });
+}
+
+/**
+ * `insertNumbered` as plain SQL on SQLite, for a caller that holds the gate and
+ * has begun the (IMMEDIATE) transaction: the counter's upsert returns the new
+ * number, and no other writer can run in between. Timestamps as Prisma sets
+ * them (`@default(now())`, `@updatedAt`: the clock, not the store's `now`).
+ */
+export async function insertNumberedSqlite(sqlite: SqliteDirect, data: NewApplicationData & NewApplicationJson): Promise<ApplicationRecord> {
+  const { jurisdiction, year } = data;
+  const [counter] = await sqlite.query(
+    `INSERT INTO "ApplicationCounter" ("jurisdiction", "year", "lastSeq") VALUES (?, ?, 1)
+     ON CONFLICT ("jurisdiction", "year") DO UPDATE SET "lastSeq" = "lastSeq" + 1 RETURNING "lastSeq"`,
+    [jurisdiction, year],
+  );
+  const seq = sqlInt(counter!.lastSeq);
+  const at = new Date();
+  const [row] = await sqlite.query(
+    `INSERT INTO "Application" ("number", "userId", "jurisdiction", "year", "seq", "status", "profile", "checkResult", "version", "createdAt", "updatedAt", "intakeKey")
+     VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, 1, ?, ?, ?) RETURNING ${APPLICATION_TABLE.columns}`,
+    [
+      formatApplicationNumber(jurisdiction, year, seq),
+      data.userId,
+      jurisdiction,
+      year,
+      seq,
+      JSON.stringify(data.profileJson),
+      data.checkResultJson === undefined ? null : JSON.stringify(data.checkResultJson),
+      at,
+      at,
+      data.intakeKey ?? null,
+    ],
+  );
+  return applicationFromSqlite(row!);
+}
+
+/** A returned or draft application corrected from a new intake, compare-and-set on its version; undefined when the version moved. */
+export async function replaceFromIntakeSqlite(
+  sqlite: SqliteDirect,
+  replaces: { id: number; expectedVersion: number },
+  data: NewApplicationData & NewApplicationJson,
+): Promise<ApplicationRecord | undefined> {
+  // An absent check result leaves the column as it is, as Prisma does with `undefined`.
+  const checkResult = data.checkResultJson === undefined ? [] : [JSON.stringify(data.checkResultJson)];
+  const [row] = await sqlite.query(
+    `UPDATE "Application" SET "profile" = ?, ${checkResult.length ? `"checkResult" = ?, ` : ""}"intakeKey" = ?, "version" = "version" + 1, "updatedAt" = ?
+     WHERE "id" = ? AND "version" = ? RETURNING ${APPLICATION_TABLE.columns}`,
+    [JSON.stringify(data.profileJson), ...checkResult, data.intakeKey ?? null, new Date(), replaces.id, replaces.expectedVersion],
+  );
+  return row ? applicationFromSqlite(row) : undefined;
+}
+
+/** The application with this intake's key, read on the SQLite hot path. */
+export async function findByIntakeKeySqlite(sqlite: SqliteDirect, intakeKey: string): Promise<ApplicationRecord | undefined> {
+  const [row] = await sqlite.query(`SELECT ${APPLICATION_TABLE.columns} FROM "Application" WHERE "intakeKey" = ?`, [intakeKey]);
+  return row ? applicationFromSqlite(row) : undefined;
+}
+
+function applicationFromSqlite(row: SqlRow): ApplicationRecord {
+  const { intakeKey: _key, seq: _seq, ...record } = APPLICATION_TABLE.read(row);
+  return record;
 }
 
 export function createApplicationRepository({ db, exclusive, now }: RepositoryContext): ApplicationRepository {

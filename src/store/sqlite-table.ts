@@ -6,7 +6,7 @@
  * table below then no longer type-checks until the column has a reader, and
  * test/store-hot-path.test.ts compares every table with the migrated database.
  */
-import { Prisma, type UserRole } from "../generated/sqlite/client.ts";
+import { Prisma, type ApplicationStatus, type Jurisdiction, type UserRole } from "../generated/sqlite/client.ts";
 import type { JsonValue } from "./json-value.ts";
 import type { SqlRow } from "./sqlite-direct.ts";
 
@@ -78,5 +78,38 @@ export const NOTIFICATION_TABLE = sqliteTable("Notification", Prisma.Notificatio
   deliveredAt: sqlDateOrNull,
 });
 
+/** JSON text or SQL NULL (a `Json?` column Prisma left empty). */
+export const sqlJsonOrNull = (value: unknown): JsonValue | null => (value === null || value === undefined ? null : sqlJson(value));
+
+// Written and read back by an intake's outcome at 「确认」 (intake-outcome.repository.ts).
+export const APPLICATION_TABLE = sqliteTable("Application", Prisma.ApplicationScalarFieldEnum, {
+  id: sqlInt,
+  number: sqlText,
+  userId: sqlInt,
+  jurisdiction: (value: unknown) => sqlText(value) as Jurisdiction,
+  year: sqlInt,
+  seq: sqlInt,
+  status: (value: unknown) => sqlText(value) as ApplicationStatus,
+  profile: sqlJson,
+  checkResult: sqlJsonOrNull,
+  staffComment: sqlTextOrNull,
+  decidedBy: sqlTextOrNull,
+  version: sqlInt,
+  createdAt: sqlDate,
+  updatedAt: sqlDate,
+  submittedAt: sqlDateOrNull,
+  decidedAt: sqlDateOrNull,
+  intakeKey: sqlTextOrNull,
+});
+
+export const ESTIMATE_TABLE = sqliteTable("Estimate", Prisma.EstimateScalarFieldEnum, {
+  id: sqlInt,
+  userId: sqlInt,
+  input: sqlJson,
+  result: sqlJson,
+  createdAt: sqlDate,
+  intakeKey: sqlTextOrNull,
+});
+
 /** Every table the hot path reads rows of. */
-export const HOT_READ_TABLES: readonly SqliteTable<unknown>[] = [USER_TABLE, CONVERSATION_TABLE, NOTIFICATION_TABLE];
+export const HOT_READ_TABLES: readonly SqliteTable<unknown>[] = [USER_TABLE, CONVERSATION_TABLE, NOTIFICATION_TABLE, APPLICATION_TABLE, ESTIMATE_TABLE];

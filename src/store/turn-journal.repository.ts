@@ -19,6 +19,7 @@
 import { saveSqlite, savePrisma, toRecord as conversationRecord, type ConversationRecord, type SaveConversationInput } from "./conversation.repository.ts";
 import type { RepositoryContext } from "./repository-context.ts";
 import type { Tx } from "./prisma-client.ts";
+import type { SqliteDirect } from "./sqlite-direct.ts";
 import { sqlTextOrNull } from "./sqlite-table.ts";
 import { applyTurnWritesPrisma, applyTurnWritesSqlite, type TurnWrite } from "./turn-write.ts";
 import { ConcurrentUpdateError } from "./store-errors.ts";
@@ -57,6 +58,16 @@ export interface TurnStart {
 export async function recordTurnStart(tx: Tx, turn: TurnStart | undefined, at: Date): Promise<void> {
   if (!turn) return;
   await tx.turnRecord.upsert({ where: { key: turn.key }, create: { key: turn.key, before: turn.before(), createdAt: at }, update: {} });
+}
+
+/** The same as plain SQL on SQLite, for a caller that holds the gate and has begun the transaction. */
+export async function recordTurnStartSqlite(sqlite: SqliteDirect, turn: TurnStart | undefined, at: Date): Promise<void> {
+  if (!turn) return;
+  await sqlite.execute(`INSERT INTO "TurnRecord" ("key", "replies", "before", "createdAt") VALUES (?, NULL, ?, ?) ON CONFLICT ("key") DO NOTHING`, [
+    turn.key,
+    turn.before(),
+    at,
+  ]);
 }
 
 export interface TurnJournalRepository {
