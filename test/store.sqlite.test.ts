@@ -2,6 +2,7 @@
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { resolveDatabaseTarget } from "../src/store/database-target.ts";
@@ -52,6 +53,27 @@ describe("SQLite specifics", () => {
       const failure = migrateDatabase(loadConfig({ DATABASE_URL: `file:${join(dir, "notes.db")}` }));
       await expect(failure).rejects.toThrow(/不是 SQLite 数据库/);
     } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  // Messages take the plain-SQL path only, so Prisma's connection may never open: the direct one sets WAL itself.
+  it("a store whose first work is a chat message's leaves the database in WAL mode, synchronous=NORMAL", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "ipzone-store-"));
+    const config = loadConfig({ DATA_DIR: dir });
+    const { database } = await migrateDatabase(config);
+    const store = await createStore(config);
+    try {
+      await store.users.upsert({ channel: "telegram", externalId: "wal-1" });
+      const other = new Database(database, { readonly: true });
+      expect(other.pragma("journal_mode", { simple: true })).toBe("wal");
+      other.close();
+      // Prisma's connection, opened later by a review-desk query, runs with the same settings.
+      const prisma = await openPrismaClient(resolveDatabaseTarget(config));
+      expect(await prisma.$queryRawUnsafe<{ synchronous: bigint }[]>("PRAGMA synchronous")).toEqual([{ synchronous: 1n }]);
+      await prisma.$disconnect();
+    } finally {
+      await store.close();
       await rm(dir, { recursive: true, force: true });
     }
   });

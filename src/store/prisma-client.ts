@@ -7,8 +7,10 @@
  * `mode: "insensitive"`, which the repositories do not use).
  */
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { Prisma, PrismaClient } from "../generated/sqlite/client.ts";
 import type { DatabaseTarget } from "./database-target.ts";
+import { SQLITE_PRAGMAS } from "./sqlite-pragmas.ts";
 import { openSqliteDirect, type SqliteDirect } from "./sqlite-direct.ts";
 
 export { Prisma };
@@ -27,6 +29,28 @@ export interface OpenedDatabase {
 const errorFormat = "minimal";
 const BUSY_TIMEOUT_MS = 10_000;
 
+/**
+ * Prisma's better-sqlite3 adapter, with the settings run on the connection
+ * as it opens. Prisma opens it on the first query, not before: connecting
+ * loads its WebAssembly query compiler (+44 MB resident, +20 MB more after
+ * the first queries), which a SQLite process whose messages only take the
+ * plain-SQL hot path (sqlite-direct.ts) then never loads.
+ */
+function sqliteAdapter(file: string): SqlDriverAdapterFactory {
+  // `timeout` is SQLite's busy timeout: another process (the CLI while the bot
+  // runs) holding the write lock is waited for instead of failing at once.
+  const factory = new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const adapter = await factory.connect();
+      await adapter.executeScript(SQLITE_PRAGMAS);
+      return adapter;
+    },
+  };
+}
+
 export async function openPrismaClient(target: DatabaseTarget): Promise<Db> {
   if (target.provider === "postgresql") {
     // Loaded only for PostgreSQL: the pg driver is not needed by a SQLite process.
@@ -35,20 +59,10 @@ export async function openPrismaClient(target: DatabaseTarget): Promise<Db> {
     const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }), errorFormat });
     return client as unknown as Db;
   }
-  // `timeout` is SQLite's busy timeout: another process (the CLI while the bot
-  // runs) holding the write lock is waited for instead of failing at once.
-  const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: target.sqliteFile!, timeout: BUSY_TIMEOUT_MS }), errorFormat });
-  // WAL lets readers proceed while one writer commits (stored in the file).
-  // With WAL, synchronous=NORMAL syncs at checkpoints rather than on every
-  // commit: still corruption-safe and consistent; a power cut (not a crash)
-  // may lose the last few commits — acceptable for chat state, and it spares
-  // an fsync per message on real disks.
-  await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await client.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
-  return client;
+  return new PrismaClient({ adapter: sqliteAdapter(target.sqliteFile!), errorFormat });
 }
 
-/** The client and, on SQLite, the direct connection (opened after the client set WAL). */
+/** The client and, on SQLite, the direct connection; neither connects before its first query. */
 export async function openDatabase(target: DatabaseTarget): Promise<OpenedDatabase> {
   const db = await openPrismaClient(target);
   if (target.provider !== "sqlite") return { db };

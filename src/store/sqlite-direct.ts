@@ -23,6 +23,7 @@
  * network round trip outweighs the client's own cost.
  */
 import Database from "better-sqlite3";
+import { SQLITE_PRAGMAS } from "./sqlite-pragmas.ts";
 
 export type SqlArg = string | number | boolean | Date | null;
 export type SqlRow = Record<string, unknown>;
@@ -58,8 +59,8 @@ export function openSqliteDirect(file: string, options: { timeoutMs: number }): 
     if (closed) throw new Error("the store is closed");
     if (!db) {
       db = new Database(file, { timeout: SPIN_MS });
-      // Per connection (journal_mode=WAL is kept in the file); see prisma-client.ts.
-      db.pragma("synchronous = NORMAL");
+      // WAL (kept in the file) and synchronous=NORMAL (per connection), as Prisma's connection runs them (prisma-client.ts).
+      db.exec(SQLITE_PRAGMAS);
     }
     return db;
   };
