@@ -147,12 +147,12 @@ describe("comparisons", () => {
     expect(r.citations.some((c) => c.startsWith("zb2020:9"))).toBe(true);
   });
 
-  it("a comparison the question as a whole finds no answer to (「……？浙江和淄博比一比」) is asked of each side: Zibo's 加分 on its line, Zhejiang's line says it has none", async () => {
+  it("a comparison the question as a whole finds no answer to (「……？浙江和淄博比一比」) is asked of each side: Zibo's 加分 on its line, Zhejiang's line says it has none — each opening with the yes or no asked for", async () => {
     const r = await answerer.answer("建示范区对所在区县年度考核有没有加分？浙江和淄博比一比");
     expect(r.refused).toBe(false);
     const [zj, zb] = r.text.split("\n");
-    expect(zj).toBe("浙江省（省级）：浙江省管理办法没有这方面的规定。");
-    expect(zb).toBe("淄博市（市级）：示范区建设作为区县创新工作，年度考核予以加分奖励（第十五条）。");
+    expect(zj).toBe("浙江省（省级）：没有。浙江省管理办法没有这方面的规定。");
+    expect(zb).toBe("淄博市（市级）：有。示范区建设作为区县创新工作，年度考核予以加分奖励（第十五条）。");
     expect(r.citations[0]).toBe("zb2020:15");
   });
 

@@ -31,7 +31,8 @@ describe("the object of the ask", () => {
   it.each([
     ["淄博市知识产权局的地址在哪？", ["地址"]],
     ["示范区的服务机构能享受什么税收优惠？", ["税收", "优惠"]],
-    ["淄博示范区的服务机构可以申请贷款贴息吗？", ["贴息"]],
+    // 贷款贴息: a verb right after a noun makes one noun phrase with it (the interest subsidy of loans).
+    ["淄博示范区的服务机构可以申请贷款贴息吗？", ["贷款", "贴息"]],
     ["浙江示范区考核结果分几档？", []],
   ])("「%s」 asks for %j", (question, expected) => {
     expect(focusOf(question)).toEqual(expected);

@@ -35,6 +35,7 @@ import { createQuestionNormalizer } from "./normalize-question.ts";
 import { splitAsks, type Ask } from "./split-asks.ts";
 import { sideQuestions } from "./compare-sides.ts";
 import { createAnalogyFinder } from "./analogous-clause.ts";
+import { yesNoAsk } from "./yes-no-ask.ts";
 
 export interface AnswererDeps {
   index: PolicyIndex;
@@ -73,6 +74,12 @@ function interleave(lists: readonly (readonly string[])[]): string[] {
     for (const l of lists) if (l[r] !== undefined && !out.includes(l[r]!)) out.push(l[r]!);
   }
   return out;
+}
+
+/** A yes/no question about a side whose text has no such provision hears no first (「没有。」「不能。」). */
+function noFirst(question: string): string {
+  const yesNo = yesNoAsk(question);
+  return yesNo ? `${yesNo.no}。` : "";
 }
 
 /** Under the heading of an ask the texts do not answer. */
@@ -316,7 +323,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     for (const { jurisdiction, result } of parts) {
       const policy = POLICIES[POLICY_OF[jurisdiction]];
       if (result.refused) {
-        lines.push(`${JURISDICTION_LABEL[jurisdiction]}：${policy.shortName}没有这方面的规定。`);
+        lines.push(`${JURISDICTION_LABEL[jurisdiction]}：${noFirst(question)}${policy.shortName}没有这方面的规定。`);
         continue;
       }
       // An answer is its conclusion, then 「依据：」 with the quotes under the policy's name, then notes.
@@ -397,13 +404,13 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const answeredNamed = named.filter((j) => !missing.includes(j));
       const docs = chooseDocs(passages, answeredNamed.length > 0 ? answeredNamed : named);
       // Side by side: every named jurisdiction gets its labelled line, the one without such a provision saying so.
-      const sideBySide = (text: string): string => {
-        if (answeredNamed.length === 0 || missing.length === 0) return text;
-        const cut = text.indexOf("\n\n");
-        const [conclusion, rest] = cut < 0 ? [text, ""] : [text.slice(0, cut), text.slice(cut)];
+      const sideBySide = (reply: string): string => {
+        if (answeredNamed.length === 0 || missing.length === 0) return reply;
+        const cut = reply.indexOf("\n\n");
+        const [conclusion, rest] = cut < 0 ? [reply, ""] : [reply.slice(0, cut), reply.slice(cut)];
         const first = JURISDICTION_OF[docs[0]!];
         const lineOf = (j: Jurisdiction): string[] => {
-          if (missing.includes(j)) return [`${JURISDICTION_LABEL[j]}：${POLICIES[POLICY_OF[j]].shortName}没有这方面的规定。`];
+          if (missing.includes(j)) return [`${JURISDICTION_LABEL[j]}：${noFirst(text)}${POLICIES[POLICY_OF[j]].shortName}没有这方面的规定。`];
           if (!answeredNamed.includes(j) || j !== first) return [];
           return [docs.length === 1 ? `${JURISDICTION_LABEL[j]}：${conclusion}` : conclusion];
         };
@@ -420,6 +427,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           wantsList: isListQuestion(text) || profile.kinds.includes("#condition"),
           kinds: profile.kinds,
           question: text,
+          focus: profile.focusCues,
           ownNumbers: applyOwnNumbers(text, jurisdictions, todayInChina()),
         });
       const base = { refused: false, jurisdictions, retrieved, resolvedQuestion: text };

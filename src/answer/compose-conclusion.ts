@@ -1,11 +1,13 @@
 /**
  * The sentence a reply opens with: what was asked, answered. It is read off
- * the quoted clauses — never invented — by choosing the clause that carries
- * the question's words and states the kind of thing asked for (a figure in
- * the unit asked, a date, a period, who does it); a question for a list gets
- * the whole list in one line (「共 5 项：…」).
+ * the quoted clauses — never invented — by choosing the sentence that states
+ * the kind of thing asked for (a figure in the unit asked, a date, a period,
+ * who does it) and carries the thing asked about (the ask focus, 服务券 of
+ * 「能给服务券吗」) and the question's rarer words — inside a long item too,
+ * not the item's first sentence. A question for a list gets the whole list,
+ * one line per item, each item's complete first sentence (「共 5 项：…」).
  */
-import { formatClause } from "../knowledge/citation.ts";
+import { formatCitation, formatClause } from "../knowledge/citation.ts";
 
 /** A word that shows a sentence is relevant, weighted by how rare it is in the texts. */
 export interface Cue {
@@ -15,8 +17,11 @@ export interface Cue {
 
 export interface ConclusionQuote {
   id: string;
+  /** the quoted text (a long piece cut to its relevant sentences) */
   text: string;
   asItem?: boolean;
+  /** the piece's whole text, when `text` is an excerpt of it (a list line shows the item's own first sentence) */
+  full?: string;
 }
 
 /** What shows that a clause states the kind of answer asked for. */
@@ -54,6 +59,8 @@ export function shapesAskedHere(question: string): RegExp[] {
   return ASKED_HERE.filter((k) => k.question.test(question)).map((k) => k.shape);
 }
 const KIND_BONUS = 3;
+/** A sentence that names the thing asked about outranks one that only repeats the question's other words. */
+const FOCUS_BONUS = 2;
 const MAX_CONCLUSION = 90;
 
 function shapeOf(kind: string): RegExp | undefined {
@@ -83,8 +90,22 @@ function clausesOf(text: string): string[] {
     .filter(Boolean);
 }
 
-function score(sentence: string, cues: readonly Cue[], kinds: readonly string[]): number {
+/** The weight of the focus groups (one per word asked about) a sentence carries, each weighed as its heaviest cue. */
+export function focusCarried(sentence: string, focus: readonly (readonly string[])[], cues: readonly Cue[]): { carried: number; total: number } {
+  const weightOf = (f: string): number => cues.find((c) => c.text === f)?.weight ?? 1;
+  let carried = 0;
+  let total = 0;
+  for (const group of focus) {
+    const w = Math.max(...group.map(weightOf));
+    total += w;
+    if (group.some((f) => sentence.includes(f))) carried += w;
+  }
+  return { carried, total };
+}
+
+function score(sentence: string, cues: readonly Cue[], kinds: readonly string[], focus: readonly (readonly string[])[] = []): number {
   let s = cues.reduce((n, c) => (sentence.includes(c.text) ? n + c.weight : n), 0);
+  s += FOCUS_BONUS * focusCarried(sentence, focus, cues).carried;
   for (const k of kinds) {
     const shape = shapeOf(k);
     if (shape?.test(sentence)) s += KIND_BONUS * Math.max(1, ...cues.map((c) => c.weight));
@@ -93,10 +114,10 @@ function score(sentence: string, cues: readonly Cue[], kinds: readonly string[])
 }
 
 /** Cuts a long sentence to its comma-parts that carry the cues (keeping their order). */
-function trimSentence(sentence: string, cues: readonly Cue[], kinds: readonly string[]): string {
+function trimSentence(sentence: string, cues: readonly Cue[], kinds: readonly string[], focus: readonly (readonly string[])[]): string {
   if (sentence.length <= MAX_CONCLUSION) return sentence;
   const parts = sentence.split(/(?<=[，,])/);
-  const scores = parts.map((p) => score(p, cues, kinds));
+  const scores = parts.map((p) => score(p, cues, kinds, focus));
   const best = Math.max(...scores);
   const kept = parts.filter((_, i) => scores[i]! >= best / 2 && scores[i]! > 0);
   const text = kept.join("").replace(/[，,]$/, "。");
@@ -112,15 +133,33 @@ function longestCommonRun(a: string, b: string): number {
   return best;
 }
 
+/** The printed label of an item id: （三）, or 2． for Zibo 第七条/第八条. */
+export function itemLabel(id: string): string {
+  const clause = formatCitation(id).replace(/^《[^》]+》第[^条]+条/, "");
+  return clause.startsWith("第") ? clause.replace(/^第(\d+)项$/, "$1．") : clause;
+}
+
 /** The short label of a clause: 第十四条, 第九条（五）. */
 export function shortClause(id: string): string {
   return formatClause(id).replace(/^《[^》]+》/, "");
 }
 
-const itemHead = (text: string): string => {
-  const head = text.replace(/\n/g, "").split(/[。；;]/)[0]!.replace(/[；;。]$/, "");
-  return head.length > 40 ? `${head.slice(0, 40)}…` : head;
-};
+/**
+ * An item as a line of a list: its complete first sentence (or clause, up to
+ * a semicolon), never cut inside. A first sentence that is only a condition
+ * (「……工作成绩显著的。」) keeps the sentence granting something for it
+ * (「每年给予……服务券支持」): alone it says nothing.
+ */
+export function itemLine(text: string): string {
+  const sentences = text
+    .replace(/\n/g, "")
+    .split(/(?<=[。；;])/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+  let line = sentences[0] ?? "";
+  if (/的[。；;]$/.test(line) && sentences[1]) line += sentences[1];
+  return line.replace(/[；;。]$/, "");
+}
 
 /**
  * One line answering the question from the quotes of one document, or
@@ -128,13 +167,15 @@ const itemHead = (text: string): string => {
  */
 export interface Conclusion {
   line: string;
+  /** the sentence of the texts it states (undefined for a list) */
+  sentence?: string;
   /** the quote it rests on (for a list, its first item) */
   id: string;
 }
 
 export function composeConclusion(
   quotes: readonly ConclusionQuote[],
-  asked: { cues: readonly Cue[]; kinds: readonly string[]; wantsList: boolean; question?: string },
+  asked: { cues: readonly Cue[]; kinds: readonly string[]; wantsList: boolean; question?: string; focus?: readonly (readonly string[])[] },
 ): Conclusion | undefined {
   const question = asked.question ?? "";
   const input = { ...asked, kinds: [...asked.kinds, ...ASKED_HERE.filter((k) => k.question.test(question)).map((k) => k.kind)] };
@@ -142,7 +183,8 @@ export function composeConclusion(
   // A question for a kind of answer (多少家, 什么时候, 谁) is answered by a sentence that states
   // one: when a quoted sentence on the topic does, the others are not candidates, however
   // many of the question's words they repeat (「依托单位要有多少家服务机构」 → 「20家以上」).
-  const candidates = quotes.flatMap((q) => clausesOf(q.text).map((sentence) => ({ sentence, id: q.id, score: score(sentence, input.cues, input.kinds) })));
+  const focus = asked.focus ?? [];
+  const candidates = quotes.flatMap((q) => clausesOf(q.text).map((sentence) => ({ sentence, id: q.id, score: score(sentence, input.cues, input.kinds, focus) })));
   const stating = candidates.filter((c) => c.score > 0 && input.kinds.some((k) => shapeOf(k)?.test(c.sentence)));
   // What follows from a condition is read from the sentence whose condition (before 「的，」) is the
   // one asked about: 「不合格会怎样」 → 「评为不合格的，……」, not 「认定优秀或合格的，……」.
@@ -157,9 +199,12 @@ export function composeConclusion(
   const items = quotes.filter((q) => q.asItem);
   if (input.wantsList && items.length >= 2 && !statesKind) {
     const article = shortClause(items[0]!.id).replace(/（.*$|第\d+项$/, "");
-    return { line: `共 ${items.length} 项（${article}）：${items.map((q, i) => `${i + 1}. ${itemHead(q.text)}`).join("；")}。`, id: items[0]!.id };
+    // Each item under its own label in the text (（一）, 2．), so a list never reads as numbered asks.
+    const lines = items.map((q, i) => `${itemLabel(q.id)}${itemLine(q.full ?? q.text)}${i === items.length - 1 ? "。" : "；"}`);
+    return { line: [`共 ${items.length} 项（${article}）：`, ...lines].join("\n"), id: items[0]!.id };
   }
   if (!best || best.score <= 0) return undefined;
-  const sentence = trimSentence(best.sentence.replace(/^……|……$/g, ""), input.cues, input.kinds).replace(/[；;，,：:]$/, "。");
-  return { line: `${sentence.endsWith("。") ? sentence.slice(0, -1) : sentence}（${shortClause(best.id)}）。`, id: best.id };
+  const sentence = trimSentence(best.sentence.replace(/^……|……$/g, ""), input.cues, input.kinds, focus).replace(/[；;，,：:]$/, "。");
+  const stated = sentence.endsWith("。") ? sentence.slice(0, -1) : sentence;
+  return { line: `${stated}（${shortClause(best.id)}）。`, sentence: stated, id: best.id };
 }

@@ -11,8 +11,9 @@ import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
 import type { Passage } from "../retrieval/passage.types.ts";
 import { ESTIMATE_HINT, JURISDICTION_LABEL, SELF_CHECK_HINT, trialNotes } from "./answer-texts.ts";
 import type { OwnNumbersOutcome } from "./apply-own-numbers.ts";
-import { composeConclusion, shapesAskedHere, type Cue } from "./compose-conclusion.ts";
+import { composeConclusion, itemLabel, shapesAskedHere, type Cue } from "./compose-conclusion.ts";
 import { JURISDICTION_OF } from "./detect-jurisdiction.ts";
+import { yesNoAsk, yesNoVerdict } from "./yes-no-ask.ts";
 
 export interface ExtractiveInput {
   /** per document to answer from, its retrieved passages, best first; Map order = section order */
@@ -27,6 +28,8 @@ export interface ExtractiveInput {
   kinds?: readonly string[];
   /** the question */
   question?: string;
+  /** strings naming the thing asked about (QueryProfile.focusCues): the opening sentence carries them */
+  focus?: readonly (readonly string[])[];
   /** the asker's own numbers worked out by the rules (apply-own-numbers.ts): they are the conclusion */
   ownNumbers?: OwnNumbersOutcome;
 }
@@ -46,6 +49,8 @@ const LONG_SENTENCE = 80;
 const CONSEQUENCE = /^(每年给予|给予|给于|每年|对其)/;
 /** Extra pieces beyond the best one, per document. */
 const MAX_EXTRA = 2;
+/** Items covering the question at least this share of the best one's coverage are asked about alike. */
+const LIKE_ITEMS = 0.9;
 /** How far down the retrieved pieces to look for one that states the kind of answer asked for. */
 const KIND_WINDOW = 5;
 
@@ -109,6 +114,8 @@ interface Quote {
   text: string;
   /** quoted as an item under its article's lead */
   asItem?: boolean;
+  /** the piece's whole text when `text` is an excerpt */
+  full?: string;
 }
 
 /** A bare list lead (「考核评价的主要内容：」) says nothing without its items. */
@@ -145,8 +152,13 @@ function quotesForDoc(passages: readonly Passage[], input: ExtractiveInput): Quo
   const items = articlePieces.filter((p) => p.item !== undefined);
   // A "list article" introduces its items (「…应具备以下条件：」, or a heading such as 申报程序).
   const introducesList = items.length > 0 && (lead ? /[：:]\s*$/.test(lead.text) : top.heading !== undefined);
+  // An article under a heading (淄博第九条 保障措施) whose own text is a closing rule
+  // (「当年度优惠政策只享受一次」) is a list too, when the question is about its items alike —
+  // several of them cover it as well as the best one (「有哪些支持」), not one item of it (「授权的支持分几档」).
+  const alike = passages.slice(0, 3).filter((p) => sameArticle(p, top) && p.item !== undefined && p.pieceCoverage >= LIKE_ITEMS * top.pieceCoverage);
+  const headedList = items.length > 0 && top.heading !== undefined && input.wantsList && alike.length >= 2;
 
-  if (introducesList && (input.wantsList || top.item === undefined)) {
+  if ((introducesList && (input.wantsList || top.item === undefined)) || headedList) {
     // The items stating the figure asked for (「服务机构数量有什么要求」 → （三）「20家以上」)
     // come first, on their own; the whole list follows.
     const askedFigures = (input.kinds ?? []).filter((k) => k.startsWith("#qty:"));
@@ -159,7 +171,7 @@ function quotesForDoc(passages: readonly Passage[], input: ExtractiveInput): Quo
     if (lead) quotes.push({ id: lead.id, text: lead.text });
     for (const item of items) {
       if (!quotes.some((q) => q.id === item.id)) {
-        quotes.push({ id: item.id, text: relevantExcerpt(item.text, input.cues, answeringShapes), asItem: true });
+        quotes.push({ id: item.id, text: relevantExcerpt(item.text, input.cues, answeringShapes), asItem: true, full: item.text });
       }
     }
     return quotes;
@@ -217,11 +229,6 @@ function renderQuotes(quotes: readonly Quote[], pieces: readonly PolicyPiece[]):
   return lines;
 }
 
-/** The printed label of an item id: （三）, or 2． for Zibo 第七条/第八条. */
-function itemLabel(id: string): string {
-  const clause = formatCitation(id).replace(/^《[^》]+》第[^条]+条/, "");
-  return clause.startsWith("第") ? clause.replace(/^第(\d+)项$/, "$1．") : clause;
-}
 
 export function composeExtractiveAnswer(input: ExtractiveInput): ExtractiveAnswer {
   const sections: string[] = [];
@@ -242,9 +249,14 @@ export function composeExtractiveAnswer(input: ExtractiveInput): ExtractiveAnswe
       ? `【${JURISDICTION_LABEL[JURISDICTION_OF[doc]]}】${POLICIES[doc].shortName}：`
       : `${POLICIES[doc].shortName}原文：`;
     if (!own) {
-      const conclusion = composeConclusion(quotes, { cues: input.cues, kinds: input.kinds ?? [], wantsList: input.wantsList, question: input.question });
+      const focus = input.focus ?? [];
+      const conclusion = composeConclusion(quotes, { cues: input.cues, kinds: input.kinds ?? [], wantsList: input.wantsList, question: input.question, focus });
       if (conclusion) {
-        conclusions.push(labelled ? `${JURISDICTION_LABEL[JURISDICTION_OF[doc]]}：${conclusion.line}` : conclusion.line);
+        // A yes/no question hears yes or no first, read off the sentence it rests on (yes-no-ask.ts).
+        const yesNo = input.question ? yesNoAsk(input.question) : undefined;
+        const verdict = yesNo && conclusion.sentence ? yesNoVerdict(input.question!, conclusion.sentence, input.cues, focus) : undefined;
+        const line = yesNo && verdict ? `${verdict === "yes" ? yesNo.yes : yesNo.no}。${conclusion.line}` : conclusion.line;
+        conclusions.push(labelled ? `${JURISDICTION_LABEL[JURISDICTION_OF[doc]]}：${line}` : line);
         // The clause the conclusion rests on is quoted (and cited) first; a list keeps its order.
         const at = quotes.findIndex((q) => q.id === conclusion.id);
         if (at > 0 && !quotes[at]!.asItem) quotes = [quotes[at]!, ...quotes.slice(0, at), ...quotes.slice(at + 1)];

@@ -80,6 +80,15 @@ export function measureKindCues(question: string): string[] {
   return QUESTION_KINDS.filter((k) => MEASURE_KIND.test(k.term)).flatMap((k) => k.pattern.exec(question)?.[0] ?? []);
 }
 
+/**
+ * The stretches of a question that say which kind of answer it wants (「哪个部门」
+ * of `#who`, 「什么时候」 of `#date`): a noun in them (部门) names the kind of
+ * answer, not the thing asked about.
+ */
+export function kindStretches(question: string): string[] {
+  return QUESTION_KINDS.flatMap((k) => k.pattern.exec(question)?.[0] ?? []);
+}
+
 /** Synthetic terms for what a piece of the texts states. */
 export function clauseKindTerms(text: string): string[] {
   const terms = new Set<string>();

@@ -74,7 +74,10 @@ export function askFocus(words: readonly TaggedWord[], nounLike: (w: TaggedWord)
       while (last >= 0 && ASPECT.test(words[last]!.word)) last--;
       if (last < 0 || isPunctuation(words[last]!)) return;
       focus.add(last);
-      for (const j of nounRunBefore(last - 1)) if (nounLike(words[last]!)) focus.add(j);
+      // A noun heads the nouns before it (贷款 贴息); a verb right after a noun makes a noun phrase
+      // with it (资金 支持, 专利 托管: the support of funds), so that noun is asked about too.
+      if (nounLike(words[last]!)) for (const j of nounRunBefore(last - 1)) focus.add(j);
+      else if (last > 0 && words[last]!.tag.startsWith("v") && nounLike(words[last - 1]!)) focus.add(last - 1);
     }
   });
   return [...focus].sort((a, b) => a - b);

@@ -56,6 +56,12 @@ export interface QueryProfile {
    * they never name, however many of its other words they share.
    */
   missingFocus: string[];
+  /**
+   * What shows that a sentence speaks of the thing asked for: per ask-focus
+   * word the texts use, the word, its synonyms and its heads (支持 of 资金支持 —
+   * compounds are head-final). The reply opens with the sentence that carries them.
+   */
+  focusCues: string[][];
   /** weighted share of known topic words, 0 … 1 (1 when there are no topic words) */
   corpusCoverage: number;
   /** strings that mark a sentence as relevant: topic words, their synonyms and sub-words */

@@ -8,7 +8,7 @@
 import type { Logger } from "pino";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
 import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
-import { asksForCondition, clauseKindTerms, isKindTerm, questionKindTerms } from "./answer-kinds.ts";
+import { asksForCondition, clauseKindTerms, isKindTerm, kindStretches, questionKindTerms } from "./answer-kinds.ts";
 import { createBm25Index, type WeightedTerm } from "./bm25-index.ts";
 import type { EmbeddingChoice } from "./create-embeddings.ts";
 import { DOMAIN_TERMS, FRAMING_WORDS, JURISDICTION_WORDS, STOPWORDS, SYNONYMS } from "./domain-terms.ts";
@@ -178,6 +178,18 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
     return [...cues];
   }
 
+  /** A focus word (and the plainer word of an everyday form), its synonyms, and its sub-words that end it (the head of a compound: 支持 of 资金支持). */
+  function focusCuesOf(forms: readonly string[]): string[] {
+    const cues = new Set<string>();
+    for (const w of forms) {
+      if (w.length < 2) continue;
+      cues.add(w);
+      for (const s of SYNONYMS[w] ?? []) if (!isKindTerm(s)) cues.add(s);
+      for (const s of tokenizer.subWords(w)) if (s.length >= 2 && w.endsWith(s)) cues.add(s);
+    }
+    return [...cues];
+  }
+
   async function vectorHits(query: string): Promise<{ i: number; similarity: number }[]> {
     try {
       const vector = local ? local.embedSync(query) : await embeddings.embedQuery(query);
@@ -215,14 +227,19 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
       const tagged = tokenizer.tagged(query);
       const nounLike = (w: { word: string; tag: string }): boolean => DOMAIN.has(w.word) || NOUN_LIKE.test(topic.effectiveTag(w.word, w.tag));
       const topicWords = new Set(real.map((w) => w.word));
-      const missingFocus = askFocus(tagged, nounLike)
-        .map((i) => tagged[i]!)
+      const focus = askFocus(tagged, nounLike).map((i) => tagged[i]!);
+      const missingFocus = focus
         .filter((w) => topicWords.has(w.word) && w.word.length > 1 && !known.includes(w.word) && !isRuleAttribute(w.word))
         .filter((w) => tokenizer.generalIdf(w.word) >= (nounLike(w) ? FOCUS_NOUN_MIN_IDF : COMMON_IDF))
         .map((w) => w.word);
       return {
         missingNouns: missing.map((w) => w.word),
         missingFocus,
+        // An everyday form (批下来) is found in the texts as its plainer word (批).
+        focusCues: focus
+          .filter((w) => known.includes(w.word) && !kindStretches(query).some((k) => k.includes(w.word)))
+          .map((w) => focusCuesOf([w.word, ...real.filter((r) => r.word === w.word && r.matchAs).map((r) => r.matchAs!)]))
+          .filter((group) => group.length > 0),
         missingNounShare: total === 0 ? 0 : missing.reduce((a, w) => a + w.weight, 0) / total,
         topicWords: real.map((w) => w.word),
         knownWords: known,

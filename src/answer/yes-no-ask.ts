@@ -1,0 +1,164 @@
+/**
+ * A yes/no question (「…吗」「能不能」「有没有」「是不是」「是否」) is answered
+ * yes or no first, in the question's own verb (能/不能, 有/没有, 会/不会,
+ * 是/不是, 需要/不需要), read off the sentence of the texts the reply rests on:
+ *
+ * - it states something the question contradicts → no: a figure or period
+ *   other than the one asked (「是不是每年一次」 ↔ 「每两年考核一次」), or a
+ *   word the question affirms and the sentence negates, or the reverse
+ *   (「能重复享受吗」 ↔ 「不重复支持」, 「有非正常申请」 ↔ 「无恶意非正常申请的」);
+ * - it names the thing asked about (the ask focus, else the question's words)
+ *   and contradicts nothing → yes: it grants, requires or states it;
+ * - otherwise no word is put in the texts' mouth: the sentence is given alone.
+ *
+ * When the texts say nothing at all, the refusal says so; when one side of a
+ * comparison says nothing, its line says 没有 (answerer.ts). Only grammar is
+ * read here — modal verbs, negators and A-not-A forms are closed classes of
+ * Chinese — never the topics of the two texts.
+ */
+import { parseChineseNumeral, quantitiesIn } from "../retrieval/answer-kinds.ts";
+import { focusCarried, type Cue } from "./compose-conclusion.ts";
+
+export interface YesNoAsk {
+  /** the word that says yes: 能, 有, 会, 是, 需要 … */
+  yes: string;
+  /** the word that says no: 不能, 没有, 不会, 不是, 不需要 … */
+  no: string;
+}
+
+/** Two-character modal verbs, which an A-not-A form splits (可不可以, 需不需要). */
+const MODALS_2 = ["可以", "需要", "应该", "应当", "能够", "允许"];
+/**
+ * The predicate of a 「…吗」 question: its first modal verb (「有非正常申请还能拿吗」 asks 能),
+ * else its first 是 or 有 (longest first within each).
+ */
+const MODALS = ["能够", "可以", "需要", "应该", "应当", "允许", "能", "会", "要", "可"];
+const COPULAS = ["是", "有"];
+/** A-not-A: 能不能, 有没有, 是不是, 给不给, 算不算 (X 不/没 X). */
+const A_NOT_A = /([\u4e00-\u9fff])([不没])\1/u;
+/** 是否, 能否, 可否, 有无: a yes/no question in writing. */
+const WRITTEN = /(是否|能否|可否|有无)/u;
+/** The clause ends in a yes/no particle: 吗, 么, 嘛, or a bare 不/没 (「还管用不」); 么 of 什么/怎么 is none. */
+const PARTICLE = /(吗|(?<![什怎这那多要])么|嘛|不|没)[？?！!。\s]*$/u;
+/** A question word makes a question for a thing (「能落着啥好处不」), not for yes or no. */
+const WH_WORD = /什么|啥|哪|多少|几|谁|怎/u;
+/** Adverbs between 是不是/是否 and the verb it asks about (「是不是都有」). */
+const ADVERBS = /^(都|就|也|还|已经|又|才|只|真的|确实)+/u;
+
+const negate = (yes: string): string => (yes === "有" ? "没有" : yes === "可" ? "不可以" : `不${yes}`);
+const ask = (yes: string): YesNoAsk => ({ yes: yes === "可" ? "可以" : yes, no: negate(yes) });
+
+/** The clause of the question that asks yes or no (the last one ending in a particle, or the one with an A-not-A form). */
+function askingClause(question: string): string | undefined {
+  const clauses = question.split(/(?<=[，,。？?！!；;])/u).map((c) => c.trim()).filter(Boolean);
+  return clauses.find((c) => A_NOT_A.test(c) || WRITTEN.test(c)) ?? [...clauses].reverse().find((c) => PARTICLE.test(c));
+}
+
+/** The yes and no words of a yes/no question, or undefined when it asks something else (or its verb cannot be read). */
+export function yesNoAsk(question: string): YesNoAsk | undefined {
+  const clause = askingClause(question);
+  if (!clause) return undefined;
+  const anotA = A_NOT_A.exec(clause);
+  // 「是不是都有」「是否需要」: 是 only marks the question; the verb after it is what is asked.
+  const askedAfter = (rest: string): string | undefined => {
+    const verb = rest.replace(ADVERBS, "");
+    return [...MODALS, "有"].find((p) => verb.startsWith(p));
+  };
+  if (anotA) {
+    const x = anotA[1]!;
+    const rest = clause.slice(anotA.index + anotA[0].length);
+    const modal = MODALS_2.find((m) => m === `${x}${rest[0] ?? ""}`);
+    return ask(modal ?? (x === "是" ? askedAfter(rest) : undefined) ?? x);
+  }
+  const written = WRITTEN.exec(clause);
+  if (written) {
+    const rest = clause.slice(written.index + 2);
+    const modal = askedAfter(rest);
+    if (modal && (written[1] === "是否" || modal.length > 1)) return ask(modal);
+    return ask({ 是否: "是", 能否: "能", 可否: "可", 有无: "有" }[written[1]!]!);
+  }
+  if (!PARTICLE.test(clause) || WH_WORD.test(clause)) return undefined;
+  const body = clause.replace(PARTICLE, "");
+  for (const words of [MODALS, COPULAS]) {
+    let found: { at: number; word: string } | undefined;
+    for (const p of words) {
+      const at = body.indexOf(p);
+      if (at >= 0 && (!found || at < found.at)) found = { at, word: p };
+    }
+    if (found) return ask(found.word);
+  }
+  return undefined;
+}
+
+/** A negator within this many characters before a word negates it (「无恶意非正常申请」, 「不重复支持」). */
+const NEGATION_REACH = 3;
+const NEGATOR = /[不无没未非]/u;
+const CLAUSE_BREAK = /[，,。；;：:？?！!、]/u;
+
+/** Whether an occurrence of `word` at `at` in `text` is negated (a negator shortly before it, in the same clause). */
+function negatedAt(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - NEGATION_REACH), at);
+  const inClause = before.split(CLAUSE_BREAK).at(-1) ?? "";
+  return NEGATOR.test(inClause);
+}
+
+function occurrences(text: string, word: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) out.push(at);
+  return out;
+}
+
+/** The question without its A-not-A and written yes/no forms, whose 不 negates nothing (「能不能重复享受」 → 「能重复享受」). */
+function affirmativeReading(question: string): string {
+  return question.replace(new RegExp(A_NOT_A.source, "gu"), "$1").replace(/是否|能否|可否|有无/gu, "").replace(PARTICLE, "");
+}
+
+/** Periods in months: 每年 12, 每两年 24, 每个月 1, 每年度 12. */
+function periodsIn(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/每(\d+|[一二两三四五六七八九十]+)?个?(年|月)/gu)) {
+    const n = m[1] === undefined ? 1 : /^\d+$/.test(m[1]) ? Number(m[1]) : parseChineseNumeral(m[1]);
+    if (n !== undefined) out.push(n * (m[2] === "年" ? 12 : 1));
+  }
+  return out;
+}
+
+/** Whether the question names a measure (figure in a unit, a period) the sentence states otherwise. */
+function measureDiffers(question: string, sentence: string): boolean {
+  for (const q of quantitiesIn(question)) {
+    const stated = quantitiesIn(sentence, { chineseNumerals: false }).filter((s) => s.unit === q.unit);
+    if (stated.length > 0 && !stated.some((s) => s.value === q.value)) return true;
+  }
+  const asked = periodsIn(question);
+  const stated = periodsIn(sentence);
+  return asked.length > 0 && stated.length > 0 && !asked.some((p) => stated.includes(p));
+}
+
+/**
+ * Yes, no, or undefined (the sentence does not settle it), for a yes/no
+ * question answered by `sentence`.
+ * @param cues the question's words the texts use, weighted, to compare their polarity
+ * @param focus per word naming the thing asked about, its strings (QueryProfile.focusCues)
+ */
+export function yesNoVerdict(question: string, sentence: string, cues: readonly Cue[], focus: readonly (readonly string[])[]): "yes" | "no" | undefined {
+  const words = cues.map((c) => c.text);
+  const asked = affirmativeReading(question);
+  if (measureDiffers(asked, sentence)) return "no";
+  // Each word once, the longest form (服务机构, not also 服务 inside it).
+  const shared = words.filter((w) => w.length >= 2 && asked.includes(w) && sentence.includes(w));
+  const compared = shared.filter((w) => !shared.some((o) => o.length > w.length && o.includes(w)));
+  for (const w of compared) {
+    const inQuestion = occurrences(asked, w).map((at) => negatedAt(asked, at));
+    const inSentence = occurrences(sentence, w).map((at) => negatedAt(sentence, at));
+    // The sentence contradicts the question only when none of its mentions has the question's polarity.
+    if (inQuestion.every((n) => !inSentence.includes(n))) return "no";
+  }
+  // Yes when the sentence names most of what is asked about (by weight): 「有资金支持吗」 ← 「落实配套资金」.
+  // What is asked about is read in the clause that asks it, not in 「浙江和淄博比一比」 after it.
+  const clause = affirmativeReading(askingClause(question) ?? question);
+  const inQuestion = words.filter((w) => w.length >= 2 && clause.includes(w));
+  const questionWords = inQuestion.filter((w) => !inQuestion.some((o) => o.length > w.length && o.includes(w)));
+  const about = focus.length > 0 ? focus : questionWords.map((w) => [w]);
+  const { carried, total } = focusCarried(sentence, about, cues);
+  return total > 0 && carried >= total / 2 ? "yes" : undefined;
+}
