@@ -78,7 +78,7 @@ export function startAnswerThread(config: Pick<Config, "dataDir" | "llm" | "embe
 
   function spawn(): Running {
     const entry = threadEntry();
-    const worker = new Worker(entry.filename, { eval: entry.eval, workerData: settings });
+    const worker = new Worker(entry.filename, { eval: entry.eval, workerData: settings, resourceLimits: THREAD_HEAP_LIMITS });
     // Only a question waiting for its answer keeps the process alive (ref while any is pending).
     worker.unref();
     let settle!: { resolve(): void; reject(error: Error): void };
@@ -157,6 +157,15 @@ export function startAnswerThread(config: Pick<Config, "dataDir" | "llm" | "embe
     },
   };
 }
+
+/**
+ * The thread's young generation (where each answer's short-lived objects go):
+ * V8 lets it grow to 48 MB, which it does within a few hundred questions and
+ * keeps resident. At 8 MB the thread stays ~25 MB smaller (answering thread
+ * alone, 400 questions: 183 → 158 MB RSS) at no measurable cost per answer
+ * (3.7 → 3.2 ms, within the noise): an answer's garbage is a few hundred KB.
+ */
+const THREAD_HEAP_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 /**
  * The thread's entry beside this module: compiled JavaScript in dist/ (the

@@ -3,7 +3,9 @@ import { formatRange } from "../rules/fact-range.ts";
 import type { FactValue } from "./intake-state.schema.ts";
 import type { ResolvedQuestion } from "./question.types.ts";
 
-const thousands = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
+// One formatter: `toLocaleString` with options builds a new one on every call (~25 µs), and the summary formats every number answered.
+const THOUSANDS = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+const thousands = (n: number) => THOUSANDS.format(n);
 
 export function formatFactValue(q: ResolvedQuestion, value: FactValue | undefined): string {
   if (value === undefined) return "未填写";

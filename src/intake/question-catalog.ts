@@ -40,6 +40,27 @@ export function jurisdictionOf(state: Pick<IntakeState, "flow" | "facts">): Juri
  * cites the clause its rule reads it against.
  */
 export function resolveQuestion(q: QuestionDef, j: Jurisdiction | undefined, date: string = todayInChina()): ResolvedQuestion {
+  if (resolvedOn.date !== date) resolvedOn = { date, questions: new Map() };
+  const key = `${q.id}\u0000${j ?? ""}`;
+  let hit = resolvedOn.questions.get(key);
+  // Only the catalog's own definitions are kept: a caller's ad-hoc definition is resolved each time.
+  if (!hit || hit.def !== q) {
+    hit = { def: q, resolved: Object.freeze(resolveUncached(q, j, date)) };
+    if (BY_ID.get(q.id) === q) resolvedOn.questions.set(key, hit);
+  }
+  return hit.resolved;
+}
+
+/**
+ * The questions resolved for one date: the texts depend only on the question,
+ * the jurisdiction and the parameters in force that day, and every intake
+ * message renders several of them (the question, the summary's lines), each
+ * reading the rule parameters and the facts the rules need — a tenth of a
+ * message's CPU before they were kept. A new day starts afresh.
+ */
+let resolvedOn: { date: string; questions: Map<string, { def: QuestionDef; resolved: ResolvedQuestion }> } = { date: "", questions: new Map() };
+
+function resolveUncached(q: QuestionDef, j: Jurisdiction | undefined, date: string): ResolvedQuestion {
   const own = j === undefined ? undefined : jurisdictionModule(j).intake?.[q.id];
   const ruleFact = j === undefined || q.purpose !== "rule" ? undefined : requiredFacts(j, date).find((f) => f.path === q.id);
   const paramsOf = paramsJurisdiction(q, j);
