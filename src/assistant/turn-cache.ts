@@ -14,6 +14,8 @@ import type { ConversationRecord, UserRecord } from "../store/index.ts";
 export interface CachedTurn {
   user: UserRecord;
   conversation: ConversationRecord;
+  /** the conversation's state as the JSON text this process saved (the next turn starts from it) */
+  stateText?: string;
 }
 
 export interface TurnCache {
