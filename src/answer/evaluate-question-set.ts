@@ -6,12 +6,13 @@
  * answerable questions with `mustMention`, direct-answer rate over questions
  * with `expect` (every group has one of its strings in the answer), latency
  * per question — and every metric again per `tag` (`byTag`). Questions tagged
- * `english` also report whether the reply opens in English (`englishRate`).
+ * `english` or written in English also report whether the reply opens in English (`englishRate`).
  */
 import { articleOf, citationsMatch } from "../knowledge/citation.ts";
 import type { AnswerOptions, Answerer, PreviousTurn } from "./answer.types.ts";
 import type { EvalQuestion, QuestionTag } from "./eval-question.schema.ts";
 import { percentile } from "../metrics/percentile.ts";
+import { isEnglishQuestion } from "./english-question.ts";
 
 export interface EvalQuestionResult {
   id: string;
@@ -22,7 +23,7 @@ export interface EvalQuestionResult {
   ms: number;
   /** every `expect` group found in the answer; absent when the question has no `expect` */
   direct?: boolean;
-  /** the reply opens in English; only for questions tagged `english` */
+  /** the reply opens in English; only for questions tagged `english` or written in English */
   english?: boolean;
 }
 
@@ -40,9 +41,9 @@ export interface EvalMetrics {
   directAnswerRate: number;
   /** how many questions have `expect` (the base of directAnswerRate) */
   directAsked: number;
-  /** share of `english` questions whose reply opens in English (1 when there are none) */
+  /** share of English questions (tagged `english` or written in English) whose reply opens in English (1 when there are none) */
   englishRate: number;
-  /** how many questions are tagged `english` (the base of englishRate) */
+  /** how many questions are tagged `english` or written in English (the base of englishRate) */
   englishAsked: number;
   latencyMsP50: number;
   latencyMsP95: number;
@@ -171,7 +172,8 @@ export async function evaluateQuestionSet(
         answer: result.text,
         ms: round(ms, 2),
         ...(q.expect && q.expect.length > 0 && { direct: meetsExpectations(result.text, q.expect) }),
-        ...(q.tag === "english" && { english: opensInEnglish(result.text) }),
+        // Any question written in English counts, whatever its tag (an English own-numbers question too).
+        ...((q.tag === "english" || isEnglishQuestion(q.question)) && { english: opensInEnglish(result.text) }),
       },
     });
   }
