@@ -26,7 +26,8 @@ import { applyOwnNumbers } from "./apply-own-numbers.ts";
 import { checkCitations } from "./check-citations.ts";
 import { detectJurisdiction, JURISDICTION_OF, POLICY_OF, type Jurisdiction } from "./detect-jurisdiction.ts";
 import { looksLikeInjection } from "./detect-injection.ts";
-import { ENGLISH_REFUSAL, englishCitation, englishTrialNotes, isEnglishQuestion, readEnglishQuestion } from "./english-question.ts";
+import { ENGLISH_REFUSAL, englishCitation, englishTrialNotes, englishUnknownShare, isEnglishQuestion, readEnglishQuestion } from "./english-question.ts";
+import { applyEnglishOwnNumbers } from "./english-own-numbers.ts";
 import type { LlmClient } from "./llm-client.ts";
 import { buildAnswerMessages, promptSources, SYSTEM_PROMPT, SYSTEM_PROMPT_ENGLISH, type AnswerLanguage } from "./llm-prompt.ts";
 import { describeProblem, modelFallbackNote } from "./model-fallback-note.ts";
@@ -161,8 +162,7 @@ export function createModelAnswerer(deps: ModelAnswererDeps) {
       let previousQuestion: string | undefined;
       if (language === "en") {
         const reading = readEnglishQuestion(asked);
-        const unknownShare = reading.contentWords.length === 0 ? 1 : reading.unknownWords.length / reading.contentWords.length;
-        if (reading.otherPlace || !reading.chinese || unknownShare > MAX_UNKNOWN_ENGLISH) return toOffline();
+        if (reading.otherPlace || !reading.chinese || englishUnknownShare(reading) > MAX_UNKNOWN_ENGLISH) return toOffline();
         text = reading.chinese;
         named = detectJurisdiction(text).named;
       } else {
@@ -182,7 +182,8 @@ export function createModelAnswerer(deps: ModelAnswererDeps) {
       const given = passages.slice(0, GIVEN_K);
       const docs = [...new Set(given.map((p) => p.doc))];
       const jurisdictions = named.length > 0 ? named : docs.map((d) => JURISDICTION_OF[d]);
-      const own = applyOwnNumbers(text, jurisdictions, todayInChina());
+      // An English question's own numbers are read in English (its Chinese reading keeps only the figures); same rules.
+      const own = language === "en" ? applyEnglishOwnNumbers(asked, jurisdictions, todayInChina()) : applyOwnNumbers(text, jurisdictions, todayInChina());
       const outcome = await ask(language === "en" ? asked : text, given, language, own?.lines ?? [], own?.clauses ?? [], previousQuestion);
 
       const base = { retrieved, resolvedQuestion: text, mode: "llm" as const };

@@ -28,7 +28,9 @@ import type { LlmClient } from "./llm-client.ts";
 import { createModelAnswerer } from "./answer-with-model.ts";
 import { DEFAULT_THRESHOLDS, judgeTopic, type RefusalThresholds } from "./refusal-gate.ts";
 import { resolveFollowUp } from "./resolve-follow-up.ts";
-import { composeEnglishAnswer, ENGLISH_REFUSAL, isEnglishQuestion, readEnglishQuestion } from "./english-question.ts";
+import { ENGLISH_REFUSAL, englishUnknownShare, isEnglishQuestion, namedInEnglish, readEnglishQuestion } from "./english-question.ts";
+import { composeEnglishAnswer, isYesNoQuestion } from "./compose-english-answer.ts";
+import { applyEnglishOwnNumbers } from "./english-own-numbers.ts";
 import { applyOwnNumbers } from "./apply-own-numbers.ts";
 import { todayInChina } from "../rules/index.ts";
 import { createQuestionNormalizer } from "./normalize-question.ts";
@@ -181,15 +183,19 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     });
     if (reading.otherPlace) return refuseEnglish("other-place");
     // As with unknown Chinese words: a question whose content words the texts never use is not about them.
-    const unknownShare = reading.contentWords.length === 0 ? 1 : reading.unknownWords.length / reading.contentWords.length;
-    if (!reading.chinese || unknownShare > MAX_UNKNOWN_ENGLISH) return refuseEnglish("off-topic");
+    if (!reading.chinese || englishUnknownShare(reading) > MAX_UNKNOWN_ENGLISH) return refuseEnglish("off-topic");
     // The thing asked for is a word the texts never use (「What is the phone number of …」): say so first.
     if (reading.unknownFocus.length > 0) {
       return { ...refuseEnglish("off-topic"), text: `Neither policy says anything about ${reading.unknownFocus.map((w) => `"${w}"`).join(", ")}.\n\n${ENGLISH_REFUSAL}` };
     }
     const zh = await answerChinese(reading.chinese, { ...options, useLlm: false });
     if (zh.refused) return refuseEnglish(zh.refusalReason ?? "off-topic", zh.retrieved);
-    return { ...zh, text: composeEnglishAnswer(asked, zh.citations, index.pieces) };
+    // The asker's own numbers go through the rules in English (the Chinese reading keeps only the figures).
+    const ownNumbers = applyEnglishOwnNumbers(asked, zh.jurisdictions, todayInChina(), isYesNoQuestion(asked));
+    const citations = [...new Set([...(ownNumbers?.clauses ?? []), ...zh.citations])];
+    const named = namedInEnglish(asked).filter((j) => (JURISDICTIONS as readonly string[]).includes(j)) as Jurisdiction[];
+    const text = composeEnglishAnswer({ question: asked, citations, answered: zh.jurisdictions, named, retrieved: zh.retrieved, pieces: index.pieces, ownNumbers });
+    return { ...zh, citations, text };
   }
 
   /**

@@ -7,13 +7,9 @@
  * rendering. English words that neither the glossary nor the renderings know
  * (weather, tomorrow …) count against the question as unknown Chinese words do.
  */
-import { formatCitation, parseCitation } from "../knowledge/citation.ts";
-import { englishOf, loadEnglishRenderings, loadGlossary } from "../knowledge/load-english.ts";
-import { isPolicyId, policyNames } from "../knowledge/jurisdictions.ts";
-import { trialYears } from "../rules/policy-dates.ts";
-import { citedTrials } from "./answer-texts.ts";
-import { todayInChina } from "../rules/today.ts";
-import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
+import { loadEnglishRenderings, loadGlossary } from "../knowledge/load-english.ts";
+
+export { englishCitation, englishTrialNotes } from "./english-citation.ts";
 
 const LATIN = /[A-Za-z]/g;
 const HAN = /[\u3400-\u9fff]/g;
@@ -25,7 +21,7 @@ export function isEnglishQuestion(text: string): boolean {
   return latin >= 6 && latin >= 2 * han;
 }
 
-const STOPWORDS = new Set(
+export const STOPWORDS = new Set(
   ("a an the of for to in on at by and or is are was were be been do does did can could will would should shall may might must " +
     "i we you he she it they my our your their me us them this that these those what which who whom when where why how " +
     "much many there here with from as about into any some all each per if not no yes get gets got give gives given need needs " +
@@ -37,7 +33,17 @@ const OTHER_PLACES =
   /\b(beijing|shanghai|tianjin|chongqing|guangdong|guangzhou|shenzhen|jiangsu|nanjing|suzhou|jinan|qingdao|wuhan|chengdu|hong kong|macau|taiwan|usa|united states|america|japan|europe|germany|uk|britain|korea)\b/i;
 const OUR_PLACES = /\b(zhejiang|zibo|hangzhou|ningbo|wenzhou)\b/i;
 
-const stem = (w: string): string => w.replace(/(ies)$/, "y").replace(/(?<=[a-z]{3})(es|s)$/, "");
+/** Our jurisdictions an English question names, in the order it names them. */
+export function namedInEnglish(question: string): ("zhejiang" | "zibo")[] {
+  const at = (re: RegExp): number => question.search(re);
+  const found = [
+    { j: "zhejiang" as const, at: at(/\b(zhejiang|hangzhou|ningbo|wenzhou)\b/i) },
+    { j: "zibo" as const, at: at(/\bzibo\b/i) },
+  ];
+  return found.filter((f) => f.at >= 0).sort((a, b) => a.at - b.at).map((f) => f.j);
+}
+
+export const stem = (w: string): string => w.replace(/(ies)$/, "y").replace(/(?<=[a-z]{3})(es|s)$/, "");
 
 /**
  * The thing an English question asks for, as ask-focus.ts reads Chinese: the
@@ -47,12 +53,15 @@ const stem = (w: string): string => w.replace(/(ies)$/, "y").replace(/(?<=[a-z]{
 const ENGLISH_FOCUS = /\b(?:what|which)\s+(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?([a-z]+(?:\s+[a-z]+){0,3}?)\s*(?=\b(?:of|for|in|at|to|from|on|by|with|that|when|does|do|must|should|can)\b|[?.!]|$)/i;
 
 /** Bounds and totals (as 至少/最多 in Chinese): they say which figure is wanted, not what it is of. */
-const BOUND_WORDS = /^(minimum|maximum|most|least|highest|lowest|largest|smallest|total|exact|overall)$/;
+const BOUND_WORDS = /^(minimum|maximum|max|min|top|most|least|highest|lowest|largest|smallest|total|exact|overall)$/;
 /** Participles (required, submitted, remaining) qualify the thing; they do not name it. */
 const PARTICIPLE = /(ed|ing)$/;
 
+/** 「What tax breaks do agencies get」: the noun phrase between the question word and its verb. */
+const ENGLISH_FOCUS_BEFORE_VERB = /\b(?:what|which)\s+((?!is\b|are\b|was\b|were\b)[a-z]+(?:\s+[a-z]+){0,2}?)\s+(?:do|does|did|can|could|will|would|should|must|is|are)\b/i;
+
 export function englishAskFocus(question: string): string[] {
-  const phrase = ENGLISH_FOCUS.exec(question)?.[1];
+  const phrase = ENGLISH_FOCUS.exec(question)?.[1] ?? ENGLISH_FOCUS_BEFORE_VERB.exec(question)?.[1];
   if (!phrase) return [];
   return phrase
     .toLowerCase()
@@ -109,7 +118,8 @@ export function readEnglishQuestion(question: string): EnglishReading {
   }
   const figures = question.match(/\d+(?:[.,]\d+)?/g) ?? [];
   const words = question.toLowerCase().match(/[a-z]+/g) ?? [];
-  const contentWords = words.filter((w) => w.length >= 3 && !STOPWORDS.has(w));
+  // Bounds (minimum, maximum, top) say which figure is wanted, as 至少/最多 do in Chinese: not content.
+  const contentWords = words.filter((w) => w.length >= 3 && !STOPWORDS.has(w) && !BOUND_WORDS.test(w));
   const vocabulary = known();
   const unknownWords = contentWords.filter((w) => !vocabulary.has(stem(w)));
   const chinese = [...found.sort((a, b) => a.at - b.at).map((f) => f.zh), ...figures].join("");
@@ -117,96 +127,21 @@ export function readEnglishQuestion(question: string): EnglishReading {
   return { chinese, unknownWords, contentWords, unknownFocus, otherPlace: OTHER_PLACES.test(question) && !OUR_PLACES.test(question) };
 }
 
-const DOC_NAME: Record<string, string> = {
-  zj2018: "Zhejiang Measures (2018)",
-  zb2020: "Zibo Construction Plan (2020, trial)",
-};
-const ROMAN_ITEM = (n: number): string => `(${n})`;
-
-/** 「Zibo Construction Plan (2020, trial), Article 9 (1)」 */
-/** 「Article 17」, 「Article 9 (1)」, 「Preamble」: the clause of a citation id, without its document. */
-function englishClause(id: string): string | undefined {
-  const c = parseCitation(id);
-  if (!c) return undefined;
-  const article = c.article === 0 || id.endsWith(":preamble") ? "Preamble" : `Article ${c.article}`;
-  return `${article}${c.item !== undefined ? ` ${ROMAN_ITEM(c.item)}` : ""}`;
-}
-
-/** A registered policy without an English name is named by its Chinese short name. */
-const englishDocName = (doc: string): string => DOC_NAME[doc] ?? (isPolicyId(doc) ? policyNames(doc).shortName : doc);
-
-export function englishCitation(id: string): string {
-  const clause = englishClause(id);
-  return clause ? `${englishDocName(parseCitation(id)!.doc)}, ${clause}` : id;
-}
-
-function sentencesOf(text: string): string[] {
-  return text.split(/(?<=[.;:])\s+(?=[A-Z(])/).filter((s) => s.trim());
-}
-
-/** The sentence of the renderings that best answers the question (its words, and a figure when one is asked). */
-function bestSentence(ids: readonly string[], question: string): { id: string; sentence: string } | undefined {
-  const q = new Set((question.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => !STOPWORDS.has(w)).map(stem));
-  const wantsFigure = /how (much|many|often|long|large|big)|when|amount/i.test(question);
-  let best: { id: string; sentence: string; score: number } | undefined;
-  ids.forEach((id, rank) => {
-    const text = englishOf(id);
-    if (!text) return;
-    for (const s of sentencesOf(text)) {
-      const words = (s.toLowerCase().match(/[a-z]+/g) ?? []).map(stem);
-      let score = words.filter((w) => q.has(w)).length - rank * 0.5;
-      if (wantsFigure && /\d/.test(s.replace(/^Article \d+\.?\s*/, ""))) score += 2;
-      if (!best || score > best.score) best = { id, sentence: s, score };
-    }
-  });
-  return best;
-}
-
 export const ENGLISH_REFUSAL =
   "Sorry, the two policies I know do not cover this. I answer questions on the Zhejiang provincial measures (2018) and the Zibo municipal construction plan (2020, trial) for IP service industry agglomeration demonstration zones: conditions, application procedure and materials, assessment, and Zibo's Article 9 support for IP service agencies. For example: \"What are the conditions for a Zhejiang demonstration zone?\"";
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-const YEAR_WORDS = ["", "one", "two", "three", "four", "five"];
-
-/** 2020-08-25 → 「25 August 2020」. */
-function englishDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split("-").map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
-}
-
 /**
- * The English counterpart of the Chinese trial note (answer-texts.ts
- * `trialNotes`): for each cited policy with a trial end, its dates and clause
- * as the rule parameters in force on `today` give them, never written by hand.
+ * How much of an English question the texts do not speak to: its content
+ * words nobody here knows over all its content words, where the words of the
+ * asked-for thing weigh in full and other unknown words (verbs and qualifiers:
+ * explain, receive, compare, enough) half — as in Chinese, where nouns the
+ * texts never use keep their weight and common verbs weigh little.
  */
-export function englishTrialNotes(citations: readonly string[], today: string = todayInChina()): string[] {
-  return citedTrials(citations, today).map((v) => {
-    const years = trialYears(v.effective, v.trialEnds);
-    const trial = years ? `a ${YEAR_WORDS[years] ?? years}-year trial` : "a trial";
-    return `Note: the ${englishDocName(v.policyId)} took effect on ${englishDate(v.effective)} for ${trial} ending on ${englishDate(v.trialEnds)} (${englishClause(v.trialClause)}); ask the issuing office (${policyNames(v.policyId).issuer}) whether it still applies.`;
-  });
+export function englishUnknownShare(reading: EnglishReading): number {
+  if (reading.contentWords.length === 0) return 1;
+  const weight = (w: string): number => (reading.unknownFocus.includes(w) ? 1 : UNKNOWN_NON_FOCUS_WEIGHT);
+  const unknown = reading.unknownWords.reduce((n, w) => n + weight(w), 0);
+  const known = reading.contentWords.length - reading.unknownWords.length;
+  return unknown / (known + unknown);
 }
-
-/**
- * The English reply over the pieces the Chinese answer cites: conclusion,
- * then each clause in Chinese with its citation and its English rendering.
- */
-export function composeEnglishAnswer(question: string, citations: readonly string[], pieces: readonly PolicyPiece[]): string {
-  const best = bestSentence(citations, question);
-  const conclusion = best
-    ? `${best.sentence.replace(/^(Article \d+\.?|Preamble\.?|Step \d+:|Item \d+:)\s*/, "").replace(/^\(\d+\)\s*/, "")} (${englishCitation(best.id)})`
-    : "The texts say the following.";
-  const lines = [conclusion, ""];
-  const quoted = citations.filter((id) => pieces.some((p) => p.id === id)).slice(0, 4);
-  for (const id of quoted) {
-    const piece = pieces.find((p) => p.id === id)!;
-    lines.push(`${englishCitation(id)} — ${formatCitation(id)}：「${piece.text.replace(/\n/g, "")}」`);
-    const en = englishOf(id);
-    if (en) lines.push(`English rendering (unofficial): ${en}`);
-    lines.push("");
-  }
-  const notes = ["The English renderings are unofficial; the Chinese original is authoritative."];
-  notes.push(...englishTrialNotes(quoted));
-  return [...lines, ...notes].join("\n").trim();
-}
+const UNKNOWN_NON_FOCUS_WEIGHT = 0.5;

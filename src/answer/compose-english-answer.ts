@@ -1,0 +1,245 @@
+/**
+ * The English reply: a conclusion that answers what was asked (the figure with
+ * its unit, Yes/No, the whole list, who/when/where; each side of a
+ * comparison; the asker's own numbers worked out by the rules), then each
+ * clause in the original Chinese with its citation and its unofficial English
+ * rendering. The conclusion is read off the renderings of the clauses the
+ * Chinese answer cites — never written freely.
+ */
+import { formatCitation } from "../knowledge/citation.ts";
+import { englishOf, loadEnglishRenderings } from "../knowledge/load-english.ts";
+import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
+import type { Jurisdiction } from "../rules/index.ts";
+import { JURISDICTION_OF, POLICY_OF } from "./detect-jurisdiction.ts";
+import { englishCitation, englishTrialNotes } from "./english-citation.ts";
+import type { EnglishOwnNumbers } from "./english-own-numbers.ts";
+import { STOPWORDS, stem } from "./english-question.ts";
+
+export interface EnglishAnswerInput {
+  question: string;
+  /** what the Chinese answer cites, the clause its conclusion rests on first */
+  citations: readonly string[];
+  /** the jurisdictions the Chinese answer speaks for */
+  answered: readonly Jurisdiction[];
+  /** the jurisdictions the question names, in the order it names them */
+  named: readonly Jurisdiction[];
+  /** what retrieval ranked, best first */
+  retrieved?: readonly string[];
+  pieces: readonly PolicyPiece[];
+  ownNumbers?: EnglishOwnNumbers;
+}
+
+/** What kind of answer the question asks for, read off its grammar. */
+export type EnglishAsk = "figure" | "date" | "period" | "who" | "where" | "consequence" | "list" | "statement";
+
+export function englishAskKind(question: string): EnglishAsk {
+  const q = question.toLowerCase();
+  // 「What materials must be submitted when applying」: the noun asked for decides, not a later 「when」.
+  if (/\b(what|which)\s+(documents|materials|steps|conditions|requirements|criteria|contents|paperwork)\b|^\s*list\b/.test(q)) return "list";
+  if (/\bhow (much|many|large|big)\b|\b(maximum|minimum|top|amount|at least|at most|up to|how many more)\b/.test(q)) return "figure";
+  if (/\bhow (often|long)\b|\bfor how long\b|\btrial\b/.test(q)) return "period";
+  if (/\bwhen\b|\bwhat date\b|\bwhich date\b/.test(q)) return "date";
+  if (/\bwho\b|\bwhich (office|body|department|authority|organisation|organization|bureau|agency)\b/.test(q)) return "who";
+  if (/\bwhere\b/.test(q)) return "where";
+  if (/\bwhat happens\b|\bwhat will happen\b|\bconsequences?\b/.test(q)) return "consequence";
+  if (/\b(list|steps|documents|materials|paperwork|conditions|requirements|criteria|contents)\b|\bwhat (is|are) (checked|assessed|examined|evaluated|covered)\b|\bwhat goes into\b/.test(q)) return "list";
+  return "statement";
+}
+
+/**
+ * A question answered by yes or no: its question sentence opens with an
+ * auxiliary verb (「Our area is 800 m². Is that enough?」 — the situation may come first).
+ */
+export function isYesNoQuestion(question: string): boolean {
+  const sentences = question.split(/(?<=[.?!])\s+/).filter((s) => s.trim());
+  const asked = sentences.filter((s) => s.trim().endsWith("?"));
+  return (asked.length > 0 ? asked : sentences.slice(-1)).some((s) => /^\s*(is|are|does|do|can|could|may|must|will|would|should|has|have|did|was|were)\b/i.test(s));
+}
+
+/** What shows that a sentence of a rendering states the kind of answer asked for. */
+const KIND_SHAPES: Readonly<Record<EnglishAsk, RegExp | undefined>> = {
+  figure: /\b(CNY|RMB)\s?[\d,]+|\b\d[\d,]*\s+(IP|square|invention|patent|grants?|agencies|service)|\bat least \d|\bmore than \d/,
+  date: /\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b/,
+  period: /\bonce\b|\bevery\b|\btrial period\b|\bone year\b/,
+  who: /\b(Office|Center|Centre|authorit(y|ies)|Administration)\b/,
+  where: /\b(located|around|applies to|recommends|submits)\b/,
+  consequence: /\b(revoked|removed|rectify|keep)\b/,
+  list: undefined,
+  statement: undefined,
+};
+const KIND_BONUS = 4;
+const RANK_PENALTY = 0.3;
+/** Above this length a sentence's semicolon clauses are read one by one. */
+const LONG_SENTENCE = 120;
+
+/** Place names choose the text (retrieval does that), not the sentence within it. */
+const PLACES = new Set(["zhejiang", "zibo", "hangzhou", "ningbo", "wenzhou"]);
+const wordsOf = (text: string): string[] => (text.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => !STOPWORDS.has(w) && !PLACES.has(w)).map(stem);
+/** The leading label of a rendering (「Article 9.」「(2)」「Step 3:」「Article 7 (application procedure), step 1:」). */
+const stripLabel = (s: string): string =>
+  s
+    .replace(/^Article \d+(?: \([^)]*\))?(?:,? (?:step|item|closing sentence) ?\d*)?[.:]?\s*/i, "")
+    .replace(/^(Preamble\.|Step \d+:|Item \d+:)\s*/, "")
+    .replace(/^\(\d+\)\s*/, "")
+    .trim();
+
+function sentencesOf(text: string): string[] {
+  return stripLabel(text)
+    .split(/(?<=\.)\s+(?=[A-Z(])/)
+    .flatMap((s) => (s.length > LONG_SENTENCE ? s.split(/(?<=;)\s+/) : [s]))
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** How many sentences of the renderings use a word: 「zone」 is everywhere and tells little, 「attorney」 a lot. */
+let documentFrequency: { df: Map<string, number>; n: number } | undefined;
+function idf(word: string): number {
+  if (!documentFrequency) {
+    const df = new Map<string, number>();
+    let n = 0;
+    for (const r of loadEnglishRenderings().values()) {
+      for (const text of Object.values(r.pieces)) {
+        for (const s of sentencesOf(text)) {
+          n++;
+          for (const w of new Set(wordsOf(s))) df.set(w, (df.get(w) ?? 0) + 1);
+        }
+      }
+    }
+    documentFrequency = { df, n };
+  }
+  const { df, n } = documentFrequency;
+  return Math.log((n + 1) / ((df.get(word) ?? 0) + 1));
+}
+
+interface Candidate {
+  id: string;
+  sentence: string;
+  score: number;
+}
+
+/** The sentence of the cited renderings that best answers the question. */
+function bestSentence(ids: readonly string[], question: string, kind: EnglishAsk): Candidate | undefined {
+  const asked = new Set(wordsOf(question));
+  const shape = KIND_SHAPES[kind];
+  let best: Candidate | undefined;
+  ids.forEach((id, rank) => {
+    const text = englishOf(id);
+    if (!text) return;
+    for (const sentence of sentencesOf(text)) {
+      const present = new Set(wordsOf(sentence).filter((w) => asked.has(w)));
+      let score = [...present].reduce((n, w) => n + idf(w), 0) - rank * RANK_PENALTY;
+      if (shape?.test(sentence)) score += KIND_BONUS;
+      if (!best || score > best.score) best = { id, sentence, score };
+    }
+  });
+  return best;
+}
+
+const sentenceCase = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** After 「Yes — 」 a sentence goes on in lower case, unless it opens with a name (IP, Zibo). */
+const afterLead = (lead: string, statement: string): string => (lead && /^[A-Z][a-z]/.test(statement) && !/^(Zibo|Zhejiang)\b/.test(statement) ? `${lead}${statement.charAt(0).toLowerCase()}${statement.slice(1)}` : `${lead}${statement}`);
+const asStatement = (c: Candidate): string => `${sentenceCase(c.sentence.replace(/[;:,]$/, ".").replace(/([^.])$/, "$1."))} (${englishCitation(c.id)})`;
+
+/** How many of the best retrieved pieces a list question looks through for an article with items. */
+const LIST_WINDOW = 3;
+
+/**
+ * The items of the first article with items among the cited clauses, then the
+ * best retrieved ones (「What is checked in the assessment?」 may cite the
+ * article on how often, and retrieve the one listing the contents next): a
+ * list question gets all of them, in order.
+ */
+function itemsOfArticle(citations: readonly string[], retrieved: readonly string[], pieces: readonly PolicyPiece[]): PolicyPiece[] {
+  const articleOf = (id: string): string => id.replace(/\.\d+$/, "");
+  const hasItems = (article: string): boolean => pieces.some((p) => p.item !== undefined && `${p.doc}:${p.article}` === article);
+  const article = [...citations, ...retrieved.slice(0, LIST_WINDOW)].map(articleOf).find(hasItems);
+  if (!article) return [];
+  return pieces.filter((p) => p.item !== undefined && `${p.doc}:${p.article}` === article).sort((a, b) => a.item! - b.item!);
+}
+
+const MAX_ITEM = 110;
+function itemText(id: string): string {
+  const text = stripLabel(englishOf(id) ?? "").replace(/[;.]$/, "");
+  if (text.length <= MAX_ITEM) return text;
+  const cut = text.slice(0, MAX_ITEM);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(","), cut.lastIndexOf(";"), 40))} …`;
+}
+
+/** 「(2) … twice」 asked of a clause that allows it once: the text's limit answers no. */
+const ASKS_REPETITION = /\b(twice|again|more than once|repeat\w*|second time|both)\b/i;
+const LIMITS_TO_ONCE = /\bonly once\b|\bnot repeated\b/i;
+
+const SIDE_LABEL: Readonly<Record<string, string>> = { zhejiang: "Zhejiang (provincial)", zibo: "Zibo (municipal)" };
+const NO_PROVISION: Readonly<Record<string, string>> = {
+  zhejiang: "the Zhejiang Measures (2018) have no such provision",
+  zibo: "the Zibo Construction Plan (2020, trial) has no such provision",
+};
+const sideLabel = (j: Jurisdiction): string => SIDE_LABEL[j] ?? j;
+const noProvision = (j: Jurisdiction): string => NO_PROVISION[j] ?? `the ${j} text has no such provision`;
+
+function conclusionLines(input: EnglishAnswerInput, kind: EnglishAsk): { lines: string[]; restsOn: string[] } {
+  const { question, citations, pieces } = input;
+  const yesNo = isYesNoQuestion(question);
+  if (input.ownNumbers && input.ownNumbers.lines.length > 0) return { lines: input.ownNumbers.lines, restsOn: input.ownNumbers.clauses };
+
+  const polarity = (c: Candidate | undefined): string => {
+    if (!yesNo || !c) return "";
+    return ASKS_REPETITION.test(question) && LIMITS_TO_ONCE.test(c.sentence) ? "No — " : "Yes — ";
+  };
+
+  // A comparison: one labelled line per jurisdiction named, the one without such a provision saying so.
+  if (input.named.length > 1) {
+    const lines: string[] = [];
+    const restsOn: string[] = [];
+    input.named.forEach((j, i) => {
+      const own = citations.filter((id) => JURISDICTION_OF[id.split(":")[0] as keyof typeof JURISDICTION_OF] === j);
+      const best = input.answered.includes(j) ? bestSentence(own, question, kind) : undefined;
+      // A yes/no comparison is about the side named first (「Does Zhejiang … like Zibo does?」).
+      const lead = yesNo && i === 0 ? (best ? polarity(best) : "No — ") : "";
+      lines.push(`${sideLabel(j)}: ${afterLead(lead, best ? asStatement(best) : `${noProvision(j)}.`)}`);
+      if (best) restsOn.push(best.id);
+    });
+    return { lines, restsOn };
+  }
+  // A question for a list gets the whole list: every item of the article, in order.
+  if (kind === "list") {
+    const items = itemsOfArticle(citations, input.retrieved ?? [], pieces);
+    if (items.length >= 2) {
+      const article = `${items[0]!.doc}:${items[0]!.article}`;
+      return {
+        lines: [`There are ${items.length}: ${items.map((p, i) => `(${i + 1}) ${itemText(p.id)}`).join("; ")}. (${englishCitation(article)})`],
+        restsOn: items.map((p) => p.id),
+      };
+    }
+  }
+  const best = bestSentence(citations, question, kind);
+  if (!best) return { lines: ["The texts say the following."], restsOn: [] };
+  return { lines: [afterLead(polarity(best), asStatement(best))], restsOn: [best.id] };
+}
+
+const MAX_QUOTES = 4;
+const MAX_QUOTES_PER_SIDE = 3;
+
+export function composeEnglishAnswer(input: EnglishAnswerInput): string {
+  const kind = englishAskKind(input.question);
+  const { lines: conclusion, restsOn } = conclusionLines(input, kind);
+  const known = (id: string): boolean => input.pieces.some((p) => p.id === id);
+  const ordered = [...new Set([...restsOn, ...input.citations])].filter(known);
+  let quoted: string[];
+  if (input.named.length > 1) {
+    quoted = input.named.flatMap((j) => ordered.filter((id) => id.startsWith(`${POLICY_OF[j]}:`)).slice(0, MAX_QUOTES_PER_SIDE));
+  } else {
+    // A list is quoted whole; otherwise the clauses the answer rests on first.
+    quoted = ordered.slice(0, Math.max(MAX_QUOTES, restsOn.length));
+  }
+  const lines = [...conclusion, ""];
+  for (const id of quoted) {
+    const piece = input.pieces.find((p) => p.id === id)!;
+    lines.push(`${englishCitation(id)} — ${formatCitation(id)}：「${piece.text.replace(/\n/g, "")}」`);
+    const en = englishOf(id);
+    if (en) lines.push(`English rendering (unofficial): ${en}`);
+    lines.push("");
+  }
+  const notes = ["The English renderings are unofficial; the Chinese original is authoritative.", ...englishTrialNotes(quoted)];
+  return [...lines, ...notes].join("\n").trim();
+}

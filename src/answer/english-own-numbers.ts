@@ -1,0 +1,177 @@
+/**
+ * The asker's own numbers in an English question (「We have 14 agencies, how
+ * many more do we need?」「we closed 4 pledge loans and 1 securitisation」),
+ * read into the same facts the Chinese reading gives (apply-own-numbers.ts)
+ * and handed to the same rule functions `check` and `estimate` use — no
+ * second calculator. Only the wording of the result is English: every figure
+ * in it comes from the rule result.
+ */
+import { estimateSupport, checkJurisdiction, groupDigits } from "../rules/index.ts";
+import type { AgencyInput, CheckResult, EstimateResult, Jurisdiction, ZoneProfile } from "../rules/index.ts";
+import { estimateJurisdictions } from "../rules/jurisdiction-registry.ts";
+import { englishCitation } from "./english-citation.ts";
+
+export interface EnglishOwnNumbers {
+  /** the conclusion lines, in order; the first opens with Yes/No when the question asked one */
+  lines: string[];
+  /** clauses the lines rest on */
+  clauses: string[];
+}
+
+const WORD_NUMBERS: Readonly<Record<string, number>> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+};
+const COUNT = String.raw`(\d[\d,]*|${Object.keys(WORD_NUMBERS).join("|")})`;
+/** A count, or 「a」 for one (「a securitisation」). */
+const NUM = String.raw`(\d[\d,]*|${Object.keys(WORD_NUMBERS).join("|")}|an?)`;
+/** Up to n words between a count and what it counts, none of them another figure. */
+const WORDS = (n: number): string => String.raw`(?:\s+(?![\d])[a-z'-]+){0,${n}}`;
+
+function toNumber(s: string): number | undefined {
+  const w = s.toLowerCase();
+  if (w === "a" || w === "an") return 1;
+  if (WORD_NUMBERS[w] !== undefined) return WORD_NUMBERS[w];
+  const n = Number(w.replace(/,/g, ""));
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function first(text: string, patterns: readonly RegExp[]): number | undefined {
+  for (const p of patterns) {
+    const m = text.match(p);
+    const n = m?.[1] ? toNumber(m[1]) : undefined;
+    if (n !== undefined) return n;
+  }
+  return undefined;
+}
+
+/** Facts of a zone profile: the count of agencies (service points) and the core area. */
+export function englishZoneFacts(question: string): ZoneProfile["zone"] | undefined {
+  const q = question.toLowerCase();
+  // 「an agency in Zibo」 is no count: only figures and number words count agencies.
+  const institutions = first(q, [new RegExp(String.raw`\b${COUNT}${WORDS(3)}\s+(?:agencies|agency|institutions|service points|firms)\b`)]);
+  const area = first(q, [new RegExp(String.raw`\b(\d[\d,]*)\s*(?:square met(?:re|er)s?|sq\.?\s?m\b|m2\b|㎡)`)]);
+  if (institutions === undefined && area === undefined) return undefined;
+  return { ...(institutions !== undefined && { serviceInstitutions: institutions }), ...(area !== undefined && { coreAreaSqm: area }) };
+}
+
+/** Facts of an agency support estimate (Zibo 第九条); undefined when the question states none. */
+export function englishAgencyFacts(question: string, year: number, jurisdiction: Jurisdiction): AgencyInput | undefined {
+  const q = question.toLowerCase();
+  const input: AgencyInput = { jurisdiction, year, agency: { inZone: true, patentAgencyQualified: true } };
+  let any = false;
+  const loans = first(q, [new RegExp(String.raw`\b${NUM}${WORDS(4)}\s+loans?\b`)]);
+  if (loans !== undefined) (input.pledgeLoans = loans), (any = true);
+  const securitizations = first(q, [new RegExp(String.raw`\b${NUM}${WORDS(2)}\s+securiti[sz]ations?\b`)]);
+  if (securitizations !== undefined) (input.securitizations = securitizations), (any = true);
+  const attorneys = first(q, [new RegExp(String.raw`\b${NUM}${WORDS(6)}\s+(?:patent\s+)?attorney(?:s|\s+certificates?)?\b`)]);
+  if (attorneys !== undefined) (input.newPatentAttorneys = attorneys), (any = true);
+  const won = first(q, [new RegExp(String.raw`\b(?:won|win|wins|winning)\s+${NUM}${WORDS(4)}\s+(?:cases|case|lawsuits|suits)\b`), new RegExp(String.raw`\b${NUM}${WORDS(4)}\s+(?:cases|lawsuits)\s+won\b`)]);
+  if (won !== undefined) {
+    // 「foreign-related or major」 is the clause's own condition; a case called neither is read as one (as in Chinese).
+    const kind = /major|significant|influential/.test(q) && !/foreign/.test(q) ? "major" : "foreign";
+    input.wonCases = Array.from({ length: Math.min(won, 100) }, () => ({ enterpriseInZone: true, kind }));
+    any = true;
+  }
+  const grants = first(q, [new RegExp(String.raw`\b${NUM}${WORDS(3)}\s+(?:patents?\s+granted|grants|granted|invention patents?)\b`)]);
+  if (grants !== undefined && grants !== attorneys) {
+    const program = /doubling/.test(q) ? "doubling" : /zeroing/.test(q) ? "zeroing" : undefined;
+    if (program) input.clients = [{ name: "client", program, inventionGrants: grants }];
+    else input.inventionGrants = grants;
+    any = true;
+  }
+  return any ? input : undefined;
+}
+
+/** The amount the asker hopes for in a yes/no question (「Can we get 250,000?」 → 250000). */
+export function englishAskedAmount(question: string): number | undefined {
+  if (!/^\s*(can|could|may|will|would|do|does|is|are)\b/i.test(question) && !/\b(can|could) (we|i|they|it)\b/i.test(question)) return undefined;
+  const amounts = [...question.matchAll(/(?:rmb|cny|¥|yuan)?\s*(\d{1,3}(?:,\d{3})+|\d{4,})\s*(?:yuan|rmb|cny)?/gi)].map((m) => Number(m[1]!.replace(/,/g, "")));
+  return amounts.length > 0 ? Math.max(...amounts) : undefined;
+}
+
+const cny = (n: number): string => `CNY ${groupDigits(n)}`;
+/** A rule's arithmetic is shown when it is plain figures (「4 × 10,000 + 1 × 100,000」), not Chinese wording. */
+const plainBasis = (basis: string | undefined): string | undefined => (basis && /^[\d\s,.×+=()-]+$/.test(basis) ? basis : undefined);
+
+function estimateLines(result: EstimateResult, asked: number | undefined): string[] {
+  const items = result.items.filter((i) => i.possibleMax > 0);
+  if (items.length === 0) {
+    const clauses = [...new Set(result.ineligible.map((i) => englishCitation(i.clause)))];
+    return [`No — the figures you gave do not reach the support of ${clauses.join(", ")}; see the clause below.`];
+  }
+  const total = result.possibleTotal;
+  const over = asked !== undefined && asked > total;
+  const itemLine = (i: (typeof items)[number]): string => {
+    const basis = plainBasis(i.possibleBasis ?? i.basis);
+    return `up to ${cny(i.possibleMax)}${i.form === "voucher" ? " in service vouchers" : ""}${basis ? ` (${basis})` : ""} under ${englishCitation(i.clause)}`;
+  };
+  const lead = asked === undefined ? "" : over ? `No — at most ${cny(total)}: ` : "Yes — within the cap: ";
+  const opening = items.length === 1 ? `${itemLine(items[0]!)}.` : `up to ${cny(total)} in total:`;
+  const lines = [lead ? `${lead}${opening}` : `${opening.charAt(0).toUpperCase()}${opening.slice(1)}`, ...(items.length > 1 ? items.map((i) => `· ${itemLine(i)}`) : [])];
+  // A cap the rule applied (won cases a year): what was asked over it is not paid.
+  const capped = result.items.filter((i) => i.notes.some((n) => /上限/.test(n)));
+  for (const i of capped) lines.push(`(${englishCitation(i.clause)} caps it at ${cny(i.possibleMax)} a year; cases beyond the cap are not subsidised.)`);
+  if (over) lines.push(`The ${cny(asked)} you asked about is above the cap of ${cny(total)}.`);
+  lines.push("(Estimated for an agency inside the zone with patent-agency qualification; every amount is an \"up to\" cap.)");
+  const reading = result.readings.find((r) => r.clause === "zb2020:9" && r.otherReading && r.otherReading.possibleTotal !== total);
+  if (reading?.otherReading) {
+    lines.push(`(Article 9's closing sentence "each preferential policy only once a year" is read here as once per item; read as one item per agency a year, the total would be at most ${cny(reading.otherReading.possibleTotal)}.)`);
+  }
+  return lines;
+}
+
+/** 「要求 20 家以上」「→ 不满足，还差 6 家」: the requirement and gap figures the rule's trace states for one fact. */
+function figuresOf(trace: string): { required?: string; gap?: string } {
+  return { required: trace.match(/要求[^\d]*([\d,]+)/)?.[1], gap: trace.match(/差\s*([\d,]+)/)?.[1] };
+}
+
+function checkLines(result: CheckResult, zone: NonNullable<ZoneProfile["zone"]>, label: string, yesNo: boolean): { lines: string[]; clauses: string[] } {
+  // The English reading states single figures, never ranges.
+  const agencies = typeof zone.serviceInstitutions === "number" ? zone.serviceInstitutions : undefined;
+  const area = typeof zone.coreAreaSqm === "number" ? zone.coreAreaSqm : undefined;
+  const stated = [
+    ...(agencies !== undefined ? [{ have: `${agencies} 家`, noun: "IP service agencies", count: agencies }] : []),
+    ...(area !== undefined ? [{ have: `${groupDigits(area)} 平方米`, noun: "square metres of core area", count: area }] : []),
+  ];
+  const lines: string[] = [];
+  const clauses: string[] = [];
+  for (const c of result.conditions) {
+    for (const s of stated) {
+      const step = c.trace?.find((t) => t.text.includes(s.have));
+      if (!step) continue;
+      clauses.push(c.id);
+      const { required, gap } = figuresOf(step.text);
+      const met = /→ 满足/.test(step.text);
+      // 「Is that enough?」 is answered yes or no first; 「how many more do we need?」 with the gap.
+      const lead = yesNo ? (met ? "Yes — " : "No — ") : "";
+      const need = `at least ${required} ${s.noun} are required and you have ${groupDigits(s.count)}`;
+      lines.push(`${lead}${label}: ${need}${met ? " — that is enough" : `, ${gap} more needed`} (${englishCitation(c.id)}).`);
+    }
+  }
+  return { lines, clauses };
+}
+
+const LABEL: Readonly<Record<string, string>> = { zhejiang: "Zhejiang", zibo: "Zibo" };
+
+/** The worked result of the asker's own numbers in English, or undefined when the question states none the rules read. */
+export function applyEnglishOwnNumbers(question: string, jurisdictions: readonly Jurisdiction[], today: string, yesNo = false): EnglishOwnNumbers | undefined {
+  const year = Number(today.slice(0, 4));
+  const offering = estimateJurisdictions().find((m) => jurisdictions.includes(m.jurisdiction));
+  const agency = offering ? englishAgencyFacts(question, year, offering.jurisdiction) : undefined;
+  if (agency) {
+    const result = estimateSupport(agency, { today });
+    const resting = result.items.length > 0 ? result.items : result.ineligible;
+    return { lines: estimateLines(result, englishAskedAmount(question)), clauses: [...new Set(resting.map((i) => i.clause))] };
+  }
+  const zone = englishZoneFacts(question);
+  if (!zone) return undefined;
+  const lines: string[] = [];
+  const clauses: string[] = [];
+  for (const j of jurisdictions) {
+    const r = checkLines(checkJurisdiction(j, { zone }, { today }), zone, LABEL[j] ?? j, yesNo);
+    lines.push(...r.lines);
+    clauses.push(...r.clauses);
+  }
+  return lines.length > 0 ? { lines, clauses } : undefined;
+}
