@@ -45,3 +45,77 @@ describe("English questions", () => {
     }
   });
 });
+
+/** The reply's opening lines: the conclusion, before the quoted clauses. */
+const conclusionOf = (text: string): string => text.split("\n\n")[0]!;
+
+describe("English answers open with what was asked", () => {
+  it("a yes/no question is answered Yes — with the clause it rests on", async () => {
+    const r = await answerer.answer("Can a maker space be the host organisation of a Zhejiang zone?");
+    expect(conclusionOf(r.text)).toMatch(/^Yes — .*maker space.*Article 6 \(1\)/);
+  });
+
+  it("a question asking for more than the text allows is answered No — (support is given once a year)", async () => {
+    const r = await answerer.answer("Is support repeated if an agency qualifies twice in one year in Zibo?");
+    expect(conclusionOf(r.text)).toMatch(/^No — .*only once/);
+  });
+
+  it("money for new patent attorneys opens with the 10,000 certificate sentence, not the custody vouchers", async () => {
+    const r = await answerer.answer("Does Zibo pay anything when our staff obtain patent attorney certificates?");
+    const conclusion = conclusionOf(r.text);
+    expect(conclusion).toContain("patent attorney certificate");
+    expect(conclusion).toContain("10,000");
+    expect(conclusion).not.toContain("voucher");
+  });
+
+  it("a list question gets the whole list, every item quoted in Chinese with its rendering", async () => {
+    const r = await answerer.answer("Which materials does a Zhejiang applicant send to the provincial office?");
+    const conclusion = conclusionOf(r.text);
+    expect(conclusion).toMatch(/^There are 5: \(1\) the recommendation/);
+    expect(conclusion).toContain("(5) relevant attachments");
+    for (const item of ["（一）", "（二）", "（三）", "（四）", "（五）"]) expect(r.text).toContain(`第九条${item}`);
+  });
+
+  it("a comparison answers both sides on labelled lines", async () => {
+    const r = await answerer.answer("Who organises the assessment in Zhejiang and in Zibo?");
+    const [zhejiang, zibo] = conclusionOf(r.text).split("\n");
+    expect(zhejiang).toMatch(/^Zhejiang \(provincial\): .*every two years.*Provincial Intellectual Property Office/);
+    expect(zibo).toMatch(/^Zibo \(municipal\): .*once a year.*Development Center/);
+  });
+
+  it("a yes/no comparison where the first-named text has no such provision says No — for it and answers the other", async () => {
+    const r = await answerer.answer("Does Zhejiang subsidise IP securitisation the way Zibo does?");
+    const [zhejiang, zibo] = conclusionOf(r.text).split("\n");
+    expect(zhejiang).toBe("Zhejiang (provincial): No — the Zhejiang Measures (2018) have no such provision.");
+    expect(zibo).toContain("100,000");
+  });
+});
+
+describe("English own numbers are worked out by the rules", () => {
+  it("loans and securitisations are summed: 3 × 10,000 + 2 × 100,000", async () => {
+    const r = await answerer.answer("We are a Zibo agency with 2 securitisations and 3 pledge loans this year. How much in total?");
+    expect(conclusionOf(r.text)).toMatch(/^Up to CNY 230,000 \(3 × 10,000 \+ 2 × 100,000\) under Zibo Construction Plan \(2020, trial\), Article 9 \(1\)/);
+    expect(r.citations[0]).toBe("zb2020:9.1");
+  });
+
+  it("a threshold not met: No — with the gap", async () => {
+    const r = await answerer.answer("Our Zhejiang zone has 17 agencies. Is that enough?");
+    expect(conclusionOf(r.text)).toBe("No — Zhejiang: at least 20 IP service agencies are required and you have 17, 3 more needed (Zhejiang Measures (2018), Article 6 (3)).");
+  });
+
+  it("an amount over the yearly cap on won cases: No — at most 200,000", async () => {
+    const r = await answerer.answer("Our agency won 6 foreign-related patent lawsuits for zone enterprises in Zibo this year. Could we receive 300,000?");
+    const conclusion = conclusionOf(r.text);
+    expect(conclusion).toMatch(/^No — at most CNY 200,000/);
+    expect(conclusion).toContain("CNY 300,000 you asked about is above the cap");
+  });
+});
+
+describe("English questions the texts do not cover", () => {
+  it("names what is not covered, in English", async () => {
+    const r = await answerer.answer("What is the email of the Zhejiang provincial IP office?");
+    expect(r.refused).toBe(true);
+    expect(r.text.split("\n")[0]).toBe('Neither policy says anything about "email".');
+  });
+});
+

@@ -137,7 +137,7 @@ function bestSentence(ids: readonly string[], question: string, kind: EnglishAsk
 
 const sentenceCase = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 /** After 「Yes — 」 a sentence goes on in lower case, unless it opens with a name (IP, Zibo). */
-const afterLead = (lead: string, statement: string): string => (lead && /^[A-Z][a-z]/.test(statement) && !/^(Zibo|Zhejiang)\b/.test(statement) ? `${lead}${statement.charAt(0).toLowerCase()}${statement.slice(1)}` : `${lead}${statement}`);
+const afterLead = (lead: string, statement: string): string => (lead && /^[A-Z](?:[a-z]|\s)/.test(statement) && !/^(Zibo|Zhejiang)\b/.test(statement) ? `${lead}${statement.charAt(0).toLowerCase()}${statement.slice(1)}` : `${lead}${statement}`);
 const asStatement = (c: Candidate): string => `${sentenceCase(c.sentence.replace(/[;:,]$/, ".").replace(/([^.])$/, "$1."))} (${englishCitation(c.id)})`;
 
 /** How many of the best retrieved pieces a list question looks through for an article with items. */

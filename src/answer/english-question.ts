@@ -7,6 +7,7 @@
  * rendering. English words that neither the glossary nor the renderings know
  * (weather, tomorrow …) count against the question as unknown Chinese words do.
  */
+import { stemmer } from "stemmer";
 import { loadEnglishRenderings, loadGlossary } from "../knowledge/load-english.ts";
 
 export { englishCitation, englishTrialNotes } from "./english-citation.ts";
@@ -43,7 +44,8 @@ export function namedInEnglish(question: string): ("zhejiang" | "zibo")[] {
   return found.filter((f) => f.at >= 0).sort((a, b) => a.at - b.at).map((f) => f.j);
 }
 
-export const stem = (w: string): string => w.replace(/(ies)$/, "y").replace(/(?<=[a-z]{3})(es|s)$/, "");
+/** Porter stems, so 「organises」 meets 「organised」 and 「assessment」 meets 「assessed」. */
+export const stem = (w: string): string => stemmer(w);
 
 /**
  * The thing an English question asks for, as ask-focus.ts reads Chinese: the
@@ -101,7 +103,9 @@ function known(): Set<string> {
 
 export function readEnglishQuestion(question: string): EnglishReading {
   const g = loadGlossary();
-  let rest = ` ${question.toLowerCase().replace(/[^a-z0-9]+/g, " ")} `;
+  // 「when」 inside a sentence joins clauses (「does Zibo pay when our staff obtain …」); only opening one does it ask for a date.
+  const asked = question.replace(/(^|[.?!]\s*)when\b/gi, "$1WHEN").replace(/\bwhen\b/g, " ").replace(/WHEN/g, "when");
+  let rest = ` ${asked.toLowerCase().replace(/[^a-z0-9]+/g, " ")} `;
   const found: { at: number; zh: string }[] = [];
   // Longest phrases first, so 「ip service agencies」 is read before 「agencies」.
   const entries = [...g.questionWords, ...g.terms]
