@@ -1,4 +1,5 @@
 // The production build: src/ and bot/ compiled by tsc into dist/ (tsconfig.build.json),
+// plus jieba's IDF table sorted by word (scripts/jieba-tables.mjs),
 // so `npm start` and `npm run cli` run plain JavaScript instead of transpiling every
 // module at start-up with tsx. Run by npm install's postinstall (after prisma generate,
 // whose client is compiled too) and, when sources changed since, by scripts/run.mjs.
@@ -8,6 +9,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeSortedIdf } from "./jieba-tables.mjs";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const DIST = join(ROOT, "dist");
@@ -24,6 +26,12 @@ function findTsc() {
 
 /** true when dist/ is ready; false (with the reason on stderr) when it could not be built. */
 export function build({ quiet = false } = {}) {
+  // Needs no compiler, and speeds up the tsx fallback as much as dist/.
+  try {
+    writeSortedIdf(DIST);
+  } catch (err) {
+    if (!quiet) process.stderr.write(`未能生成排序后的 IDF 表（启动时改为现场索引）：${err.message}\n`);
+  }
   const tsc = findTsc();
   if (!tsc) {
     if (!quiet) process.stderr.write("未安装 typescript（开发依赖），不编译；将由 tsx 直接运行源码（启动较慢）。\n");

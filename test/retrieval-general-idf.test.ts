@@ -1,17 +1,31 @@
 /**
  * The general-Chinese IDF decides which words of a question are content words;
- * it is read straight from jieba's table bytes, so every word must come back
+ * it is read straight from jieba's table bytes — searched in the build's sorted
+ * copy, or indexed at start without one — so every word must come back
  * with exactly the table's value — including words that are the start of a
  * longer word on another line (知识 / 知识产权).
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { idf } from "@node-rs/jieba/dict.js";
 import { describe, expect, it } from "vitest";
-import { createGeneralIdf } from "../src/retrieval/general-idf.ts";
+import { writeSortedIdf } from "../scripts/jieba-tables.mjs";
+import { createGeneralIdf, readSortedIdf } from "../src/retrieval/general-idf.ts";
 
 const table = Buffer.from(idf).toString("utf8").split("\n").filter(Boolean).map((line) => line.split(" ") as [string, string]);
-const general = createGeneralIdf();
+const sorted = readSortedIdf(idf, writeSortedIdf(mkdtempSync(join(tmpdir(), "ipzone-idf-"))));
 
-describe("general-Chinese IDF", () => {
+describe.each([
+  ["the build's sorted copy", () => createGeneralIdf(idf, sorted)],
+  ["the table indexed at start", () => createGeneralIdf(idf, undefined)],
+])("general-Chinese IDF, from %s", (_, make) => {
+  const general = make();
+
+  it("is there to search", () => {
+    expect(sorted).toBeDefined();
+  });
+
   it("returns the table's value for every 97th word of the table", () => {
     const firstValue = new Map<string, number>();
     for (const [word, value] of table) if (!firstValue.has(word)) firstValue.set(word, Number(value));

@@ -2,11 +2,20 @@
  * How informative a word is in general Chinese: jieba's IDF table (270k
  * words, 6 MB of "word idf" lines). Decoding it to a string and indexing that
  * took 190–260 ms at start, a fifth of a one-question `cli ask`, so the table
- * stays as bytes: only the line starts are indexed, bucketed by the line's
- * first character (its UTF-8 bytes; 80–95 ms on the same machine), and a word
- * is compared byte-wise on demand, then cached.
+ * stays as bytes. The build writes a copy sorted by word (scripts/jieba-tables.mjs),
+ * searched in place per word (sorted-lines.ts): nothing is indexed at start.
+ * Without that copy (no build yet, or another table), the line starts are
+ * indexed, bucketed by the line's first character (its UTF-8 bytes; 80–200 ms
+ * a start), and a word is compared byte-wise on demand. Either way, cached.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { idf } from "@node-rs/jieba/dict.js";
+import { PROJECT_ROOT } from "../project-root.ts";
+import { lineOfWord, secondField } from "./sorted-lines.ts";
+
+/** jieba's IDF table sorted by word, one line each, as the build writes it. */
+export const SORTED_IDF_PATH = join(PROJECT_ROOT, "dist", "jieba", "idf-sorted.txt");
 
 export interface GeneralIdf {
   /** the IDF, or undefined for a word the table does not know */
@@ -25,7 +34,45 @@ function firstCharKey(bytes: Uint8Array, at: number): number {
   return key;
 }
 
-export function createGeneralIdf(table: Uint8Array = idf): GeneralIdf {
+/**
+ * The build's sorted copy of `table`, when it is there and of the table's
+ * size (each line of the table, sorted, ended by a newline); else undefined.
+ */
+export function readSortedIdf(table: Uint8Array, path = SORTED_IDF_PATH): Uint8Array | undefined {
+  let sorted: Buffer;
+  try {
+    sorted = readFileSync(path);
+  } catch {
+    return undefined;
+  }
+  const expected = table.byteLength + (table[table.byteLength - 1] === NEWLINE ? 0 : 1);
+  return sorted.byteLength === expected ? sorted : undefined;
+}
+
+export function createGeneralIdf(table: Uint8Array = idf, sorted: Uint8Array | undefined = readSortedIdf(table)): GeneralIdf {
+  return sorted ? searchSorted(sorted) : indexByFirstCharacter(table);
+}
+
+/** Words with a space or a control character are in no table line. */
+const UNSEARCHABLE = /[\u0000-\u0020]/;
+
+function searchSorted(sorted: Uint8Array): GeneralIdf {
+  const cache = new Map<string, number | undefined>();
+  return {
+    get(word) {
+      if (cache.has(word)) return cache.get(word);
+      let value: number | undefined;
+      if (!UNSEARCHABLE.test(word)) {
+        const { start, end } = lineOfWord(sorted, Buffer.from(word, "utf8"));
+        if (end > start) value = Number(secondField(sorted, start));
+      }
+      cache.set(word, value);
+      return value;
+    },
+  };
+}
+
+function indexByFirstCharacter(table: Uint8Array): GeneralIdf {
   const bytes = Buffer.from(table.buffer, table.byteOffset, table.byteLength);
   const buckets = new Map<number, number[]>();
   for (let i = 0; i < bytes.length; ) {

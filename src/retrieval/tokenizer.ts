@@ -5,10 +5,9 @@
  * dictionary sub-words (知识产权服务机构 → 知识产权, 服务机构 …) so a question
  * phrased with the shorter word still matches.
  */
-import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict.js";
 import { DOMAIN_TERMS, JURISDICTION_WORDS, STOPWORDS } from "./domain-terms.ts";
 import { createGeneralIdf } from "./general-idf.ts";
+import { createOnDemandJieba } from "./jieba-on-demand.ts";
 
 export interface TaggedWord {
   word: string;
@@ -74,16 +73,16 @@ export function normalizeText(text: string): string {
 
 let shared: Tokenizer | undefined;
 
-/** The process-wide tokenizer (loading jieba's dictionary takes ~150 ms, so it is done once). */
+/** The process-wide tokenizer (its caches and the dictionary words loaded so far are shared). */
 export function getTokenizer(): Tokenizer {
   shared ??= createTokenizer();
   return shared;
 }
 
 export function createTokenizer(): Tokenizer {
-  const jieba = Jieba.withDict(dict);
-  // A high frequency makes jieba prefer the whole term over its parts.
-  jieba.loadDict(Buffer.from(DOMAIN_TERMS.map((t) => `${t} 200000 n`).join("\n")));
+  // jieba's dictionary, loaded as texts need it (jieba-on-demand.ts). A high
+  // frequency makes jieba prefer a domain term over its parts.
+  const jieba = createOnDemandJieba(DOMAIN_TERMS.map((word) => ({ word, freq: 200_000, tag: "n" })));
 
   const idfTable = createGeneralIdf();
   const UNKNOWN_IDF = 11;
@@ -119,7 +118,7 @@ export function createTokenizer(): Tokenizer {
   function words(text: string): string[] {
     const cut = memo(cutMemo, text, () =>
       jieba
-        .cut(normalizeText(text), false)
+        .cut(normalizeText(text))
         .map((w) => w.trim())
         .filter((w) => w.length > 0 && !PUNCTUATION.test(w)),
     );
@@ -127,12 +126,13 @@ export function createTokenizer(): Tokenizer {
   }
 
   const tagMemo = new Map<string, readonly TaggedWord[]>();
+  const tagOfMemo = new Map<string, string>();
   const topicTagMemo = new Map<string, readonly TaggedWord[]>();
   // tag() segments exactly as cut() does (same dictionary, same HMM setting).
   function tagAll(text: string): readonly TaggedWord[] {
     return memo(tagMemo, text, () =>
       jieba
-        .tag(normalizeText(text), false)
+        .tag(normalizeText(text))
         .map(({ word, tag }) => ({ word: word.trim(), tag }))
         .filter(({ word }) => word.length > 0),
     );
@@ -162,8 +162,7 @@ export function createTokenizer(): Tokenizer {
       return tagAll(text).map((t) => ({ ...t }));
     },
     tagOf(word) {
-      const parts = jieba.tag(word, false);
-      return parts[parts.length - 1]?.tag ?? "x";
+      return memo(tagOfMemo, word, () => jieba.tag(word).at(-1)?.tag ?? "x");
     },
     subWords,
     containedWords(text) {
@@ -175,7 +174,7 @@ export function createTokenizer(): Tokenizer {
     wordStarts(text) {
       const starts = new Set<number>();
       let at = 0;
-      for (const w of jieba.cut(text, false)) {
+      for (const w of jieba.cut(text)) {
         starts.add(at);
         at += w.length;
       }

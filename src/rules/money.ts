@@ -1,11 +1,14 @@
 /** How amounts and counts read in Chinese reports. */
 
-// One formatter for the process: toLocaleString builds a new one on every call.
-const GROUPED = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+// One formatter for the process (toLocaleString builds a new one on every call),
+// made on first use: the first Intl object loads ICU's data (30–100 ms), which a
+// start that formats no amount need not pay.
+let grouped: Intl.NumberFormat | undefined;
 
 /** 130000 → "130,000" */
 export function groupDigits(n: number): string {
-  return GROUPED.format(n);
+  grouped ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+  return grouped.format(n);
 }
 
 /** 130000 → "13万元"; 5000 → "0.5万元"; 1234 → "1,234元" */

@@ -1,0 +1,157 @@
+/**
+ * jieba with its dictionary loaded as texts need it: exactly the words and
+ * tags of `Jieba.withDict(dict)` (then `loadDict` of the added words), without
+ * building the 349k-word trie at every start (120–170 ms of CPU and +55 MB,
+ * the largest block of a one-question `cli ask`).
+ *
+ * Why the results are the same: without its HMM, jieba segments a text from
+ * the dictionary words that occur in it — its DAG holds the text's substrings
+ * that are words, each weighted ln(freq) − ln(total) — and tags a word from its
+ * own entry; `cutAll` lists those same words. So a dictionary that holds every
+ * word occurring in the text, with its frequency and tag, and has the same
+ * `total` gives the same `cut`, `cutAll` and `tag`. Before jieba sees a text,
+ * the words of each of its characters and every word starting with each pair
+ * of neighbouring characters are added, found by binary search in jieba's
+ * `dict.txt` (sorted by bytes, one word a line: sorted-lines.ts); `total`, the sum of all
+ * frequencies, is kept by one placeholder entry holding what is not loaded.
+ * `test/retrieval-jieba-on-demand.test.ts` compares it with the whole
+ * dictionary on the policy texts, every question set and random texts.
+ */
+import { Jieba, type TaggedWord } from "@node-rs/jieba";
+import { dict } from "@node-rs/jieba/dict.js";
+import { lineOfWord, linesStartingWith } from "./sorted-lines.ts";
+
+export interface OnDemandJieba {
+  /** `jieba.cut(text, false)` */
+  cut(text: string): string[];
+  /** `jieba.cutAll(text)` */
+  cutAll(text: string): string[];
+  /** `jieba.tag(text, false)` */
+  tag(text: string): TaggedWord[];
+}
+
+/** A word added on top of jieba's dictionary, as `loadDict` takes it after `withDict`. */
+export interface AddedWord {
+  word: string;
+  freq: number;
+  tag: string;
+}
+
+/**
+ * The dictionary these figures were counted on (@node-rs/jieba 2.0.2, pinned in
+ * package.json): its size in bytes and the sum of its frequencies, which is
+ * jieba's `total`. A dictionary of another size has its sum counted at start
+ * instead (a pass over 5 MB). The test recounts both from dict.txt.
+ */
+export const DICT_BYTES = 5_071_843;
+export const DICT_FREQUENCY_SUM = 60_101_964;
+
+/**
+ * The placeholder holding the frequencies not yet loaded: two Unicode
+ * noncharacters (U+FDD0, U+FDD1), which are never part of interchanged text,
+ * so no question or policy text contains it.
+ */
+const PLACEHOLDER = "\uFDD0\uFDD1";
+const NEWLINE = 0x0a;
+const SPACE = 0x20;
+const DIGIT_0 = 0x30;
+
+/** Sum of the frequencies (each line's second field) of the lines in [start, end). */
+export function frequencySum(bytes: Uint8Array, start = 0, end = bytes.length): number {
+  let total = 0;
+  let field = 0;
+  let freq = 0;
+  for (let i = start; i < end; i++) {
+    const b = bytes[i]!;
+    if (b === NEWLINE) {
+      total += freq;
+      freq = 0;
+      field = 0;
+    } else if (b === SPACE) field++;
+    else if (field === 1) freq = freq * 10 + (b - DIGIT_0);
+  }
+  return total + freq;
+}
+
+/** The first character of a word, or its first two: the key whose loading brings the word in. */
+function keyOf(word: string): string {
+  const [first = "", second = ""] = word;
+  return first + second;
+}
+
+export function createOnDemandJieba(added: readonly AddedWord[], bytes: Uint8Array = dict): OnDemandJieba {
+  const jieba = new Jieba();
+  /** Sum of the frequencies of the words loaded into jieba (the placeholder aside). */
+  let loadedSum = 0;
+  /** Characters and pairs whose words are loaded. */
+  const loadedKeys = new Set<string>();
+
+  // An added word that is in the dictionary keeps its dictionary tag and takes
+  // the added frequency (that is what loadDict does to a word it has); it is
+  // loaded right after its dictionary line, with its key's words.
+  const addedByKey = new Map<string, { line: Buffer; freqChange: number }[]>();
+  let total = bytes.byteLength === DICT_BYTES ? DICT_FREQUENCY_SUM : frequencySum(bytes);
+  const lastOfEach = new Map<string, AddedWord>();
+  for (const a of added) lastOfEach.set(a.word, { ...a, tag: lastOfEach.get(a.word)?.tag ?? a.tag });
+  for (const { word, freq, tag } of lastOfEach.values()) {
+    const { start, end } = lineOfWord(bytes, Buffer.from(word));
+    const freqChange = freq - frequencySum(bytes, start, end);
+    total += freqChange;
+    const key = keyOf(word);
+    addedByKey.set(key, [...(addedByKey.get(key) ?? []), { line: Buffer.from(`${word} ${freq} ${tag}\n`), freqChange }]);
+  }
+
+  const placeholder = () => Buffer.from(`${PLACEHOLDER} ${total - loadedSum} x\n`);
+  jieba.loadDict(placeholder());
+
+  /** Queues the words of a key not loaded yet: the character's own word (`whole`), or the words starting with the pair. */
+  function queue(key: string, whole: boolean, lines: Uint8Array[]): void {
+    if (loadedKeys.has(key)) return;
+    loadedKeys.add(key);
+    const { start, end } = whole ? lineOfWord(bytes, Buffer.from(key)) : linesStartingWith(bytes, Buffer.from(key));
+    if (end > start) {
+      lines.push(bytes.subarray(start, end));
+      if (bytes[end - 1] !== NEWLINE) lines.push(Buffer.from("\n"));
+      loadedSum += frequencySum(bytes, start, end);
+    }
+    for (const a of addedByKey.get(key) ?? []) {
+      lines.push(a.line);
+      loadedSum += a.freqChange;
+    }
+  }
+
+  /**
+   * Loads every dictionary word that can occur in the text: the word of each
+   * character and the words starting with each pair of neighbouring characters.
+   * No word holds a space or a control character, so no key does either.
+   */
+  function prepare(text: string): void {
+    const lines: Uint8Array[] = [];
+    let previous: string | undefined;
+    for (const char of text) {
+      if (char <= " ") {
+        previous = undefined;
+        continue;
+      }
+      queue(char, true, lines);
+      if (previous !== undefined) queue(previous + char, false, lines);
+      previous = char;
+    }
+    if (lines.length > 0) jieba.loadDict(Buffer.concat([...lines, placeholder()]));
+  }
+
+  return {
+    cut(text) {
+      prepare(text);
+      return jieba.cut(text, false);
+    },
+    cutAll(text) {
+      prepare(text);
+      return jieba.cutAll(text);
+    },
+    tag(text) {
+      prepare(text);
+      return jieba.tag(text, false);
+    },
+  };
+}
