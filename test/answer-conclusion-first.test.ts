@@ -117,3 +117,30 @@ describe("a question for a list gets the whole list, every item complete", () =>
     expect(lines.join("")).not.toContain("…");
   });
 });
+
+describe("development-set weak spots, fixed by method", () => {
+  it("a noun the texts never use in a clause that asks nothing (实习生) describes the asker, and does not refuse the ask after it", async () => {
+    const r = await answerer.answer("我们所里的实习生今年考下了专利代理师证书，淄博一次性补多少？");
+    expect(r.refused).toBe(false);
+    expect(r.text.split("\n")[0]).toBe("年度内新获得国家专利代理师证书的，给予一次性1万元支持（第九条（二））。");
+  });
+
+  it("the same noun in the clause that asks stays heavy: a question about it is still refused", async () => {
+    const r = await answerer.answer("淄博示范区的服务机构给实习生发补贴吗？");
+    expect(r.refused).toBe(true);
+  });
+
+  it("「那淄博呢？」 after a figure in 平方米 the Zibo text never states: says so, not the 家 clause as its counterpart", async () => {
+    const next = await answerer.answer("那淄博呢？", { history: [{ question: "浙江示范区核心区至少多大？", jurisdictions: ["zhejiang"] }] });
+    expect(next.text.split("\n")[0]).toBe("淄博市（市级）的淄博市建设方案没有写到这方面的规定（上一问的内容在这份政策里没有对应条款）。");
+    expect(next.citations).toEqual([]);
+  });
+
+  it("「往哪儿递，浙江跟淄博有什么不同」 is one ask of both sides (the second clause only compares), each line naming where it goes", async () => {
+    const r = await answerer.answer("申报书往哪儿递，浙江跟淄博有什么不同？");
+    expect(r.text).not.toMatch(/^您的问题有/);
+    const [zj, zb] = r.text.split("\n");
+    expect(zj).toMatch(/^浙江省（省级）：.*向设区市知识产权局提出申报申请/);
+    expect(zb).toMatch(/^淄博市（市级）：.*区县知识产权管理部门/);
+  });
+});

@@ -298,6 +298,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     if (!match) return undefined;
     const passage = (await index.search(match.piece.text, DEFAULT_K, { docs: [doc] })).find((p) => p.id === match.piece.id);
     if (!passage) return undefined;
+    // A figure asked for in a unit (核心区面积 in 平方米) that the corresponding clause does not state
+    // (淄博 counts 服务机构 in 家): this text has no such provision, and the caller says so.
+    const measures = profile.kinds.filter((k) => k.startsWith("#qty:"));
+    if (measures.length > 0 && !measures.some((k) => passage.kinds.includes(k))) return undefined;
     const answer = composeExtractiveAnswer({
       passagesByDoc: new Map([[doc, [passage]]]),
       pieces: index.pieces,

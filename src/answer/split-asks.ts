@@ -16,7 +16,8 @@
  * 试用期多长).
  */
 import { jurisdictionNames } from "../knowledge/jurisdictions.ts";
-import { detectJurisdiction, type Jurisdiction } from "./detect-jurisdiction.ts";
+import { COMPARING } from "./compare-sides.ts";
+import { detectJurisdiction, withoutPlaceNames, type Jurisdiction } from "./detect-jurisdiction.ts";
 
 export interface Ask {
   /** the ask as typed (for its heading) */
@@ -36,6 +37,14 @@ const ASKING =
   /什么|啥|多少|几|哪|谁|怎|咋|如何|多久|多长|多大|多高|何时|为何|干嘛|是否|能否|可否|吗|呢|么[？?]?$|(.)[不没]\1|分别|[？?]/;
 /** 「分别是多少」「各是多少」 alone ask for the items of the clause before, not something new. */
 const ONLY_DISTRIBUTIVE = /^(那)?(分别|各自?)(是|为|有|给)?(多少|几|什么|哪些)[个项档家件万元钱]*[？?。]*$/;
+
+/**
+ * 「申报材料往哪儿交，浙江和淄博有啥区别？」: a clause that only asks to compare the places
+ * (nothing left but the places, 和/跟 and the comparing words) asks the clause before it of each side.
+ */
+function onlyComparing(clause: string): boolean {
+  return withoutPlaceNames(clause).replace(COMPARING, "").replace(/[和跟与同及有是的\p{P}\s]/gu, "").length === 0;
+}
 
 /** How a question names a jurisdiction: its first alias (「浙江」「淄博」, src/knowledge/jurisdictions.ts). */
 const jurisdictionText = (j: Jurisdiction): string => jurisdictionNames(j).aliases[0]!;
@@ -73,7 +82,7 @@ export function splitAsks(message: string): Ask[] {
   let pending: string[] = [];
   for (const p of parts) {
     pending.push(p);
-    const distributive = ONLY_DISTRIBUTIVE.test(p.replace(/\s/g, ""));
+    const distributive = ONLY_DISTRIBUTIVE.test(p.replace(/\s/g, "")) || onlyComparing(p);
     if (ASKING.test(p) && !distributive) {
       groups.push(pending);
       pending = [];

@@ -254,7 +254,7 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   },
   // counts, areas, amounts asked for without a figure
   { term: "#qty:家", pattern: /(几|多少)家|多少个(服务)?机构|机构(的)?数量|数量(的)?要求/ },
-  { term: "#qty:平方米", pattern: /面积|场地|(区|地方|空间|场所)[要得需有]{0,3}多大|多大(的)?(面积|地方|场地|空间)/ },
+  { term: "#qty:平方米", pattern: /面积|场地|(区|地方|空间|场所)(至少|最少|起码|最小|[要得需有]){0,3}多大|多大(的)?(面积|地方|场地|空间)/ },
   { term: "#qty:件", pattern: /(几|多少)件|授权量|授权数量/ },
   { term: "#qty:万元", pattern: /多少钱|多少万|金额|(补|奖|给|拿|领|支持|补助|补贴|奖励|资助)(了)?多少|最高多少|最多多少|封顶/ },
 ];

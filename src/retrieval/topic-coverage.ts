@@ -27,6 +27,26 @@ export function isRuleAttribute(word: string): boolean {
 import { everydayForm } from "./word-forms.ts";
 import type { Tokenizer } from "./tokenizer.ts";
 
+/** A clause asks when it has a question word, a yes/no particle or form, or a question mark. */
+const ASKING = /什么|啥|哪|多少|几|谁|怎|吗|嘛|呢|么|是否|能否|可否|([\u4e00-\u9fff])[不没]\1|[不没][？?]?$|[？?]$/u;
+
+/**
+ * Where the clauses that ask nothing lie, in a question with a clause that
+ * asks: 「所里今年有2位同事新考下证书，淄博一共能支持多少钱？」 — the first
+ * clause says who asks and in what situation, the second what about.
+ */
+export function situationSpans(question: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let at = 0;
+  let asks = false;
+  for (const clause of question.split(/(?<=[，,。；;！!？?])/u)) {
+    if (ASKING.test(clause.trim())) asks = true;
+    else spans.push([at, at + clause.length]);
+    at += clause.length;
+  }
+  return asks ? spans : [];
+}
+
 export interface WeightedWord {
   word: string;
   weight: number;
@@ -165,9 +185,13 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
       const hasCondition = kinds.includes("#condition");
       const hasPeriod = kinds.includes("#period");
       const cues = measureKindCues(query);
+      const situation = situationSpans(query);
       const seen = new Set<string>();
       const out: WeightedWord[] = [];
+      let cursor = 0;
       for (const { word, tag } of tokenizer.taggedTopicWords(query)) {
+        const at = query.indexOf(word, cursor);
+        if (at >= 0) cursor = at + word.length;
         if (seen.has(word)) continue;
         seen.add(word);
         // A figure with its unit is represented by its `#qty:` / `#date` kind, not by its digits.
@@ -185,7 +209,10 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         // 「申报…需要什么条件」: 申报 says what the conditions are for (FRAMING_WORDS); an attribute
         // noun the texts word otherwise (额度, 职责) says which aspect is wanted (RULE_ATTRIBUTES).
         const aspect = isRuleAttribute(word) && !DOMAIN.has(word) && !usedByTexts(word);
-        const factor = (framed && FRAMING_WORDS.has(word)) || aspect ? LIGHT_FACTOR : 1;
+        // A word the texts never use in a clause that asks nothing (同事, 员工 of 「所里有2位同事新考下证书，
+        // 能支持多少钱」) describes the asker's situation; what is asked about is in the asking clause.
+        const describesAsker = at >= 0 && situation.some(([from, to]) => at >= from && at < to) && !DOMAIN.has(word) && !usedByTexts(word);
+        const factor = (framed && FRAMING_WORDS.has(word)) || aspect || describesAsker ? LIGHT_FACTOR : 1;
         // An everyday form the texts never use (批下来, 比一比, 弄法) weighs and matches as its plainer word.
         const form = DOMAIN.has(word) || usedByTexts(word) ? undefined : everydayForm(word, tag, (w) => tokenizer.tagOf(w));
         if (form && (STOPWORDS.has(form.base) || JURISDICTION_WORDS.has(form.base))) continue; // 还给, 拿到: a function word and its complement
