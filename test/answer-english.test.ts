@@ -76,11 +76,16 @@ describe("English answers open with what was asked", () => {
     for (const item of ["（一）", "（二）", "（三）", "（四）", "（五）"]) expect(r.text).toContain(`第九条${item}`);
   });
 
+  it("list items are given whole, the last one to its end", async () => {
+    const r = await answerer.answer("What are the conditions for a Zibo zone?");
+    expect(conclusionOf(r.text)).toMatch(/^There are 3: .*\(3\) .*at least 2 IP service points.*transfer and custody services\. \(Zibo Construction Plan \(2020, trial\), Article 5\)$/);
+  });
+
   it("a comparison answers both sides on labelled lines", async () => {
-    const r = await answerer.answer("Who organises the assessment in Zhejiang and in Zibo?");
+    const r = await answerer.answer("Which office interprets the rules in Zhejiang, and which in Zibo?");
     const [zhejiang, zibo] = conclusionOf(r.text).split("\n");
-    expect(zhejiang).toMatch(/^Zhejiang \(provincial\): .*every two years.*Provincial Intellectual Property Office/);
-    expect(zibo).toMatch(/^Zibo \(municipal\): .*once a year.*Development Center/);
+    expect(zhejiang).toMatch(/^Zhejiang \(provincial\): .*Provincial Intellectual Property Office.*interpreting/);
+    expect(zibo).toMatch(/^Zibo \(municipal\): .*Development Center.*interpreting/);
   });
 
   it("a yes/no comparison where the first-named text has no such provision says No — for it and answers the other", async () => {
@@ -112,6 +117,12 @@ describe("English own numbers are worked out by the rules", () => {
 });
 
 describe("English questions the texts do not cover", () => {
+  it("a how-to question about an action the texts never name is refused naming it", async () => {
+    const r = await answerer.answer("How do we renew the plaque of a Zhejiang zone?");
+    expect(r.refused).toBe(true);
+    expect(r.text.split("\n")[0]).toBe('Neither policy says anything about "renew".');
+  });
+
   it("names what is not covered, in English", async () => {
     const r = await answerer.answer("What is the email of the Zhejiang provincial IP office?");
     expect(r.refused).toBe(true);

@@ -27,6 +27,8 @@ export interface EnglishAnswerInput {
   retrieved?: readonly string[];
   pieces: readonly PolicyPiece[];
   ownNumbers?: EnglishOwnNumbers;
+  /** other English forms of the glossary terms the question used (「fails」 → unqualified) */
+  synonyms?: readonly string[];
 }
 
 /** What kind of answer the question asks for, read off its grammar. */
@@ -115,11 +117,19 @@ interface Candidate {
   id: string;
   sentence: string;
   score: number;
+  /** shares a word with the question that few sentences use: it speaks of what was asked, not just of zones */
+  rare: boolean;
 }
+const SYNONYM_WEIGHT = 0.6;
+/** A word in fewer than about one sentence in eight (ln 8 ≈ 2.1). */
+const RARE_IDF = 2;
 
 /** The sentence of the cited renderings that best answers the question. */
-function bestSentence(ids: readonly string[], question: string, kind: EnglishAsk): Candidate | undefined {
-  const asked = new Set(wordsOf(question));
+function bestSentence(ids: readonly string[], question: string, kind: EnglishAsk, synonyms: readonly string[] = []): Candidate | undefined {
+  const own = new Set(wordsOf(question));
+  // A synonym from the glossary counts, less than the question's own word.
+  const weightOf = (w: string): number => (own.has(w) ? 1 : SYNONYM_WEIGHT);
+  const asked = new Set([...own, ...wordsOf(synonyms.join(" "))]);
   const shape = KIND_SHAPES[kind];
   let best: Candidate | undefined;
   ids.forEach((id, rank) => {
@@ -127,9 +137,10 @@ function bestSentence(ids: readonly string[], question: string, kind: EnglishAsk
     if (!text) return;
     for (const sentence of sentencesOf(text)) {
       const present = new Set(wordsOf(sentence).filter((w) => asked.has(w)));
-      let score = [...present].reduce((n, w) => n + idf(w), 0) - rank * RANK_PENALTY;
+      let score = [...present].reduce((n, w) => n + idf(w) * weightOf(w), 0) - rank * RANK_PENALTY;
       if (shape?.test(sentence)) score += KIND_BONUS;
-      if (!best || score > best.score) best = { id, sentence, score };
+      const rare = [...present].some((w) => idf(w) >= RARE_IDF);
+      if (!best || score > best.score) best = { id, sentence, score, rare };
     }
   });
   return best;
@@ -157,13 +168,8 @@ function itemsOfArticle(citations: readonly string[], retrieved: readonly string
   return pieces.filter((p) => p.item !== undefined && `${p.doc}:${p.article}` === article).sort((a, b) => a.item! - b.item!);
 }
 
-const MAX_ITEM = 110;
-function itemText(id: string): string {
-  const text = stripLabel(englishOf(id) ?? "").replace(/[;.]$/, "");
-  if (text.length <= MAX_ITEM) return text;
-  const cut = text.slice(0, MAX_ITEM);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(","), cut.lastIndexOf(";"), 40))} …`;
-}
+/** An item of a list, whole: a cut item would leave out part of what is required. */
+const itemText = (id: string): string => stripLabel(englishOf(id) ?? "").replace(/[;.]$/, "");
 
 /** 「(2) … twice」 asked of a clause that allows it once: the text's limit answers no. */
 const ASKS_REPETITION = /\b(twice|again|more than once|repeat\w*|second time|both)\b/i;
@@ -183,7 +189,8 @@ function conclusionLines(input: EnglishAnswerInput, kind: EnglishAsk): { lines: 
   if (input.ownNumbers && input.ownNumbers.lines.length > 0) return { lines: input.ownNumbers.lines, restsOn: input.ownNumbers.clauses };
 
   const polarity = (c: Candidate | undefined): string => {
-    if (!yesNo || !c) return "";
+    // 「Yes」 only over a sentence that speaks of what was asked; otherwise the clause is given without a verdict.
+    if (!yesNo || !c || !c.rare) return "";
     return ASKS_REPETITION.test(question) && LIMITS_TO_ONCE.test(c.sentence) ? "No — " : "Yes — ";
   };
 
@@ -193,7 +200,7 @@ function conclusionLines(input: EnglishAnswerInput, kind: EnglishAsk): { lines: 
     const restsOn: string[] = [];
     input.named.forEach((j, i) => {
       const own = citations.filter((id) => JURISDICTION_OF[id.split(":")[0] as keyof typeof JURISDICTION_OF] === j);
-      const best = input.answered.includes(j) ? bestSentence(own, question, kind) : undefined;
+      const best = input.answered.includes(j) ? bestSentence(own, question, kind, input.synonyms) : undefined;
       // A yes/no comparison is about the side named first (「Does Zhejiang … like Zibo does?」).
       const lead = yesNo && i === 0 ? (best ? polarity(best) : "No — ") : "";
       lines.push(`${sideLabel(j)}: ${afterLead(lead, best ? asStatement(best) : `${noProvision(j)}.`)}`);
@@ -212,7 +219,7 @@ function conclusionLines(input: EnglishAnswerInput, kind: EnglishAsk): { lines: 
       };
     }
   }
-  const best = bestSentence(citations, question, kind);
+  const best = bestSentence(citations, question, kind, input.synonyms);
   if (!best) return { lines: ["The texts say the following."], restsOn: [] };
   return { lines: [afterLead(polarity(best), asStatement(best))], restsOn: [best.id] };
 }

@@ -23,8 +23,10 @@ const WORD_NUMBERS: Readonly<Record<string, number>> = {
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
 };
 const COUNT = String.raw`(\d[\d,]*|${Object.keys(WORD_NUMBERS).join("|")})`;
-/** A count, or 「a」 for one (「a securitisation」). */
-const NUM = String.raw`(\d[\d,]*|${Object.keys(WORD_NUMBERS).join("|")}|an?)`;
+/** The asker speaks of themselves. */
+const FIRST_PERSON = /\b(we|our|us|i|my|me)\b/;
+/** A count, or 「a」 for one (「we closed a securitisation」). */
+const NUM_OR_ONE = String.raw`(\d[\d,]*|${Object.keys(WORD_NUMBERS).join("|")}|an?)`;
 /** Up to n words between a count and what it counts, none of them another figure. */
 const WORDS = (n: number): string => String.raw`(?:\s+(?![\d])[a-z'-]+){0,${n}}`;
 
@@ -60,6 +62,8 @@ export function englishAgencyFacts(question: string, year: number, jurisdiction:
   const q = question.toLowerCase();
   const input: AgencyInput = { jurisdiction, year, agency: { inZone: true, patentAgencyQualified: true } };
   let any = false;
+  // 「how much for a securitisation」 asks about the clause; 「we closed a securitisation」 states a fact.
+  const NUM = FIRST_PERSON.test(q) ? NUM_OR_ONE : COUNT;
   const loans = first(q, [new RegExp(String.raw`\b${NUM}${WORDS(4)}\s+loans?\b`)]);
   if (loans !== undefined) (input.pledgeLoans = loans), (any = true);
   const securitizations = first(q, [new RegExp(String.raw`\b${NUM}${WORDS(2)}\s+securiti[sz]ations?\b`)]);

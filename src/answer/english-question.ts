@@ -62,8 +62,11 @@ const PARTICIPLE = /(ed|ing)$/;
 /** 「What tax breaks do agencies get」: the noun phrase between the question word and its verb. */
 const ENGLISH_FOCUS_BEFORE_VERB = /\b(?:what|which)\s+((?!is\b|are\b|was\b|were\b)[a-z]+(?:\s+[a-z]+){0,2}?)\s+(?:do|does|did|can|could|will|would|should|must|is|are)\b/i;
 
+/** 「How do I register a trademark」: the action asked how to do; texts that never name it cannot tell how. */
+const HOW_TO_FOCUS = /\bhow\s+(?:do|does|can|could|should|would|to)\s+(?:(?:i|we|you|they|one)\s+)?([a-z]+)/i;
+
 export function englishAskFocus(question: string): string[] {
-  const phrase = ENGLISH_FOCUS.exec(question)?.[1] ?? ENGLISH_FOCUS_BEFORE_VERB.exec(question)?.[1];
+  const phrase = ENGLISH_FOCUS.exec(question)?.[1] ?? ENGLISH_FOCUS_BEFORE_VERB.exec(question)?.[1] ?? HOW_TO_FOCUS.exec(question)?.[1];
   if (!phrase) return [];
   return phrase
     .toLowerCase()
@@ -74,6 +77,8 @@ export function englishAskFocus(question: string): string[] {
 export interface EnglishReading {
   /** the Chinese search words the question was read into */
   chinese: string;
+  /** every English form of the glossary entries the question used (「fails」 → fail, unqualified …): the same term in other words */
+  synonyms: string[];
   /** content words nobody here knows (not in the glossary nor in the renderings) */
   unknownWords: string[];
   /** content words in all */
@@ -107,15 +112,17 @@ export function readEnglishQuestion(question: string): EnglishReading {
   const asked = question.replace(/(^|[.?!]\s*)when\b/gi, "$1WHEN").replace(/\bwhen\b/g, " ").replace(/WHEN/g, "when");
   let rest = ` ${asked.toLowerCase().replace(/[^a-z0-9]+/g, " ")} `;
   const found: { at: number; zh: string }[] = [];
+  const synonyms = new Set<string>();
   // Longest phrases first, so 「ip service agencies」 is read before 「agencies」.
   const entries = [...g.questionWords, ...g.terms]
-    .flatMap((e) => e.en.map((en) => ({ en, zh: e.zh })))
+    .flatMap((e) => e.en.map((en) => ({ en, zh: e.zh, forms: e.en })))
     .sort((a, b) => b.en.length - a.en.length);
-  for (const { en, zh } of entries) {
+  for (const { en, zh, forms } of entries) {
     const needle = ` ${en} `;
     let at = rest.indexOf(needle);
     while (at >= 0) {
       found.push({ at, zh });
+      for (const f of forms) synonyms.add(f);
       rest = rest.slice(0, at) + " ".repeat(needle.length - 1) + rest.slice(at + needle.length - 1);
       at = rest.indexOf(needle);
     }
@@ -128,7 +135,7 @@ export function readEnglishQuestion(question: string): EnglishReading {
   const unknownWords = contentWords.filter((w) => !vocabulary.has(stem(w)));
   const chinese = [...found.sort((a, b) => a.at - b.at).map((f) => f.zh), ...figures].join("");
   const unknownFocus = englishAskFocus(question).filter((w) => unknownWords.includes(w));
-  return { chinese, unknownWords, contentWords, unknownFocus, otherPlace: OTHER_PLACES.test(question) && !OUR_PLACES.test(question) };
+  return { chinese, synonyms: [...synonyms], unknownWords, contentWords, unknownFocus, otherPlace: OTHER_PLACES.test(question) && !OUR_PLACES.test(question) };
 }
 
 export const ENGLISH_REFUSAL =
