@@ -8,17 +8,21 @@
  * conversations are then run as channel messages (with update ids): keyed
  * turns, whose writes commit with the turn's journal row.
  *
+ * The conversations run in their own plain Node process on the compiled
+ * runtime `npm start` runs (assistant-load.process.mjs, compiled-runtime.ts),
+ * restarted on a data directory a first start prepared, so the resident
+ * memory is a deployed process's and not the bench runner's.
+ *
  * Runnable alone: `npx tsx bench/assistant.bench.ts`.
  */
+import { fork } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
-import { loadConfig } from "../src/config.ts";
-import { createRuntime } from "../src/assistant/create-runtime.ts";
-import { createLogger } from "../src/logging/logger.ts";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { ensureCompiled, firstStart } from "./compiled-runtime.ts";
 import { percentile } from "../src/metrics/percentile.ts";
 import { ZHEJIANG_LINES } from "../test/support/assistant-harness.ts";
 
@@ -43,30 +47,6 @@ function script(i: number): string[] {
   });
   lines.push("确认");
   return lines;
-}
-
-/**
- * Counts the SQL statements the store runs (every execution of a
- * better-sqlite3 statement, through Prisma's adapter or prepared once and
- * reused by src/store/sqlite-direct.ts): a figure that, unlike time, does not
- * depend on what else the machine does.
- */
-function countStatements(): { count(): number; restore(): void } {
-  type Run = (this: unknown, ...args: unknown[]) => unknown;
-  const Database = createRequire(import.meta.url)("better-sqlite3") as new (file: string) => { prepare(sql: string): object; close(): void };
-  const probe = new Database(":memory:");
-  const Statement = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<string, Run>;
-  probe.close();
-  const methods = ["run", "get", "all", "iterate"] as const;
-  const originals = methods.map((name) => Statement[name]!);
-  let n = 0;
-  methods.forEach((name, i) => {
-    Statement[name] = function (this: unknown, ...args: unknown[]) {
-      n++;
-      return originals[i]!.apply(this, args);
-    };
-  });
-  return { count: () => n, restore: () => methods.forEach((name, i) => void (Statement[name] = originals[i]!)) };
 }
 
 /**
@@ -101,77 +81,69 @@ function sqliteCommitsPerSecond(dir: string, seconds = 1): number {
   }
 }
 
-export async function benchAssistant(): Promise<Record<string, number | string>> {
-  const dir = await mkdtemp(join(tmpdir(), "ipzone-bench-assistant-"));
-  const referenceCommitsPerSecond = sqliteCommitsPerSecond(dir);
-  const runtime = await createRuntime(loadConfig({ DATA_DIR: dir }), { logger: createLogger("silent") });
-  try {
-    const { assistant } = runtime;
-    // Warm-up: Prisma query plans, jieba, the answerer's caches.
-    for (const line of script(999)) await assistant.handle({ channel: "console", userId: "warm-up", text: line });
+interface LoadResult {
+  latencies: number[];
+  seconds: number;
+  cpuMs: number;
+  statements: number;
+  sequentialSeconds: number;
+  keyedStatements: number;
+  rssAtStart: number;
+  rss: number;
+  heapUsed: number;
+}
 
+/** Runs the conversations in a plain Node process on the compiled runtime (assistant-load.process.mjs says why). */
+function runLoad(job: { dist: string; dataDir: string; warmUp: string[]; scripts: string[][]; sequential: string[]; keyedScripts: string[][] }): Promise<LoadResult> {
+  const child = fork(fileURLToPath(new URL("./assistant-load.process.mjs", import.meta.url)), [], { execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  return new Promise((resolve, reject) => {
+    child.once("message", (raw) => {
+      const reply = raw as { ok: true; result: LoadResult } | { ok: false; error: string };
+      if (reply.ok) resolve(reply.result);
+      else reject(new Error(reply.error));
+    });
+    child.once("exit", (code) => reject(new Error(`the load process exited with ${code} before reporting`)));
+    child.send(job);
+  });
+}
+
+export async function benchAssistant(): Promise<Record<string, number | string>> {
+  const dist = ensureCompiled();
+  const dir = await mkdtemp(join(tmpdir(), "ipzone-bench-assistant-"));
+  try {
+    const referenceCommitsPerSecond = sqliteCommitsPerSecond(dir);
+    // Measured as a restart: the database and the policy index are there already.
+    firstStart(dir);
     const scripts = Array.from({ length: USERS }, (_, i) => script(i));
+    const keyedScripts = scripts.slice(0, KEYED_USERS);
+    const sequential = script(7);
     const total = scripts.reduce((n, s) => n + s.length, 0);
     const questions = scripts.reduce((n, s) => n + s.filter((l) => QUESTIONS.includes(l)).length, 0);
-    const latencies: number[] = [];
-    const statements = countStatements();
-    const cpu0 = process.cpuUsage();
-    const t0 = performance.now();
-    // Every user sends their next message as soon as the previous reply is in: USERS conversations at once.
-    await Promise.all(
-      scripts.map(async (lines, i) => {
-        for (const text of lines) {
-          const t = performance.now();
-          const replies = await assistant.handle({ channel: "console", userId: `bench-${i}`, text });
-          latencies.push(performance.now() - t);
-          if (replies.some((r) => r.kind === "text" && r.text.startsWith("抱歉，处理您的消息时出了点问题"))) throw new Error(`turn failed: ${text}`);
-        }
-      }),
-    );
-    const seconds = (performance.now() - t0) / 1000;
-    const cpu = process.cpuUsage(cpu0);
-    statements.restore();
-    const sqlStatementsPerMessage = statements.count() / total;
-    // CPU time per message is steadier than wall time on a shared machine.
-    const cpuMsPerMessage = (cpu.user + cpu.system) / 1000 / total;
-    const pct = (p: number) => percentile(latencies, p * 100);
-
-    // Sequential single-user turns: the cost of one message without queueing behind others.
-    const seqLines = script(7);
-    const ts = performance.now();
-    for (const text of seqLines) await assistant.handle({ channel: "console", userId: "sequential", text });
-    const seqMsPerMessage = (performance.now() - ts) / seqLines.length;
-
-    // Channel messages carry ids: each turn is journaled, its log rows and answers written in the turn's commit.
-    const keyedScripts = scripts.slice(0, KEYED_USERS);
-    const keyedStatements = countStatements();
-    await Promise.all(
-      keyedScripts.map(async (lines, i) => {
-        for (const [k, text] of lines.entries()) await assistant.handle({ channel: "telegram", userId: `bench-keyed-${i}`, messageId: String(k + 1), text });
-      }),
-    );
-    keyedStatements.restore();
-    const sqlStatementsPerKeyedMessage = keyedStatements.count() / keyedScripts.reduce((n, lines) => n + lines.length, 0);
-
-    const mem = process.memoryUsage();
+    // Warm-up (a conversation before the measured ones): the answerer's caches, the JIT.
+    const load = await runLoad({ dist, dataDir: dir, warmUp: script(999), scripts, sequential, keyedScripts });
+    const pct = (p: number) => percentile(load.latencies, p * 100);
     return {
+      runtime: "compiled (dist/), plain node",
       users: USERS,
       messages: total,
       policyQuestions: questions,
-      messagesPerSecond: total / seconds,
+      messagesPerSecond: total / load.seconds,
       referenceSqliteCommitsPerSecond: referenceCommitsPerSecond,
-      messagesPerSecondPerCommitRate: total / seconds / referenceCommitsPerSecond,
-      cpuMsPerMessage,
-      sqlStatementsPerMessage,
-      sqlStatementsPerKeyedMessage,
+      messagesPerSecondPerCommitRate: total / load.seconds / referenceCommitsPerSecond,
+      // CPU time per message (both threads) is steadier than wall time on a shared machine.
+      cpuMsPerMessage: load.cpuMs / total,
+      sqlStatementsPerMessage: load.statements / total,
+      sqlStatementsPerKeyedMessage: load.keyedStatements / keyedScripts.reduce((n, lines) => n + lines.length, 0),
       latencyMsP50: pct(0.5),
       latencyMsP95: pct(0.95),
-      sequentialMsPerMessage: seqMsPerMessage,
-      rssMB: mem.rss / 2 ** 20,
-      heapUsedMB: mem.heapUsed / 2 ** 20,
+      // Sequential single-user turns: the cost of one message without queueing behind others.
+      sequentialMsPerMessage: (load.sequentialSeconds * 1000) / sequential.length,
+      // The whole process (main thread + answering thread): after start (database open, index loaded), and after every message.
+      rssAtStartMB: load.rssAtStart / 2 ** 20,
+      rssMB: load.rss / 2 ** 20,
+      heapUsedMB: load.heapUsed / 2 ** 20,
     };
   } finally {
-    await runtime.close();
     await rm(dir, { recursive: true, force: true });
   }
 }
