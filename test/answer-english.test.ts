@@ -123,6 +123,12 @@ describe("English questions the texts do not cover", () => {
     expect(r.text.split("\n")[0]).toBe('Neither policy says anything about "renew".');
   });
 
+  it("names the asked-for thing no text uses, as one phrase", async () => {
+    const r = await answerer.answer("What income tax relief do agencies get in Zibo?");
+    expect(r.refused).toBe(true);
+    expect(r.text.split("\n")[0]).toBe('Neither policy says anything about "income tax relief".');
+  });
+
   it("names what is not covered, in English", async () => {
     const r = await answerer.answer("What is the email of the Zhejiang provincial IP office?");
     expect(r.refused).toBe(true);

@@ -182,12 +182,12 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       text: reason === "other-place" ? `I only know the Zhejiang and Zibo policies, not the rules of other places.\n\n${ENGLISH_REFUSAL}` : ENGLISH_REFUSAL,
     });
     if (reading.otherPlace) return refuseEnglish("other-place");
-    // As with unknown Chinese words: a question whose content words the texts never use is not about them.
-    if (!reading.chinese || englishUnknownShare(reading) > MAX_UNKNOWN_ENGLISH) return refuseEnglish("off-topic");
     // The thing asked for is a word the texts never use (「What is the phone number of …」): say so first.
     if (reading.unknownFocus.length > 0) {
-      return { ...refuseEnglish("off-topic"), text: `Neither policy says anything about ${reading.unknownFocus.map((w) => `"${w}"`).join(", ")}.\n\n${ENGLISH_REFUSAL}` };
+      return { ...refuseEnglish("off-topic"), text: `Neither policy says anything about "${reading.unknownFocus.join(" ")}".\n\n${ENGLISH_REFUSAL}` };
     }
+    // As with unknown Chinese words: a question whose content words the texts never use is not about them.
+    if (!reading.chinese || englishUnknownShare(reading) > MAX_UNKNOWN_ENGLISH) return refuseEnglish("off-topic");
     const zh = await answerChinese(reading.chinese, { ...options, useLlm: false });
     if (zh.refused) return refuseEnglish(zh.refusalReason ?? "off-topic", zh.retrieved);
     // The asker's own numbers go through the rules in English (the Chinese reading keeps only the figures).
