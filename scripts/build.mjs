@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeSortedIdf } from "./jieba-tables.mjs";
+import { vendorZod } from "./vendor-zod.mjs";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const DIST = join(ROOT, "dist");
@@ -45,6 +46,13 @@ export function build({ quiet = false } = {}) {
   if (r.error) throw r.error;
   if (!existsSync(join(DIST, "bot", "main.js"))) {
     process.stderr.write(`${r.stdout}${r.stderr}编译失败：dist/ 中没有生成 bot/main.js。\n`);
+    return false;
+  }
+  // zod as one file for dist/ (see vendor-zod.mjs); without esbuild dist keeps the package.
+  try {
+    vendorZod(DIST);
+  } catch (err) {
+    process.stderr.write(`${r.stdout}${r.stderr}打包 zod 失败：${err.message}\n`);
     return false;
   }
   // Emitted despite type errors: runnable, but say so once.

@@ -5,7 +5,8 @@
  * edited after the build must not leave stale code running.
  */
 import { execFile } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -25,6 +26,19 @@ describe("the compiled command line", () => {
     // The build is at least as new as every source it was made from.
     const stamp = statSync(join(ROOT, "dist", ".build-stamp")).mtimeMs;
     expect(stamp).toBeGreaterThanOrEqual(statSync(join(ROOT, "bot", "cli.ts")).mtimeMs);
+  }, 300_000);
+
+  it("reports a wrong profile in the same words as the sources (dist/ validates with its one bundled zod)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ipzone-bad-profile-"));
+    const input = join(dir, "bad.json");
+    writeFileSync(input, JSON.stringify({ jurisdiction: "zhejiang", asOf: "20261", zone: { coreAreaSqm: "x" } }));
+    const args = ["check", "--input", input];
+    const failed = (p: Promise<unknown>) => p.then(() => expect.unreachable("应报错"), (err: { code: number; stdout: string; stderr: string }) => err);
+    const compiled = await failed(run(process.execPath, ["scripts/run.mjs", "bot/cli", ...args], { cwd: ROOT, timeout: 240_000 }));
+    const source = await failed(run(process.execPath, [TSX, "bot/cli.ts", ...args], { cwd: ROOT, timeout: 120_000 }));
+    expect(compiled.stderr + compiled.stdout).toContain("格式 YYYY-MM-DD");
+    expect({ code: compiled.code, out: compiled.stdout, err: compiled.stderr }).toEqual({ code: source.code, out: source.stdout, err: source.stderr });
+    expect(readFileSync(join(ROOT, "dist", "src", "config.js"), "utf8")).toContain('from "../vendor/zod.js"');
   }, 300_000);
 
   it("an unknown command is reported in Chinese with exit code 2, as before", async () => {
