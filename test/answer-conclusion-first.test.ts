@@ -144,3 +144,11 @@ describe("development-set weak spots, fixed by method", () => {
     expect(zb).toMatch(/^淄博市（市级）：.*区县知识产权管理部门/);
   });
 });
+
+describe("an attribute asked for by the question word after it names the kind of answer", () => {
+  it("「证券化的支持标准是多少」: 标准 (which the texts use as 标准制定) does not refuse it; the opening keeps the figure after the part naming the thing", async () => {
+    const r = await answerer.answer("淄博对知识产权证券化的支持标准是多少？");
+    expect(r.refused).toBe(false);
+    expect(r.text.split("\n")[0]).toBe("每完成1项知识产权证券化工作,给于不超过10万元支持（第九条（一））。");
+  });
+});

@@ -115,12 +115,18 @@ function score(sentence: string, cues: readonly Cue[], kinds: readonly string[],
 }
 
 /** Cuts a long sentence to its comma-parts that carry the cues (keeping their order). */
-function trimSentence(sentence: string, cues: readonly Cue[], kinds: readonly string[], focus: readonly (readonly string[])[]): string {
+function trimSentence(sentence: string, cues: readonly Cue[], kinds: readonly string[], focus: readonly (readonly string[])[], asksAmount = false): string {
   if (sentence.length <= MAX_CONCLUSION) return sentence;
   const parts = sentence.split(/(?<=[，,])/);
   const scores = parts.map((p) => score(p, cues, kinds, focus));
   const best = Math.max(...scores);
-  const kept = parts.filter((_, i) => scores[i]! >= best / 2 && scores[i]! > 0);
+  const keep = scores.map((s) => s >= best / 2 && s > 0);
+  // 「…的支持标准是多少」: the part that names the thing (「每完成1项知识产权证券化工作,」) keeps the
+  // figure that follows it (「给于不超过10万元支持」) — the amount is the answer.
+  const amount = /\d\s*(万元|元|家|件|平方米)/;
+  const statesAmount = parts.some((p, i) => keep[i] && amount.test(p));
+  if (asksAmount && !statesAmount) keep.forEach((k, i) => k && i + 1 < parts.length && amount.test(parts[i + 1]!) && (keep[i + 1] = true));
+  const kept = parts.filter((_, i) => keep[i]).map((p) => p.trim());
   const text = kept.join("").replace(/[，,]$/, "。");
   return text.length > 0 ? text : sentence.slice(0, MAX_CONCLUSION) + "……";
 }
@@ -205,7 +211,8 @@ export function composeConclusion(
     return { line: [`共 ${items.length} 项（${article}）：`, ...lines].join("\n"), id: items[0]!.id };
   }
   if (!best || best.score <= 0) return undefined;
-  const sentence = trimSentence(best.sentence.replace(/^……|……$/g, ""), input.cues, input.kinds, focus).replace(/[；;，,：:]$/, "。");
+  const asksAmount = /多少|几/.test(question);
+  const sentence = trimSentence(best.sentence.replace(/^……|……$/g, ""), input.cues, input.kinds, focus, asksAmount).replace(/[；;，,：:]$/, "。");
   const stated = sentence.endsWith("。") ? sentence.slice(0, -1) : sentence;
   return { line: `${stated}（${shortClause(best.id)}）。`, sentence: stated, id: best.id };
 }

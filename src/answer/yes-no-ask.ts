@@ -155,8 +155,10 @@ export function yesNoVerdict(question: string, sentence: string, cues: readonly 
   }
   // Yes when the sentence names most of what is asked about (by weight): 「有资金支持吗」 ← 「落实配套资金」.
   // What is asked about is read in the clause that asks it, not in 「浙江和淄博比一比」 after it.
+  // (or in the whole question when that clause names nothing: 「新取得证书的奖励，浙江和淄博是不是都有？」).
   const clause = affirmativeReading(askingClause(question) ?? question);
-  const inQuestion = words.filter((w) => w.length >= 2 && clause.includes(w));
+  const inClause = words.filter((w) => w.length >= 2 && clause.includes(w));
+  const inQuestion = inClause.length > 0 ? inClause : words.filter((w) => w.length >= 2 && asked.includes(w));
   const questionWords = inQuestion.filter((w) => !inQuestion.some((o) => o.length > w.length && o.includes(w)));
   const about = focus.length > 0 ? focus : questionWords.map((w) => [w]);
   const { carried, total } = focusCarried(sentence, about, cues);

@@ -56,6 +56,8 @@ export interface WeightedWord {
   matchAs?: string;
   /** a one-character verb or spoken-noun root, which speech uses for a two-character word starting with it (评 for 评为, 案子 for 案件) */
   abbreviates?: boolean;
+  /** the abbreviated root is a noun (牌 of 牌子), which a word of the texts may also end in (挂牌: a verb and its object) */
+  nounRoot?: boolean;
 }
 
 /** Matched word 1, synonym 0.8, sub-words up to 0.7 (share of the word's characters they cover). */
@@ -159,21 +161,25 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
     return SUBWORD_MATCH * share * (head ? 1 : MISSING_HEAD_FACTOR);
   }
 
-  /** First characters of the two-character words of a term set (for ABBREVIATION_MATCH), per set. */
+  /** First (and last) characters of the two-character words of a term set (for ABBREVIATION_MATCH), per set. */
   const leads = new WeakMap<ReadonlySet<string>, Set<string>>();
-  function leadsOf(terms: ReadonlySet<string>): Set<string> {
-    let set = leads.get(terms);
+  const tails = new WeakMap<ReadonlySet<string>, Set<string>>();
+  function charsOf(cache: WeakMap<ReadonlySet<string>, Set<string>>, terms: ReadonlySet<string>, at: 0 | 1): Set<string> {
+    let set = cache.get(terms);
     if (!set) {
-      set = new Set([...terms].filter((t) => t.length === 2).map((t) => t[0]!));
-      leads.set(terms, set);
+      set = new Set([...terms].filter((t) => t.length === 2).map((t) => t[at]!));
+      cache.set(terms, set);
     }
     return set;
   }
+  const leadsOf = (terms: ReadonlySet<string>): Set<string> => charsOf(leads, terms, 0);
+  const tailsOf = (terms: ReadonlySet<string>): Set<string> => charsOf(tails, terms, 1);
 
   function matchWord(w: WeightedWord, terms: ReadonlySet<string>): number {
     const direct = Math.max(match(w.word, terms), w.matchAs ? match(w.matchAs, terms) : 0);
     if (direct > 0 || !w.abbreviates) return direct;
-    return leadsOf(terms).has(w.matchAs ?? w.word) ? ABBREVIATION_MATCH : 0;
+    const root = w.matchAs ?? w.word;
+    return leadsOf(terms).has(root) || (w.nounRoot && tailsOf(terms).has(root)) ? ABBREVIATION_MATCH : 0;
   }
 
   return {
@@ -208,7 +214,10 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         if (tag === "r") continue;
         // 「申报…需要什么条件」: 申报 says what the conditions are for (FRAMING_WORDS); an attribute
         // noun the texts word otherwise (额度, 职责) says which aspect is wanted (RULE_ATTRIBUTES).
-        const aspect = isRuleAttribute(word) && !DOMAIN.has(word) && !usedByTexts(word);
+        // The attribute asked for by the question word right after it (「奖励标准是多少」) names the
+        // kind of answer, whether or not the texts use the word in another sense (标准制定).
+        const askedAttribute = new RegExp(`${word}(是|为|有)?(多少|什么|啥|几|怎样|如何)`).test(query);
+        const aspect = isRuleAttribute(word) && !DOMAIN.has(word) && (!usedByTexts(word) || askedAttribute);
         // A word the texts never use in a clause that asks nothing (同事, 员工 of 「所里有2位同事新考下证书，
         // 能支持多少钱」) describes the asker's situation; what is asked about is in the asking clause.
         const describesAsker = at >= 0 && situation.some(([from, to]) => at >= from && at < to) && !DOMAIN.has(word) && !usedByTexts(word);
@@ -223,6 +232,7 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
           noun: DOMAIN.has(word) || NOUN_TAG.test(effectiveTag(base, baseTag)),
           ...(form ? { matchAs: base } : {}),
           ...(base.length === 1 && (baseTag.startsWith("v") || form) ? { abbreviates: true } : {}),
+          ...(base.length === 1 && form && baseTag.startsWith("n") ? { nounRoot: true } : {}),
         });
       }
       for (const k of kinds) out.push({ word: k, weight: KIND_WEIGHT });
