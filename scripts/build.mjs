@@ -7,14 +7,13 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DIST, ROOT, STAMP } from "./dist-paths.mjs";
 import { writeSortedIdf } from "./jieba-tables.mjs";
 import { vendorZod } from "./vendor-zod.mjs";
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-export const DIST = join(ROOT, "dist");
-export const STAMP = join(DIST, ".build-stamp");
+export { DIST, ROOT, STAMP };
 
 /** tsc's path, or undefined where dev dependencies were not installed (npm ci --omit=dev). */
 function findTsc() {

@@ -5,7 +5,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { build, DIST, ROOT, STAMP } from "./build.mjs";
+import { DIST, ROOT, STAMP } from "./dist-paths.mjs";
 
 const SOURCE_DIRS = ["src", "bot"];
 const CONFIG_FILES = ["tsconfig.json", "tsconfig.build.json"];
@@ -41,6 +41,7 @@ const built = mtime(STAMP);
 let fresh = built !== undefined && mtime(target) !== undefined && newestSource() <= built;
 if (!fresh) {
   process.stderr.write("正在编译（首次运行或源码有改动，约需十几秒）…\n");
+  const { build } = await import("./build.mjs");
   fresh = build();
 }
 if (fresh) {
