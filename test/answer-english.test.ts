@@ -129,10 +129,35 @@ describe("English questions the texts do not cover", () => {
     expect(r.text.split("\n")[0]).toBe('Neither policy says anything about "income tax relief".');
   });
 
+  it("a question the texts cannot answer names its words no text uses", async () => {
+    const r = await answerer.answer("Tell me about visa sponsorship for foreign attorneys in Zibo");
+    expect(r.refused).toBe(true);
+    expect(r.text.split("\n")[0]).toBe('Neither policy says anything about "visa", "sponsorship".');
+  });
+
   it("names what is not covered, in English", async () => {
     const r = await answerer.answer("What is the email of the Zhejiang provincial IP office?");
     expect(r.refused).toBe(true);
     expect(r.text.split("\n")[0]).toBe('Neither policy says anything about "email".');
+  });
+});
+
+describe("English follow-ups", () => {
+  const after = async (earlier: string, question: string) => {
+    const before = await answerer.answer(earlier);
+    return answerer.answer(question, { history: [{ question: before.resolvedQuestion, jurisdictions: before.jurisdictions }] });
+  };
+
+  it("「And in Zibo?」 answers the same topic for Zibo", async () => {
+    const r = await after("How often do Zhejiang demonstration zones get assessed?", "And in Zibo?");
+    expect(r.refused).toBe(false);
+    expect(conclusionOf(r.text)).toMatch(/once a year.*Zibo Construction Plan \(2020, trial\), Article 12/);
+  });
+
+  it("「And Zhejiang?」 after a Zibo-only subsidy says Zhejiang's text has no such provision", async () => {
+    const r = await after("What does Zibo give an agency for each IP securitisation?", "And Zhejiang?");
+    expect(r.refused).toBe(true);
+    expect(r.text.split("\n")[0]).toBe("The Zhejiang Measures (2018) have no such provision (the previous question's topic has no counterpart there).");
   });
 });
 

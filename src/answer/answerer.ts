@@ -29,7 +29,7 @@ import { createModelAnswerer } from "./answer-with-model.ts";
 import { DEFAULT_THRESHOLDS, judgeTopic, type RefusalThresholds } from "./refusal-gate.ts";
 import { resolveFollowUp } from "./resolve-follow-up.ts";
 import { ENGLISH_REFUSAL, englishUnknownShare, isEnglishQuestion, namedInEnglish, readEnglishQuestion } from "./english-question.ts";
-import { composeEnglishAnswer, isYesNoQuestion } from "./compose-english-answer.ts";
+import { composeEnglishAnswer, englishNoProvision, isYesNoQuestion } from "./compose-english-answer.ts";
 import { applyEnglishOwnNumbers } from "./english-own-numbers.ts";
 import { applyOwnNumbers } from "./apply-own-numbers.ts";
 import { todayInChina } from "../rules/index.ts";
@@ -85,6 +85,8 @@ function noFirst(question: string): string {
 }
 
 /** Under the heading of an ask the texts do not answer. */
+const sentenceStart = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 const NOT_IN_TEXTS_SHORT = "两份政策都没有写到这一点。";
 
 export function createAnswerer(deps: AnswererDeps): Answerer {
@@ -187,13 +189,26 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       return { ...refuseEnglish("off-topic"), text: `Neither policy says anything about "${reading.unknownFocus.join(" ")}".\n\n${ENGLISH_REFUSAL}` };
     }
     // As with unknown Chinese words: a question whose content words the texts never use is not about them.
-    if (!reading.chinese || englishUnknownShare(reading) > MAX_UNKNOWN_ENGLISH) return refuseEnglish("off-topic");
+    // What the texts lack is said first, as in Chinese: the words of the question no text uses.
+    const refuseNaming = (retrieved: string[] = []): AnswerResult => {
+      const missing = reading.unknownWords.slice(0, MAX_MISSING_SHOWN);
+      const refusal = refuseEnglish("off-topic", retrieved);
+      return missing.length === 0 ? refusal : { ...refusal, text: `Neither policy says anything about ${missing.map((w) => `"${w}"`).join(", ")}.\n\n${ENGLISH_REFUSAL}` };
+    };
+    if (!reading.chinese || englishUnknownShare(reading) > MAX_UNKNOWN_ENGLISH) return refuseNaming();
     const zh = await answerChinese(reading.chinese, { ...options, useLlm: false });
-    if (zh.refused) return refuseEnglish(zh.refusalReason ?? "off-topic", zh.retrieved);
+    const named = namedInEnglish(asked).filter((j) => (JURISDICTIONS as readonly string[]).includes(j)) as Jurisdiction[];
+    if (zh.refused) {
+      // 「What about Zhejiang?」 after a Zibo-only subsidy: that text has no such provision, said plainly (as in Chinese).
+      const followUp = named.length === 1 && resolveFollowUp(reading.chinese, options.history).isFollowUp;
+      if (followUp && zh.refusalReason === "off-topic") {
+        return { ...refuseEnglish("off-topic", zh.retrieved), text: `${sentenceStart(englishNoProvision(named[0]!))} (the previous question's topic has no counterpart there).\n\n${ENGLISH_REFUSAL}` };
+      }
+      return zh.refusalReason === "off-topic" ? refuseNaming(zh.retrieved) : refuseEnglish(zh.refusalReason ?? "off-topic", zh.retrieved);
+    }
     // The asker's own numbers go through the rules in English (the Chinese reading keeps only the figures).
     const ownNumbers = applyEnglishOwnNumbers(asked, zh.jurisdictions, todayInChina(), isYesNoQuestion(asked));
     const citations = [...new Set([...(ownNumbers?.clauses ?? []), ...zh.citations])];
-    const named = namedInEnglish(asked).filter((j) => (JURISDICTIONS as readonly string[]).includes(j)) as Jurisdiction[];
     const text = composeEnglishAnswer({ question: asked, citations, answered: zh.jurisdictions, named, retrieved: zh.retrieved, pieces: index.pieces, ownNumbers, synonyms: reading.synonyms });
     return { ...zh, citations, text };
   }

@@ -181,7 +181,7 @@ const NO_PROVISION: Readonly<Record<string, string>> = {
   zibo: "the Zibo Construction Plan (2020, trial) has no such provision",
 };
 const sideLabel = (j: Jurisdiction): string => SIDE_LABEL[j] ?? j;
-const noProvision = (j: Jurisdiction): string => NO_PROVISION[j] ?? `the ${j} text has no such provision`;
+export const englishNoProvision = (j: Jurisdiction): string => NO_PROVISION[j] ?? `the ${j} text has no such provision`;
 
 function conclusionLines(input: EnglishAnswerInput, kind: EnglishAsk): { lines: string[]; restsOn: string[] } {
   const { question, citations, pieces } = input;
@@ -203,7 +203,7 @@ function conclusionLines(input: EnglishAnswerInput, kind: EnglishAsk): { lines: 
       const best = input.answered.includes(j) ? bestSentence(own, question, kind, input.synonyms) : undefined;
       // A yes/no comparison is about the side named first (「Does Zhejiang … like Zibo does?」).
       const lead = yesNo && i === 0 ? (best ? polarity(best) : "No — ") : "";
-      lines.push(`${sideLabel(j)}: ${afterLead(lead, best ? asStatement(best) : `${noProvision(j)}.`)}`);
+      lines.push(`${sideLabel(j)}: ${afterLead(lead, best ? asStatement(best) : `${englishNoProvision(j)}.`)}`);
       if (best) restsOn.push(best.id);
     });
     return { lines, restsOn };
