@@ -152,3 +152,11 @@ describe("an attribute asked for by the question word after it names the kind of
     expect(r.text.split("\n")[0]).toBe("每完成1项知识产权证券化工作,给于不超过10万元支持（第九条（一））。");
   });
 });
+
+describe("own numbers in everyday units", () => {
+  it("「核心区就600平」 is 600 平方米: the reply works out the gap to 1000", async () => {
+    const r = await answerer.answer("我们核心区就600平，浙江那边面积够不够？");
+    expect(r.refused).toBe(false);
+    expect(r.text.split("\n")[0]).toContain("差 400 平方米");
+  });
+});

@@ -57,7 +57,8 @@ export function zoneFactsIn(asked: string): ZoneProfile["zone"] | undefined {
     new RegExp(`${NUM}\\s*家${GAP(8)}(?:机构|服务点|代理)`),
     new RegExp(`(?:机构|服务点)[^，。；？?\\d]{0,6}${NUM}\\s*家`),
   ]);
-  const area = first(question, [new RegExp(`${NUM}\\s*(?:平方米|平米|平方|㎡)`)]);
+  // Speech drops 方米 (「核心区只有800平」); 平 before 台/均/等 is another word (800平台 is no area).
+  const area = first(question, [new RegExp(`${NUM}\\s*(?:平方米|平米|平方|㎡|平(?![台均等衡安]))`)]);
   if (institutions === undefined && area === undefined) return undefined;
   return {
     ...(institutions !== undefined && { serviceInstitutions: institutions }),
