@@ -8,10 +8,10 @@
  * indexed, bucketed by the line's first character (its UTF-8 bytes; 80–200 ms
  * a start), and a word is compared byte-wise on demand. Either way, cached.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { idf } from "@node-rs/jieba/dict.js";
 import { PROJECT_ROOT } from "../project-root.ts";
+import { JIEBA_IDF_PATH } from "./jieba-files.ts";
 import { lineOfWord, secondField } from "./sorted-lines.ts";
 
 /** jieba's IDF table sorted by word, one line each, as the build writes it. */
@@ -35,22 +35,29 @@ function firstCharKey(bytes: Uint8Array, at: number): number {
 }
 
 /**
- * The build's sorted copy of `table`, when it is there and of the table's
- * size (each line of the table, sorted, ended by a newline); else undefined.
+ * The build's sorted copy of a table of `tableBytes` bytes, when it is there
+ * and of that size (each line of the table, sorted, ended by a newline: one
+ * byte more when the table's last line has none); else null.
  */
-export function readSortedIdf(table: Uint8Array, path = SORTED_IDF_PATH): Uint8Array | undefined {
+export function readSortedIdf(tableBytes: number, path = SORTED_IDF_PATH): Uint8Array | null {
   let sorted: Buffer;
   try {
     sorted = readFileSync(path);
   } catch {
-    return undefined;
+    return null;
   }
-  const expected = table.byteLength + (table[table.byteLength - 1] === NEWLINE ? 0 : 1);
-  return sorted.byteLength === expected ? sorted : undefined;
+  return sorted.byteLength === tableBytes || sorted.byteLength === tableBytes + 1 ? sorted : null;
 }
 
-export function createGeneralIdf(table: Uint8Array = idf, sorted: Uint8Array | undefined = readSortedIdf(table)): GeneralIdf {
-  return sorted ? searchSorted(sorted) : indexByFirstCharacter(table);
+/**
+ * jieba's IDF table (or `table`), searched in the build's sorted copy; with
+ * `sorted` null, indexed at start. Only the indexing reads the table itself.
+ */
+export function createGeneralIdf(
+  table?: Uint8Array,
+  sorted: Uint8Array | null = readSortedIdf(table?.byteLength ?? statSync(JIEBA_IDF_PATH).size),
+): GeneralIdf {
+  return sorted ? searchSorted(sorted) : indexByFirstCharacter(table ?? readFileSync(JIEBA_IDF_PATH));
 }
 
 /** Words with a space or a control character are in no table line. */

@@ -18,7 +18,7 @@
  * dictionary on the policy texts, every question set and random texts.
  */
 import { Jieba, type TaggedWord } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict.js";
+import { jiebaDict } from "./jieba-files.ts";
 import { lineOfWord, linesStartingWith } from "./sorted-lines.ts";
 
 export interface OnDemandJieba {
@@ -79,7 +79,7 @@ function keyOf(word: string): string {
   return first + second;
 }
 
-export function createOnDemandJieba(added: readonly AddedWord[], bytes: Uint8Array = dict): OnDemandJieba {
+export function createOnDemandJieba(added: readonly AddedWord[], bytes: Uint8Array = jiebaDict()): OnDemandJieba {
   const jieba = new Jieba();
   /** Sum of the frequencies of the words loaded into jieba (the placeholder aside). */
   let loadedSum = 0;
