@@ -405,6 +405,22 @@ export function defineStoreSuite(name: string, setup: () => Promise<StoreSuiteTa
         expect((await store.inbox.unfinished("telegram")).map((r) => r.id)).not.toContain(row.id);
       });
 
+      it("the sends per chat of rows changed since a moment are what a restart's send budget remembers, a call in flight counted", async () => {
+        const since = new Date(Date.now() - 60_000);
+        const sent = (await store.inbox.accept({ ...update("900040", "chat-40"), channel: "wecom" }))!;
+        await store.inbox.stepsSent(sent.id, 2);
+        const flying = (await store.inbox.accept({ ...update("900041", "chat-41"), channel: "wecom" }))!;
+        await store.inbox.stepStarted(flying.id, false);
+        await store.inbox.accept({ ...update("900042", "chat-42"), channel: "wecom" });
+        const sends = await store.inbox.recentSends("wecom", since);
+        expect(sends.map(({ chatKey, count }) => ({ chatKey, count })).sort((a, b) => a.chatKey.localeCompare(b.chatKey))).toEqual([
+          { chatKey: "chat-40", count: 2 },
+          { chatKey: "chat-41", count: 1 },
+        ]);
+        expect(sends.every((s) => s.at.getTime() >= since.getTime())).toBe(true);
+        expect(await store.inbox.recentSends("wecom", new Date(Date.now() + 60_000))).toEqual([]);
+      });
+
       it("pruning deletes finished rows by age and never unfinished ones", async () => {
         const old = await another({ now: () => new Date("2020-01-01T00:00:00Z") });
         const done = (await old.inbox.accept(update("900030")))!;

@@ -136,6 +136,12 @@ export function createInboxRepository({ db, exclusive, now, sqlite }: Repository
       );
     },
     async unfinished(channel) {
+      if (sqlite) {
+        const rows = await exclusive(() =>
+          sqlite.query(`SELECT ${COLUMNS} FROM "InboxUpdate" WHERE "channel" = ? AND "status" IN ('pending', 'answered') ORDER BY "id" ASC`, [channel]),
+        );
+        return rows.map(fromSqlite);
+      }
       const rows = await exclusive(() =>
         db.inboxUpdate.findMany({ where: { channel, status: { in: ["pending", "answered"] } }, orderBy: { id: "asc" } }),
       );
@@ -178,6 +184,16 @@ export function createInboxRepository({ db, exclusive, now, sqlite }: Repository
       });
     },
     async recentSends(channel, since) {
+      if (sqlite) {
+        const rows = await exclusive(() =>
+          sqlite.query(
+            `SELECT "chatKey", "sentSteps", "stepInFlight", "updatedAt" FROM "InboxUpdate"
+             WHERE "channel" = ? AND "updatedAt" >= ? AND ("sentSteps" > 0 OR "stepInFlight" = 1)`,
+            [channel, since],
+          ),
+        );
+        return rows.map((r) => ({ chatKey: sqlText(r.chatKey), count: sqlInt(r.sentSteps) + (sqlInt(r.stepInFlight) === 1 ? 1 : 0), at: sqlDate(r.updatedAt) }));
+      }
       const rows = await exclusive(() =>
         db.inboxUpdate.findMany({
           where: { channel, updatedAt: { gte: since }, OR: [{ sentSteps: { gt: 0 } }, { stepInFlight: true }] },
@@ -187,6 +203,7 @@ export function createInboxRepository({ db, exclusive, now, sqlite }: Repository
       return rows.map((r) => ({ chatKey: r.chatKey, count: r.sentSteps + (r.stepInFlight ? 1 : 0), at: r.updatedAt }));
     },
     async prune(before) {
+      if (sqlite) return exclusive(() => sqlite.execute(`DELETE FROM "InboxUpdate" WHERE "status" IN ('done', 'failed') AND "updatedAt" < ?`, [before]));
       const { count } = await exclusive(() =>
         db.inboxUpdate.deleteMany({ where: { status: { in: ["done", "failed"] }, updatedAt: { lt: before } } }),
       );

@@ -36,6 +36,7 @@ export function createProcessedUpdateRepository({ db, exclusive, now, sqlite }: 
       }
     },
     async prune(before) {
+      if (sqlite) return exclusive(() => sqlite.execute(`DELETE FROM "ProcessedUpdate" WHERE "createdAt" < ?`, [before]));
       const { count } = await exclusive(() => db.processedUpdate.deleteMany({ where: { createdAt: { lt: before } } }));
       return count;
     },

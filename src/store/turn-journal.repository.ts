@@ -155,6 +155,7 @@ export function createTurnJournalRepository({ db, exclusive, now, sqlite }: Repo
     },
 
     async prune(before) {
+      if (sqlite) return exclusive(() => sqlite.execute(`DELETE FROM "TurnRecord" WHERE "createdAt" < ?`, [before]));
       const { count } = await exclusive(() => db.turnRecord.deleteMany({ where: { createdAt: { lt: before } } }));
       return count;
     },
