@@ -52,6 +52,7 @@ export const DICT_FREQUENCY_SUM = 60_101_964;
  * so no question or policy text contains it.
  */
 const PLACEHOLDER = "\uFDD0\uFDD1";
+const PREPARED_MEMO_SIZE = 4096;
 const NEWLINE = 0x0a;
 const SPACE = 0x20;
 const DIGIT_0 = 0x30;
@@ -85,6 +86,8 @@ export function createOnDemandJieba(added: readonly AddedWord[], bytes: Uint8Arr
   let loadedSum = 0;
   /** Characters and pairs whose words are loaded. */
   const loadedKeys = new Set<string>();
+  /** Texts whose words are loaded (forgotten when full; loaded words stay). */
+  const prepared = new Set<string>();
 
   // An added word that is in the dictionary keeps its dictionary tag and takes
   // the added frequency (that is what loadDict does to a word it has); it is
@@ -126,6 +129,10 @@ export function createOnDemandJieba(added: readonly AddedWord[], bytes: Uint8Arr
    * No word holds a space or a control character, so no key does either.
    */
   function prepare(text: string): void {
+    // Answers segment the same passages again and again: a text seen before has its words loaded.
+    if (prepared.has(text)) return;
+    if (prepared.size >= PREPARED_MEMO_SIZE) prepared.clear();
+    prepared.add(text);
     const lines: Uint8Array[] = [];
     let previous: string | undefined;
     for (const char of text) {
