@@ -4,12 +4,14 @@
  * jieba words, both TF-IDF weighted with document frequencies fitted on the
  * policy pieces, each block L2-normalised, the whole vector unit length.
  *
- * It implements LangChain's `Embeddings`, so the HNSWLib store takes it
- * exactly as it takes `OpenAIEmbeddings`. Being fitted on the pieces, it is
+ * It implements LangChain's `EmbeddingsInterface`, so the HNSWLib store takes it
+ * exactly as it takes `OpenAIEmbeddings`; it does not extend LangChain's
+ * `Embeddings` class, whose module (with its retrying caller) cost ~35 ms of
+ * every start for a base class this one uses nothing of. Being fitted on the pieces, it is
  * rebuilt whenever they change — which the index manifest already detects by
  * their hash; `id` names the feature recipe.
  */
-import { Embeddings } from "@langchain/core/embeddings";
+import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { STOPWORDS } from "./domain-terms.ts";
 import { getTokenizer, type Tokenizer } from "./tokenizer.ts";
 
@@ -48,7 +50,7 @@ function count(items: Iterable<string>): Map<string, number> {
   return m;
 }
 
-export class LocalHashEmbeddings extends Embeddings {
+export class LocalHashEmbeddings implements EmbeddingsInterface {
   readonly id = LOCAL_EMBEDDING_ID;
   private readonly tokenizer: Tokenizer;
   private gramDf = new Map<string, number>();
@@ -57,7 +59,6 @@ export class LocalHashEmbeddings extends Embeddings {
 
   /** `corpus`: the texts whose document frequencies weight the features (the indexed pieces). */
   constructor(corpus: readonly string[] = [], tokenizer: Tokenizer = getTokenizer()) {
-    super({});
     this.tokenizer = tokenizer;
     this.fit(corpus);
   }
@@ -109,11 +110,11 @@ export class LocalHashEmbeddings extends Embeddings {
     return Array.from(vec);
   }
 
-  override async embedDocuments(documents: string[]): Promise<number[][]> {
+  async embedDocuments(documents: string[]): Promise<number[][]> {
     return documents.map((d) => this.embedSync(d));
   }
 
-  override async embedQuery(document: string): Promise<number[]> {
+  async embedQuery(document: string): Promise<number[]> {
     return this.embedSync(document);
   }
 }
