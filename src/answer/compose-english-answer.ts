@@ -146,6 +146,31 @@ function bestSentence(ids: readonly string[], question: string, kind: EnglishAsk
   return best;
 }
 
+const HAS_FIGURE = /\d/;
+
+/**
+ * A figure asked of a sentence that lists several requirements after a colon
+ * (「…a certain scale: at least 20 IP service agencies already present, a core
+ * area of no less than 1,000 square metres, and …」) or two amounts joined by
+ * 「, and」 (「… up to CNY 10,000 for each pledge loan …, and up to CNY 100,000
+ * for each IP securitisation completed」) is answered by the part that carries
+ * a figure and more of the question's rare words than any other part; when
+ * no part stands out the sentence stays whole.
+ */
+function figurePart(sentence: string, question: string): string {
+  const colon = sentence.indexOf(": ");
+  const parts = colon >= 0 ? sentence.slice(colon + 2).split(/,\s+(?:and\s+)?/) : sentence.split(/,\s+and\s+/);
+  if (parts.length < 2) return sentence;
+  const asked = new Set(wordsOf(question));
+  const scored = parts
+    .filter((p) => HAS_FIGURE.test(p))
+    .map((p) => ({ p, score: [...new Set(wordsOf(p))].filter((w) => asked.has(w)).reduce((n, w) => n + idf(w), 0) }))
+    .sort((x, y) => y.score - x.score);
+  const [top, next] = scored;
+  if (!top || top.score === 0 || (next && next.score >= top.score)) return sentence;
+  return top.p.replace(/[.;]$/, "");
+}
+
 const sentenceCase = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 /** After 「Yes — 」 a sentence goes on in lower case, unless it opens with a name (IP, Zibo). */
 const afterLead = (lead: string, statement: string): string => (lead && /^[A-Z](?:[a-z]|\s)/.test(statement) && !/^(Zibo|Zhejiang)\b/.test(statement) ? `${lead}${statement.charAt(0).toLowerCase()}${statement.slice(1)}` : `${lead}${statement}`);
@@ -200,7 +225,8 @@ function conclusionLines(input: EnglishAnswerInput, kind: EnglishAsk): { lines: 
     const restsOn: string[] = [];
     input.named.forEach((j, i) => {
       const own = citations.filter((id) => JURISDICTION_OF[id.split(":")[0] as keyof typeof JURISDICTION_OF] === j);
-      const best = input.answered.includes(j) ? bestSentence(own, question, kind, input.synonyms) : undefined;
+      const found = input.answered.includes(j) ? bestSentence(own, question, kind, input.synonyms) : undefined;
+      const best = found && kind === "figure" ? { ...found, sentence: figurePart(found.sentence, question) } : found;
       // A yes/no comparison is about the side named first (「Does Zhejiang … like Zibo does?」).
       const lead = yesNo && i === 0 ? (best ? polarity(best) : "No — ") : "";
       lines.push(`${sideLabel(j)}: ${afterLead(lead, best ? asStatement(best) : `${englishNoProvision(j)}.`)}`);
@@ -219,8 +245,9 @@ function conclusionLines(input: EnglishAnswerInput, kind: EnglishAsk): { lines: 
       };
     }
   }
-  const best = bestSentence(citations, question, kind, input.synonyms);
-  if (!best) return { lines: ["The texts say the following."], restsOn: [] };
+  const found = bestSentence(citations, question, kind, input.synonyms);
+  if (!found) return { lines: ["The texts say the following."], restsOn: [] };
+  const best = kind === "figure" ? { ...found, sentence: figurePart(found.sentence, question) } : found;
   return { lines: [afterLead(polarity(best), asStatement(best))], restsOn: [best.id] };
 }
 
