@@ -47,6 +47,9 @@ export function situationSpans(question: string): [number, number][] {
   return asks ? spans : [];
 }
 
+/** A question word right after a word asks for it (「标准是多少」). */
+const ASKED_RIGHT_AFTER = /^(是|为|有)?(多少|什么|啥|几|怎样|如何)/u;
+
 export interface WeightedWord {
   word: string;
   weight: number;
@@ -216,7 +219,7 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         // noun the texts word otherwise (额度, 职责) says which aspect is wanted (RULE_ATTRIBUTES).
         // The attribute asked for by the question word right after it (「奖励标准是多少」) names the
         // kind of answer, whether or not the texts use the word in another sense (标准制定).
-        const askedAttribute = new RegExp(`${word}(是|为|有)?(多少|什么|啥|几|怎样|如何)`).test(query);
+        const askedAttribute = at >= 0 && ASKED_RIGHT_AFTER.test(query.slice(at + word.length));
         const aspect = isRuleAttribute(word) && !DOMAIN.has(word) && (!usedByTexts(word) || askedAttribute);
         // A word the texts never use in a clause that asks nothing (同事, 员工 of 「所里有2位同事新考下证书，
         // 能支持多少钱」) describes the asker's situation; what is asked about is in the asking clause.
