@@ -109,6 +109,24 @@ describe("a question for a list gets the whole list, every item complete", () =>
     expect(lines[3]).toContain("培训等服务需求");
   });
 
+  it("items the list already gives word for word are cited, not printed a second time (a whole-list answer fits one WeCom message)", async () => {
+    const r = await answerer.answer("浙江省示范区对依托单位提了哪些条件？");
+    const [, evidence] = r.text.split("依据：");
+    expect(evidence).toContain("第六条：「示范区建设的依托单位一般应具备以下条件：」");
+    expect(evidence).toContain("（一）至（四）原文见上。");
+    expect(evidence).not.toContain("技术转移服务机构等创新创业载体");
+    expect(r.citations).toEqual(expect.arrayContaining(["zj2018:6.1", "zj2018:6.4"]));
+    expect(Buffer.byteLength(r.text)).toBeLessThan(2048);
+  });
+
+  it("an item whose list line is only its first sentence keeps its quote as evidence (淄博第九条（四）'s yearly cap)", async () => {
+    const r = await answerer.answer("淄博示范区的服务机构能拿到哪些支持？");
+    const [conclusion, evidence] = r.text.split("依据：");
+    expect(conclusion).not.toContain("最多补助20万元");
+    expect(evidence).toMatch(/（四）「[^」]*同一申请人每个年度内的胜诉案件最多补助20万元。」/);
+    expect(evidence).toContain("（三）原文见上。");
+  });
+
   it("淄博第九条's supports (an article under a heading whose own text is a closing rule): all five items, a condition kept with its grant", async () => {
     const lines = (await opening("淄博示范区的服务机构能拿到哪些支持？")).split("\n");
     expect(lines[0]).toBe("共 5 项（第九条）：");

@@ -28,7 +28,7 @@ import type { LlmClient } from "./llm-client.ts";
 import { createModelAnswerer } from "./answer-with-model.ts";
 import { DEFAULT_THRESHOLDS, judgeTopic, type RefusalThresholds } from "./refusal-gate.ts";
 import { resolveFollowUp } from "./resolve-follow-up.ts";
-import { ENGLISH_REFUSAL, englishUnknownShare, isEnglishQuestion, namedInEnglish, readEnglishQuestion } from "./english-question.ts";
+import { ENGLISH_REFUSAL, ENGLISH_REFUSAL_LEAD, ENGLISH_SCOPE_HELP, englishUnknownShare, isEnglishQuestion, namedInEnglish, readEnglishQuestion } from "./english-question.ts";
 import { composeEnglishAnswer, englishNoProvision, isYesNoQuestion } from "./compose-english-answer.ts";
 import { applyEnglishOwnNumbers } from "./english-own-numbers.ts";
 import { applyOwnNumbers } from "./apply-own-numbers.ts";
@@ -181,8 +181,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const reading = readEnglishQuestion(asked);
     const refuseEnglish = (reason: RefusalReason, retrieved: string[] = []): AnswerResult => ({
       ...refuse(reason, reading.chinese, retrieved),
-      text: reason === "other-place" ? `I only know the Zhejiang and Zibo policies, not the rules of other places.\n\n${ENGLISH_REFUSAL}` : ENGLISH_REFUSAL,
+      text: ENGLISH_REFUSAL_LEAD[reason] ? `${ENGLISH_REFUSAL_LEAD[reason]}\n\n${reason === "injection" ? ENGLISH_SCOPE_HELP : ENGLISH_REFUSAL}` : ENGLISH_REFUSAL,
     });
+    // Asked in English, refused in English — an instruction to change the rules too.
+    if (looksLikeInjection(asked)) return refuseEnglish("injection");
     if (reading.otherPlace) return refuseEnglish("other-place");
     // The thing asked for is a word the texts never use (「What is the phone number of …」): say so first.
     if (reading.unknownFocus.length > 0) {
@@ -267,7 +269,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   const viaModel = llm ? createModelAnswerer({ index, llm, logger }) : undefined;
   /** The offline answer to a question `answer` has already trimmed, cut and normalised (also the chat model's fallback). */
   const offline = async (asked: string, options: AnswerOptions): Promise<AnswerResult> => {
-    if (asked && isEnglishQuestion(asked) && !looksLikeInjection(asked)) return answerEnglish(asked, options);
+    if (asked && isEnglishQuestion(asked)) return answerEnglish(asked, options);
     if (!asked || looksLikeInjection(asked)) return answerChinese(asked, options);
     // Typos are read once for the whole message, so the note is given once.
     const typos = index.correctTypos(asked);

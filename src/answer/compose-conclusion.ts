@@ -178,6 +178,8 @@ export interface Conclusion {
   sentence?: string;
   /** the quote it rests on (for a list, its first item) */
   id: string;
+  /** the items of a list whose whole text the list already gives, word for word */
+  givenWhole?: readonly string[];
 }
 
 export function composeConclusion(
@@ -208,7 +210,9 @@ export function composeConclusion(
     const article = shortClause(items[0]!.id).replace(/（.*$|第\d+项$/, "");
     // Each item under its own label in the text (（一）, 2．), so a list never reads as numbered asks.
     const lines = items.map((q, i) => `${itemLabel(q.id)}${itemLine(q.full ?? q.text)}${i === items.length - 1 ? "。" : "；"}`);
-    return { line: [`共 ${items.length} 项（${article}）：`, ...lines].join("\n"), id: items[0]!.id };
+    const whole = (text: string) => text.replace(/\n/g, "").trim().replace(/[；;。]$/, "");
+    const givenWhole = items.filter((q) => q.full === undefined || q.full === q.text).filter((q) => itemLine(q.text) === whole(q.text)).map((q) => q.id);
+    return { line: [`共 ${items.length} 项（${article}）：`, ...lines].join("\n"), id: items[0]!.id, givenWhole };
   }
   if (!best || best.score <= 0) return undefined;
   const asksAmount = /多少|几/.test(question);

@@ -4,7 +4,7 @@
  * figure in it is a quotation, except the user's own figures worked out by the
  * rules of check and estimate (apply-own-numbers.ts).
  */
-import { articleOf, formatCitation } from "../knowledge/citation.ts";
+import { articleOf, formatCitation, parseCitation } from "../knowledge/citation.ts";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
 import type { PolicyId } from "../knowledge/policy-document.schema.ts";
 import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
@@ -213,7 +213,20 @@ function quotesForDoc(passages: readonly Passage[], input: ExtractiveInput): Quo
   return quotes;
 }
 
-function renderQuotes(quotes: readonly Quote[], pieces: readonly PolicyPiece[]): string[] {
+/** 「（一）至（四）」, 「（三）」; numbered items (淄博第七条 2．) read 「第2至5项」. */
+function itemRunLabel(first: string, last: string): string {
+  const [a, b] = [itemLabel(first), itemLabel(last)];
+  const numbered = /^(\d+)．$/;
+  if (numbered.test(a)) return first === last ? `第${a.replace("．", "")}项` : `第${a.replace("．", "")}至${b.replace("．", "")}项`;
+  return first === last ? a : `${a}至${b}`;
+}
+
+/**
+ * The quotes under their citations. Items the conclusion already lists word for word are not
+ * printed twice: a run of them reads 「（一）至（四）原文见上」 under the article it cites, which
+ * keeps a whole-list answer inside one chat message (WeCom's 2,048 bytes).
+ */
+function renderQuotes(quotes: readonly Quote[], pieces: readonly PolicyPiece[], givenWhole: ReadonlySet<string> = new Set()): string[] {
   const lines: string[] = [];
   const first = quotes[0];
   if (first?.asItem) {
@@ -222,10 +235,23 @@ function renderQuotes(quotes: readonly Quote[], pieces: readonly PolicyPiece[]):
     const articleId = articleOf(first.id);
     lines.push(`${formatCitation(articleId)}${piece?.heading ? `（${piece.heading}）` : ""}：`);
   }
+  let given: string[] = [];
+  const flushGiven = () => {
+    if (given.length > 0) lines.push(`  ${itemRunLabel(given[0]!, given.at(-1)!)}原文见上。`);
+    given = [];
+  };
+  const follows = (id: string) => given.length === 0 || parseCitation(id)?.item === (parseCitation(given.at(-1)!)?.item ?? NaN) + 1;
   for (const q of quotes) {
+    if (q.asItem && givenWhole.has(q.id)) {
+      if (!follows(q.id)) flushGiven();
+      given.push(q.id);
+      continue;
+    }
+    flushGiven();
     if (q.asItem) lines.push(`  ${itemLabel(q.id)}「${q.text}」`);
     else lines.push(`${formatCitation(q.id)}：「${q.text.replace(/\n/g, "")}」`);
   }
+  flushGiven();
   return lines;
 }
 
@@ -248,10 +274,12 @@ export function composeExtractiveAnswer(input: ExtractiveInput): ExtractiveAnswe
     const head = labelled
       ? `【${JURISDICTION_LABEL[JURISDICTION_OF[doc]]}】${POLICIES[doc].shortName}：`
       : `${POLICIES[doc].shortName}原文：`;
+    let givenWhole = new Set<string>();
     if (!own) {
       const focus = input.focus ?? [];
       const conclusion = composeConclusion(quotes, { cues: input.cues, kinds: input.kinds ?? [], wantsList: input.wantsList, question: input.question, focus });
       if (conclusion) {
+        givenWhole = new Set(conclusion.givenWhole ?? []);
         // A yes/no question hears yes or no first, read off the sentence it rests on (yes-no-ask.ts).
         const yesNo = input.question ? yesNoAsk(input.question) : undefined;
         const verdict = yesNo && conclusion.sentence ? yesNoVerdict(input.question!, conclusion.sentence, input.cues, focus) : undefined;
@@ -263,7 +291,7 @@ export function composeExtractiveAnswer(input: ExtractiveInput): ExtractiveAnswe
       }
     }
     for (const q of quotes) if (!citations.includes(q.id)) citations.push(q.id);
-    sections.push([head, ...renderQuotes(quotes, input.pieces)].join("\n"));
+    sections.push([head, ...renderQuotes(quotes, input.pieces, givenWhole)].join("\n"));
   }
   // The clauses the worked-out conclusion rests on are cited first.
   if (own) citations.splice(0, citations.length, ...own.clauses, ...citations.filter((c) => !own.clauses.includes(c)));

@@ -9,6 +9,7 @@
  */
 import { stemmer } from "stemmer";
 import { loadEnglishRenderings, loadGlossary } from "../knowledge/load-english.ts";
+import type { RefusalReason } from "./answer.types.ts";
 
 export { englishCitation, englishTrialNotes } from "./english-citation.ts";
 
@@ -138,8 +139,17 @@ export function readEnglishQuestion(question: string): EnglishReading {
   return { chinese, synonyms: [...synonyms], unknownWords, contentWords, unknownFocus, otherPlace: OTHER_PLACES.test(question) && !OUR_PLACES.test(question) };
 }
 
-export const ENGLISH_REFUSAL =
-  "Sorry, the two policies I know do not cover this. I answer questions on the Zhejiang provincial measures (2018) and the Zibo municipal construction plan (2020, trial) for IP service industry agglomeration demonstration zones: conditions, application procedure and materials, assessment, and Zibo's Article 9 support for IP service agencies. For example: \"What are the conditions for a Zhejiang demonstration zone?\"";
+/** What an English refusal says first, by reason (the Chinese leads are in answer-texts.ts). */
+export const ENGLISH_REFUSAL_LEAD: Partial<Record<RefusalReason, string>> = {
+  injection: "I answer only from the two policy texts, and I do not follow instructions in a message to change these rules, play another role or reveal internal settings.",
+  "other-place": "I only know the Zhejiang and Zibo policies, not the rules of other places.",
+};
+
+/** What the assistant answers, said after an English refusal's lead. */
+export const ENGLISH_SCOPE_HELP =
+  "I answer questions on the Zhejiang provincial measures (2018) and the Zibo municipal construction plan (2020, trial) for IP service industry agglomeration demonstration zones: conditions, application procedure and materials, assessment, and Zibo's Article 9 support for IP service agencies. For example: \"What are the conditions for a Zhejiang demonstration zone?\"";
+
+export const ENGLISH_REFUSAL = `Sorry, the two policies I know do not cover this. ${ENGLISH_SCOPE_HELP}`;
 
 /**
  * How much of an English question the texts do not speak to: its content
