@@ -123,6 +123,13 @@ function periodsIn(text: string): number[] {
   return out;
 }
 
+/**
+ * A consequence in stages (「评为不合格的，限期整改；整改仍不合格的，取消资格」):
+ * 「是不是就没了」「会直接摘牌吗」 are answered by neither yes nor no — the first
+ * step is not the last. The sentence is given alone.
+ */
+const STAGED_CONSEQUENCE = /的，[^。；]+；[^。；]*仍[^。；]*的，/u;
+
 /** Whether the question names a measure (figure in a unit, a period) the sentence states otherwise. */
 function measureDiffers(question: string, sentence: string): boolean {
   for (const q of quantitiesIn(question)) {
@@ -144,6 +151,7 @@ export function yesNoVerdict(question: string, sentence: string, cues: readonly 
   const words = cues.map((c) => c.text);
   const asked = affirmativeReading(question);
   if (measureDiffers(asked, sentence)) return "no";
+  if (STAGED_CONSEQUENCE.test(sentence)) return undefined;
   // Each word once, the longest form (服务机构, not also 服务 inside it).
   const shared = words.filter((w) => w.length >= 2 && asked.includes(w) && sentence.includes(w));
   const compared = shared.filter((w) => !shared.some((o) => o.length > w.length && o.includes(w)));
