@@ -37,6 +37,7 @@ import { createQuestionNormalizer } from "./normalize-question.ts";
 import { splitAsks, type Ask } from "./split-asks.ts";
 import { sideQuestions } from "./compare-sides.ts";
 import { createAnalogyFinder } from "./analogous-clause.ts";
+import { openWithAgreement } from "./same-or-different.ts";
 import { yesNoAsk } from "./yes-no-ask.ts";
 
 export interface AnswererDeps {
@@ -88,6 +89,9 @@ function noFirst(question: string): string {
 const sentenceStart = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 const NOT_IN_TEXTS_SHORT = "两份政策都没有写到这一点。";
+
+/** The openings of the labelled lines of a comparison. */
+const SIDE_LABELS = JURISDICTION_ORDER.map((j) => `${JURISDICTION_LABEL[j]}：`);
 
 export function createAnswerer(deps: AnswererDeps): Answerer {
   const { index, llm, logger } = deps;
@@ -332,18 +336,19 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   }
 
   /**
-   * A question about both jurisdictions that finds no answer as a whole
-   * (「……？浙江和淄博比一比」) is asked of each side on its own: every side
-   * gets its labelled line, the side whose text has no such provision saying
-   * so plainly; undefined when no side is answered.
+   * A question about both jurisdictions (「……？浙江和淄博比一比」) is asked of
+   * each side on its own: every side gets its labelled line, the side whose
+   * text has no such provision saying so plainly; undefined when no side is
+   * answered (or, with `allAnswered`, when one is not: the question is then
+   * tried as a whole first).
    */
-  async function answerSides(question: string, options: AnswerOptions): Promise<AnswerResult | undefined> {
+  async function answerSides(question: string, options: AnswerOptions, { allAnswered = false } = {}): Promise<AnswerResult | undefined> {
     const sides = sideQuestions(question);
     if (!sides) return undefined;
     const parts: { jurisdiction: Jurisdiction; result: AnswerResult }[] = [];
     for (const side of sides) parts.push({ jurisdiction: side.jurisdiction, result: await answerChinese(side.text, { ...options, history: undefined }, undefined, side.jurisdiction) });
     const answered = parts.filter((p) => !p.result.refused);
-    if (answered.length === 0) return undefined;
+    if (answered.length === 0 || (allAnswered && answered.length < parts.length)) return undefined;
     const citations = [...new Set(answered.flatMap((p) => p.result.citations))];
     const lines: string[] = [];
     const evidence: string[] = [];
@@ -361,7 +366,11 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       if (at >= 0) evidence.push(paragraphs[at]!.replace(/^依据：\n[^\n]*\n/, `【${JURISDICTION_LABEL[jurisdiction]}】${policy.shortName}：\n`));
     }
     return {
-      text: [lines.join("\n"), evidence.length > 0 ? `依据：\n${evidence.join("\n\n")}` : "", ...trialNotes(citations)].filter(Boolean).join("\n\n"),
+      text: openWithAgreement(
+        question,
+        [lines.join("\n"), evidence.length > 0 ? `依据：\n${evidence.join("\n\n")}` : "", ...trialNotes(citations)].filter(Boolean).join("\n\n"),
+        SIDE_LABELS,
+      ),
       citations,
       refused: false,
       jurisdictions: answered.map((p) => p.jurisdiction),
@@ -404,6 +413,12 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
               return own.length === 0 ? [] : [own.reduce((a, b) => (b.coverage > a.coverage ? b : a)).id];
             })
           : [];
+      // Each side asked on its own finds its own best clause (「往哪儿交，浙江和淄博有啥区别」 → 区县 for Zibo,
+      // not its materials list ranked by the Zhejiang words); taken when every side is answered.
+      if (!side && !resolved.isFollowUp && named.length > 1) {
+        const sides = await answerSides(text, options, { allAnswered: true });
+        if (sides) return corrections.length > 0 ? { ...sides, text: `${readingNote(corrections)}\n\n${sides.text}` } : sides;
+      }
       const joint = bestOfEach.length > 1 ? index.jointCoverage(text, bestOfEach) : 0;
       const signal = judgeTopic(passages, profile, thresholds, joint);
       logger?.debug({ question: text, named, ...signal, top: retrieved.slice(0, 3) }, "retrieval");
@@ -461,7 +476,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const readAs = corrections.length > 0 ? `${readingNote(corrections)}\n\n` : "";
 
       const answer = offline();
-      return { ...base, text: readAs + sideBySide(answer.text), citations: answer.citations, mode: "offline" };
+      return { ...base, text: readAs + openWithAgreement(text, sideBySide(answer.text), SIDE_LABELS), citations: answer.citations, mode: "offline" };
     }
   }
 }

@@ -14,10 +14,9 @@ export interface SideQuestion {
   text: string;
 }
 
-/** Words that ask for the comparison itself, not for anything the texts state. */
-/** Words that ask to compare the sides (「比一比」「有什么区别」「分别」), not what about. */
+/** Words that ask to compare the sides (「比一比」「有什么区别」「分别」「一样吗」), not what about. */
 export const COMPARING =
-  /分别|各自|比一比|比一下|比比|比较一下|对比一下|对照一下|对比|比较|相比|(有)?(什么|啥|哪些|何)(区别|不同|差别|差异)|(是否|有没有)(一样|相同|不同)|一样吗|都/g;
+  /分别|各自|比一比|比一下|比比|比较一下|对比一下|对照一下|对比|比较|相比|(有)?(什么|啥|哪些|何)(区别|不同|差别|差异)|(是否|有没有)(一样|相同|一致|不同)|(一样|相同|一致)(吗|么)|有(没有)?(区别|差别|差异|不同)(吗|么)?|都/g;
 
 /** The question asked of each jurisdiction it names, or undefined when it names fewer than two. */
 export function sideQuestions(question: string): SideQuestion[] | undefined {
