@@ -16,7 +16,7 @@ import type { PolicyId } from "../knowledge/policy-document.schema.ts";
 import type { CorrectedText } from "../retrieval/correct-typos.ts";
 import type { Passage, PolicyIndex, QueryProfile } from "../retrieval/passage.types.ts";
 import type { AnswerOptions, AnswerResult, Answerer, PreviousTurn, RefusalReason } from "./answer.types.ts";
-import { ASKED_KIND_LABEL, JURISDICTION_LABEL, notCoveredText, otherLevelText, readingNote, refusalText, SCOPE_HELP, trialNotes, type NearbyClause } from "./answer-texts.ts";
+import { ASKED_KIND_LABEL, JURISDICTION_LABEL, notCoveredText, otherLevelText, otherSideText, readingNote, refusalText, SCOPE_HELP, trialNotes, type NearbyClause } from "./answer-texts.ts";
 import { NATIONAL_MENTION, otherLevelZone } from "./detect-other-level.ts";
 import { formatCitation, formatClause } from "../knowledge/citation.ts";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
@@ -29,7 +29,7 @@ import { createModelAnswerer } from "./answer-with-model.ts";
 import { DEFAULT_THRESHOLDS, judgeTopic, type RefusalThresholds } from "./refusal-gate.ts";
 import { resolveFollowUp } from "./resolve-follow-up.ts";
 import { ENGLISH_REFUSAL, ENGLISH_REFUSAL_LEAD, ENGLISH_SCOPE_HELP, englishUnknownShare, isEnglishQuestion, namedInEnglish, readEnglishQuestion } from "./english-question.ts";
-import { composeEnglishAnswer, englishNoProvision, isYesNoQuestion } from "./compose-english-answer.ts";
+import { composeEnglishAnswer, englishNoProvision, englishOtherSideLead, isYesNoQuestion } from "./compose-english-answer.ts";
 import { applyEnglishOwnNumbers } from "./english-own-numbers.ts";
 import { applyOwnNumbers } from "./apply-own-numbers.ts";
 import { todayInChina } from "../rules/index.ts";
@@ -209,6 +209,15 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const followUp = named.length === 1 && resolveFollowUp(reading.chinese, options.history).isFollowUp;
       if (followUp && zh.refusalReason === "off-topic") {
         return { ...refuseEnglish("off-topic", zh.retrieved), text: `${sentenceStart(englishNoProvision(named[0]!))} (the previous question's topic has no counterpart there).\n\n${ENGLISH_REFUSAL}` };
+      }
+      // 「Is there an area requirement in Zibo?」: this text has none; the other text's provision, labelled, for reference.
+      const other = named.length === 1 && zh.refusalReason === "off-topic" ? JURISDICTION_ORDER.find((j) => j !== named[0]) : undefined;
+      const there = other ? await answerChinese(reading.chinese, { ...options, useLlm: false, history: undefined }, undefined, other) : undefined;
+      if (other && there && !there.refused) {
+        const text = composeEnglishAnswer({ question: asked, citations: there.citations, answered: there.jurisdictions, named: [other], retrieved: there.retrieved, pieces: index.pieces, synonyms: reading.synonyms });
+        // The other side's own 「Yes — 」 would read as this side's after 「No — 」.
+        const reply = text.replace(/^Yes — (.)/u, (_, c: string) => c.toUpperCase());
+        return { ...refuseEnglish("off-topic", zh.retrieved), text: `${englishOtherSideLead(named[0]!, other, isYesNoQuestion(asked))}\n${reply}` };
       }
       return zh.refusalReason === "off-topic" ? refuseNaming(zh.retrieved) : refuseEnglish(zh.refusalReason ?? "off-topic", zh.retrieved);
     }
@@ -432,6 +441,17 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         if (resolved.isFollowUp && named.length === 1) {
           const policy = POLICIES[POLICY_OF[named[0]!]];
           return { ...refuse("off-topic", text, retrieved), text: `${JURISDICTION_LABEL[named[0]!]}的${policy.shortName}没有写到这方面的规定（上一问的内容在这份政策里没有对应条款）。\n\n${SCOPE_HELP}` };
+        }
+        // 「淄博示范区对面积有要求吗」: what only the other text provides — this one has none, then the other's, labelled.
+        if (!side && !resolved.isFollowUp && named.length === 1) {
+          const other = JURISDICTION_ORDER.find((j) => j !== named[0]);
+          const there = other ? await answerChinese(text, { ...options, history: undefined }, undefined, other) : undefined;
+          if (other && there && !there.refused) {
+            // The other side's own yes (「有。」) would read as this side's after 「没有。」.
+            const yes = yesNoAsk(text)?.yes;
+            const otherReply = yes && there.text.startsWith(`${yes}。`) ? there.text.slice(yes.length + 1) : there.text;
+            return { ...refuse("off-topic", text, retrieved), text: otherSideText(noFirst(text), named[0]!, other, otherReply) };
+          }
         }
         const sides = !side && !resolved.isFollowUp && named.length > 1 ? await answerSides(text, options) : undefined;
         if (sides) return corrections.length > 0 ? { ...sides, text: `${readingNote(corrections)}\n\n${sides.text}` } : sides;

@@ -208,6 +208,16 @@ const NO_PROVISION: Readonly<Record<string, string>> = {
 const sideLabel = (j: Jurisdiction): string => SIDE_LABEL[j] ?? j;
 export const englishNoProvision = (j: Jurisdiction): string => NO_PROVISION[j] ?? `the ${j} text has no such provision`;
 
+/**
+ * The lead of a reply to a question about one side on what only the other side's text provides
+ * (「Is there an area requirement in Zibo?」): that side has none, then the other's answer is marked as
+ * for reference and not applying (the English twin of `otherSideText`).
+ */
+export function englishOtherSideLead(asked: Jurisdiction, other: Jurisdiction, yesNo: boolean): string {
+  const none = englishNoProvision(asked);
+  return `${yesNo ? `No — ${none}` : none.charAt(0).toUpperCase() + none.slice(1)}.\n\nFor reference only — what the ${sideLabel(other)} text says (it does not apply to ${sideLabel(asked)} zones):`;
+}
+
 function conclusionLines(input: EnglishAnswerInput, kind: EnglishAsk): { lines: string[]; restsOn: string[] } {
   const { question, citations, pieces } = input;
   const yesNo = isYesNoQuestion(question);
