@@ -73,4 +73,13 @@ describe("per-unit sums, caps and asked amounts go through estimate", () => {
     expect(first.startsWith("不能。")).toBe(true);
     expect(r.text).toContain("最多 20 万元");
   });
+
+  it.each([
+    ["我们今年做了3笔专利质押融资，淄博是不是给30万？", "不是。"],
+    ["我们今年做了3笔专利质押融资，淄博可不可以补30万？", "不可以。"],
+    ["做了2笔专利质押融资，能拿1万吗？", "能，在上限之内。"],
+  ])("a hoped-for amount is answered in the question's own verb: 「%s」 → 「%s」", async (question, lead) => {
+    const r = await answerer.answer(question);
+    expect(r.text.split("\n")[0]!.startsWith(`${lead}测算结果：第九条（一）`)).toBe(true);
+  });
 });
