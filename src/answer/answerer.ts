@@ -29,7 +29,8 @@ import { createModelAnswerer } from "./answer-with-model.ts";
 import { DEFAULT_THRESHOLDS, judgeTopic, type RefusalThresholds } from "./refusal-gate.ts";
 import { resolveFollowUp } from "./resolve-follow-up.ts";
 import { ENGLISH_REFUSAL, ENGLISH_REFUSAL_LEAD, ENGLISH_SCOPE_HELP, englishUnknownShare, isEnglishQuestion, namedInEnglish, readEnglishQuestion } from "./english-question.ts";
-import { composeEnglishAnswer, englishNoProvision, englishOtherSideLead, isYesNoQuestion } from "./compose-english-answer.ts";
+import { composeEnglishAnswer, ENGLISH_RENDERING_NOTE, englishNoProvision, englishOtherSideLead, isYesNoQuestion } from "./compose-english-answer.ts";
+import { splitEnglishAsks } from "./english-asks.ts";
 import { applyEnglishOwnNumbers } from "./english-own-numbers.ts";
 import { applyOwnNumbers } from "./apply-own-numbers.ts";
 import { todayInChina } from "../rules/index.ts";
@@ -189,6 +190,13 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     });
     // Asked in English, refused in English — an instruction to change the rules too.
     if (looksLikeInjection(asked)) return refuseEnglish("injection");
+    // 「…, and how many agencies are needed?」: each ask answered in order, when each is answered.
+    const asks = splitEnglishAsks(asked);
+    if (asks.length > 1) {
+      const parts: AnswerResult[] = [];
+      for (const ask of asks) parts.push(await answerEnglish(ask, options));
+      if (parts.every((p) => !p.refused)) return joinEnglishAnswers(parts);
+    }
     if (reading.otherPlace) return refuseEnglish("other-place");
     // The thing asked for is a word the texts never use (「What is the phone number of …」): say so first.
     if (reading.unknownFocus.length > 0) {
@@ -226,6 +234,24 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const citations = [...new Set([...(ownNumbers?.clauses ?? []), ...zh.citations])];
     const text = composeEnglishAnswer({ question: asked, citations, answered: zh.jurisdictions, named, retrieved: zh.retrieved, pieces: index.pieces, ownNumbers, synonyms: reading.synonyms });
     return { ...zh, citations, text };
+  }
+
+  /**
+   * English answers to the asks of one message: the conclusions numbered in
+   * order, then each quoted clause once, the notes last.
+   */
+  function joinEnglishAnswers(parts: readonly AnswerResult[]): AnswerResult {
+    const paragraphs = parts.map((p) => p.text.split("\n\n"));
+    const conclusions = paragraphs.map((ps, i) => `${i + 1}. ${ps[0]}`);
+    const rest = [...new Set(paragraphs.flatMap((ps) => ps.slice(1)))];
+    const isNote = (p: string): boolean => p.startsWith(ENGLISH_RENDERING_NOTE);
+    return {
+      ...parts[0]!,
+      text: [conclusions.join("\n"), ...rest.filter((p) => !isNote(p)), ...rest.filter(isNote)].join("\n\n"),
+      citations: [...new Set(parts.flatMap((p) => p.citations))],
+      jurisdictions: [...new Set(parts.flatMap((p) => p.jurisdictions))],
+      retrieved: interleave(parts.map((p) => p.retrieved)),
+    };
   }
 
   /**

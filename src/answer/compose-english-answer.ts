@@ -88,7 +88,8 @@ const stripLabel = (s: string): string =>
 function sentencesOf(text: string): string[] {
   return stripLabel(text)
     .split(/(?<=\.)\s+(?=[A-Z(])/)
-    .flatMap((s) => (s.length > LONG_SENTENCE ? s.split(/(?<=;)\s+/) : [s]))
+    // A consequence in stages (「…rectify within a time limit; if still unqualified, … revoked」) is one answer.
+    .flatMap((s) => (s.length > LONG_SENTENCE ? s.split(/(?<=;)\s+(?!if still\b)/) : [s]))
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -261,6 +262,9 @@ function conclusionLines(input: EnglishAnswerInput, kind: EnglishAsk): { lines: 
   return { lines: [afterLead(polarity(best), asStatement(best))], restsOn: [best.id] };
 }
 
+/** The first line of an English answer's notes. */
+export const ENGLISH_RENDERING_NOTE = "The English renderings are unofficial; the Chinese original is authoritative.";
+
 const MAX_QUOTES = 4;
 const MAX_QUOTES_PER_SIDE = 3;
 
@@ -284,6 +288,6 @@ export function composeEnglishAnswer(input: EnglishAnswerInput): string {
     if (en) lines.push(`English rendering (unofficial): ${en}`);
     lines.push("");
   }
-  const notes = ["The English renderings are unofficial; the Chinese original is authoritative.", ...englishTrialNotes(quoted)];
+  const notes = [ENGLISH_RENDERING_NOTE, ...englishTrialNotes(quoted)];
   return [...lines, ...notes].join("\n").trim();
 }

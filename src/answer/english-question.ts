@@ -30,6 +30,13 @@ export const STOPWORDS = new Set(
     "have has had than then so also only just please tell know want like one two").split(" "),
 );
 
+/** Inflected function words count as the word (needed, wants, getting): compared by Porter stem. */
+let stopStems: Set<string> | undefined;
+function isStopword(w: string): boolean {
+  stopStems ??= new Set([...STOPWORDS].map(stem));
+  return STOPWORDS.has(w) || stopStems.has(stem(w));
+}
+
 /** Places outside both policies, as people write them in English. */
 const OTHER_PLACES =
   /\b(beijing|shanghai|tianjin|chongqing|guangdong|guangzhou|shenzhen|jiangsu|nanjing|suzhou|jinan|qingdao|wuhan|chengdu|hong kong|macau|taiwan|usa|united states|america|japan|europe|germany|uk|britain|korea)\b/i;
@@ -72,7 +79,7 @@ export function englishAskFocus(question: string): string[] {
   return phrase
     .toLowerCase()
     .split(/\s+/)
-    .filter((w) => w.length >= 3 && !STOPWORDS.has(w) && !BOUND_WORDS.test(w) && !PARTICIPLE.test(w));
+    .filter((w) => w.length >= 3 && !isStopword(w) && !BOUND_WORDS.test(w) && !PARTICIPLE.test(w));
 }
 
 export interface EnglishReading {
@@ -131,7 +138,7 @@ export function readEnglishQuestion(question: string): EnglishReading {
   const figures = question.match(/\d+(?:[.,]\d+)?/g) ?? [];
   const words = question.toLowerCase().match(/[a-z]+/g) ?? [];
   // Bounds (minimum, maximum, top) say which figure is wanted, as 至少/最多 do in Chinese: not content.
-  const contentWords = words.filter((w) => w.length >= 3 && !STOPWORDS.has(w) && !BOUND_WORDS.test(w));
+  const contentWords = words.filter((w) => w.length >= 3 && !isStopword(w) && !BOUND_WORDS.test(w));
   const vocabulary = known();
   const unknownWords = contentWords.filter((w) => !vocabulary.has(stem(w)));
   const chinese = [...found.sort((a, b) => a.at - b.at).map((f) => f.zh), ...figures].join("");
