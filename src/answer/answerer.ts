@@ -37,7 +37,7 @@ import { todayInChina } from "../rules/index.ts";
 import { createQuestionNormalizer } from "./normalize-question.ts";
 import { splitAsks, type Ask } from "./split-asks.ts";
 import { sideQuestions } from "./compare-sides.ts";
-import { createAnalogyFinder } from "./analogous-clause.ts";
+import { createAnalogyFinder, type Analogy } from "./analogous-clause.ts";
 import { openWithAgreement } from "./same-or-different.ts";
 import { yesNoAsk } from "./yes-no-ask.ts";
 
@@ -347,27 +347,54 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const before = previous.jurisdictions?.length ? previous.jurisdictions : detectJurisdiction(previous.question).named;
     if (before.length !== 1 || before[0] === now) return undefined;
     const earlier = await answerChinese(previous.question, { useLlm: false }, undefined, before[0]);
-    const source = index.pieces.find((p) => p.id === earlier.citations[0]);
-    if (earlier.refused || !source) return undefined;
+    if (earlier.refused || !earlier.citations[0]) return undefined;
+    const found = await counterpartAnswer(earlier.citations[0], now, text, profile, retrieved, false);
+    if (!found) return undefined;
+    const lead = `${POLICIES[POLICY_OF[now]].shortName}的写法与上一问的${formatClause(found.sourceId)}不同，相应的规定是：`;
+    return { ...found.result, text: `${lead}\n${found.result.text}` };
+  }
+
+  /**
+   * The answer from the clause of `now`'s text that corresponds to clause `sourceId` of the other
+   * text (analogous-clause.ts), or undefined when it has none or it does not state the measure asked.
+   */
+  async function counterpartAnswer(
+    sourceId: string,
+    now: Jurisdiction,
+    text: string,
+    profile: QueryProfile,
+    retrieved: string[],
+    wantsList: boolean,
+  ): Promise<{ result: AnswerResult; sourceId: string } | undefined> {
+    const source = index.pieces.find((p) => p.id === sourceId);
+    if (!source) return undefined;
     const doc = POLICY_OF[now];
-    const match = analogous(source, index.pieces.filter((p) => p.doc === doc));
+    const candidates = index.pieces.filter((p) => p.doc === doc);
+    // A list's head (「依托单位一般应具备以下条件：」) is worded in its own text's terms; its items
+    // (「20家以上」↔「2家以上」) find their counterparts, and the list they belong to is the answer.
+    const sourceItems = wantsList && source.item === undefined ? index.pieces.filter((p) => p.doc === source.doc && p.article === source.article && p.item !== undefined) : [];
+    const match = [source, ...sourceItems]
+      .map((s) => analogous(s, candidates))
+      .reduce<Analogy | undefined>((best, m) => (m && (!best || m.similarity > best.similarity) ? m : best), undefined);
     if (!match) return undefined;
-    const passage = (await index.search(match.piece.text, DEFAULT_K, { docs: [doc] })).find((p) => p.id === match.piece.id);
+    const found = await index.search(match.piece.text, DEFAULT_K, { docs: [doc] });
+    const passage = found.find((p) => p.id === match.piece.id);
     if (!passage) return undefined;
+    const sameArticle = wantsList ? found.filter((p) => p.article === passage.article && p.id !== passage.id) : [];
     // A figure asked for in a unit (核心区面积 in 平方米) that the corresponding clause does not state
     // (淄博 counts 服务机构 in 家): this text has no such provision, and the caller says so.
     const measures = profile.kinds.filter((k) => k.startsWith("#qty:"));
     if (measures.length > 0 && !measures.some((k) => passage.kinds.includes(k))) return undefined;
     const answer = composeExtractiveAnswer({
-      passagesByDoc: new Map([[doc, [passage]]]),
+      passagesByDoc: new Map([[doc, [passage, ...sameArticle]]]),
       pieces: index.pieces,
       cues: weighCues(profile.cues),
-      wantsList: false,
+      wantsList,
       kinds: profile.kinds,
       question: text,
     });
-    const lead = `${POLICIES[doc].shortName}的写法与上一问的${formatClause(source.id)}不同，相应的规定是：`;
-    return { text: `${lead}\n${answer.text}`, citations: answer.citations, refused: false, jurisdictions: [now], retrieved: [match.piece.id, ...retrieved.filter((id) => id !== match.piece.id)], resolvedQuestion: text, mode: "offline" };
+    const result: AnswerResult = { text: answer.text, citations: answer.citations, refused: false, jurisdictions: [now], retrieved: [match.piece.id, ...retrieved.filter((id) => id !== match.piece.id)], resolvedQuestion: text, mode: "offline" };
+    return { result, sourceId: source.id };
   }
 
   /**
@@ -382,6 +409,18 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     if (!sides) return undefined;
     const parts: { jurisdiction: Jurisdiction; result: AnswerResult }[] = [];
     for (const side of sides) parts.push({ jurisdiction: side.jurisdiction, result: await answerChinese(side.text, { ...options, history: undefined }, undefined, side.jurisdiction) });
+    // A side refused because the question uses the other text's words (依托单位 is Zhejiang's; Zibo says
+    // 建设单位): the clause corresponding to the answered side's answers it, saying so.
+    const source = parts.find((p) => !p.result.refused && p.result.citations.length > 0);
+    for (const [i, part] of parts.entries()) {
+      if (!source || !part.result.refused || part.result.refusalReason !== "off-topic") continue;
+      const asked = sides[i]!.text;
+      const profile = index.profile(asked);
+      const wantsList = isListQuestion(asked) || profile.kinds.includes("#condition");
+      const found = await counterpartAnswer(source.result.citations[0]!, part.jurisdiction, asked, profile, part.result.retrieved, wantsList);
+      const lead = `${POLICIES[POLICY_OF[part.jurisdiction]].shortName}的说法不同，相应的规定是：`;
+      if (found) part.result = { ...found.result, text: `${lead}${found.result.text.startsWith("共 ") ? "\n" : ""}${found.result.text}` };
+    }
     const answered = parts.filter((p) => !p.result.refused);
     if (answered.length === 0 || (allAnswered && answered.length < parts.length)) return undefined;
     const citations = [...new Set(answered.flatMap((p) => p.result.citations))];

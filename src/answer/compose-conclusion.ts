@@ -114,6 +114,9 @@ function score(sentence: string, cues: readonly Cue[], kinds: readonly string[],
   return s;
 }
 
+/** Conjunctions that only tie a comma-part to the one before it. */
+const LEADING_CONJUNCTION = /^(并且|并|且|同时|以及)(?=[\u4e00-\u9fff])/u;
+
 /** Cuts a long sentence to its comma-parts that carry the cues (keeping their order). */
 function trimSentence(sentence: string, cues: readonly Cue[], kinds: readonly string[], focus: readonly (readonly string[])[], asksAmount = false): string {
   if (sentence.length <= MAX_CONCLUSION) return sentence;
@@ -127,7 +130,8 @@ function trimSentence(sentence: string, cues: readonly Cue[], kinds: readonly st
   const statesAmount = parts.some((p, i) => keep[i] && amount.test(p));
   if (asksAmount && !statesAmount) keep.forEach((k, i) => k && i + 1 < parts.length && amount.test(parts[i + 1]!) && (keep[i + 1] = true));
   const kept = parts.filter((_, i) => keep[i]).map((p) => p.trim());
-  const text = kept.join("").replace(/[，,]$/, "。");
+  // A part cut from the middle may open with the conjunction that tied it to the part before (「并向…提出」).
+  const text = kept.join("").replace(/[，,]$/, "。").replace(LEADING_CONJUNCTION, "");
   return text.length > 0 ? text : sentence.slice(0, MAX_CONCLUSION) + "……";
 }
 

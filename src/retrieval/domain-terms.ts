@@ -203,6 +203,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   "的话", "意思", "名字", "名称", "程度", "事", "事情", "东西", "时会",
   // who and when only frame the ask (「我们所有人都能拿吗」「以后还有吗」「额外有啥」)
   "所有人", "大家", "每个人", "以后", "之后", "以前", "之前", "额外", "下来",
+  // a clause of the text pointed at (「机构数量这条够不够」「这一条」): which clause, not what about
+  "条", "这条", "那条", "这一条", "那一条",
   // whether two sides agree (「一样吗」「有区别吗」「有什么不同」): the ask, not its topic
   "一样", "不一样", "相同", "不同", "一致", "区别", "差别", "差异", "异同",
   // bare negations: 「不合格」「没有通过」 carry their topic in the word they negate
