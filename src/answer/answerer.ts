@@ -16,13 +16,13 @@ import type { PolicyId } from "../knowledge/policy-document.schema.ts";
 import type { CorrectedText } from "../retrieval/correct-typos.ts";
 import type { Passage, PolicyIndex, QueryProfile } from "../retrieval/passage.types.ts";
 import type { AnswerOptions, AnswerResult, Answerer, PreviousTurn, RefusalReason } from "./answer.types.ts";
-import { ASKED_KIND_LABEL, JURISDICTION_LABEL, notCoveredText, otherLevelText, otherSideText, readingNote, refusalText, SCOPE_HELP, trialNotes, type NearbyClause } from "./answer-texts.ts";
+import { ASKED_KIND_LABEL, clauseText, JURISDICTION_LABEL, noSuchClauseText, notCoveredText, otherLevelText, otherSideText, readingNote, refusalText, SCOPE_HELP, trialNotes, type NearbyClause } from "./answer-texts.ts";
 import { NATIONAL_MENTION, otherLevelZone } from "./detect-other-level.ts";
-import { formatCitation, formatClause } from "../knowledge/citation.ts";
+import { chineseNumber, formatCitation, formatClause } from "../knowledge/citation.ts";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
 import { JURISDICTIONS } from "../knowledge/jurisdictions.ts";
 import { composeExtractiveAnswer, isListQuestion, type Cue } from "./compose-extractive-answer.ts";
-import { detectJurisdiction, JURISDICTION_OF, POLICY_OF, type Jurisdiction } from "./detect-jurisdiction.ts";
+import { detectJurisdiction, JURISDICTION_OF, POLICY_OF, withoutPlaceNames, type Jurisdiction } from "./detect-jurisdiction.ts";
 import { looksLikeInjection } from "./detect-injection.ts";
 import type { LlmClient } from "./llm-client.ts";
 import { createModelAnswerer } from "./answer-with-model.ts";
@@ -39,6 +39,7 @@ import { splitAsks, type Ask } from "./split-asks.ts";
 import { sideQuestions } from "./compare-sides.ts";
 import { createAnalogyFinder, type Analogy } from "./analogous-clause.ts";
 import { openWithAgreement } from "./same-or-different.ts";
+import { asksForClauseOnly, readArticleReference, referencedPieces, type ArticleReference } from "./article-reference.ts";
 import { yesNoAsk } from "./yes-no-ask.ts";
 
 export interface AnswererDeps {
@@ -234,6 +235,29 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const citations = [...new Set([...(ownNumbers?.clauses ?? []), ...zh.citations])];
     const text = composeEnglishAnswer({ question: asked, citations, answered: zh.jurisdictions, named, retrieved: zh.retrieved, pieces: index.pieces, ownNumbers, synonyms: reading.synonyms });
     return { ...zh, citations, text };
+  }
+
+  /** A clause asked for by its number, quoted from each named text (both when none is named) that has it. */
+  function clauseByNumber(reference: ArticleReference, named: readonly Jurisdiction[], question: string): AnswerResult {
+    const scope = named.length > 0 ? named : JURISDICTION_ORDER;
+    const byPolicy = scope
+      .map((jurisdiction) => ({ jurisdiction, pieces: referencedPieces(reference, POLICY_OF[jurisdiction], index.pieces) }))
+      .filter((b) => b.pieces.length > 0);
+    const label = `第${chineseNumber(reference.article)}条${reference.item === undefined ? "" : `第${chineseNumber(reference.item)}项`}`;
+    if (byPolicy.length === 0) {
+      const scopes = scope.map((j) => ({ name: POLICIES[POLICY_OF[j]].shortName, lastArticle: Math.max(...index.pieces.filter((p) => p.doc === POLICY_OF[j]).map((p) => p.article)) }));
+      return { ...refuse("off-topic", question), text: noSuchClauseText(label, scopes) };
+    }
+    const citations = byPolicy.flatMap((b) => b.pieces.map((p) => p.id));
+    return {
+      text: [clauseText(byPolicy), ...trialNotes(citations)].join("\n\n"),
+      citations,
+      refused: false,
+      jurisdictions: byPolicy.map((b) => b.jurisdiction),
+      retrieved: citations,
+      resolvedQuestion: question,
+      mode: "offline",
+    };
   }
 
   /**
@@ -470,12 +494,23 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       if (looksLikeInjection(question)) return refuse("injection", text);
       if (resolved.jurisdictions.length === 0 && detectJurisdiction(text).otherPlaceOnly) return refuse("other-place", text);
 
-      const named = side ? [side] : resolved.jurisdictions;
-      const passages = await index.search(text, options.k ?? DEFAULT_K, {
+      let named = side ? [side] : resolved.jurisdictions;
+      // 「第九条（五）是什么」: the clause named by its number, quoted; with more asked
+      // (「第十六条的不合格怎么处理」), the number only says where to look first.
+      const reference = readArticleReference(text);
+      if (reference && asksForClauseOnly(withoutPlaceNames(reference.rest))) return clauseByNumber(reference, named, text);
+      const searched = reference ? reference.rest : text;
+      const found = await index.search(searched, options.k ?? DEFAULT_K, {
         docs: named.map((j) => POLICY_OF[j]),
       });
+      const inReference = (p: Passage): boolean => reference !== undefined && p.article === reference.article && (reference.item === undefined || p.item === reference.item);
+      // With no place named, the text whose clause of that number speaks to the question is the one meant
+      // (「第十六条里不合格怎么处理」 → 浙江第十六条, not 淄博's article on the same topic under another number).
+      const meant = [...new Set(found.filter((p) => inReference(p) && p.coverage >= thresholds.minCoverage).map((p) => JURISDICTION_OF[p.doc]))];
+      if (named.length === 0 && meant.length === 1) named = meant;
+      const passages = [...found.filter(inReference), ...found.filter((p) => !inReference(p) && (named.length === 0 || named.includes(JURISDICTION_OF[p.doc])))];
       const retrieved = passages.map((p) => p.id);
-      const profile = index.profile(text);
+      const profile = index.profile(searched);
       // A zone of a level neither text governs (the national scheme): say so, with what they do say of it.
       const zone = otherLevelZone(text);
       if (zone) return { ...refuse("off-topic", text, retrieved), text: otherLevelText(zone, nationalMentions(passages)) };
