@@ -38,7 +38,9 @@ describe("asking whether two sides agree", () => {
     expect(sidesAgree(["服务机构20家以上", "服务点2家以上"], NONE)).toBe("different");
     expect(sidesAgree(["服务机构20家以上", "服务机构20家以上"], NONE)).toBe("same");
     expect(sidesAgree(["核心区面积不少于1000平方米", "淄博市建设方案没有这方面的规定。"], NONE)).toBe("different");
-    expect(sidesAgree(["由省知识产权局组织实施", "由市知识产权事业发展中心组织实施"], NONE)).toBeUndefined();
+    expect(sidesAgree(["向设区市知识产权局提出申报申请", "向辖区内区县知识产权管理部门提出申报申请"], NONE)).toBeUndefined();
+    // worded alike, each in its own text's terms (考核 ↔ 认定), no measure between them
+    expect(sidesAgree(["浙江省（省级）：考核结果分为优秀、合格和不合格三档（第十六条）。", "淄博市（市级）：认定结果分为优秀、合格和不合格三档（第十四条）。"], NONE)).toBe("alike");
   });
 
   it("「对…的要求」 is a noun, not the modal 要: the question asks 有", () => {
@@ -75,6 +77,40 @@ describe("comparisons that ask whether the two texts agree", () => {
       "浙江省（省级）：核心区面积不少于1000平方米（第六条（三））。",
       "淄博市（市级）：淄博市建设方案没有这方面的规定。",
     ]);
+  });
+
+  it("「考核结果分几档，…一样吗」: worded alike in each text's terms → 「基本一样，措辞略有不同。」", async () => {
+    const r = await answerer.answer("考核结果分几档，浙江和淄博一样吗？");
+    expect(r.text.split("\n")[0]).toBe("基本一样，措辞略有不同。");
+    expect(r.text).toContain("不合格三档（第十六条）");
+    expect(r.text).toContain("不合格三档（第十四条）");
+  });
+
+  it("「两边…都要…吗」 with both sides 「要。」 → 「都要。」 first", async () => {
+    const r = await answerer.answer("两边评示范区都要专家评估和现场考察吗？");
+    const [both, zhejiang, zibo] = r.text.split("\n");
+    expect(both).toBe("都要。");
+    expect(zhejiang).toMatch(/^浙江省（省级）：要。.*组织专家评估和现场考察/);
+    expect(zibo).toMatch(/^淄博市（市级）：要。.*组织专家评估和现场考察/);
+  });
+
+  it("「都有试用期吗」: the side whose corresponding clause sets none says 没有, no 「都」", async () => {
+    const r = await answerer.answer("浙江和淄博的示范区都有试用期吗？");
+    const [zhejiang, zibo] = r.text.split("\n");
+    expect(zhejiang).toBe("浙江省（省级）：没有。浙江省管理办法没有这方面的规定。");
+    expect(zibo).toMatch(/^淄博市（市级）：有。.*试用期一年（第十七条）/);
+  });
+
+  it("「依托单位的条件有啥不同」: Zibo, which says 建设单位, answered by its own conditions (第五条), whole", async () => {
+    const r = await answerer.answer("两边对依托单位的条件有啥不同？");
+    expect(r.text).toMatch(/^浙江省（省级）：共 4 项（第六条）：/);
+    expect(r.text).toMatch(/\n淄博市（市级）：淄博市建设方案的说法不同，相应的规定是：\n共 3 项（第五条）：\n（一）示范区所在区县高度重视/);
+  });
+
+  it("「申报材料有什么区别」: each side's whole list", async () => {
+    const r = await answerer.answer("浙江和淄博的申报材料有什么区别？");
+    expect(r.text).toMatch(/^浙江省（省级）：共 5 项（第九条）：/);
+    expect(r.text).toContain("（五）相关附件材料。");
   });
 
   it("「往哪儿交，浙江和淄博有啥区别」: each side's recipient from its own clause", async () => {

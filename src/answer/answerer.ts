@@ -38,7 +38,7 @@ import { createQuestionNormalizer } from "./normalize-question.ts";
 import { splitAsks, type Ask } from "./split-asks.ts";
 import { sideQuestions } from "./compare-sides.ts";
 import { createAnalogyFinder, type Analogy } from "./analogous-clause.ts";
-import { openWithAgreement } from "./same-or-different.ts";
+import { openWithAgreement, openWithBoth } from "./same-or-different.ts";
 import { asksForClauseOnly, readArticleReference, referencedPieces, type ArticleReference } from "./article-reference.ts";
 import { yesNoAsk } from "./yes-no-ask.ts";
 
@@ -91,6 +91,12 @@ function noFirst(question: string): string {
 const sentenceStart = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 const NOT_IN_TEXTS_SHORT = "两份政策都没有写到这一点。";
+
+/** A comparison's verdict over its two lines first: 「不一样。」 or 「都要。」 (same-or-different.ts). */
+const openAnswered = (question: string, reply: string, labels: readonly string[]): string => {
+  const agreed = openWithAgreement(question, reply, labels);
+  return agreed !== reply ? agreed : openWithBoth(question, reply, labels);
+};
 
 /** The openings of the labelled lines of a comparison. */
 const SIDE_LABELS = JURISDICTION_ORDER.map((j) => `${JURISDICTION_LABEL[j]}：`);
@@ -372,7 +378,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     if (before.length !== 1 || before[0] === now) return undefined;
     const earlier = await answerChinese(previous.question, { useLlm: false }, undefined, before[0]);
     if (earlier.refused || !earlier.citations[0]) return undefined;
-    const found = await counterpartAnswer(earlier.citations[0], now, text, profile, retrieved, false);
+    const found = await counterpartAnswer(earlier.citations[0], now, text, profile, retrieved, { wantsList: false, namesFocus: false });
     if (!found) return undefined;
     const lead = `${POLICIES[POLICY_OF[now]].shortName}的写法与上一问的${formatClause(found.sourceId)}不同，相应的规定是：`;
     return { ...found.result, text: `${lead}\n${found.result.text}` };
@@ -388,7 +394,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     text: string,
     profile: QueryProfile,
     retrieved: string[],
-    wantsList: boolean,
+    { wantsList, namesFocus }: { wantsList: boolean; namesFocus: boolean },
   ): Promise<{ result: AnswerResult; sourceId: string } | undefined> {
     const source = index.pieces.find((p) => p.id === sourceId);
     if (!source) return undefined;
@@ -409,6 +415,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     // (淄博 counts 服务机构 in 家): this text has no such provision, and the caller says so.
     const measures = profile.kinds.filter((k) => k.startsWith("#qty:"));
     if (measures.length > 0 && !measures.some((k) => passage.kinds.includes(k))) return undefined;
+    // Asked of both sides, the thing asked about (试用期) must be in the corresponding clause:
+    // 浙江第十八条 corresponds to 淄博第十七条 but sets no trial period, so Zhejiang has none.
+    const article = [passage, ...sameArticle].map((p) => p.text).join("");
+    if (namesFocus && profile.focusCues.length > 0 && !profile.focusCues.some((group) => group.some((cue) => article.includes(cue)))) return undefined;
     const answer = composeExtractiveAnswer({
       passagesByDoc: new Map([[doc, [passage, ...sameArticle]]]),
       pieces: index.pieces,
@@ -417,6 +427,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       kinds: profile.kinds,
       question: text,
     });
+    // A clause that yields no conclusion (only 「依据：」) answers nothing.
+    if (answer.text.startsWith("依据：")) return undefined;
     const result: AnswerResult = { text: answer.text, citations: answer.citations, refused: false, jurisdictions: [now], retrieved: [match.piece.id, ...retrieved.filter((id) => id !== match.piece.id)], resolvedQuestion: text, mode: "offline" };
     return { result, sourceId: source.id };
   }
@@ -441,7 +453,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const asked = sides[i]!.text;
       const profile = index.profile(asked);
       const wantsList = isListQuestion(asked) || profile.kinds.includes("#condition");
-      const found = await counterpartAnswer(source.result.citations[0]!, part.jurisdiction, asked, profile, part.result.retrieved, wantsList);
+      const found = await counterpartAnswer(source.result.citations[0]!, part.jurisdiction, asked, profile, part.result.retrieved, { wantsList, namesFocus: true });
       const lead = `${POLICIES[POLICY_OF[part.jurisdiction]].shortName}的说法不同，相应的规定是：`;
       if (found) part.result = { ...found.result, text: `${lead}${found.result.text.startsWith("共 ") ? "\n" : ""}${found.result.text}` };
     }
@@ -464,7 +476,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       if (at >= 0) evidence.push(paragraphs[at]!.replace(/^依据：\n[^\n]*\n/, `【${JURISDICTION_LABEL[jurisdiction]}】${policy.shortName}：\n`));
     }
     return {
-      text: openWithAgreement(
+      text: openAnswered(
         question,
         [lines.join("\n"), evidence.length > 0 ? `依据：\n${evidence.join("\n\n")}` : "", ...trialNotes(citations)].filter(Boolean).join("\n\n"),
         SIDE_LABELS,
@@ -596,7 +608,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const readAs = corrections.length > 0 ? `${readingNote(corrections)}\n\n` : "";
 
       const answer = offline();
-      return { ...base, text: readAs + openWithAgreement(text, sideBySide(answer.text), SIDE_LABELS), citations: answer.citations, mode: "offline" };
+      return { ...base, text: readAs + openAnswered(text, sideBySide(answer.text), SIDE_LABELS), citations: answer.citations, mode: "offline" };
     }
   }
 }

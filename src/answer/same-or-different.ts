@@ -37,19 +37,48 @@ function measuresOf(line: string): Map<string, Set<number>> {
 const sameSet = (a: ReadonlySet<number>, b: ReadonlySet<number>): boolean => a.size === b.size && [...a].every((v) => b.has(v));
 
 /**
+ * Lines worded alike at least this much (Dice over character pairs) with no
+ * measure between them say the same in each text's own terms: 「考核结果分为优秀、
+ * 合格和不合格三档」↔「认定结果…三档」 0.87, the consequences of failing (摘牌 ↔
+ * 取消资格) 0.80; different procedures and bodies (「向设区市知识产权局提出」↔
+ * 「向辖区内区县知识产权管理部门提出」) stay near 0.5.
+ */
+const ALIKE = 0.8;
+
+function pairsOf(text: string): Map<string, number> {
+  const han = text.replace(/（第[^）]*）|[^\u4e00-\u9fff\d]/gu, "");
+  const out = new Map<string, number>();
+  for (let i = 0; i + 2 <= han.length; i++) out.set(han.slice(i, i + 2), (out.get(han.slice(i, i + 2)) ?? 0) + 1);
+  return out;
+}
+
+/** Dice similarity of two texts' character pairs. */
+function likeness(a: string, b: string): number {
+  const [pa, pb] = [pairsOf(a), pairsOf(b)];
+  let shared = 0;
+  let total = 0;
+  for (const [pair, n] of pa) (shared += Math.min(n, pb.get(pair) ?? 0)), (total += n);
+  for (const n of pb.values()) total += n;
+  return total > 0 ? (2 * shared) / total : 0;
+}
+
+/**
  * Whether the two sides' lines agree: "different" when one side has no such
  * provision or a measure of a unit both state differs, "same" when every such
- * measure agrees, undefined when they state no measure in common.
+ * measure agrees, "alike" when they state no measure in common but are worded
+ * alike (ALIKE), undefined otherwise.
  * @param noProvision how a line says its text has no such provision
  */
-export function sidesAgree(lines: readonly [string, string], noProvision: RegExp): "same" | "different" | undefined {
+export function sidesAgree(lines: readonly [string, string], noProvision: RegExp): "same" | "alike" | "different" | undefined {
   const missing = lines.filter((l) => noProvision.test(l)).length;
   if (missing === 2) return undefined;
   if (missing === 1) return "different";
   const [a, b] = lines.map(measuresOf) as [Map<string, Set<number>>, Map<string, Set<number>>];
   const shared = [...a.keys()].filter((unit) => b.has(unit));
-  if (shared.length === 0) return undefined;
-  return shared.every((unit) => sameSet(a.get(unit)!, b.get(unit)!)) ? "same" : "different";
+  if (shared.length > 0) return shared.every((unit) => sameSet(a.get(unit)!, b.get(unit)!)) ? "same" : "different";
+  // Each line's own label (「浙江省（省级）：」) is no part of what it says.
+  const said = lines.map((l) => l.slice(l.indexOf("：") + 1));
+  return likeness(said[0]!, said[1]!) >= ALIKE ? "alike" : undefined;
 }
 
 /** How a side's line says its text has no such provision (answerer.ts). */
@@ -68,5 +97,25 @@ export function openWithAgreement(question: string, reply: string, labels: reado
   const lines = conclusion.split("\n").filter((l) => labels.some((label) => l.startsWith(label)));
   if (lines.length !== 2) return reply;
   const verdict = sidesAgree([lines[0]!, lines[1]!], NO_PROVISION);
-  return verdict ? `${verdict === "same" ? ask.same : ask.different}。\n${reply}` : reply;
+  const lead = { same: `${ask.same}。`, alike: `基本${ask.same}，措辞略有不同。`, different: `${ask.different}。` } as const;
+  return verdict ? `${lead[verdict]}\n${reply}` : reply;
+}
+
+/** 「两边都要…吗」「都能…吗」: a question whether each side does it. */
+const BOTH_ASK = /都[^，。？?]*(吗|么|不|没)[？?。]*$|都[^，。？?]*(.)[不没]\2/u;
+
+/**
+ * The reply with 「都要。」/「都没有。」 before its conclusion when the question asks
+ * whether both sides do something and both labelled lines open with the same
+ * yes or no word (「要。」「能。」「没有。」, yes-no-ask.ts).
+ */
+export function openWithBoth(question: string, reply: string, labels: readonly string[]): string {
+  if (!BOTH_ASK.test(question)) return reply;
+  const cut = reply.indexOf("\n\n");
+  const conclusion = cut < 0 ? reply : reply.slice(0, cut);
+  const lines = conclusion.split("\n").filter((l) => labels.some((label) => l.startsWith(label)));
+  if (lines.length !== 2) return reply;
+  const words = lines.map((l) => /^[^：]*：([^。，]{1,3})。/u.exec(l)?.[1]);
+  if (!words[0] || words[0] !== words[1]) return reply;
+  return `都${words[0]}。\n${reply}`;
 }
