@@ -78,6 +78,17 @@ describe("answers to a clause number", () => {
     expect(r.text.split("\n")[0]).toContain("给予不超过1万元、5万元的服务券支持（第九条（五））");
   });
 
+  it("in English, 「Article 9 (5)」 is the clause, not the figures 9 and 5: answered from Zibo 第九条（五）", async () => {
+    const r = await answerer.answer("What does Article 9 (5) of the Zibo plan say?");
+    expect(r.refused).toBe(false);
+    expect(r.text.split("\n")[0]).toMatch(/70, 120 or 200 .*\(Zibo Construction Plan \(2020, trial\), Article 9 \(5\)\)$/);
+  });
+
+  it("in English, the conclusion is read from the numbered article, not a better-worded neighbour", async () => {
+    const r = await answerer.answer("What does Article 16 of the Zhejiang measures say about failing zones?");
+    expect(r.text.split("\n")[0]).toMatch(/\(Zhejiang Measures \(2018\), Article 16\)$/);
+  });
+
   it("no place named, the number says which text: 「第十六条里不合格怎么处理」 → 浙江第十六条 only", async () => {
     const r = await answerer.answer("第十六条里不合格怎么处理？");
     expect(r.text.split("\n")[0]).toBe("评为不合格的，限期整改；整改仍不合格的，取消称号并予以摘牌（第十六条）。");

@@ -18,7 +18,7 @@ import type { Passage, PolicyIndex, QueryProfile } from "../retrieval/passage.ty
 import type { AnswerOptions, AnswerResult, Answerer, PreviousTurn, RefusalReason } from "./answer.types.ts";
 import { ASKED_KIND_LABEL, clauseText, JURISDICTION_LABEL, noSuchClauseText, notCoveredText, otherLevelText, otherSideText, readingNote, refusalText, SCOPE_HELP, trialNotes, type NearbyClause } from "./answer-texts.ts";
 import { NATIONAL_MENTION, otherLevelZone } from "./detect-other-level.ts";
-import { chineseNumber, formatCitation, formatClause } from "../knowledge/citation.ts";
+import { chineseNumber, formatCitation, formatClause, parseCitation } from "../knowledge/citation.ts";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
 import { JURISDICTIONS } from "../knowledge/jurisdictions.ts";
 import { composeExtractiveAnswer, isListQuestion, type Cue } from "./compose-extractive-answer.ts";
@@ -238,7 +238,14 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     }
     // The asker's own numbers go through the rules in English (the Chinese reading keeps only the figures).
     const ownNumbers = applyEnglishOwnNumbers(asked, zh.jurisdictions, todayInChina(), isYesNoQuestion(asked));
-    const citations = [...new Set([...(ownNumbers?.clauses ?? []), ...zh.citations])];
+    // 「What does Article 16 … say」: the conclusion is read from that clause, not a better-worded neighbour.
+    const { clause } = reading;
+    const inClause = (id: string): boolean => {
+      const c = parseCitation(id);
+      return clause !== undefined && c?.article === clause.article && (clause.item === undefined || c.item === clause.item);
+    };
+    const cited = clause && zh.citations.some(inClause) ? zh.citations.filter(inClause) : zh.citations;
+    const citations = [...new Set([...(ownNumbers?.clauses ?? []), ...cited])];
     const text = composeEnglishAnswer({ question: asked, citations, answered: zh.jurisdictions, named, retrieved: zh.retrieved, pieces: index.pieces, ownNumbers, synonyms: reading.synonyms });
     return { ...zh, citations, text };
   }
@@ -512,7 +519,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const reference = readArticleReference(text);
       if (reference && asksForClauseOnly(withoutPlaceNames(reference.rest))) return clauseByNumber(reference, named, text);
       const searched = reference ? reference.rest : text;
-      const found = await index.search(searched, options.k ?? DEFAULT_K, {
+      // A numbered clause is looked up among all pieces, however little of the rest of the question it shares.
+      const found = await index.search(searched, reference ? index.pieces.length : (options.k ?? DEFAULT_K), {
         docs: named.map((j) => POLICY_OF[j]),
       });
       const inReference = (p: Passage): boolean => reference !== undefined && p.article === reference.article && (reference.item === undefined || p.item === reference.item);
@@ -520,7 +528,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       // (「第十六条里不合格怎么处理」 → 浙江第十六条, not 淄博's article on the same topic under another number).
       const meant = [...new Set(found.filter((p) => inReference(p) && p.coverage >= thresholds.minCoverage).map((p) => JURISDICTION_OF[p.doc]))];
       if (named.length === 0 && meant.length === 1) named = meant;
-      const passages = [...found.filter(inReference), ...found.filter((p) => !inReference(p) && (named.length === 0 || named.includes(JURISDICTION_OF[p.doc])))];
+      const passages = [...found.filter(inReference), ...found.filter((p) => !inReference(p) && (named.length === 0 || named.includes(JURISDICTION_OF[p.doc])))].slice(
+        0,
+        options.k ?? DEFAULT_K,
+      );
       const retrieved = passages.map((p) => p.id);
       const profile = index.profile(searched);
       // A zone of a level neither text governs (the national scheme): say so, with what they do say of it.
