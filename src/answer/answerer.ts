@@ -16,9 +16,9 @@ import type { PolicyId } from "../knowledge/policy-document.schema.ts";
 import type { CorrectedText } from "../retrieval/correct-typos.ts";
 import type { Passage, PolicyIndex, QueryProfile } from "../retrieval/passage.types.ts";
 import type { AnswerOptions, AnswerResult, Answerer, PreviousTurn, RefusalReason } from "./answer.types.ts";
-import { ASKED_KIND_LABEL, clauseText, JURISDICTION_LABEL, noSuchClauseText, notCoveredText, otherLevelText, otherSideText, readingNote, refusalText, SCOPE_HELP, trialNotes, type NearbyClause } from "./answer-texts.ts";
+import { ASKED_KIND_LABEL, JURISDICTION_LABEL, notCoveredText, otherLevelText, otherSideText, readingNote, refusalText, SCOPE_HELP, trialNotes, type NearbyClause } from "./answer-texts.ts";
 import { NATIONAL_MENTION, otherLevelZone } from "./detect-other-level.ts";
-import { chineseNumber, formatCitation, formatClause, parseCitation } from "../knowledge/citation.ts";
+import { formatCitation, formatClause, parseCitation } from "../knowledge/citation.ts";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
 import { JURISDICTIONS } from "../knowledge/jurisdictions.ts";
 import { composeExtractiveAnswer, isListQuestion, type Cue } from "./compose-extractive-answer.ts";
@@ -29,8 +29,8 @@ import { createModelAnswerer } from "./answer-with-model.ts";
 import { DEFAULT_THRESHOLDS, judgeTopic, type RefusalThresholds } from "./refusal-gate.ts";
 import { resolveFollowUp } from "./resolve-follow-up.ts";
 import { ENGLISH_REFUSAL, ENGLISH_REFUSAL_LEAD, ENGLISH_SCOPE_HELP, englishUnknownShare, isEnglishQuestion, namedInEnglish, readEnglishQuestion } from "./english-question.ts";
-import { composeEnglishAnswer, ENGLISH_RENDERING_NOTE, englishNoProvision, englishOtherSideLead, isYesNoQuestion } from "./compose-english-answer.ts";
-import { splitEnglishAsks } from "./english-asks.ts";
+import { composeEnglishAnswer, englishNoProvision, englishOtherSideLead, isYesNoQuestion } from "./compose-english-answer.ts";
+import { joinEnglishAnswers, splitEnglishAsks } from "./english-asks.ts";
 import { applyEnglishOwnNumbers } from "./english-own-numbers.ts";
 import { applyOwnNumbers } from "./apply-own-numbers.ts";
 import { todayInChina } from "../rules/index.ts";
@@ -39,7 +39,8 @@ import { splitAsks, type Ask } from "./split-asks.ts";
 import { sideQuestions } from "./compare-sides.ts";
 import { createAnalogyFinder, type Analogy } from "./analogous-clause.ts";
 import { openWithAgreement, openWithBoth } from "./same-or-different.ts";
-import { asksForClauseOnly, readArticleReference, referencedPieces, type ArticleReference } from "./article-reference.ts";
+import { answerClauseByNumber, asksForClauseOnly, readArticleReference } from "./article-reference.ts";
+import { interleave } from "./interleave-retrieved.ts";
 import { yesNoAsk } from "./yes-no-ask.ts";
 
 export interface AnswererDeps {
@@ -70,15 +71,6 @@ const NEARBY_MAX_CHARS = 80;
 function firstSentence(text: string): string {
   const s = text.replace(/\n/g, "").split(/(?<=[。；])/)[0] ?? "";
   return s.length > NEARBY_MAX_CHARS ? `${s.slice(0, NEARBY_MAX_CHARS)}……` : s;
-}
-
-/** Retrieval of several asks (or sides) in turn, best first: the first pieces of each come before the rest. */
-function interleave(lists: readonly (readonly string[])[]): string[] {
-  const out: string[] = [];
-  for (let r = 0; r < Math.max(0, ...lists.map((l) => l.length)); r++) {
-    for (const l of lists) if (l[r] !== undefined && !out.includes(l[r]!)) out.push(l[r]!);
-  }
-  return out;
 }
 
 /** A yes/no question about a side whose text has no such provision hears no first (「没有。」「不能。」). */
@@ -248,47 +240,6 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const citations = [...new Set([...(ownNumbers?.clauses ?? []), ...cited])];
     const text = composeEnglishAnswer({ question: asked, citations, answered: zh.jurisdictions, named, retrieved: zh.retrieved, pieces: index.pieces, ownNumbers, synonyms: reading.synonyms });
     return { ...zh, citations, text };
-  }
-
-  /** A clause asked for by its number, quoted from each named text (both when none is named) that has it. */
-  function clauseByNumber(reference: ArticleReference, named: readonly Jurisdiction[], question: string): AnswerResult {
-    const scope = named.length > 0 ? named : JURISDICTION_ORDER;
-    const byPolicy = scope
-      .map((jurisdiction) => ({ jurisdiction, pieces: referencedPieces(reference, POLICY_OF[jurisdiction], index.pieces) }))
-      .filter((b) => b.pieces.length > 0);
-    const label = `第${chineseNumber(reference.article)}条${reference.item === undefined ? "" : `第${chineseNumber(reference.item)}项`}`;
-    if (byPolicy.length === 0) {
-      const scopes = scope.map((j) => ({ name: POLICIES[POLICY_OF[j]].shortName, lastArticle: Math.max(...index.pieces.filter((p) => p.doc === POLICY_OF[j]).map((p) => p.article)) }));
-      return { ...refuse("off-topic", question), text: noSuchClauseText(label, scopes) };
-    }
-    const citations = byPolicy.flatMap((b) => b.pieces.map((p) => p.id));
-    return {
-      text: [clauseText(byPolicy), ...trialNotes(citations)].join("\n\n"),
-      citations,
-      refused: false,
-      jurisdictions: byPolicy.map((b) => b.jurisdiction),
-      retrieved: citations,
-      resolvedQuestion: question,
-      mode: "offline",
-    };
-  }
-
-  /**
-   * English answers to the asks of one message: the conclusions numbered in
-   * order, then each quoted clause once, the notes last.
-   */
-  function joinEnglishAnswers(parts: readonly AnswerResult[]): AnswerResult {
-    const paragraphs = parts.map((p) => p.text.split("\n\n"));
-    const conclusions = paragraphs.map((ps, i) => `${i + 1}. ${ps[0]}`);
-    const rest = [...new Set(paragraphs.flatMap((ps) => ps.slice(1)))];
-    const isNote = (p: string): boolean => p.startsWith(ENGLISH_RENDERING_NOTE);
-    return {
-      ...parts[0]!,
-      text: [conclusions.join("\n"), ...rest.filter((p) => !isNote(p)), ...rest.filter(isNote)].join("\n\n"),
-      citations: [...new Set(parts.flatMap((p) => p.citations))],
-      jurisdictions: [...new Set(parts.flatMap((p) => p.jurisdictions))],
-      retrieved: interleave(parts.map((p) => p.retrieved)),
-    };
   }
 
   /**
@@ -517,7 +468,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       // 「第九条（五）是什么」: the clause named by its number, quoted; with more asked
       // (「第十六条的不合格怎么处理」), the number only says where to look first.
       const reference = readArticleReference(text);
-      if (reference && asksForClauseOnly(withoutPlaceNames(reference.rest))) return clauseByNumber(reference, named, text);
+      if (reference && asksForClauseOnly(withoutPlaceNames(reference.rest))) return answerClauseByNumber(reference, named.length > 0 ? named : JURISDICTION_ORDER, index.pieces, text);
       const searched = reference ? reference.rest : text;
       // A numbered clause is looked up among all pieces, however little of the rest of the question it shares.
       const found = await index.search(searched, reference ? index.pieces.length : (options.k ?? DEFAULT_K), {
@@ -537,6 +488,12 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       // A zone of a level neither text governs (the national scheme): say so, with what they do say of it.
       const zone = otherLevelZone(text);
       if (zone) return { ...refuse("off-topic", text, retrieved), text: otherLevelText(zone, nationalMentions(passages)) };
+      // Each side asked on its own finds its own best clause (「往哪儿交，浙江和淄博有啥区别」 → 区县 for Zibo,
+      // not its materials list ranked by the Zhejiang words); taken when every side is answered.
+      if (!side && !resolved.isFollowUp && named.length > 1) {
+        const sides = await answerSides(text, options, { allAnswered: true });
+        if (sides) return corrections.length > 0 ? { ...sides, text: `${readingNote(corrections)}\n\n${sides.text}` } : sides;
+      }
       // A comparison (both texts named) is covered by one article of each, together.
       const bestOfEach =
         named.length > 1
@@ -545,12 +502,6 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
               return own.length === 0 ? [] : [own.reduce((a, b) => (b.coverage > a.coverage ? b : a)).id];
             })
           : [];
-      // Each side asked on its own finds its own best clause (「往哪儿交，浙江和淄博有啥区别」 → 区县 for Zibo,
-      // not its materials list ranked by the Zhejiang words); taken when every side is answered.
-      if (!side && !resolved.isFollowUp && named.length > 1) {
-        const sides = await answerSides(text, options, { allAnswered: true });
-        if (sides) return corrections.length > 0 ? { ...sides, text: `${readingNote(corrections)}\n\n${sides.text}` } : sides;
-      }
       const joint = bestOfEach.length > 1 ? index.jointCoverage(text, bestOfEach) : 0;
       const signal = judgeTopic(passages, profile, thresholds, joint);
       logger?.debug({ question: text, named, ...signal, top: retrieved.slice(0, 3) }, "retrieval");

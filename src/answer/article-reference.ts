@@ -5,7 +5,13 @@
  * Arabic numerals, the item as （五）, (5), 第五项 or 第5款 — with the rest of the
  * question returned without it.
  */
+import { chineseNumber } from "../knowledge/citation.ts";
+import { POLICIES } from "../knowledge/policy-catalog.ts";
+import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
 import { parseChineseNumeral } from "../retrieval/answer-kinds.ts";
+import type { AnswerResult } from "./answer.types.ts";
+import { clauseText, noSuchClauseText, trialNotes } from "./answer-texts.ts";
+import { POLICY_OF, type Jurisdiction } from "./detect-jurisdiction.ts";
 
 export interface ArticleReference {
   article: number;
@@ -44,4 +50,35 @@ export function asksForClauseOnly(rest: string): boolean {
 /** The pieces a reference names in one text: the item, or the article with its items; empty when it has none. */
 export function referencedPieces<P extends { doc: string; article: number; item?: number }>(reference: ArticleReference, doc: string, pieces: readonly P[]): P[] {
   return pieces.filter((p) => p.doc === doc && p.article === reference.article && (reference.item === undefined || p.item === reference.item));
+}
+
+/** A clause asked for by its number, quoted from each text of `scope` that has it (the named ones, or both). */
+export function answerClauseByNumber(reference: ArticleReference, scope: readonly Jurisdiction[], pieces: readonly PolicyPiece[], question: string): AnswerResult {
+  const byPolicy = scope
+    .map((jurisdiction) => ({ jurisdiction, pieces: referencedPieces(reference, POLICY_OF[jurisdiction], pieces) }))
+    .filter((b) => b.pieces.length > 0);
+  const label = `第${chineseNumber(reference.article)}条${reference.item === undefined ? "" : `第${chineseNumber(reference.item)}项`}`;
+  if (byPolicy.length === 0) {
+    const scopes = scope.map((j) => ({ name: POLICIES[POLICY_OF[j]].shortName, lastArticle: Math.max(...pieces.filter((p) => p.doc === POLICY_OF[j]).map((p) => p.article)) }));
+    return {
+      text: noSuchClauseText(label, scopes),
+      citations: [],
+      refused: true,
+      refusalReason: "off-topic",
+      jurisdictions: [],
+      retrieved: [],
+      resolvedQuestion: question,
+      mode: "offline",
+    };
+  }
+  const citations = byPolicy.flatMap((b) => b.pieces.map((p) => p.id));
+  return {
+    text: [clauseText(byPolicy), ...trialNotes(citations)].join("\n\n"),
+    citations,
+    refused: false,
+    jurisdictions: byPolicy.map((b) => b.jurisdiction),
+    retrieved: citations,
+    resolvedQuestion: question,
+    mode: "offline",
+  };
 }

@@ -6,7 +6,10 @@
  * sentences, and a coordinating 「and」 that opens a new wh- or yes/no question.
  * A place the message names once is carried into the asks that do not name one.
  */
+import type { AnswerResult } from "./answer.types.ts";
+import { ENGLISH_RENDERING_NOTE } from "./compose-english-answer.ts";
 import { namedInEnglish } from "./english-question.ts";
+import { interleave } from "./interleave-retrieved.ts";
 
 /** 「, and how many …」「and who …」「and is it …」: a new question joined by 「and」. */
 const NEW_ASK = /,?\s+and\s+(?=(?:what|how|who|when|where|which|why|is|are|does|do|can|must|will)\b)/i;
@@ -32,4 +35,22 @@ export function splitEnglishAsks(message: string): string[] {
 
 function ensureQuestionMark(ask: string): string {
   return /[?.!]$/.test(ask) ? ask : `${ask}?`;
+}
+
+/**
+ * English answers to the asks of one message: the conclusions numbered in
+ * order, then each quoted clause once, the notes last.
+ */
+export function joinEnglishAnswers(parts: readonly AnswerResult[]): AnswerResult {
+  const paragraphs = parts.map((p) => p.text.split("\n\n"));
+  const conclusions = paragraphs.map((ps, i) => `${i + 1}. ${ps[0]}`);
+  const rest = [...new Set(paragraphs.flatMap((ps) => ps.slice(1)))];
+  const isNote = (p: string): boolean => p.startsWith(ENGLISH_RENDERING_NOTE);
+  return {
+    ...parts[0]!,
+    text: [conclusions.join("\n"), ...rest.filter((p) => !isNote(p)), ...rest.filter(isNote)].join("\n\n"),
+    citations: [...new Set(parts.flatMap((p) => p.citations))],
+    jurisdictions: [...new Set(parts.flatMap((p) => p.jurisdictions))],
+    retrieved: interleave(parts.map((p) => p.retrieved)),
+  };
 }
