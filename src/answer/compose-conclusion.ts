@@ -128,7 +128,9 @@ function trimSentence(sentence: string, cues: readonly Cue[], kinds: readonly st
   // figure that follows it (「给于不超过10万元支持」) — the amount is the answer.
   const amount = /\d\s*(万元|元|家|件|平方米)/;
   const statesAmount = parts.some((p, i) => keep[i] && amount.test(p));
-  if (asksAmount && !statesAmount) keep.forEach((k, i) => k && i + 1 < parts.length && amount.test(parts[i + 1]!) && (keep[i + 1] = true));
+  // So does a part about support (「每完成1项知识产权证券化工作,」) whose amount follows it: support is its amount.
+  const aboutSupport = (i: number): boolean => /支持|补助|补贴|奖励|服务券/.test(parts[i + 1] ?? "");
+  if (!statesAmount) keep.forEach((k, i) => k && i + 1 < parts.length && amount.test(parts[i + 1]!) && (asksAmount || aboutSupport(i)) && (keep[i + 1] = true));
   const kept = parts.filter((_, i) => keep[i]).map((p) => p.trim());
   // A part cut from the middle may open with the conjunction that tied it to the part before (「并向…提出」).
   const text = kept.join("").replace(/[，,]$/, "。").replace(LEADING_CONJUNCTION, "");
