@@ -552,6 +552,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         };
         return JURISDICTION_ORDER.flatMap(lineOf).join("\n") + rest;
       };
+      // 「那证券化呢？」 after 质押融资: the follow-up's own words are what it asks about now, the carried ones the setting.
+      const followUpFocus = resolved.isFollowUp ? index.profile(question).knownWords.map((w) => [w]) : [];
       const byDoc = new Map<PolicyId, Passage[]>(docs.map((d) => [d, passages.filter((p) => p.doc === d)]));
       const jurisdictions = docs.map((d) => JURISDICTION_OF[d]);
       const offline = (): { text: string; citations: string[] } =>
@@ -563,7 +565,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           wantsList: isListQuestion(text) || profile.kinds.includes("#condition"),
           kinds: profile.kinds,
           question: text,
-          focus: profile.focusCues,
+          focus: [...profile.focusCues, ...followUpFocus],
           ownNumbers: applyOwnNumbers(text, jurisdictions, todayInChina()),
         });
       const base = { refused: false, jurisdictions, retrieved, resolvedQuestion: text };
