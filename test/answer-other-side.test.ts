@@ -39,6 +39,12 @@ describe("what only the other text provides", () => {
     expect(r.text).toContain("知识产权服务券支持（第九条（二））");
   });
 
+  it("「能不能」 about what one text does not mention hears no 「不能。」: no provision is no prohibition", async () => {
+    const r = await answerer.answer("我们是个孵化器，能不能搞个淄博的示范区？");
+    expect(r.text).toMatch(/^淄博市建设方案没有这方面的规定。\n\n供参考，浙江省管理办法的相应规定如下/);
+    expect(r.text).toContain("科技企业孵化器");
+  });
+
   it("neither text has it: the plain refusal naming what is missing, no other side", async () => {
     const r = await answerer.answer("淄博示范区的联系电话是多少？");
     expect(r.refused).toBe(true);

@@ -27,6 +27,9 @@ describe("spoken forms are read as the written words", () => {
     ["考核没通过会怎样？", "考核不合格会怎样？"],
     ["认定不达标，还能保留吗", "认定不合格，还能保留吗"],
     ["考核没过关", "考核不合格"],
+    // passed on for someone: who asks is no part of the question
+    ["老板问申报淄博示范区先干啥", "申报淄博示范区先干什么"],
+    ["领导让我问一下，浙江示范区多久考核一次", "浙江示范区多久考核一次"],
   ])("「%s」 → 「%s」", (spoken, written) => {
     expect(readSpokenForms(spoken)).toBe(written);
   });
@@ -40,6 +43,8 @@ describe("spoken forms are read as the written words", () => {
     "不通过区县直接报市里行吗？",
     // already written Chinese
     "考核不合格的，会取消资格吗？",
+    // 问 that is the question's own verb
+    "申报问题问谁？",
   ])("「%s」 is left as it is", (question) => {
     expect(readSpokenForms(question)).toBe(question);
   });
@@ -87,6 +92,18 @@ describe("everyday questions are answered, not refused", () => {
     const r = await answerer.answer("俺们所里所有人去年新考下来专利代理师证，淄博给不给钱？");
     expect(r.refused).toBe(false);
     expect(r.text.split("\n\n")[0]).toContain("一次性1万元支持（第九条（二））");
+  });
+
+  it("「老板问…先干啥」: the boss who asks is no topic; the first step is the answer", async () => {
+    const r = await answerer.answer("老板问申报淄博示范区先干啥");
+    expect(r.refused).toBe(false);
+    expect(r.text.split("\n")[0]).toContain("（第七条第1项）");
+  });
+
+  it("「服务券是啥玩意儿」: 玩意儿 frames the ask like 东西; the vouchers are answered", async () => {
+    const r = await answerer.answer("服务券是啥玩意儿");
+    expect(r.refused).toBe(false);
+    expect(r.text.split("\n")[0]).toContain("服务券支持");
   });
 
   it("「额外有啥待遇」: an everyday word for support is answered from the support article", async () => {

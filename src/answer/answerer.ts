@@ -524,7 +524,9 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
             // The other side's own yes (「有。」) would read as this side's after 「没有。」.
             const yes = yesNoAsk(text)?.yes;
             const otherReply = yes && there.text.startsWith(`${yes}。`) ? there.text.slice(yes.length + 1) : there.text;
-            return { ...refuse("off-topic", text, retrieved), text: otherSideText(noFirst(text), named[0]!, other, otherReply) };
+            // 「没有。」 only for 有 (no provision is no such thing); no provision for 「能不能」 is no prohibition.
+            const no = yes === "有" ? noFirst(text) : "";
+            return { ...refuse("off-topic", text, retrieved), text: otherSideText(no, named[0]!, other, otherReply) };
           }
         }
         const sides = !side && !resolved.isFollowUp && named.length > 1 ? await answerSides(text, options) : undefined;

@@ -22,7 +22,14 @@ interface SpokenForm {
  */
 const FAILED_CHECK = /(?<![能会可要是])(没有|没|未|不)(通过|过关|达标)(?=$|[，。？！?!,.；;\s]|怎|咋|会|就|要|被|该|后|时|还|可|能)/g;
 
+/**
+ * A question passed on for someone (「老板问申报先干啥」「领导让我问一下…」): who asks is
+ * no part of what is asked. Only people who pass questions on, at the start.
+ */
+const PASSED_ON = /^(我们|我)?(的)?(老板|领导|同事|客户|朋友|经理|主任|上级|老师)(让我|叫我|要我)?(问|想问|想知道|打听)(一下|下)?[：:，,\s]*/u;
+
 const SPOKEN_FORMS: readonly SpokenForm[] = [
+  { spoken: PASSED_ON, written: "" },
   // question words (Sichuan/northern 啥子/啥, 咋; 哪儿, 哪块儿)
   { spoken: /啥子|啥/g, written: "什么" },
   { spoken: /咋/g, written: "怎么" },
