@@ -102,13 +102,27 @@ export function agencyFactsIn(asked: string, year: number, jurisdiction: Jurisdi
     new RegExp(`授权[^，。；？?\\d]{0,8}${NUM}\\s*件`),
     new RegExp(`${NUM}\\s*件${GAP(6)}授权`),
   ]);
+  // 「授权210件，还帮两家企业专利清零」: grants stated before, in a clause of their own, are the agency's,
+  // and the programme named after them is its clients' (each zeroing client has its first grant: 1).
+  // Stated after the programme (「帮一家企业专利倍增，代理发明专利授权6件」) they tell about that client.
+  const clauses = question.split(/[，,；;。？?]/);
+  const programWord = program === "doubling" ? "专利倍增" : "专利清零";
+  const grantsAt = clauses.findIndex((c) => /授权/.test(c) && /\d|[一二两三四五六七八九十百]/.test(c));
+  const programAt = clauses.findIndex((c) => c.includes(programWord));
+  const ownGrants = program !== undefined && grantsAt >= 0 && grantsAt < programAt;
   if (grants !== undefined) {
-    if (program) input.clients = [{ name: "所服务企业", program, inventionGrants: grants }];
+    if (program && !ownGrants) input.clients = [{ name: "所服务企业", program, inventionGrants: grants }];
     else input.inventionGrants = grants;
     any = true;
   }
+  if (ownGrants && program === "zeroing") {
+    const clients = first(clauses.find((c) => c.includes(programWord)) ?? "", [new RegExp(`${NUM}\\s*家`)]) ?? 1;
+    input.clients = Array.from({ length: Math.min(clients, 100) }, (_, i) => ({ name: `所服务企业${i + 1}`, program, inventionGrants: 1 }));
+    any = true;
+  }
   if (/(创|拿|获|评上|成为)[^，。；？?]{0,4}国家级(示范品牌|重点资质|品牌)/.test(question)) (input.brand = { national: true, afterJoiningZone: true }), (any = true);
-  else if (/(创|拿|获|评上|成为)[^，。；？?]{0,4}省级(示范品牌|重点资质|品牌)/.test(question)) (input.brand = { provincial: true, afterJoiningZone: true }), (any = true);
+  // Saying the provincial level is saying it is not (yet) the national one.
+  else if (/(创|拿|获|评上|成为)[^，。；？?]{0,4}省级(示范品牌|重点资质|品牌)/.test(question)) (input.brand = { provincial: true, national: false, afterJoiningZone: true }), (any = true);
   return any ? input : undefined;
 }
 
