@@ -27,7 +27,7 @@ export const STOPWORDS = new Set(
   ("a an the of for to in on at by and or is are was were be been do does did can could will would should shall may might must " +
     "i we you he she it they my our your their me us them this that these those what which who whom when where why how " +
     "much many there here with from as about into any some all each per if not no yes get gets got give gives given need needs " +
-    "have has had than then so also only just please tell know want like one two say says said").split(" "),
+    "have has had than then so also only just please tell know want like one two say says said both either").split(" "),
 );
 
 /** Inflected function words count as the word (needed, wants, getting): compared by Porter stem. */
@@ -42,8 +42,12 @@ const OTHER_PLACES =
   /\b(beijing|shanghai|tianjin|chongqing|guangdong|guangzhou|shenzhen|jiangsu|nanjing|suzhou|jinan|qingdao|wuhan|chengdu|hong kong|macau|taiwan|usa|united states|america|japan|europe|germany|uk|britain|korea)\b/i;
 const OUR_PLACES = /\b(zhejiang|zibo|hangzhou|ningbo|wenzhou)\b/i;
 
+const BOTH_PLACES = /\b(both|the two) (places|policies|texts|sides|cities|jurisdictions)\b/i;
+
 /** Our jurisdictions an English question names, in the order it names them. */
 export function namedInEnglish(question: string): ("zhejiang" | "zibo")[] {
+  // 「both places」「the two policies」 name both, as 两地/两份政策 do in Chinese.
+  if (BOTH_PLACES.test(question)) return ["zhejiang", "zibo"];
   const at = (re: RegExp): number => question.search(re);
   const found = [
     { j: "zhejiang" as const, at: at(/\b(zhejiang|hangzhou|ningbo|wenzhou)\b/i) },
