@@ -73,4 +73,30 @@ describe("per-unit sums, caps and asked amounts go through estimate", () => {
     expect(first.startsWith("不能。")).toBe(true);
     expect(r.text).toContain("最多 20 万元");
   });
+
+  it("grants stated before a client programme are the agency's own: 210 件 → the 5 万 tier, and the two zeroing clients besides", async () => {
+    const r = await answerer.answer("我们所今年代理发明专利授权210件，还帮两家企业专利清零，淄博一共能拿多少？");
+    expect(r.text).toContain("代理本市发明专利授权数量）：最高 5 万元（210 件 > 200 件");
+    expect(r.text).toContain("所服务企业2（专利清零");
+  });
+
+  it("grants stated after the programme tell about that client: 专利倍增 with 6 grants → the 5 万 voucher", async () => {
+    const r = await answerer.answer("我们帮一家企业专利倍增，代理发明专利授权6件，能拿多少服务券？");
+    expect(r.text.split("\n")[0]).toContain("最高 5 万元服务券（所服务企业（专利倍增，授权 6 件）");
+  });
+
+  it("a provincial brand is not the national one: at most 10 万, not the national 20 万 as a possibility", async () => {
+    const r = await answerer.answer("服务机构进驻淄博示范区后拿了省级示范品牌，能奖多少？");
+    expect(r.text.split("\n")[0]).toContain("最高 10 万元（省级 100,000）");
+    expect(r.text).not.toContain("国家级 200,000");
+  });
+
+  it.each([
+    ["我们今年做了3笔专利质押融资，淄博是不是给30万？", "不是。"],
+    ["我们今年做了3笔专利质押融资，淄博可不可以补30万？", "不可以。"],
+    ["做了2笔专利质押融资，能拿1万吗？", "能，在上限之内。"],
+  ])("a hoped-for amount is answered in the question's own verb: 「%s」 → 「%s」", async (question, lead) => {
+    const r = await answerer.answer(question);
+    expect(r.text.split("\n")[0]!.startsWith(`${lead}测算结果：第九条（一）`)).toBe(true);
+  });
 });

@@ -73,6 +73,12 @@ describe("a zone of another level (the national scheme)", () => {
     expect(nearby).toMatch(/第十六条|第十四条/);
   });
 
+  it("the national office's zones (「国家知识产权局的示范区有哪些」) are the national scheme too, not 第一条's mention of the office", async () => {
+    const r = await answerer.answer("国家知识产权局的示范区有哪些？");
+    expect(r.refused).toBe(true);
+    expect(r.text).toMatch(/^两份政策都没有写到国家知识产权局的示范区/);
+  });
+
   it("the recommendation itself, which the texts state, is answered", async () => {
     const r = await answerer.answer("浙江示范区考核优秀的能推荐到国家级吗？");
     expect(r.refused).toBe(false);

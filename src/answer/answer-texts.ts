@@ -4,8 +4,8 @@
  */
 import { POLICIES } from "../knowledge/policy-catalog.ts";
 import type { RefusalReason } from "./answer.types.ts";
-import { JURISDICTIONS, jurisdictionWithLevel, POLICY_IDS, type Jurisdiction, type PolicyId } from "../knowledge/jurisdictions.ts";
-import { parseCitation } from "../knowledge/citation.ts";
+import { JURISDICTIONS, jurisdictionWithLevel, POLICY_IDS, POLICY_OF, type Jurisdiction, type PolicyId } from "../knowledge/jurisdictions.ts";
+import { chineseNumber, formatCitation, formatClause, parseCitation } from "../knowledge/citation.ts";
 import { inForceText, policyValidityOn, trialClauseText } from "../rules/policy-dates.ts";
 import type { PolicyValidity } from "../rules/policy-validity.ts";
 import { todayInChina } from "../rules/today.ts";
@@ -73,6 +73,42 @@ export function notCoveredText(missing: readonly string[], scope: string, nearby
   const lead = `${scope}${scope === "两份政策" ? "都" : ""}${what}，这个问题不在我掌握的两份政策范围内，我不作推测。`;
   const near = nearby ? `\n\n条文里相近的内容是（仅供参考，不是对这个问题的回答）：${nearby.citation}：「${nearby.text}」` : "";
   return `${lead}${near}\n\n${SCOPE_HELP}`;
+}
+
+/**
+ * The text of a clause asked for by its number (「第九条（五）是什么」): the clause
+ * quoted whole under its citation — an article with its items one per line —
+ * under each text's label when both texts have it.
+ * @param byPolicy per text, the referenced pieces (article first, then its items)
+ */
+export function clauseText(byPolicy: readonly { jurisdiction: Jurisdiction; pieces: readonly { id: string; text: string; item?: number }[] }[]): string {
+  const quote = ({ pieces }: (typeof byPolicy)[number]): string => {
+    const [first, ...items] = pieces;
+    const head = `${formatCitation(first!.id)}：「${first!.text.replace(/\n/g, "")}」`;
+    return [head, ...items.map((p) => `${formatClause(p.id)}：「${p.text.replace(/\n/g, "")}」`)].join("\n");
+  };
+  if (byPolicy.length === 1) return quote(byPolicy[0]!);
+  return byPolicy.map((b) => `【${jurisdictionWithLevel(b.jurisdiction)}】\n${quote(b)}`).join("\n\n");
+}
+
+/** A clause number neither text (or the named one) has: say so, and how far its articles go. */
+export function noSuchClauseText(label: string, scopes: readonly { name: string; lastArticle: number }[]): string {
+  const ranges = scopes.length > 1 ? scopes.map((s) => `${s.name}共${chineseNumber(s.lastArticle)}条`).join("，") : `共${chineseNumber(scopes[0]!.lastArticle)}条`;
+  return `${scopes.length > 1 ? "两份政策都" : scopes[0]!.name}没有${label}（${ranges}）。\n\n${SCOPE_HELP}`;
+}
+
+/**
+ * A question about one text's zones on what only the other text provides
+ * (「淄博示范区对面积有要求吗」): this text has none, said first (with 「没有。」
+ * for a yes/no question), then the other text's provision, marked as that
+ * text's and not applying here.
+ * @param no the question's own no-word with its full stop, or ""
+ * @param otherReply the other side's whole answer (conclusion, evidence, notes)
+ */
+export function otherSideText(no: string, asked: Jurisdiction, other: Jurisdiction, otherReply: string): string {
+  const policy = (j: Jurisdiction): string => POLICIES[POLICY_OF[j]].shortName;
+  const lead = `${no}${policy(asked)}没有这方面的规定。`;
+  return `${lead}\n\n供参考，${policy(other)}的相应规定如下（它不适用于${jurisdictionWithLevel(asked)}示范区）：\n${otherReply}`;
 }
 
 /**

@@ -16,27 +16,31 @@ import type { PolicyId } from "../knowledge/policy-document.schema.ts";
 import type { CorrectedText } from "../retrieval/correct-typos.ts";
 import type { Passage, PolicyIndex, QueryProfile } from "../retrieval/passage.types.ts";
 import type { AnswerOptions, AnswerResult, Answerer, PreviousTurn, RefusalReason } from "./answer.types.ts";
-import { ASKED_KIND_LABEL, JURISDICTION_LABEL, notCoveredText, otherLevelText, readingNote, refusalText, SCOPE_HELP, trialNotes, type NearbyClause } from "./answer-texts.ts";
+import { ASKED_KIND_LABEL, JURISDICTION_LABEL, notCoveredText, otherLevelText, otherSideText, readingNote, refusalText, SCOPE_HELP, trialNotes, type NearbyClause } from "./answer-texts.ts";
 import { NATIONAL_MENTION, otherLevelZone } from "./detect-other-level.ts";
-import { formatCitation, formatClause } from "../knowledge/citation.ts";
+import { formatCitation, formatClause, parseCitation } from "../knowledge/citation.ts";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
 import { JURISDICTIONS } from "../knowledge/jurisdictions.ts";
 import { composeExtractiveAnswer, isListQuestion, type Cue } from "./compose-extractive-answer.ts";
-import { detectJurisdiction, JURISDICTION_OF, POLICY_OF, type Jurisdiction } from "./detect-jurisdiction.ts";
+import { detectJurisdiction, JURISDICTION_OF, POLICY_OF, withoutPlaceNames, type Jurisdiction } from "./detect-jurisdiction.ts";
 import { looksLikeInjection } from "./detect-injection.ts";
 import type { LlmClient } from "./llm-client.ts";
 import { createModelAnswerer } from "./answer-with-model.ts";
 import { DEFAULT_THRESHOLDS, judgeTopic, type RefusalThresholds } from "./refusal-gate.ts";
 import { resolveFollowUp } from "./resolve-follow-up.ts";
 import { ENGLISH_REFUSAL, ENGLISH_REFUSAL_LEAD, ENGLISH_SCOPE_HELP, englishUnknownShare, isEnglishQuestion, namedInEnglish, readEnglishQuestion } from "./english-question.ts";
-import { composeEnglishAnswer, englishNoProvision, isYesNoQuestion } from "./compose-english-answer.ts";
+import { composeEnglishAnswer, englishNoProvision, englishOtherSideLead, isYesNoQuestion } from "./compose-english-answer.ts";
+import { joinEnglishAnswers, splitEnglishAsks } from "./english-asks.ts";
 import { applyEnglishOwnNumbers } from "./english-own-numbers.ts";
 import { applyOwnNumbers } from "./apply-own-numbers.ts";
 import { todayInChina } from "../rules/index.ts";
 import { createQuestionNormalizer } from "./normalize-question.ts";
 import { splitAsks, type Ask } from "./split-asks.ts";
 import { sideQuestions } from "./compare-sides.ts";
-import { createAnalogyFinder } from "./analogous-clause.ts";
+import { createAnalogyFinder, type Analogy } from "./analogous-clause.ts";
+import { openWithAgreement, openWithBoth } from "./same-or-different.ts";
+import { answerClauseByNumber, asksForClauseOnly, readArticleReference } from "./article-reference.ts";
+import { interleave } from "./interleave-retrieved.ts";
 import { yesNoAsk } from "./yes-no-ask.ts";
 
 export interface AnswererDeps {
@@ -69,15 +73,6 @@ function firstSentence(text: string): string {
   return s.length > NEARBY_MAX_CHARS ? `${s.slice(0, NEARBY_MAX_CHARS)}……` : s;
 }
 
-/** Retrieval of several asks (or sides) in turn, best first: the first pieces of each come before the rest. */
-function interleave(lists: readonly (readonly string[])[]): string[] {
-  const out: string[] = [];
-  for (let r = 0; r < Math.max(0, ...lists.map((l) => l.length)); r++) {
-    for (const l of lists) if (l[r] !== undefined && !out.includes(l[r]!)) out.push(l[r]!);
-  }
-  return out;
-}
-
 /** A yes/no question about a side whose text has no such provision hears no first (「没有。」「不能。」). */
 function noFirst(question: string): string {
   const yesNo = yesNoAsk(question);
@@ -88,6 +83,15 @@ function noFirst(question: string): string {
 const sentenceStart = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 const NOT_IN_TEXTS_SHORT = "两份政策都没有写到这一点。";
+
+/** A comparison's verdict over its two lines first: 「不一样。」 or 「都要。」 (same-or-different.ts). */
+const openAnswered = (question: string, reply: string, labels: readonly string[]): string => {
+  const agreed = openWithAgreement(question, reply, labels);
+  return agreed !== reply ? agreed : openWithBoth(question, reply, labels);
+};
+
+/** The openings of the labelled lines of a comparison. */
+const SIDE_LABELS = JURISDICTION_ORDER.map((j) => `${JURISDICTION_LABEL[j]}：`);
 
 export function createAnswerer(deps: AnswererDeps): Answerer {
   const { index, llm, logger } = deps;
@@ -185,6 +189,13 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     });
     // Asked in English, refused in English — an instruction to change the rules too.
     if (looksLikeInjection(asked)) return refuseEnglish("injection");
+    // 「…, and how many agencies are needed?」: each ask answered in order, when each is answered.
+    const asks = splitEnglishAsks(asked);
+    if (asks.length > 1) {
+      const parts: AnswerResult[] = [];
+      for (const ask of asks) parts.push(await answerEnglish(ask, options));
+      if (parts.every((p) => !p.refused)) return joinEnglishAnswers(parts);
+    }
     if (reading.otherPlace) return refuseEnglish("other-place");
     // The thing asked for is a word the texts never use (「What is the phone number of …」): say so first.
     if (reading.unknownFocus.length > 0) {
@@ -206,11 +217,27 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       if (followUp && zh.refusalReason === "off-topic") {
         return { ...refuseEnglish("off-topic", zh.retrieved), text: `${sentenceStart(englishNoProvision(named[0]!))} (the previous question's topic has no counterpart there).\n\n${ENGLISH_REFUSAL}` };
       }
+      // 「Is there an area requirement in Zibo?」: this text has none; the other text's provision, labelled, for reference.
+      const other = named.length === 1 && zh.refusalReason === "off-topic" ? JURISDICTION_ORDER.find((j) => j !== named[0]) : undefined;
+      const there = other ? await answerChinese(reading.chinese, { ...options, useLlm: false, history: undefined }, undefined, other) : undefined;
+      if (other && there && !there.refused) {
+        const text = composeEnglishAnswer({ question: asked, citations: there.citations, answered: there.jurisdictions, named: [other], retrieved: there.retrieved, pieces: index.pieces, synonyms: reading.synonyms });
+        // The other side's own 「Yes — 」 would read as this side's after 「No — 」.
+        const reply = text.replace(/^Yes — (.)/u, (_, c: string) => c.toUpperCase());
+        return { ...refuseEnglish("off-topic", zh.retrieved), text: `${englishOtherSideLead(named[0]!, other, isYesNoQuestion(asked))}\n${reply}` };
+      }
       return zh.refusalReason === "off-topic" ? refuseNaming(zh.retrieved) : refuseEnglish(zh.refusalReason ?? "off-topic", zh.retrieved);
     }
     // The asker's own numbers go through the rules in English (the Chinese reading keeps only the figures).
     const ownNumbers = applyEnglishOwnNumbers(asked, zh.jurisdictions, todayInChina(), isYesNoQuestion(asked));
-    const citations = [...new Set([...(ownNumbers?.clauses ?? []), ...zh.citations])];
+    // 「What does Article 16 … say」: the conclusion is read from that clause, not a better-worded neighbour.
+    const { clause } = reading;
+    const inClause = (id: string): boolean => {
+      const c = parseCitation(id);
+      return clause !== undefined && c?.article === clause.article && (clause.item === undefined || c.item === clause.item);
+    };
+    const cited = clause && zh.citations.some(inClause) ? zh.citations.filter(inClause) : zh.citations;
+    const citations = [...new Set([...(ownNumbers?.clauses ?? []), ...cited])];
     const text = composeEnglishAnswer({ question: asked, citations, answered: zh.jurisdictions, named, retrieved: zh.retrieved, pieces: index.pieces, ownNumbers, synonyms: reading.synonyms });
     return { ...zh, citations, text };
   }
@@ -308,42 +335,88 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const before = previous.jurisdictions?.length ? previous.jurisdictions : detectJurisdiction(previous.question).named;
     if (before.length !== 1 || before[0] === now) return undefined;
     const earlier = await answerChinese(previous.question, { useLlm: false }, undefined, before[0]);
-    const source = index.pieces.find((p) => p.id === earlier.citations[0]);
-    if (earlier.refused || !source) return undefined;
+    if (earlier.refused || !earlier.citations[0]) return undefined;
+    const found = await counterpartAnswer(earlier.citations[0], now, text, profile, retrieved, { wantsList: false, namesFocus: false });
+    if (!found) return undefined;
+    const lead = `${POLICIES[POLICY_OF[now]].shortName}的写法与上一问的${formatClause(found.sourceId)}不同，相应的规定是：`;
+    return { ...found.result, text: `${lead}\n${found.result.text}` };
+  }
+
+  /**
+   * The answer from the clause of `now`'s text that corresponds to clause `sourceId` of the other
+   * text (analogous-clause.ts), or undefined when it has none or it does not state the measure asked.
+   */
+  async function counterpartAnswer(
+    sourceId: string,
+    now: Jurisdiction,
+    text: string,
+    profile: QueryProfile,
+    retrieved: string[],
+    { wantsList, namesFocus }: { wantsList: boolean; namesFocus: boolean },
+  ): Promise<{ result: AnswerResult; sourceId: string } | undefined> {
+    const source = index.pieces.find((p) => p.id === sourceId);
+    if (!source) return undefined;
     const doc = POLICY_OF[now];
-    const match = analogous(source, index.pieces.filter((p) => p.doc === doc));
+    const candidates = index.pieces.filter((p) => p.doc === doc);
+    // A list's head (「依托单位一般应具备以下条件：」) is worded in its own text's terms; its items
+    // (「20家以上」↔「2家以上」) find their counterparts, and the list they belong to is the answer.
+    const sourceItems = wantsList && source.item === undefined ? index.pieces.filter((p) => p.doc === source.doc && p.article === source.article && p.item !== undefined) : [];
+    const match = [source, ...sourceItems]
+      .map((s) => analogous(s, candidates))
+      .reduce<Analogy | undefined>((best, m) => (m && (!best || m.similarity > best.similarity) ? m : best), undefined);
     if (!match) return undefined;
-    const passage = (await index.search(match.piece.text, DEFAULT_K, { docs: [doc] })).find((p) => p.id === match.piece.id);
+    const found = await index.search(match.piece.text, DEFAULT_K, { docs: [doc] });
+    const passage = found.find((p) => p.id === match.piece.id);
     if (!passage) return undefined;
+    const sameArticle = wantsList ? found.filter((p) => p.article === passage.article && p.id !== passage.id) : [];
     // A figure asked for in a unit (核心区面积 in 平方米) that the corresponding clause does not state
     // (淄博 counts 服务机构 in 家): this text has no such provision, and the caller says so.
     const measures = profile.kinds.filter((k) => k.startsWith("#qty:"));
     if (measures.length > 0 && !measures.some((k) => passage.kinds.includes(k))) return undefined;
+    // Asked of both sides, the thing asked about (试用期) must be in the corresponding clause:
+    // 浙江第十八条 corresponds to 淄博第十七条 but sets no trial period, so Zhejiang has none.
+    const article = [passage, ...sameArticle].map((p) => p.text).join("");
+    if (namesFocus && profile.focusCues.length > 0 && !profile.focusCues.some((group) => group.some((cue) => article.includes(cue)))) return undefined;
     const answer = composeExtractiveAnswer({
-      passagesByDoc: new Map([[doc, [passage]]]),
+      passagesByDoc: new Map([[doc, [passage, ...sameArticle]]]),
       pieces: index.pieces,
       cues: weighCues(profile.cues),
-      wantsList: false,
+      wantsList,
       kinds: profile.kinds,
       question: text,
     });
-    const lead = `${POLICIES[doc].shortName}的写法与上一问的${formatClause(source.id)}不同，相应的规定是：`;
-    return { text: `${lead}\n${answer.text}`, citations: answer.citations, refused: false, jurisdictions: [now], retrieved: [match.piece.id, ...retrieved.filter((id) => id !== match.piece.id)], resolvedQuestion: text, mode: "offline" };
+    // A clause that yields no conclusion (only 「依据：」) answers nothing.
+    if (answer.text.startsWith("依据：")) return undefined;
+    const result: AnswerResult = { text: answer.text, citations: answer.citations, refused: false, jurisdictions: [now], retrieved: [match.piece.id, ...retrieved.filter((id) => id !== match.piece.id)], resolvedQuestion: text, mode: "offline" };
+    return { result, sourceId: source.id };
   }
 
   /**
-   * A question about both jurisdictions that finds no answer as a whole
-   * (「……？浙江和淄博比一比」) is asked of each side on its own: every side
-   * gets its labelled line, the side whose text has no such provision saying
-   * so plainly; undefined when no side is answered.
+   * A question about both jurisdictions (「……？浙江和淄博比一比」) is asked of
+   * each side on its own: every side gets its labelled line, the side whose
+   * text has no such provision saying so plainly; undefined when no side is
+   * answered (or, with `allAnswered`, when one is not: the question is then
+   * tried as a whole first).
    */
-  async function answerSides(question: string, options: AnswerOptions): Promise<AnswerResult | undefined> {
+  async function answerSides(question: string, options: AnswerOptions, { allAnswered = false } = {}): Promise<AnswerResult | undefined> {
     const sides = sideQuestions(question);
     if (!sides) return undefined;
     const parts: { jurisdiction: Jurisdiction; result: AnswerResult }[] = [];
     for (const side of sides) parts.push({ jurisdiction: side.jurisdiction, result: await answerChinese(side.text, { ...options, history: undefined }, undefined, side.jurisdiction) });
+    // A side refused because the question uses the other text's words (依托单位 is Zhejiang's; Zibo says
+    // 建设单位): the clause corresponding to the answered side's answers it, saying so.
+    const source = parts.find((p) => !p.result.refused && p.result.citations.length > 0);
+    for (const [i, part] of parts.entries()) {
+      if (!source || !part.result.refused || part.result.refusalReason !== "off-topic") continue;
+      const asked = sides[i]!.text;
+      const profile = index.profile(asked);
+      const wantsList = isListQuestion(asked) || profile.kinds.includes("#condition");
+      const found = await counterpartAnswer(source.result.citations[0]!, part.jurisdiction, asked, profile, part.result.retrieved, { wantsList, namesFocus: true });
+      const lead = `${POLICIES[POLICY_OF[part.jurisdiction]].shortName}的说法不同，相应的规定是：`;
+      if (found) part.result = { ...found.result, text: `${lead}${found.result.text.startsWith("共 ") ? "\n" : ""}${found.result.text}` };
+    }
     const answered = parts.filter((p) => !p.result.refused);
-    if (answered.length === 0) return undefined;
+    if (answered.length === 0 || (allAnswered && answered.length < parts.length)) return undefined;
     const citations = [...new Set(answered.flatMap((p) => p.result.citations))];
     const lines: string[] = [];
     const evidence: string[] = [];
@@ -361,7 +434,11 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       if (at >= 0) evidence.push(paragraphs[at]!.replace(/^依据：\n[^\n]*\n/, `【${JURISDICTION_LABEL[jurisdiction]}】${policy.shortName}：\n`));
     }
     return {
-      text: [lines.join("\n"), evidence.length > 0 ? `依据：\n${evidence.join("\n\n")}` : "", ...trialNotes(citations)].filter(Boolean).join("\n\n"),
+      text: openAnswered(
+        question,
+        [lines.join("\n"), evidence.length > 0 ? `依据：\n${evidence.join("\n\n")}` : "", ...trialNotes(citations)].filter(Boolean).join("\n\n"),
+        SIDE_LABELS,
+      ),
       citations,
       refused: false,
       jurisdictions: answered.map((p) => p.jurisdiction),
@@ -387,15 +464,36 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       if (looksLikeInjection(question)) return refuse("injection", text);
       if (resolved.jurisdictions.length === 0 && detectJurisdiction(text).otherPlaceOnly) return refuse("other-place", text);
 
-      const named = side ? [side] : resolved.jurisdictions;
-      const passages = await index.search(text, options.k ?? DEFAULT_K, {
+      let named = side ? [side] : resolved.jurisdictions;
+      // 「第九条（五）是什么」: the clause named by its number, quoted; with more asked
+      // (「第十六条的不合格怎么处理」), the number only says where to look first.
+      const reference = readArticleReference(text);
+      if (reference && asksForClauseOnly(withoutPlaceNames(reference.rest))) return answerClauseByNumber(reference, named.length > 0 ? named : JURISDICTION_ORDER, index.pieces, text);
+      const searched = reference ? reference.rest : text;
+      // A numbered clause is looked up among all pieces, however little of the rest of the question it shares.
+      const found = await index.search(searched, reference ? index.pieces.length : (options.k ?? DEFAULT_K), {
         docs: named.map((j) => POLICY_OF[j]),
       });
+      const inReference = (p: Passage): boolean => reference !== undefined && p.article === reference.article && (reference.item === undefined || p.item === reference.item);
+      // With no place named, the text whose clause of that number speaks to the question is the one meant
+      // (「第十六条里不合格怎么处理」 → 浙江第十六条, not 淄博's article on the same topic under another number).
+      const meant = [...new Set(found.filter((p) => inReference(p) && p.coverage >= thresholds.minCoverage).map((p) => JURISDICTION_OF[p.doc]))];
+      if (named.length === 0 && meant.length === 1) named = meant;
+      const passages = [...found.filter(inReference), ...found.filter((p) => !inReference(p) && (named.length === 0 || named.includes(JURISDICTION_OF[p.doc])))].slice(
+        0,
+        options.k ?? DEFAULT_K,
+      );
       const retrieved = passages.map((p) => p.id);
-      const profile = index.profile(text);
+      const profile = index.profile(searched);
       // A zone of a level neither text governs (the national scheme): say so, with what they do say of it.
       const zone = otherLevelZone(text);
       if (zone) return { ...refuse("off-topic", text, retrieved), text: otherLevelText(zone, nationalMentions(passages)) };
+      // Each side asked on its own finds its own best clause (「往哪儿交，浙江和淄博有啥区别」 → 区县 for Zibo,
+      // not its materials list ranked by the Zhejiang words); taken when every side is answered.
+      if (!side && !resolved.isFollowUp && named.length > 1) {
+        const sides = await answerSides(text, options, { allAnswered: true });
+        if (sides) return corrections.length > 0 ? { ...sides, text: `${readingNote(corrections)}\n\n${sides.text}` } : sides;
+      }
       // A comparison (both texts named) is covered by one article of each, together.
       const bestOfEach =
         named.length > 1
@@ -417,6 +515,19 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         if (resolved.isFollowUp && named.length === 1) {
           const policy = POLICIES[POLICY_OF[named[0]!]];
           return { ...refuse("off-topic", text, retrieved), text: `${JURISDICTION_LABEL[named[0]!]}的${policy.shortName}没有写到这方面的规定（上一问的内容在这份政策里没有对应条款）。\n\n${SCOPE_HELP}` };
+        }
+        // 「淄博示范区对面积有要求吗」: what only the other text provides — this one has none, then the other's, labelled.
+        if (!side && !resolved.isFollowUp && named.length === 1) {
+          const other = JURISDICTION_ORDER.find((j) => j !== named[0]);
+          const there = other ? await answerChinese(text, { ...options, history: undefined }, undefined, other) : undefined;
+          if (other && there && !there.refused) {
+            // The other side's own yes (「有。」) would read as this side's after 「没有。」.
+            const yes = yesNoAsk(text)?.yes;
+            const otherReply = yes && there.text.startsWith(`${yes}。`) ? there.text.slice(yes.length + 1) : there.text;
+            // 「没有。」 only for 有 (no provision is no such thing); no provision for 「能不能」 is no prohibition.
+            const no = yes === "有" ? noFirst(text) : "";
+            return { ...refuse("off-topic", text, retrieved), text: otherSideText(no, named[0]!, other, otherReply) };
+          }
         }
         const sides = !side && !resolved.isFollowUp && named.length > 1 ? await answerSides(text, options) : undefined;
         if (sides) return corrections.length > 0 ? { ...sides, text: `${readingNote(corrections)}\n\n${sides.text}` } : sides;
@@ -443,6 +554,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         };
         return JURISDICTION_ORDER.flatMap(lineOf).join("\n") + rest;
       };
+      // 「那证券化呢？」 after 质押融资: the follow-up's own words are what it asks about now, the carried ones the setting.
+      const followUpFocus = resolved.isFollowUp ? index.profile(question).knownWords.map((w) => [w]) : [];
       const byDoc = new Map<PolicyId, Passage[]>(docs.map((d) => [d, passages.filter((p) => p.doc === d)]));
       const jurisdictions = docs.map((d) => JURISDICTION_OF[d]);
       const offline = (): { text: string; citations: string[] } =>
@@ -454,14 +567,14 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           wantsList: isListQuestion(text) || profile.kinds.includes("#condition"),
           kinds: profile.kinds,
           question: text,
-          focus: profile.focusCues,
+          focus: [...profile.focusCues, ...followUpFocus],
           ownNumbers: applyOwnNumbers(text, jurisdictions, todayInChina()),
         });
       const base = { refused: false, jurisdictions, retrieved, resolvedQuestion: text };
       const readAs = corrections.length > 0 ? `${readingNote(corrections)}\n\n` : "";
 
       const answer = offline();
-      return { ...base, text: readAs + sideBySide(answer.text), citations: answer.citations, mode: "offline" };
+      return { ...base, text: readAs + openAnswered(text, sideBySide(answer.text), SIDE_LABELS), citations: answer.citations, mode: "offline" };
     }
   }
 }

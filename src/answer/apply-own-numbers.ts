@@ -13,6 +13,7 @@ import { estimateJurisdictions } from "../rules/jurisdiction-registry.ts";
 import { checkJurisdiction, estimateSupport, wanText } from "../rules/index.ts";
 import type { AgencyInput, CheckResult, EstimateResult, Jurisdiction, ZoneProfile } from "../rules/index.ts";
 import { parseChineseNumeral } from "../retrieval/answer-kinds.ts";
+import { yesNoAsk, type YesNoAsk } from "./yes-no-ask.ts";
 
 export interface OwnNumbersOutcome {
   /** the conclusion lines, in order */
@@ -101,21 +102,36 @@ export function agencyFactsIn(asked: string, year: number, jurisdiction: Jurisdi
     new RegExp(`授权[^，。；？?\\d]{0,8}${NUM}\\s*件`),
     new RegExp(`${NUM}\\s*件${GAP(6)}授权`),
   ]);
+  // 「授权210件，还帮两家企业专利清零」: grants stated before, in a clause of their own, are the agency's,
+  // and the programme named after them is its clients' (each zeroing client has its first grant: 1).
+  // Stated after the programme (「帮一家企业专利倍增，代理发明专利授权6件」) they tell about that client.
+  const clauses = question.split(/[，,；;。？?]/);
+  const programWord = program === "doubling" ? "专利倍增" : "专利清零";
+  const grantsAt = clauses.findIndex((c) => /授权/.test(c) && /\d|[一二两三四五六七八九十百]/.test(c));
+  const programAt = clauses.findIndex((c) => c.includes(programWord));
+  const ownGrants = program !== undefined && grantsAt >= 0 && grantsAt < programAt;
   if (grants !== undefined) {
-    if (program) input.clients = [{ name: "所服务企业", program, inventionGrants: grants }];
+    if (program && !ownGrants) input.clients = [{ name: "所服务企业", program, inventionGrants: grants }];
     else input.inventionGrants = grants;
     any = true;
   }
+  if (ownGrants && program === "zeroing") {
+    const clients = first(clauses.find((c) => c.includes(programWord)) ?? "", [new RegExp(`${NUM}\\s*家`)]) ?? 1;
+    input.clients = Array.from({ length: Math.min(clients, 100) }, (_, i) => ({ name: `所服务企业${i + 1}`, program, inventionGrants: 1 }));
+    any = true;
+  }
   if (/(创|拿|获|评上|成为)[^，。；？?]{0,4}国家级(示范品牌|重点资质|品牌)/.test(question)) (input.brand = { national: true, afterJoiningZone: true }), (any = true);
-  else if (/(创|拿|获|评上|成为)[^，。；？?]{0,4}省级(示范品牌|重点资质|品牌)/.test(question)) (input.brand = { provincial: true, afterJoiningZone: true }), (any = true);
+  // Saying the provincial level is saying it is not (yet) the national one.
+  else if (/(创|拿|获|评上|成为)[^，。；？?]{0,4}省级(示范品牌|重点资质|品牌)/.test(question)) (input.brand = { provincial: true, national: false, afterJoiningZone: true }), (any = true);
   return any ? input : undefined;
 }
 
-/** An amount the asker hopes for, in yuan (「能给25万吗」 → 250000). */
-export function askedAmountIn(question: string): number | undefined {
-  if (!/吗|能不能|可不可以|是否|能否|够不够/.test(question)) return undefined;
+/** An amount the asker hopes for, in yuan, with the question's own yes and no words (「能给25万吗」 → 250000, 能/不能). */
+export function askedAmountIn(question: string): { yuan: number; ask: YesNoAsk } | undefined {
+  const ask = yesNoAsk(question) ?? (/够不够/.test(question) ? { yes: "够", no: "不够" } : undefined);
+  if (!ask) return undefined;
   const m = question.match(/(\d+(?:\.\d+)?)\s*万/);
-  return m ? Math.round(Number(m[1]) * 10000) : undefined;
+  return m ? { yuan: Math.round(Number(m[1]) * 10000), ask } : undefined;
 }
 
 /** What 第九条's closing sentence is read as, and what the other reading would give when it differs. */
@@ -143,7 +159,8 @@ function restingOn(result: EstimateResult): { clause: string }[] {
 /** How an estimate rule says the question gave it no facts to work with (src/rules/estimate/*.rule.ts). */
 const NOT_ESTIMATED = /未测算$/;
 
-function estimateLines(result: EstimateResult, asked: number | undefined): string[] {
+function estimateLines(result: EstimateResult, hoped: { yuan: number; ask: YesNoAsk } | undefined): string[] {
+  const asked = hoped?.yuan;
   const items = result.items;
   if (items.length === 0) {
     // The clauses the asker gave facts for speak first (「授权 60 件，未超过 70 件」); the
@@ -168,7 +185,8 @@ function estimateLines(result: EstimateResult, asked: number | undefined): strin
     `${formatClause(i.clause)}（${i.title}）：最高 ${wanText(i.possibleMax)}${form(i.form)}（${i.possibleBasis ?? i.basis}）`;
   const total = result.possibleTotal;
   const lines: string[] = [];
-  const lead = asked === undefined ? "" : asked > total ? "不能。" : "可以，在上限之内。";
+  // In the question's own verb: 「是不是给30万」 → 「不是。」, 「能给30万吗」 → 「不能。」.
+  const lead = !hoped ? "" : hoped.yuan > total ? `${hoped.ask.no}。` : `${hoped.ask.yes}，在上限之内。`;
   if (items.length === 1) {
     lines.push(`${lead}测算结果：${itemLine(items[0]!)}。`);
   } else {

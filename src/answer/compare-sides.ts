@@ -14,10 +14,14 @@ export interface SideQuestion {
   text: string;
 }
 
-/** Words that ask for the comparison itself, not for anything the texts state. */
-/** Words that ask to compare the sides (「比一比」「有什么区别」「分别」), not what about. */
+/** Words that ask to compare the sides (「比一比」「有什么区别」「分别」「一样吗」), not what about. */
 export const COMPARING =
-  /分别|各自|比一比|比一下|比比|比较一下|对比一下|对照一下|对比|比较|相比|(有)?(什么|啥|哪些|何)(区别|不同|差别|差异)|(是否|有没有)(一样|相同|不同)|一样吗|都/g;
+  /分别|各自|比一比|比一下|比比|比较一下|对比一下|对照一下|对比|比较|相比|(有)?(什么|啥|哪些|何)(区别|不同|差别|差异)|(是否|有没有)(一样|相同|一致|不同)|(一样|相同|一致)(吗|么)|有(没有)?(区别|差别|差异|不同)(吗|么)?|都/g;
+
+/** A comparison that asks how the sides differ (or whether they agree), not for one thing of each. */
+const DIFFERENCE = /区别|不同|差别|差异|异同|一样|相同|一致/;
+/** What is left of a side's question still asks something. */
+const ASK_WORD = /什么|啥|哪|多少|几|谁|怎|如何|吗|么|是否|能否|有没有|是不是|(.)[不没]\1/;
 
 /** The question asked of each jurisdiction it names, or undefined when it names fewer than two. */
 export function sideQuestions(question: string): SideQuestion[] | undefined {
@@ -28,5 +32,8 @@ export function sideQuestions(question: string): SideQuestion[] | undefined {
     .replace(/^[\p{P}\s]+|[，,、\s]+(?=[？?。]?$)/gu, "")
     .trim();
   if (rest.replace(/[\p{P}\s]/gu, "").length === 0) return undefined;
-  return named.map((j) => ({ jurisdiction: j, text: `${jurisdictionNames(j).aliases[0]}${rest}` }));
+  // 「申报材料有什么区别」 asks what each side has: with the comparison taken out and no ask left
+  // (「浙江的申报材料」), each side is asked for it whole.
+  const ask = DIFFERENCE.test(question) && !ASK_WORD.test(rest) ? "有哪些？" : "";
+  return named.map((j) => ({ jurisdiction: j, text: `${jurisdictionNames(j).aliases[0]}${rest.replace(/[？?。]$/, "")}${ask || rest.match(/[？?。]$/)?.[0] || ""}` }));
 }

@@ -51,7 +51,7 @@ const ASKED_HERE: readonly { kind: string; question: RegExp; shape: RegExp }[] =
   },
   {
     kind: "#consequence",
-    question: /(会|将|要)(怎样|怎么样|咋样|如何)|怎么办|后果|怎么处理|如何处理|会不会被|有什么(待遇|好处|奖励)/,
+    question: /(会|将|要)(怎样|怎么样|咋样|如何)|怎么办|后果|怎么处理|如何处理|会不会被|就(没|完|取消|撤|摘)|有什么(待遇|好处|奖励)/,
     shape: /的，[^。；]*(整改|取消|摘牌|撤销|保留|推荐|给予|不予|加分|奖励)/,
   },
 ];
@@ -114,6 +114,9 @@ function score(sentence: string, cues: readonly Cue[], kinds: readonly string[],
   return s;
 }
 
+/** Conjunctions that only tie a comma-part to the one before it. */
+const LEADING_CONJUNCTION = /^(并且|并|且|同时|以及)(?=[\u4e00-\u9fff])/u;
+
 /** Cuts a long sentence to its comma-parts that carry the cues (keeping their order). */
 function trimSentence(sentence: string, cues: readonly Cue[], kinds: readonly string[], focus: readonly (readonly string[])[], asksAmount = false): string {
   if (sentence.length <= MAX_CONCLUSION) return sentence;
@@ -125,9 +128,12 @@ function trimSentence(sentence: string, cues: readonly Cue[], kinds: readonly st
   // figure that follows it (「给于不超过10万元支持」) — the amount is the answer.
   const amount = /\d\s*(万元|元|家|件|平方米)/;
   const statesAmount = parts.some((p, i) => keep[i] && amount.test(p));
-  if (asksAmount && !statesAmount) keep.forEach((k, i) => k && i + 1 < parts.length && amount.test(parts[i + 1]!) && (keep[i + 1] = true));
+  // So does a part about support (「每完成1项知识产权证券化工作,」) whose amount follows it: support is its amount.
+  const aboutSupport = (i: number): boolean => /支持|补助|补贴|奖励|服务券/.test(parts[i + 1] ?? "");
+  if (!statesAmount) keep.forEach((k, i) => k && i + 1 < parts.length && amount.test(parts[i + 1]!) && (asksAmount || aboutSupport(i)) && (keep[i + 1] = true));
   const kept = parts.filter((_, i) => keep[i]).map((p) => p.trim());
-  const text = kept.join("").replace(/[，,]$/, "。");
+  // A part cut from the middle may open with the conjunction that tied it to the part before (「并向…提出」).
+  const text = kept.join("").replace(/[，,]$/, "。").replace(LEADING_CONJUNCTION, "");
   return text.length > 0 ? text : sentence.slice(0, MAX_CONCLUSION) + "……";
 }
 

@@ -58,6 +58,21 @@ export function isYesNoQuestion(question: string): boolean {
   return (asked.length > 0 ? asked : sentences.slice(-1)).some((s) => /^\s*(is|are|does|do|can|could|may|must|will|would|should|has|have|did|was|were)\b/i.test(s));
 }
 
+const EN_NUMBER: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+
+/** Periods in months, as English states them: every year / annually / once a year 12, every two years 24. */
+export function englishPeriodsIn(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.toLowerCase().matchAll(/\b(?:every|each|once a|once an?|per)\s+(?:(\d+|one|two|three|four|five|six)\s+)?(year|month)s?\b|\b(annually|yearly|monthly)\b/g)) {
+    if (m[3]) out.push(m[3] === "monthly" ? 1 : 12);
+    else {
+      const n = m[1] === undefined ? 1 : /^\d+$/.test(m[1]) ? Number(m[1]) : EN_NUMBER[m[1]]!;
+      out.push(n * (m[2] === "year" ? 12 : 1));
+    }
+  }
+  return out;
+}
+
 /** What shows that a sentence of a rendering states the kind of answer asked for. */
 const KIND_SHAPES: Readonly<Record<EnglishAsk, RegExp | undefined>> = {
   figure: /\b(CNY|RMB)\s?[\d,]+|\b\d[\d,]*\s+(IP|square|invention|patent|grants?|agencies|service)|\bat least \d|\bmore than \d/,
@@ -88,7 +103,8 @@ const stripLabel = (s: string): string =>
 function sentencesOf(text: string): string[] {
   return stripLabel(text)
     .split(/(?<=\.)\s+(?=[A-Z(])/)
-    .flatMap((s) => (s.length > LONG_SENTENCE ? s.split(/(?<=;)\s+/) : [s]))
+    // A consequence in stages (「…rectify within a time limit; if still unqualified, … revoked」) is one answer.
+    .flatMap((s) => (s.length > LONG_SENTENCE ? s.split(/(?<=;)\s+(?!if still\b)/) : [s]))
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -208,6 +224,16 @@ const NO_PROVISION: Readonly<Record<string, string>> = {
 const sideLabel = (j: Jurisdiction): string => SIDE_LABEL[j] ?? j;
 export const englishNoProvision = (j: Jurisdiction): string => NO_PROVISION[j] ?? `the ${j} text has no such provision`;
 
+/**
+ * The lead of a reply to a question about one side on what only the other side's text provides
+ * (「Is there an area requirement in Zibo?」): that side has none, then the other's answer is marked as
+ * for reference and not applying (the English twin of `otherSideText`).
+ */
+export function englishOtherSideLead(asked: Jurisdiction, other: Jurisdiction, yesNo: boolean): string {
+  const none = englishNoProvision(asked);
+  return `${yesNo ? `No — ${none}` : none.charAt(0).toUpperCase() + none.slice(1)}.\n\nFor reference only — what the ${sideLabel(other)} text says (it does not apply to ${sideLabel(asked)} zones):`;
+}
+
 function conclusionLines(input: EnglishAnswerInput, kind: EnglishAsk): { lines: string[]; restsOn: string[] } {
   const { question, citations, pieces } = input;
   const yesNo = isYesNoQuestion(question);
@@ -216,7 +242,11 @@ function conclusionLines(input: EnglishAnswerInput, kind: EnglishAsk): { lines: 
   const polarity = (c: Candidate | undefined): string => {
     // 「Yes」 only over a sentence that speaks of what was asked; otherwise the clause is given without a verdict.
     if (!yesNo || !c || !c.rare) return "";
-    return ASKS_REPETITION.test(question) && LIMITS_TO_ONCE.test(c.sentence) ? "No — " : "Yes — ";
+    if (ASKS_REPETITION.test(question) && LIMITS_TO_ONCE.test(c.sentence)) return "No — ";
+    // 「Is the assessment every year?」 over 「once every two years」: another period than the one asked.
+    const asked = englishPeriodsIn(question);
+    const stated = englishPeriodsIn(c.sentence);
+    return asked.length > 0 && stated.length > 0 && !asked.some((p) => stated.includes(p)) ? "No — " : "Yes — ";
   };
 
   // A comparison: one labelled line per jurisdiction named, the one without such a provision saying so.
@@ -227,8 +257,10 @@ function conclusionLines(input: EnglishAnswerInput, kind: EnglishAsk): { lines: 
       const own = citations.filter((id) => JURISDICTION_OF[id.split(":")[0] as keyof typeof JURISDICTION_OF] === j);
       const found = input.answered.includes(j) ? bestSentence(own, question, kind, input.synonyms) : undefined;
       const best = found && kind === "figure" ? { ...found, sentence: figurePart(found.sentence, question) } : found;
-      // A yes/no comparison is about the side named first (「Does Zhejiang … like Zibo does?」).
-      const lead = yesNo && i === 0 ? (best ? polarity(best) : "No — ") : "";
+      // A yes/no comparison is about the side named first (「Does Zhejiang … like Zibo does?」),
+      // unless it asks of both (「… in both places?」「Do … both require …?」).
+      const asksBoth = /\bboth\b/i.test(question);
+      const lead = yesNo && (i === 0 || asksBoth) ? (best ? polarity(best) : "No — ") : "";
       lines.push(`${sideLabel(j)}: ${afterLead(lead, best ? asStatement(best) : `${englishNoProvision(j)}.`)}`);
       if (best) restsOn.push(best.id);
     });
@@ -250,6 +282,9 @@ function conclusionLines(input: EnglishAnswerInput, kind: EnglishAsk): { lines: 
   const best = kind === "figure" ? { ...found, sentence: figurePart(found.sentence, question) } : found;
   return { lines: [afterLead(polarity(best), asStatement(best))], restsOn: [best.id] };
 }
+
+/** The first line of an English answer's notes. */
+export const ENGLISH_RENDERING_NOTE = "The English renderings are unofficial; the Chinese original is authoritative.";
 
 const MAX_QUOTES = 4;
 const MAX_QUOTES_PER_SIDE = 3;
@@ -274,6 +309,6 @@ export function composeEnglishAnswer(input: EnglishAnswerInput): string {
     if (en) lines.push(`English rendering (unofficial): ${en}`);
     lines.push("");
   }
-  const notes = ["The English renderings are unofficial; the Chinese original is authoritative.", ...englishTrialNotes(quoted)];
+  const notes = [ENGLISH_RENDERING_NOTE, ...englishTrialNotes(quoted)];
   return [...lines, ...notes].join("\n").trim();
 }

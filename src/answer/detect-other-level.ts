@@ -11,7 +11,7 @@
  * 国家级示范品牌 (zb2020 第九条（三）) is a brand level, not a zone: only a level
  * word directly qualifying a zone counts.
  */
-const NATIONAL_ZONE = /(国家级?|全国性?)的?(知识产权服务业)?(集聚发展示范区|集聚发展区|集聚区|示范区)/;
+const NATIONAL_ZONE = /(国家级?|全国性?|国家知识产权局)的?(知识产权服务业)?(集聚发展示范区|集聚发展区|集聚区|示范区)/;
 /** The one relation the texts state between our zones and the national scheme. */
 const RECOMMENDATION = /推荐/;
 

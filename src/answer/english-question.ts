@@ -27,16 +27,27 @@ export const STOPWORDS = new Set(
   ("a an the of for to in on at by and or is are was were be been do does did can could will would should shall may might must " +
     "i we you he she it they my our your their me us them this that these those what which who whom when where why how " +
     "much many there here with from as about into any some all each per if not no yes get gets got give gives given need needs " +
-    "have has had than then so also only just please tell know want like one two").split(" "),
+    "have has had than then so also only just please tell know want like one two say says said both either").split(" "),
 );
+
+/** Inflected function words count as the word (needed, wants, getting): compared by Porter stem. */
+let stopStems: Set<string> | undefined;
+function isStopword(w: string): boolean {
+  stopStems ??= new Set([...STOPWORDS].map(stem));
+  return STOPWORDS.has(w) || stopStems.has(stem(w));
+}
 
 /** Places outside both policies, as people write them in English. */
 const OTHER_PLACES =
   /\b(beijing|shanghai|tianjin|chongqing|guangdong|guangzhou|shenzhen|jiangsu|nanjing|suzhou|jinan|qingdao|wuhan|chengdu|hong kong|macau|taiwan|usa|united states|america|japan|europe|germany|uk|britain|korea)\b/i;
 const OUR_PLACES = /\b(zhejiang|zibo|hangzhou|ningbo|wenzhou)\b/i;
 
+const BOTH_PLACES = /\b(both|the two) (places|policies|texts|sides|cities|jurisdictions)\b/i;
+
 /** Our jurisdictions an English question names, in the order it names them. */
 export function namedInEnglish(question: string): ("zhejiang" | "zibo")[] {
+  // 「both places」「the two policies」 name both, as 两地/两份政策 do in Chinese.
+  if (BOTH_PLACES.test(question)) return ["zhejiang", "zibo"];
   const at = (re: RegExp): number => question.search(re);
   const found = [
     { j: "zhejiang" as const, at: at(/\b(zhejiang|hangzhou|ningbo|wenzhou)\b/i) },
@@ -72,7 +83,7 @@ export function englishAskFocus(question: string): string[] {
   return phrase
     .toLowerCase()
     .split(/\s+/)
-    .filter((w) => w.length >= 3 && !STOPWORDS.has(w) && !BOUND_WORDS.test(w) && !PARTICIPLE.test(w));
+    .filter((w) => w.length >= 3 && !isStopword(w) && !BOUND_WORDS.test(w) && !PARTICIPLE.test(w));
 }
 
 export interface EnglishReading {
@@ -88,6 +99,8 @@ export interface EnglishReading {
   unknownFocus: string[];
   /** names a place outside both policies and neither of ours */
   otherPlace: boolean;
+  /** the clause named by its number (「Article 9 (5)」) */
+  clause?: { article: number; item?: number };
 }
 
 let knownStems: Set<string> | undefined;
@@ -107,7 +120,15 @@ function known(): Set<string> {
   return knownStems;
 }
 
-export function readEnglishQuestion(question: string): EnglishReading {
+/** 「Article 9 (5)」「Art. 16」「Article 7, item 2」: a clause named by its number. */
+const ENGLISH_CLAUSE = /\b(?:article|art\.?)\s*(\d+)(?:\s*\(\s*(\d+)\s*\)|,?\s*(?:item|point|paragraph|para\.?)\s*(\d+))?/i;
+
+export function readEnglishQuestion(asIs: string): EnglishReading {
+  // The clause number is read as Chinese writes it (第9条（5）, article-reference.ts), not as figures.
+  const reference = ENGLISH_CLAUSE.exec(asIs);
+  const item = reference?.[2] ?? reference?.[3];
+  const clause = reference ? `第${reference[1]}条${item ? `（${item}）` : ""}` : "";
+  const question = reference ? asIs.replace(reference[0], " ") : asIs;
   const g = loadGlossary();
   // 「when」 inside a sentence joins clauses (「does Zibo pay when our staff obtain …」); only opening one does it ask for a date.
   const asked = question.replace(/(^|[.?!]\s*)when\b/gi, "$1WHEN").replace(/\bwhen\b/g, " ").replace(/WHEN/g, "when");
@@ -131,12 +152,20 @@ export function readEnglishQuestion(question: string): EnglishReading {
   const figures = question.match(/\d+(?:[.,]\d+)?/g) ?? [];
   const words = question.toLowerCase().match(/[a-z]+/g) ?? [];
   // Bounds (minimum, maximum, top) say which figure is wanted, as 至少/最多 do in Chinese: not content.
-  const contentWords = words.filter((w) => w.length >= 3 && !STOPWORDS.has(w) && !BOUND_WORDS.test(w));
+  const contentWords = words.filter((w) => w.length >= 3 && !isStopword(w) && !BOUND_WORDS.test(w));
   const vocabulary = known();
   const unknownWords = contentWords.filter((w) => !vocabulary.has(stem(w)));
-  const chinese = [...found.sort((a, b) => a.at - b.at).map((f) => f.zh), ...figures].join("");
+  const chinese = clause + [...found.sort((a, b) => a.at - b.at).map((f) => f.zh), ...figures].join("");
   const unknownFocus = englishAskFocus(question).filter((w) => unknownWords.includes(w));
-  return { chinese, synonyms: [...synonyms], unknownWords, contentWords, unknownFocus, otherPlace: OTHER_PLACES.test(question) && !OUR_PLACES.test(question) };
+  return {
+    chinese,
+    synonyms: [...synonyms],
+    unknownWords,
+    contentWords,
+    unknownFocus,
+    otherPlace: OTHER_PLACES.test(question) && !OUR_PLACES.test(question),
+    clause: reference ? { article: Number(reference[1]), item: item === undefined ? undefined : Number(item) } : undefined,
+  };
 }
 
 /** What an English refusal says first, by reason (the Chinese leads are in answer-texts.ts). */

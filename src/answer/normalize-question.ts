@@ -5,9 +5,11 @@
  * tables for Taiwan usage, phrases included (opencc-js, MIT AND Apache-2.0,
  * pure JavaScript). Building the tables takes ~40 ms, so they are loaded
  * only for a question that has a CJK character the two texts never use; most
- * questions never pay for them.
+ * questions never pay for them. Spoken forms (啥, 咋, 俺们, 没通过) are read
+ * as the written words last (spoken-forms.ts).
  */
 import { createRequire } from "node:module";
+import { readSpokenForms } from "./spoken-forms.ts";
 
 type Convert = (text: string) => string;
 
@@ -34,6 +36,7 @@ export function createQuestionNormalizer(knownChars: ReadonlySet<string>): (ques
       .replace(FULL_WIDTH, (c) => (KEEP_FULL_WIDTH.has(c) ? c : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
       .replace(/\u3000/g, " ");
     const unknown = (halfWidth.match(CJK) ?? []).some((c) => !knownChars.has(c));
-    return unknown ? converter()(halfWidth) : halfWidth;
+    // Spoken forms are read after conversion: 啥 and 咋 are the same in both scripts.
+    return readSpokenForms(unknown ? converter()(halfWidth) : halfWidth);
   };
 }

@@ -16,7 +16,8 @@
  * read here — modal verbs, negators and A-not-A forms are closed classes of
  * Chinese — never the topics of the two texts.
  */
-import { parseChineseNumeral, quantitiesIn } from "../retrieval/answer-kinds.ts";
+import { periodsIn, quantitiesIn } from "../retrieval/answer-kinds.ts";
+import { sameOrDifferentAsk } from "./same-or-different.ts";
 import { focusCarried, type Cue } from "./compose-conclusion.ts";
 
 export interface YesNoAsk {
@@ -45,6 +46,17 @@ const WH_WORD = /什么|啥|哪|多少|几|谁|怎/u;
 /** Adverbs between 是不是/是否 and the verb it asks about (「是不是都有」). */
 const ADVERBS = /^(都|就|也|还|已经|又|才|只|真的|确实)+/u;
 
+/** Words that begin with a modal's character but are no modal (「对面积的要求」 asks 有, not 要). */
+const NOT_A_MODAL = /^(要求|要点|要素|要件|会议|会同|能力|可能|可行)/u;
+
+/** The first place `word` stands as a modal verb in `body`, or -1. */
+function modalAt(body: string, word: string): number {
+  for (let at = body.indexOf(word); at >= 0; at = body.indexOf(word, at + 1)) {
+    if (!NOT_A_MODAL.test(body.slice(at))) return at;
+  }
+  return -1;
+}
+
 const negate = (yes: string): string => (yes === "有" ? "没有" : yes === "可" ? "不可以" : `不${yes}`);
 const ask = (yes: string): YesNoAsk => ({ yes: yes === "可" ? "可以" : yes, no: negate(yes) });
 
@@ -56,6 +68,8 @@ function askingClause(question: string): string | undefined {
 
 /** The yes and no words of a yes/no question, or undefined when it asks something else (or its verb cannot be read). */
 export function yesNoAsk(question: string): YesNoAsk | undefined {
+  // 「有区别吗」「一样吗」 ask whether two sides agree (same-or-different.ts), not whether each has a thing.
+  if (sameOrDifferentAsk(question)) return undefined;
   const clause = askingClause(question);
   if (!clause) return undefined;
   const anotA = A_NOT_A.exec(clause);
@@ -82,7 +96,7 @@ export function yesNoAsk(question: string): YesNoAsk | undefined {
   for (const words of [MODALS, COPULAS]) {
     let found: { at: number; word: string } | undefined;
     for (const p of words) {
-      const at = body.indexOf(p);
+      const at = modalAt(body, p);
       if (at >= 0 && (!found || at < found.at)) found = { at, word: p };
     }
     if (found) return ask(found.word);
@@ -113,15 +127,13 @@ function affirmativeReading(question: string): string {
   return question.replace(new RegExp(A_NOT_A.source, "gu"), "$1").replace(/是否|能否|可否|有无/gu, "").replace(PARTICLE, "");
 }
 
-/** Periods in months: 每年 12, 每两年 24, 每个月 1, 每年度 12. */
-function periodsIn(text: string): number[] {
-  const out: number[] = [];
-  for (const m of text.matchAll(/每(\d+|[一二两三四五六七八九十]+)?个?(年|月)/gu)) {
-    const n = m[1] === undefined ? 1 : /^\d+$/.test(m[1]) ? Number(m[1]) : parseChineseNumeral(m[1]);
-    if (n !== undefined) out.push(n * (m[2] === "年" ? 12 : 1));
-  }
-  return out;
-}
+
+/**
+ * A consequence in stages (「评为不合格的，限期整改；整改仍不合格的，取消资格」):
+ * 「是不是就没了」「会直接摘牌吗」 are answered by neither yes nor no — the first
+ * step is not the last. The sentence is given alone.
+ */
+const STAGED_CONSEQUENCE = /的，[^。；]+；[^。；]*仍[^。；]*的，/u;
 
 /** Whether the question names a measure (figure in a unit, a period) the sentence states otherwise. */
 function measureDiffers(question: string, sentence: string): boolean {
@@ -144,6 +156,7 @@ export function yesNoVerdict(question: string, sentence: string, cues: readonly 
   const words = cues.map((c) => c.text);
   const asked = affirmativeReading(question);
   if (measureDiffers(asked, sentence)) return "no";
+  if (STAGED_CONSEQUENCE.test(sentence)) return undefined;
   // Each word once, the longest form (服务机构, not also 服务 inside it).
   const shared = words.filter((w) => w.length >= 2 && asked.includes(w) && sentence.includes(w));
   const compared = shared.filter((w) => !shared.some((o) => o.length > w.length && o.includes(w)));

@@ -113,3 +113,13 @@ export function asksForCondition(kinds: readonly string[]): boolean {
 export function isKindTerm(term: string): boolean {
   return term.startsWith("#");
 }
+
+/** Periods in months: 每年 12, 每两年 24, 每个月 1, 每年度 12. */
+export function periodsIn(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/每(\d+|[一二两三四五六七八九十]+)?个?(年|月)/gu)) {
+    const n = m[1] === undefined ? 1 : /^\d+$/.test(m[1]) ? Number(m[1]) : parseChineseNumeral(m[1]);
+    if (n !== undefined) out.push(n * (m[2] === "年" ? 12 : 1));
+  }
+  return out;
+}

@@ -113,6 +113,11 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   撤销: ["取消", "摘牌"],
   撤牌: ["摘牌"],
   降级: ["不合格"],
+  // passing or failing a check, said in everyday words (过关, 达标; 不过关, 砸)
+  过关: ["合格"],
+  达标: ["合格"],
+  不过关: ["不合格", "合格"],
+  砸: ["不合格", "合格"],
   材料: ["申报材料"],
   资料: ["申报材料", "材料"],
   流程: ["程序", "申报程序"],
@@ -123,11 +128,15 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   审批: ["审核", "审批", "审查", "审定"],
   主管: ["负责", "主管部门"],
   好处: ["支持", "优先推荐"],
+  待遇: ["支持", "优先推荐"],
+  福利: ["支持", "优先推荐"],
   优惠: ["优惠政策", "支持"],
   依据: ["根据", "#basis"],
   有权: ["负责"],
   领钱: ["支持", "万元"],
   拿钱: ["支持", "万元"],
+  给钱: ["支持", "万元"],
+  发钱: ["支持", "万元"],
   授权量: ["授权数量"],
   省局: ["省知识产权局"],
   市局: ["市知识产权事业发展中心", "设区市知识产权局"],
@@ -136,6 +145,8 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   获评: ["评为"],
   评审: ["评估", "审核", "审查"],
   有效: ["实施", "试用期"],
+  管用: ["实施", "试用期"],
+  好使: ["实施", "试用期"],
   执行: ["实施"],
   区里: ["区内", "区县"],
   县里: ["区县", "县"],
@@ -189,7 +200,15 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   // both documents at once (「两份政策…有什么不同」): which ones, not what about
   "两份", "两地", "两边", "两者", "二者", "两个地方",
   // nouns that only frame a question (「是什么意思」「叫什么名字」「做到什么程度」)
-  "的话", "意思", "名字", "名称", "程度", "事", "事情", "东西", "时会",
+  "的话", "意思", "名字", "名称", "程度", "事", "事情", "东西", "时会", "玩意", "玩意儿",
+  // who and when only frame the ask (「我们所有人都能拿吗」「以后还有吗」「额外有啥」)
+  "所有人", "大家", "每个人", "以后", "之后", "以前", "之前", "额外", "下来",
+  // a clause of the text pointed at (「机构数量这条够不够」「这一条」): which clause, not what about
+  "条", "这条", "那条", "这一条", "那一条",
+  // whether two sides agree (「一样吗」「有区别吗」「有什么不同」): the ask, not its topic
+  "一样", "不一样", "相同", "不同", "一致", "区别", "差别", "差异", "异同",
+  // bare negations: 「不合格」「没有通过」 carry their topic in the word they negate
+  "不", "没", "没有",
 ]);
 
 /**
@@ -252,6 +271,9 @@ export const QUESTION_KINDS: readonly KindCue[] = [
     term: "#condition",
     pattern: /条件|资格(?!证)|门槛|(什么|哪些|有何|啥)(要求|标准)|要求是|够格|符合什么|满足什么|具备什么|(得|要|须|需|应|该)是?什么样/,
   },
+  // what follows from an outcome (「不合格会怎样」「没通过怎么办」「是不是就没了」)
+  // → a clause that states it (「…不合格的，限期整改」「…的，取消…」)
+  { term: "#consequence", pattern: /(会|将|要)(怎样|怎么样|如何)|怎么办|后果|怎么处理|如何处理|会不会被|就(没|完|取消|撤|摘)/ },
   // counts, areas, amounts asked for without a figure
   { term: "#qty:家", pattern: /(几|多少)家|多少个(服务)?机构|机构(的)?数量|数量(的)?要求/ },
   { term: "#qty:平方米", pattern: /面积|场地|(区|地方|空间|场所)(至少|最少|起码|最小|[要得需有]){0,3}多大|多大(的)?(面积|地方|场地|空间)/ },
@@ -271,6 +293,7 @@ export const CLAUSE_KINDS: readonly KindCue[] = [
   { term: "#scope", pattern: /保障[^。]{0,80}服务需求|重点发展领域/ },
   { term: "#location", pattern: /向[^。；]{2,30}(提出|提交|推荐|报)|(围绕|优先考虑在|选择)[^。]{0,60}(地区|区域)|(地区|区域|区县)(进行)?布局/ },
   { term: "#place", pattern: /(围绕|优先考虑在|选择)[^。]{0,60}(地区|区域)|(地区|区域|区县)(进行)?布局/ },
+  { term: "#consequence", pattern: /的，[^。；]{0,40}(整改|取消|摘牌|撤销|保留|不予|加分|优先推荐)/ },
   // a list of qualifying conditions, not a back-reference to them (第九条 「符合条件的依托单位」)
   { term: "#condition", pattern: /(具备|符合|满足)(以下|下列|如下)条件/ },
 ];

@@ -163,7 +163,11 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
   function cuesOf(query: string): string[] {
     const cues = new Set<string>();
     for (const w of tokenizer.topicWords(query)) {
-      if (w.length < 2 && !/\d/.test(w)) continue;
+      if (w.length < 2 && !/\d/.test(w)) {
+        // A one-character everyday word stands for the text words it is read as (砸 → 不合格).
+        for (const s of SYNONYMS[w] ?? []) if (!isKindTerm(s) && s.length >= 2) cues.add(s);
+        continue;
+      }
       cues.add(w);
       for (const s of SYNONYMS[w] ?? []) if (!isKindTerm(s)) cues.add(s);
       for (const s of tokenizer.subWords(w)) cues.add(s);

@@ -1,0 +1,121 @@
+/**
+ * 「浙江和淄博的考核周期一样吗？」 asks whether two sides agree: the reply opens
+ * 「不一样。」 (or 「一样。」) before the labelled lines, read off the measures the
+ * lines state — figures in a unit (20家 ↔ 2家) and periods (每两年 ↔ 每年度) —
+ * or 「不一样。」 when one side has no such provision. Lines stating no measure
+ * in common are given without a word: whether two wordings agree is not read
+ * here. Only the grammar of the ask is read, never the topics of the texts.
+ */
+import { periodsIn, quantitiesIn } from "../retrieval/answer-kinds.ts";
+
+export interface SameOrDifferentAsk {
+  same: string;
+  different: string;
+}
+
+/** 一样吗, 相同吗, 一致吗, 一样不一样, 是否相同 … ; 有区别吗, 有没有差别, 有不同吗 … */
+const SAME_ASK = /(一样|相同|一致)(吗|么|不|没)|(一样|相同|一致)不\1|是否(一样|相同|一致)|(一|相)不(一样|相同)/u;
+const DIFFERENCE_ASK = /有(区别|差别|差异|不同)(吗|么|没)|(有没有|有无)(区别|差别|差异|不同)/u;
+
+export function sameOrDifferentAsk(question: string): SameOrDifferentAsk | undefined {
+  if (SAME_ASK.test(question)) return { same: "一样", different: "不一样" };
+  if (DIFFERENCE_ASK.test(question)) return { same: "没有区别", different: "有区别" };
+  return undefined;
+}
+
+/** Each measure of a line as unit → values: 家 → {20}, period(months) → {24}. */
+function measuresOf(line: string): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  const add = (unit: string, value: number): void => {
+    out.set(unit, (out.get(unit) ?? new Set()).add(value));
+  };
+  for (const q of quantitiesIn(line, { chineseNumerals: false })) add(q.unit, q.value);
+  for (const months of periodsIn(line)) add("period", months);
+  return out;
+}
+
+const sameSet = (a: ReadonlySet<number>, b: ReadonlySet<number>): boolean => a.size === b.size && [...a].every((v) => b.has(v));
+
+/**
+ * Lines worded alike at least this much (Dice over character pairs) with no
+ * measure between them say the same in each text's own terms: 「考核结果分为优秀、
+ * 合格和不合格三档」↔「认定结果…三档」 0.87, the consequences of failing (摘牌 ↔
+ * 取消资格) 0.80; different procedures and bodies (「向设区市知识产权局提出」↔
+ * 「向辖区内区县知识产权管理部门提出」) stay near 0.5.
+ */
+const ALIKE = 0.8;
+
+function pairsOf(text: string): Map<string, number> {
+  const han = text.replace(/（第[^）]*）|[^\u4e00-\u9fff\d]/gu, "");
+  const out = new Map<string, number>();
+  for (let i = 0; i + 2 <= han.length; i++) out.set(han.slice(i, i + 2), (out.get(han.slice(i, i + 2)) ?? 0) + 1);
+  return out;
+}
+
+/** Dice similarity of two texts' character pairs. */
+function likeness(a: string, b: string): number {
+  const [pa, pb] = [pairsOf(a), pairsOf(b)];
+  let shared = 0;
+  let total = 0;
+  for (const [pair, n] of pa) (shared += Math.min(n, pb.get(pair) ?? 0)), (total += n);
+  for (const n of pb.values()) total += n;
+  return total > 0 ? (2 * shared) / total : 0;
+}
+
+/**
+ * Whether the two sides' lines agree: "different" when one side has no such
+ * provision or a measure of a unit both state differs, "same" when every such
+ * measure agrees, "alike" when they state no measure in common but are worded
+ * alike (ALIKE), undefined otherwise.
+ * @param noProvision how a line says its text has no such provision
+ */
+export function sidesAgree(lines: readonly [string, string], noProvision: RegExp): "same" | "alike" | "different" | undefined {
+  const missing = lines.filter((l) => noProvision.test(l)).length;
+  if (missing === 2) return undefined;
+  if (missing === 1) return "different";
+  const [a, b] = lines.map(measuresOf) as [Map<string, Set<number>>, Map<string, Set<number>>];
+  const shared = [...a.keys()].filter((unit) => b.has(unit));
+  if (shared.length > 0) return shared.every((unit) => sameSet(a.get(unit)!, b.get(unit)!)) ? "same" : "different";
+  // Each line's own label (「浙江省（省级）：」) is no part of what it says.
+  const said = lines.map((l) => l.slice(l.indexOf("：") + 1));
+  return likeness(said[0]!, said[1]!) >= ALIKE ? "alike" : undefined;
+}
+
+/** How a side's line says its text has no such provision (answerer.ts). */
+const NO_PROVISION = /没有这方面的规定/u;
+
+/**
+ * The reply with 「不一样。」/「一样。」 before its conclusion when the question
+ * asks whether two sides agree and the conclusion is two labelled lines.
+ * @param labels the line openings of the sides (「浙江省（省级）：」 …)
+ */
+export function openWithAgreement(question: string, reply: string, labels: readonly string[]): string {
+  const ask = sameOrDifferentAsk(question);
+  if (!ask) return reply;
+  const cut = reply.indexOf("\n\n");
+  const conclusion = cut < 0 ? reply : reply.slice(0, cut);
+  const lines = conclusion.split("\n").filter((l) => labels.some((label) => l.startsWith(label)));
+  if (lines.length !== 2) return reply;
+  const verdict = sidesAgree([lines[0]!, lines[1]!], NO_PROVISION);
+  const lead = { same: `${ask.same}。`, alike: `基本${ask.same}，措辞略有不同。`, different: `${ask.different}。` } as const;
+  return verdict ? `${lead[verdict]}\n${reply}` : reply;
+}
+
+/** 「两边都要…吗」「都能…吗」: a question whether each side does it. */
+const BOTH_ASK = /都[^，。？?]*(吗|么|不|没)[？?。]*$|都[^，。？?]*(.)[不没]\2/u;
+
+/**
+ * The reply with 「都要。」/「都没有。」 before its conclusion when the question asks
+ * whether both sides do something and both labelled lines open with the same
+ * yes or no word (「要。」「能。」「没有。」, yes-no-ask.ts).
+ */
+export function openWithBoth(question: string, reply: string, labels: readonly string[]): string {
+  if (!BOTH_ASK.test(question)) return reply;
+  const cut = reply.indexOf("\n\n");
+  const conclusion = cut < 0 ? reply : reply.slice(0, cut);
+  const lines = conclusion.split("\n").filter((l) => labels.some((label) => l.startsWith(label)));
+  if (lines.length !== 2) return reply;
+  const words = lines.map((l) => /^[^：]*：([^。，]{1,3})。/u.exec(l)?.[1]);
+  if (!words[0] || words[0] !== words[1]) return reply;
+  return `都${words[0]}。\n${reply}`;
+}

@@ -1,0 +1,53 @@
+/**
+ * Spoken and regional forms read as the written words the two texts use.
+ *
+ * People type the way they talk (「俺们评砸了咋办」「没通过会咋样」「啥时候」);
+ * the texts are written in formal Chinese (「考核不合格的…」). Each entry is a
+ * closed, general correspondence of spoken Chinese — a question word, a
+ * pronoun, a negation — never a phrase taken from one question; the texts
+ * themselves never use the spoken forms, so reading them cannot change what a
+ * formally worded question means.
+ */
+
+interface SpokenForm {
+  spoken: RegExp;
+  written: string;
+}
+
+/**
+ * A failed check said in spoken negation (没通过, 没过关, 不达标). Not after
+ * a modal or 是 (「能不能通过」「是不通过吗」 ask, they do not report), and
+ * only when the verb ends the clause or a question about it follows —
+ * 「不通过中介」 (not via an agency) is another 通过 altogether.
+ */
+const FAILED_CHECK = /(?<![能会可要是])(没有|没|未|不)(通过|过关|达标)(?=$|[，。？！?!,.；;\s]|怎|咋|会|就|要|被|该|后|时|还|可|能)/g;
+
+/**
+ * A question passed on for someone (「老板问申报先干啥」「领导让我问一下…」): who asks is
+ * no part of what is asked. Only people who pass questions on, at the start.
+ */
+const PASSED_ON = /^(我们|我)?(的)?(老板|领导|同事|客户|朋友|经理|主任|上级|老师)(让我|叫我|要我)?(问|想问|想知道|打听)(一下|下)?[：:，,\s]*/u;
+
+const SPOKEN_FORMS: readonly SpokenForm[] = [
+  { spoken: PASSED_ON, written: "" },
+  // question words (Sichuan/northern 啥子/啥, 咋; 哪儿, 哪块儿)
+  { spoken: /啥子|啥/g, written: "什么" },
+  { spoken: /咋/g, written: "怎么" },
+  { spoken: /哪块儿|哪儿/g, written: "哪里" },
+  { spoken: /地儿/g, written: "地方" },
+  // pronouns (northern 俺, 咱)
+  { spoken: /俺们|咱们|咱/g, written: "我们" },
+  { spoken: /俺/g, written: "我" },
+  // negation (internet/southern 木有)
+  { spoken: /木有/g, written: "没有" },
+  // an assessment that went wrong (评砸了, 考砸, 搞砸了) is one that was failed
+  { spoken: /(评|考|搞)砸了?/g, written: "不合格" },
+  { spoken: FAILED_CHECK, written: "不合格" },
+];
+
+/** The question with its spoken forms in the written words; anything else unchanged. */
+export function readSpokenForms(question: string): string {
+  let text = question;
+  for (const { spoken, written } of SPOKEN_FORMS) text = text.replace(spoken, written);
+  return text;
+}
