@@ -67,15 +67,20 @@ export function parsePreload(text: string, dictBytes: number): LoadedKey[] {
 }
 
 /** Whether a recorded key's range is where this dictionary has the key's lines (checked before any is loaded). */
-function rangeFits(bytes: Uint8Array, k: LoadedKey, keyBytes: Uint8Array): boolean {
+function rangeFits(bytes: Uint8Array, k: LoadedKey, scratch: Buffer): boolean {
   const { start, end } = k;
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > bytes.length) return false;
   if (start > 0 && bytes[start - 1] !== NEWLINE) return false;
-  const startsWithKey = (at: number) => at < bytes.length && keyBytes.every((b, i) => bytes[at + i] === b);
-  const isKeysLine = (at: number) => startsWithKey(at) && (!k.whole || bytes[at + keyBytes.length] === SPACE);
+  // The key's UTF-8 bytes, written into a reused buffer (no allocation per key: ~2,600 keys a start).
+  const length = scratch.write(k.key, 0);
+  if (length === scratch.length) return false;
+  const isKeysLine = (at: number): boolean => {
+    if (at + length > bytes.length) return false;
+    for (let i = 0; i < length; i++) if (bytes[at + i] !== scratch[i]) return false;
+    return !k.whole || bytes[at + length] === SPACE;
+  };
   // No line of the key: the line where it would sort is not one (a character that is no word may start others).
-  if (end === start) return !isKeysLine(start);
-  return isKeysLine(start);
+  return end === start ? !isKeysLine(start) : isKeysLine(start);
 }
 
 /** A word added on top of jieba's dictionary, as `loadDict` takes it after `withDict`. */
@@ -177,7 +182,8 @@ export function createOnDemandJieba(added: readonly AddedWord[], bytes: Uint8Arr
   }
 
   const preloaded: Uint8Array[] = [];
-  if (preload.every((k) => rangeFits(bytes, k, Buffer.from(k.key)))) for (const k of preload) queue(k.key, k.whole, preloaded, k);
+  const scratch = Buffer.alloc(64);
+  if (preload.every((k) => rangeFits(bytes, k, scratch))) for (const k of preload) queue(k.key, k.whole, preloaded, k);
   jieba.loadDict(Buffer.concat([...preloaded, placeholder()]));
 
   /**
