@@ -95,7 +95,10 @@ interface LoadResult {
 
 /** Runs the conversations in a plain Node process on the compiled runtime (assistant-load.process.mjs says why). */
 function runLoad(job: { dist: string; dataDir: string; warmUp: string[]; scripts: string[][]; sequential: string[]; keyedScripts: string[][] }): Promise<LoadResult> {
-  const child = fork(fileURLToPath(new URL("./assistant-load.process.mjs", import.meta.url)), [], { execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  // BENCH_CPU_PROF_DIR=<dir>: a CPU profile of each thread of the load process (node --cpu-prof) is written there.
+  const profileDir = process.env.BENCH_CPU_PROF_DIR;
+  const execArgv = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const child = fork(fileURLToPath(new URL("./assistant-load.process.mjs", import.meta.url)), [], { execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
   return new Promise((resolve, reject) => {
     child.once("message", (raw) => {
       const reply = raw as { ok: true; result: LoadResult } | { ok: false; error: string };

@@ -1,5 +1,6 @@
 // The production build: src/ and bot/ compiled by tsc into dist/ (tsconfig.build.json),
-// plus jieba's IDF table sorted by word (scripts/jieba-tables.mjs),
+// plus jieba's IDF table sorted by word and what every start would otherwise work out again
+// (the policy files' validation, the jieba keys of the policy texts: scripts/jieba-tables.mjs),
 // so `npm start` and `npm run cli` run plain JavaScript instead of transpiling every
 // module at start-up with tsx. Run by npm install's postinstall (after prisma generate,
 // whose client is compiled too) and, when sources changed since, by scripts/run.mjs.
@@ -10,7 +11,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DIST, ROOT, STAMP } from "./dist-paths.mjs";
-import { writeSortedIdf } from "./jieba-tables.mjs";
+import { writeSortedIdf, writeStartData } from "./jieba-tables.mjs";
 import { vendorZod } from "./vendor-zod.mjs";
 
 export { DIST, ROOT, STAMP };
@@ -53,6 +54,12 @@ export function build({ quiet = false } = {}) {
   } catch (err) {
     process.stderr.write(`${r.stdout}${r.stderr}打包 zod 失败：${err.message}\n`);
     return false;
+  }
+  // Needs dist/ (it builds the index from it); without the records, starts validate the texts and look every jieba key up.
+  try {
+    writeStartData(DIST);
+  } catch (err) {
+    if (!quiet) process.stderr.write(`未能记录启动数据（政策文本的校验摘要与所需的 jieba 词条；启动时改为现场校验和逐个查找）：${err.message}\n`);
   }
   // Emitted despite type errors: runnable, but say so once.
   if (r.status !== 0 && !quiet) process.stderr.write("编译完成，但有类型错误（npm run typecheck 查看）。\n");

@@ -1,9 +1,12 @@
 // jieba's IDF table sorted by word, for src/retrieval/general-idf.ts to search in
 // place instead of indexing 6 MB at every start. Written by the build
 // (scripts/build.mjs) into dist/jieba/; rewritten when jieba's table changes size.
+// And what a start would otherwise work out again (record-start-data.mjs).
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const NEWLINE = 0x0a;
 
@@ -30,4 +33,17 @@ export function writeSortedIdf(dist) {
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, Buffer.concat(lines.flatMap((line) => [line, Buffer.from("\n")])));
   return target;
+}
+
+/**
+ * Records, from the compiled dist/, what every start would work out again
+ * (record-start-data.mjs): the digests of the validated policy files and the
+ * jieba dictionary keys that building the policy index loads. Rewritten at
+ * every build, as the texts, the domain terms or the indexing may have changed.
+ */
+export function writeStartData(dist) {
+  const script = fileURLToPath(new URL("./record-start-data.mjs", import.meta.url));
+  const r = spawnSync(process.execPath, [script, dist], { encoding: "utf8" });
+  if (r.error) throw r.error;
+  if (r.status !== 0) throw new Error(r.stderr.trim().split("\n").slice(-3).join(" "));
 }

@@ -13,7 +13,14 @@ import { describe, expect, it } from "vitest";
 import { parseQuestionSet } from "../src/answer/eval-question.schema.ts";
 import { listPieces } from "../src/knowledge/load-policies.ts";
 import { DOMAIN_TERMS } from "../src/retrieval/domain-terms.ts";
-import { createOnDemandJieba, DICT_BYTES, DICT_FREQUENCY_SUM, frequencySum } from "../src/retrieval/jieba-on-demand.ts";
+import {
+  createOnDemandJieba,
+  DICT_BYTES,
+  DICT_FREQUENCY_SUM,
+  formatPreload,
+  frequencySum,
+  parsePreload,
+} from "../src/retrieval/jieba-on-demand.ts";
 import { normalizeText } from "../src/retrieval/tokenizer.ts";
 
 const SETS = ["dev", "dev2", "dev3", "dev-en", "blind", "blind2", "blind3", "heldout", "public", "fresh", "fresh2", "fresh3", "fresh4"];
@@ -52,6 +59,31 @@ describe("jieba with its dictionary loaded on demand", () => {
     for (const text of texts) {
       expect({ cut: onDemand.cut(text), cutAll: onDemand.cutAll(text), tag: onDemand.tag(text) }, text).toEqual(expected(text));
     }
+  });
+
+  it("does so with the keys of the policy texts loaded at once from a record, as the build writes and a start reads it", () => {
+    const recorder = createOnDemandJieba(added);
+    const policyTexts = listPieces().flatMap((p) => [p.text, normalizeText(p.text)]);
+    for (const text of policyTexts) recorder.cut(text);
+    const record = formatPreload(recorder.loadedKeys(), dict.byteLength);
+    const preload = parsePreload(record, dict.byteLength);
+    expect(preload.length).toBeGreaterThan(1000);
+    const preloaded = createOnDemandJieba(added, dict, preload);
+    expect(preloaded.loadedKeys()).toEqual(recorder.loadedKeys());
+    // Questions after the preloaded texts: their other keys are still looked up on demand.
+    for (const text of [...policyTexts, ...questionTexts()]) {
+      expect({ cut: preloaded.cut(text), cutAll: preloaded.cutAll(text), tag: preloaded.tag(text) }, text).toEqual(expected(text));
+    }
+  });
+
+  it("drops a record made for another dictionary, or whose ranges do not fit this one, and looks every key up instead", () => {
+    const recorder = createOnDemandJieba(added);
+    recorder.cut("浙江省知识产权服务业集聚发展示范区");
+    const keys = recorder.loadedKeys();
+    expect(parsePreload(formatPreload(keys, dict.byteLength + 1), dict.byteLength)).toEqual([]);
+    expect(parsePreload("", dict.byteLength)).toEqual([]);
+    const shifted = keys.map((k) => ({ ...k, start: k.start + 1, end: k.end + 1 }));
+    expect(createOnDemandJieba(added, dict, shifted).loadedKeys()).toEqual([]);
   });
 
   it("does so for random texts of dictionary words, their pieces, Latin letters, digits, spaces and punctuation", () => {

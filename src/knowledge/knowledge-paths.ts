@@ -8,3 +8,6 @@ export const KNOWLEDGE_DIR = `${ROOT}/knowledge/`;
 export function projectPath(relative: string): string {
   return `${PROJECT_ROOT}${relative}`;
 }
+
+/** The build's record of the knowledge files it validated, by digest (load-policies.ts, scripts/record-start-data.mjs). */
+export const VALIDATED_KNOWLEDGE_PATH = `${ROOT}/dist/knowledge/validated.json`;

@@ -5,6 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
+import { PROJECT_ROOT } from "../project-root.ts";
 
 const resolve = createRequire(import.meta.url).resolve;
 export const JIEBA_DICT_PATH = resolve("@node-rs/jieba/dict.txt");
@@ -16,4 +18,16 @@ let dict: Buffer | undefined;
 export function jiebaDict(): Buffer {
   dict ??= readFileSync(JIEBA_DICT_PATH);
   return dict;
+}
+
+/** The build's record of the dictionary keys the policy texts need (scripts/jieba-tables.mjs; jieba-on-demand.ts). */
+export const JIEBA_PRELOAD_PATH = join(PROJECT_ROOT, "dist", "jieba", "preload-keys.json");
+
+/** That record's text, or "" when there is none (no build yet). */
+export function jiebaPreloadText(path = JIEBA_PRELOAD_PATH): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return "";
+  }
 }

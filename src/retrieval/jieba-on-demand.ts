@@ -16,6 +16,14 @@
  * frequencies, is kept by one placeholder entry holding what is not loaded.
  * `test/retrieval-jieba-on-demand.test.ts` compares it with the whole
  * dictionary on the policy texts, every question set and random texts.
+ *
+ * The keys a start needs for the policy texts (~15,000 characters and pairs,
+ * each a binary search: half of this module's start-up CPU) are the same at
+ * every start, so the build records them with their line ranges
+ * (scripts/jieba-tables.mjs → dist/jieba/preload-keys.json) and a start loads
+ * them in one `loadDict`, in the order they were recorded. Loading words that
+ * a text does not contain changes nothing for that text, so the record only
+ * saves work: a stale or missing one leaves the lookups to be done on demand.
  */
 import { Jieba, type TaggedWord } from "@node-rs/jieba";
 import { jiebaDict } from "./jieba-files.ts";
@@ -28,6 +36,51 @@ export interface OnDemandJieba {
   cutAll(text: string): string[];
   /** `jieba.tag(text, false)` */
   tag(text: string): TaggedWord[];
+  /** The keys loaded so far, in load order, with their lines in the dictionary: what the build records (`formatPreload`). */
+  loadedKeys(): readonly LoadedKey[];
+}
+
+/** A character (`whole`: its own word) or a pair (the words starting with it) and its dictionary lines [start, end). */
+export interface LoadedKey {
+  key: string;
+  whole: boolean;
+  start: number;
+  end: number;
+}
+
+const PRELOAD_FORMAT = "jieba-preload 1";
+
+/** The build's record of loaded keys, for a dictionary of `dictBytes` bytes, as JSON (parsed faster than lines of text). */
+export function formatPreload(keys: readonly LoadedKey[], dictBytes: number): string {
+  return JSON.stringify({ format: PRELOAD_FORMAT, dictBytes, keys: keys.map((k) => [k.key, k.whole ? 1 : 0, k.start, k.end]) });
+}
+
+/** The keys of a record made for a dictionary of `dictBytes` bytes; [] for another dictionary, a malformed record or none (""). */
+export function parsePreload(text: string, dictBytes: number): LoadedKey[] {
+  try {
+    const record = JSON.parse(text) as { format?: unknown; dictBytes?: unknown; keys?: unknown };
+    if (record.format !== PRELOAD_FORMAT || record.dictBytes !== dictBytes || !Array.isArray(record.keys)) return [];
+    return (record.keys as [string, number, number, number][]).map(([key, whole, start, end]) => ({ key: String(key), whole: whole === 1, start, end }));
+  } catch {
+    return [];
+  }
+}
+
+/** Whether a recorded key's range is where this dictionary has the key's lines (checked before any is loaded). */
+function rangeFits(bytes: Uint8Array, k: LoadedKey, scratch: Buffer): boolean {
+  const { start, end } = k;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > bytes.length) return false;
+  if (start > 0 && bytes[start - 1] !== NEWLINE) return false;
+  // The key's UTF-8 bytes, written into a reused buffer (no allocation per key: ~2,600 keys a start).
+  const length = scratch.write(k.key, 0);
+  if (length === scratch.length) return false;
+  const isKeysLine = (at: number): boolean => {
+    if (at + length > bytes.length) return false;
+    for (let i = 0; i < length; i++) if (bytes[at + i] !== scratch[i]) return false;
+    return !k.whole || bytes[at + length] === SPACE;
+  };
+  // No line of the key: the line where it would sort is not one (a character that is no word may start others).
+  return end === start ? !isKeysLine(start) : isKeysLine(start);
 }
 
 /** A word added on top of jieba's dictionary, as `loadDict` takes it after `withDict`. */
@@ -80,8 +133,13 @@ function keyOf(word: string): string {
   return first + second;
 }
 
-export function createOnDemandJieba(added: readonly AddedWord[], bytes: Uint8Array = jiebaDict()): OnDemandJieba {
+/**
+ * `preload`: keys to load at once (the build's record, `parsePreload`); one
+ * whose range does not fit this dictionary drops the whole record.
+ */
+export function createOnDemandJieba(added: readonly AddedWord[], bytes: Uint8Array = jiebaDict(), preload: readonly LoadedKey[] = []): OnDemandJieba {
   const jieba = new Jieba();
+  const loadOrder: LoadedKey[] = [];
   /** Sum of the frequencies of the words loaded into jieba (the placeholder aside). */
   let loadedSum = 0;
   /** Characters and pairs whose words are loaded. */
@@ -105,13 +163,13 @@ export function createOnDemandJieba(added: readonly AddedWord[], bytes: Uint8Arr
   }
 
   const placeholder = () => Buffer.from(`${PLACEHOLDER} ${total - loadedSum} x\n`);
-  jieba.loadDict(placeholder());
 
   /** Queues the words of a key not loaded yet: the character's own word (`whole`), or the words starting with the pair. */
-  function queue(key: string, whole: boolean, lines: Uint8Array[]): void {
+  function queue(key: string, whole: boolean, lines: Uint8Array[], range?: { start: number; end: number }): void {
     if (loadedKeys.has(key)) return;
     loadedKeys.add(key);
-    const { start, end } = whole ? lineOfWord(bytes, Buffer.from(key)) : linesStartingWith(bytes, Buffer.from(key));
+    const { start, end } = range ?? (whole ? lineOfWord(bytes, Buffer.from(key)) : linesStartingWith(bytes, Buffer.from(key)));
+    loadOrder.push({ key, whole, start, end });
     if (end > start) {
       lines.push(bytes.subarray(start, end));
       if (bytes[end - 1] !== NEWLINE) lines.push(Buffer.from("\n"));
@@ -122,6 +180,11 @@ export function createOnDemandJieba(added: readonly AddedWord[], bytes: Uint8Arr
       loadedSum += a.freqChange;
     }
   }
+
+  const preloaded: Uint8Array[] = [];
+  const scratch = Buffer.alloc(64);
+  if (preload.every((k) => rangeFits(bytes, k, scratch))) for (const k of preload) queue(k.key, k.whole, preloaded, k);
+  jieba.loadDict(Buffer.concat([...preloaded, placeholder()]));
 
   /**
    * Loads every dictionary word that can occur in the text: the word of each
@@ -160,5 +223,6 @@ export function createOnDemandJieba(added: readonly AddedWord[], bytes: Uint8Arr
       prepare(text);
       return jieba.tag(text, false);
     },
+    loadedKeys: () => loadOrder,
   };
 }

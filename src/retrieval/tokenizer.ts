@@ -7,7 +7,8 @@
  */
 import { DOMAIN_TERMS, JURISDICTION_WORDS, STOPWORDS } from "./domain-terms.ts";
 import { createGeneralIdf } from "./general-idf.ts";
-import { createOnDemandJieba } from "./jieba-on-demand.ts";
+import { createOnDemandJieba, parsePreload, type LoadedKey } from "./jieba-on-demand.ts";
+import { jiebaDict, jiebaPreloadText } from "./jieba-files.ts";
 
 export interface TaggedWord {
   word: string;
@@ -42,6 +43,8 @@ export interface Tokenizer {
   wordStarts(text: string): Set<number>;
   /** Whether general Chinese knows the word (it is in jieba's IDF table). */
   isGeneralWord(word: string): boolean;
+  /** jieba's dictionary keys loaded so far (jieba-on-demand.ts), which the build records for the next starts. */
+  loadedDictionaryKeys(): readonly LoadedKey[];
 }
 
 const PUNCTUATION = /^[\p{P}\p{S}\s]+$/u;
@@ -82,7 +85,13 @@ export function getTokenizer(): Tokenizer {
 export function createTokenizer(): Tokenizer {
   // jieba's dictionary, loaded as texts need it (jieba-on-demand.ts). A high
   // frequency makes jieba prefer a domain term over its parts.
-  const jieba = createOnDemandJieba(DOMAIN_TERMS.map((word) => ({ word, freq: 200_000, tag: "n" })));
+  // The keys the policy texts need are loaded at once when the build recorded them.
+  const dict = jiebaDict();
+  const jieba = createOnDemandJieba(
+    DOMAIN_TERMS.map((word) => ({ word, freq: 200_000, tag: "n" })),
+    dict,
+    parsePreload(jiebaPreloadText(), dict.byteLength),
+  );
 
   const idfTable = createGeneralIdf();
   const UNKNOWN_IDF = 11;
@@ -183,5 +192,6 @@ export function createTokenizer(): Tokenizer {
     isGeneralWord(word) {
       return idfTable.get(word) !== undefined;
     },
+    loadedDictionaryKeys: () => jieba.loadedKeys(),
   };
 }

@@ -4,7 +4,10 @@
  * exactly what will be read back (no `undefined`, Dates become strings).
  */
 // The generated namespace directly, not through prisma-client.ts (which imports the SQLite hot path, which reads these types).
-import { Prisma } from "../generated/sqlite/client.ts";
+// Its values from the runtime-free entry (`browser.ts`): JsonNull and DbNull there are the very objects
+// the client's runtime checks for (both come from @prisma/client-runtime-utils), without loading that runtime.
+import type { Prisma } from "../generated/sqlite/client.ts";
+import { Prisma as PrismaValues } from "../generated/sqlite/browser.ts";
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -39,13 +42,13 @@ function notAnObject(what: string): TypeError {
 
 /** For a required Json column: JSON `null` must be sent as Prisma.JsonNull. */
 export function jsonInput(value: JsonValue): Prisma.InputJsonValue | typeof Prisma.JsonNull {
-  return value === null ? Prisma.JsonNull : (value as Prisma.InputJsonValue);
+  return value === null ? (PrismaValues.JsonNull as typeof Prisma.JsonNull) : (value as Prisma.InputJsonValue);
 }
 
 /** For an optional Json column: `undefined` leaves it unchanged, `null` clears it. */
 export function nullableJsonInput(value: JsonValue | undefined): Prisma.InputJsonValue | typeof Prisma.DbNull | undefined {
   if (value === undefined) return undefined;
-  return value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue);
+  return value === null ? (PrismaValues.DbNull as typeof Prisma.DbNull) : (value as Prisma.InputJsonValue);
 }
 
 export function fromJson(value: unknown): JsonValue {

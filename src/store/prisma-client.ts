@@ -6,14 +6,12 @@
  * run unchanged on PostgreSQL (whose client only accepts more, e.g.
  * `mode: "insensitive"`, which the repositories do not use).
  */
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { Prisma, PrismaClient } from "../generated/sqlite/client.ts";
+import type { Prisma, PrismaClient } from "../generated/sqlite/client.ts";
 import type { DatabaseTarget } from "./database-target.ts";
 import { SQLITE_PRAGMAS } from "./sqlite-pragmas.ts";
 import { openSqliteDirect, type SqliteDirect } from "./sqlite-direct.ts";
 
-export { Prisma };
 export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
 
@@ -36,7 +34,8 @@ const BUSY_TIMEOUT_MS = 10_000;
  * the first queries), which a SQLite process whose messages only take the
  * plain-SQL hot path (sqlite-direct.ts) then never loads.
  */
-function sqliteAdapter(file: string): SqlDriverAdapterFactory {
+async function sqliteAdapter(file: string): Promise<SqlDriverAdapterFactory> {
+  const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
   // `timeout` is SQLite's busy timeout: another process (the CLI while the bot
   // runs) holding the write lock is waited for instead of failing at once.
   const factory = new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
@@ -59,12 +58,50 @@ export async function openPrismaClient(target: DatabaseTarget): Promise<Db> {
     const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }), errorFormat });
     return client as unknown as Db;
   }
-  return new PrismaClient({ adapter: sqliteAdapter(target.sqliteFile!), errorFormat });
+  const { PrismaClient } = await import("../generated/sqlite/client.ts");
+  return new PrismaClient({ adapter: await sqliteAdapter(target.sqliteFile!), errorFormat });
 }
 
-/** The client and, on SQLite, the direct connection; neither connects before its first query. */
+/**
+ * A client whose module is imported on its first query, not at start: the
+ * generated client and Prisma's runtime (a 200 kB CommonJS file that Node
+ * scans for its exports) cost 60–80 ms of CPU and ~14 MB resident, and a
+ * SQLite process whose messages take the plain-SQL path (sqlite-direct.ts)
+ * may never query through Prisma. Every call of a model method or `$…` method
+ * waits for the real client and is then made on it, so it behaves as the
+ * client's own awaited call (all our calls are awaited; none is handed
+ * unawaited to an array `$transaction`, which would need Prisma's own promise).
+ */
+function lazyClient(open: () => Promise<Db>): Db {
+  let client: Promise<Db> | undefined;
+  const real = (): Promise<Db> => (client ??= open());
+  const call = (path: readonly string[]) =>
+    async (...args: unknown[]): Promise<unknown> => {
+      let target: unknown = await real();
+      for (const key of path.slice(0, -1)) target = (target as Record<string, unknown>)[key];
+      const fn = (target as Record<string, (...a: unknown[]) => unknown>)[path.at(-1)!]!;
+      return await fn.apply(target, args);
+    };
+  const delegates = new Map<string, unknown>();
+  return new Proxy({} as Db, {
+    get(_, prop) {
+      if (typeof prop !== "string" || prop === "then") return undefined;
+      // Closing a client that never opened has nothing to close.
+      if (prop === "$disconnect") return async () => (client ? (await client).$disconnect() : undefined);
+      if (prop.startsWith("$")) return call([prop]);
+      let delegate = delegates.get(prop);
+      if (!delegate) {
+        delegate = new Proxy({}, { get: (__, method) => (typeof method === "string" && method !== "then" ? call([prop, method]) : undefined) });
+        delegates.set(prop, delegate);
+      }
+      return delegate;
+    },
+  });
+}
+
+/** The client and, on SQLite, the direct connection; neither connects (nor loads Prisma) before its first query. */
 export async function openDatabase(target: DatabaseTarget): Promise<OpenedDatabase> {
-  const db = await openPrismaClient(target);
+  const db = lazyClient(() => openPrismaClient(target));
   if (target.provider !== "sqlite") return { db };
   return { db, sqlite: openSqliteDirect(target.sqliteFile!, { timeoutMs: BUSY_TIMEOUT_MS }) };
 }

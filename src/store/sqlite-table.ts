@@ -6,7 +6,8 @@
  * table below then no longer type-checks until the column has a reader, and
  * test/store-hot-path.test.ts compares every table with the migrated database.
  */
-import { Prisma, type ApplicationStatus, type Jurisdiction, type UserRole } from "../generated/sqlite/client.ts";
+// The field enums from the runtime-free entry of the generated client: this module is on every start's path.
+import { Prisma, type ApplicationStatus, type Jurisdiction, type UserRole } from "../generated/sqlite/browser.ts";
 import type { JsonValue } from "./json-value.ts";
 import type { SqlRow } from "./sqlite-direct.ts";
 
