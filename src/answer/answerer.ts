@@ -395,10 +395,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
    * A question about both jurisdictions (「……？浙江和淄博比一比」) is asked of
    * each side on its own: every side gets its labelled line, the side whose
    * text has no such provision saying so plainly; undefined when no side is
-   * answered (or, with `allAnswered`, when one is not: the question is then
-   * tried as a whole first).
+   * answered. `everySide` says whether each side was answered (else the
+   * question is tried as a whole first, and this reply is the fallback).
    */
-  async function answerSides(question: string, options: AnswerOptions, { allAnswered = false } = {}): Promise<AnswerResult | undefined> {
+  async function answerSides(question: string, options: AnswerOptions): Promise<{ reply: AnswerResult; everySide: boolean } | undefined> {
     const sides = sideQuestions(question);
     if (!sides) return undefined;
     const parts: { jurisdiction: Jurisdiction; result: AnswerResult }[] = [];
@@ -416,7 +416,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       if (found) part.result = { ...found.result, text: `${lead}${found.result.text.startsWith("共 ") ? "\n" : ""}${found.result.text}` };
     }
     const answered = parts.filter((p) => !p.result.refused);
-    if (answered.length === 0 || (allAnswered && answered.length < parts.length)) return undefined;
+    if (answered.length === 0) return undefined;
     const citations = [...new Set(answered.flatMap((p) => p.result.citations))];
     const lines: string[] = [];
     const evidence: string[] = [];
@@ -433,7 +433,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       lines.push(`${JURISDICTION_LABEL[jurisdiction]}：${conclusion}`);
       if (at >= 0) evidence.push(paragraphs[at]!.replace(/^依据：\n[^\n]*\n/, `【${JURISDICTION_LABEL[jurisdiction]}】${policy.shortName}：\n`));
     }
-    return {
+    const reply: AnswerResult = {
       text: openAnswered(
         question,
         [lines.join("\n"), evidence.length > 0 ? `依据：\n${evidence.join("\n\n")}` : "", ...trialNotes(citations)].filter(Boolean).join("\n\n"),
@@ -446,6 +446,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       resolvedQuestion: question,
       mode: "offline",
     };
+    return { reply, everySide: answered.length === parts.length };
   }
 
   /**
@@ -489,11 +490,11 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const zone = otherLevelZone(text);
       if (zone) return { ...refuse("off-topic", text, retrieved), text: otherLevelText(zone, nationalMentions(passages)) };
       // Each side asked on its own finds its own best clause (「往哪儿交，浙江和淄博有啥区别」 → 区县 for Zibo,
-      // not its materials list ranked by the Zhejiang words); taken when every side is answered.
-      if (!side && !resolved.isFollowUp && named.length > 1) {
-        const sides = await answerSides(text, options, { allAnswered: true });
-        if (sides) return corrections.length > 0 ? { ...sides, text: `${readingNote(corrections)}\n\n${sides.text}` } : sides;
-      }
+      // not its materials list ranked by the Zhejiang words): taken when every side is answered, else the
+      // fallback of a question that finds no answer as a whole.
+      const sides = !side && !resolved.isFollowUp && named.length > 1 ? await answerSides(text, options) : undefined;
+      const withReadingNote = (r: AnswerResult): AnswerResult => (corrections.length > 0 ? { ...r, text: `${readingNote(corrections)}\n\n${r.text}` } : r);
+      if (sides?.everySide) return withReadingNote(sides.reply);
       // A comparison (both texts named) is covered by one article of each, together.
       const bestOfEach =
         named.length > 1
@@ -529,8 +530,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
             return { ...refuse("off-topic", text, retrieved), text: otherSideText(no, named[0]!, other, otherReply) };
           }
         }
-        const sides = !side && !resolved.isFollowUp && named.length > 1 ? await answerSides(text, options) : undefined;
-        if (sides) return corrections.length > 0 ? { ...sides, text: `${readingNote(corrections)}\n\n${sides.text}` } : sides;
+        if (sides) return withReadingNote(sides.reply);
         return { ...refuse("off-topic", text, retrieved), text: notCovered(profile, passages, named) };
       }
 

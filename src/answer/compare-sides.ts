@@ -34,6 +34,6 @@ export function sideQuestions(question: string): SideQuestion[] | undefined {
   if (rest.replace(/[\p{P}\s]/gu, "").length === 0) return undefined;
   // 「申报材料有什么区别」 asks what each side has: with the comparison taken out and no ask left
   // (「浙江的申报材料」), each side is asked for it whole.
-  const ask = DIFFERENCE.test(question) && !ASK_WORD.test(rest) ? "有哪些？" : "";
-  return named.map((j) => ({ jurisdiction: j, text: `${jurisdictionNames(j).aliases[0]}${rest.replace(/[？?。]$/, "")}${ask || rest.match(/[？?。]$/)?.[0] || ""}` }));
+  const asked = DIFFERENCE.test(question) && !ASK_WORD.test(rest) ? `${rest.replace(/[？?。]$/, "")}有哪些？` : rest;
+  return named.map((j) => ({ jurisdiction: j, text: `${jurisdictionNames(j).aliases[0]}${asked}` }));
 }

@@ -3,8 +3,9 @@
  * 「不一样。」 (or 「一样。」) before the labelled lines, read off the measures the
  * lines state — figures in a unit (20家 ↔ 2家) and periods (每两年 ↔ 每年度) —
  * or 「不一样。」 when one side has no such provision. Lines stating no measure
- * in common are given without a word: whether two wordings agree is not read
- * here. Only the grammar of the ask is read, never the topics of the texts.
+ * in common open 「基本一样，措辞略有不同。」 when worded alike (ALIKE), else
+ * with no word. 「两边都…吗」 opens 「都要。」 when both lines give the same
+ * yes/no word. Only the grammar of the ask is read, never the topics of the texts.
  */
 import { periodsIn, quantitiesIn } from "../retrieval/answer-kinds.ts";
 
@@ -81,6 +82,13 @@ export function sidesAgree(lines: readonly [string, string], noProvision: RegExp
   return likeness(said[0]!, said[1]!) >= ALIKE ? "alike" : undefined;
 }
 
+/** The labelled lines of a reply's conclusion (its first paragraph). */
+function sideLines(reply: string, labels: readonly string[]): string[] {
+  const cut = reply.indexOf("\n\n");
+  const conclusion = cut < 0 ? reply : reply.slice(0, cut);
+  return conclusion.split("\n").filter((l) => labels.some((label) => l.startsWith(label)));
+}
+
 /** How a side's line says its text has no such provision (answerer.ts). */
 const NO_PROVISION = /没有这方面的规定/u;
 
@@ -92,9 +100,7 @@ const NO_PROVISION = /没有这方面的规定/u;
 export function openWithAgreement(question: string, reply: string, labels: readonly string[]): string {
   const ask = sameOrDifferentAsk(question);
   if (!ask) return reply;
-  const cut = reply.indexOf("\n\n");
-  const conclusion = cut < 0 ? reply : reply.slice(0, cut);
-  const lines = conclusion.split("\n").filter((l) => labels.some((label) => l.startsWith(label)));
+  const lines = sideLines(reply, labels);
   if (lines.length !== 2) return reply;
   const verdict = sidesAgree([lines[0]!, lines[1]!], NO_PROVISION);
   const lead = { same: `${ask.same}。`, alike: `基本${ask.same}，措辞略有不同。`, different: `${ask.different}。` } as const;
@@ -111,9 +117,7 @@ const BOTH_ASK = /都[^，。？?]*(吗|么|不|没)[？?。]*$|都[^，。？?]
  */
 export function openWithBoth(question: string, reply: string, labels: readonly string[]): string {
   if (!BOTH_ASK.test(question)) return reply;
-  const cut = reply.indexOf("\n\n");
-  const conclusion = cut < 0 ? reply : reply.slice(0, cut);
-  const lines = conclusion.split("\n").filter((l) => labels.some((label) => l.startsWith(label)));
+  const lines = sideLines(reply, labels);
   if (lines.length !== 2) return reply;
   const words = lines.map((l) => /^[^：]*：([^。，]{1,3})。/u.exec(l)?.[1]);
   if (!words[0] || words[0] !== words[1]) return reply;

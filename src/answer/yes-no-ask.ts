@@ -127,7 +127,6 @@ function affirmativeReading(question: string): string {
   return question.replace(new RegExp(A_NOT_A.source, "gu"), "$1").replace(/是否|能否|可否|有无/gu, "").replace(PARTICLE, "");
 }
 
-
 /**
  * A consequence in stages (「评为不合格的，限期整改；整改仍不合格的，取消资格」):
  * 「是不是就没了」「会直接摘牌吗」 are answered by neither yes nor no — the first
