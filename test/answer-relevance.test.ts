@@ -34,6 +34,10 @@ describe("the object of the ask", () => {
     // 贷款贴息: a verb right after a noun makes one noun phrase with it (the interest subsidy of loans).
     ["淄博示范区的服务机构可以申请贷款贴息吗？", ["贷款", "贴息"]],
     ["浙江示范区考核结果分几档？", []],
+    // after a yes-no verb (A-not-A or written), past a verb of its own: the nouns it asks about
+    ["淄博示范区有没有专家评审这一步", ["专家", "评审"]],
+    ["浙江是否要求核心区面积", ["核心区面积"]],
+    ["淄博需不需要现场考察", ["现场考察"]],
   ])("「%s」 asks for %j", (question, expected) => {
     expect(focusOf(question)).toEqual(expected);
   });

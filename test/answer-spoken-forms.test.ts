@@ -30,6 +30,10 @@ describe("spoken forms are read as the written words", () => {
     // passed on for someone: who asks is no part of the question
     ["老板问申报淄博示范区先干啥", "申报淄博示范区先干什么"],
     ["领导让我问一下，浙江示范区多久考核一次", "浙江示范区多久考核一次"],
+    // a demonstrative pointing back at the noun before it only repeats it
+    ["浙江申报有没有专家评估这一步？", "浙江申报有没有专家评估？"],
+    ["淄博管不管托管这块", "淄博管不管托管"],
+    ["现场考察这个环节要不要", "现场考察要不要"],
   ])("「%s」 → 「%s」", (spoken, written) => {
     expect(readSpokenForms(spoken)).toBe(written);
   });
@@ -37,6 +41,9 @@ describe("spoken forms are read as the written words", () => {
   it.each([
     // asked, not reported: a modal or 是 before the negation
     "考核能不能通过？",
+    // a demonstrative that is the subject of its own clause
+    "这一步怎么做？",
+    "申报以后，这个环节谁负责？",
     "是不通过吗？",
     // another 通过: by way of
     "申报能不能不通过中介直接交？",

@@ -36,9 +36,10 @@ import { applyOwnNumbers } from "./apply-own-numbers.ts";
 import { todayInChina } from "../rules/index.ts";
 import { createQuestionNormalizer } from "./normalize-question.ts";
 import { splitAsks, type Ask } from "./split-asks.ts";
-import { sideQuestions } from "./compare-sides.ts";
+import { askedOf, sideQuestions } from "./compare-sides.ts";
 import { createAnalogyFinder, type Analogy } from "./analogous-clause.ts";
 import { openWithAgreement, openWithBoth } from "./same-or-different.ts";
+import { openWithLarger } from "./which-side-more.ts";
 import { answerClauseByNumber, asksForClauseOnly, readArticleReference } from "./article-reference.ts";
 import { interleave } from "./interleave-retrieved.ts";
 import { yesNoAsk } from "./yes-no-ask.ts";
@@ -84,10 +85,13 @@ const sentenceStart = (s: string): string => s.charAt(0).toUpperCase() + s.slice
 
 const NOT_IN_TEXTS_SHORT = "两份政策都没有写到这一点。";
 
-/** A comparison's verdict over its two lines first: 「不一样。」 or 「都要。」 (same-or-different.ts). */
+/** A comparison's verdict over its two lines first: 「不一样。」, 「都要。」 (same-or-different.ts) or 「浙江省（省级）的多」 (which-side-more.ts). */
 const openAnswered = (question: string, reply: string, labels: readonly string[]): string => {
-  const agreed = openWithAgreement(question, reply, labels);
-  return agreed !== reply ? agreed : openWithBoth(question, reply, labels);
+  for (const open of [openWithAgreement, openWithBoth, openWithLarger]) {
+    const opened = open(question, reply, labels);
+    if (opened !== reply) return opened;
+  }
+  return reply;
 };
 
 /** The openings of the labelled lines of a comparison. */
@@ -415,6 +419,20 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const lead = `${POLICIES[POLICY_OF[part.jurisdiction]].shortName}的说法不同，相应的规定是：`;
       if (found) part.result = { ...found.result, text: `${lead}${found.result.text.startsWith("共 ") ? "\n" : ""}${found.result.text}` };
     }
+    // 「浙江有没有像淄博那样规定试用期」: a side whose clauses do not name what is asked (试用期) while
+    // another side's do has no such provision — its nearest clause (实施日期) is no answer to 有没有 —
+    // and that side is settled (没有), as an answered one is: the reply stands without trying the question whole.
+    const settled = new Set<number>();
+    if (yesNoAsk(question)?.yes === "有") {
+      const cited = (r: AnswerResult): string => r.citations.map((id) => index.pieces.find((p) => p.id === id)?.text ?? "").join("");
+      const names = (r: AnswerResult, groups: string[][]): boolean => !r.refused && groups.every((g) => g.some((cue) => cited(r).includes(cue)));
+      for (const [i, part] of parts.entries()) {
+        const groups = index.profile(sides[i]!.text).focusCues;
+        if (groups.length === 0 || names(part.result, groups) || !parts.some((o) => o !== part && names(o.result, groups))) continue;
+        if (!part.result.refused) part.result = { ...part.result, refused: true, refusalReason: "off-topic" };
+        settled.add(i);
+      }
+    }
     const answered = parts.filter((p) => !p.result.refused);
     if (answered.length === 0) return undefined;
     const citations = [...new Set(answered.flatMap((p) => p.result.citations))];
@@ -446,7 +464,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       resolvedQuestion: question,
       mode: "offline",
     };
-    return { reply, everySide: answered.length === parts.length };
+    return { reply, everySide: answered.length + settled.size === parts.length };
   }
 
   /**
@@ -520,7 +538,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         // 「淄博示范区对面积有要求吗」: what only the other text provides — this one has none, then the other's, labelled.
         if (!side && !resolved.isFollowUp && named.length === 1) {
           const other = JURISDICTION_ORDER.find((j) => j !== named[0]);
-          const there = other ? await answerChinese(text, { ...options, history: undefined }, undefined, other) : undefined;
+          const there = other ? await answerChinese(askedOf(text, named[0]!, other), { ...options, history: undefined }, undefined, other) : undefined;
           if (other && there && !there.refused) {
             // The other side's own yes (「有。」) would read as this side's after 「没有。」.
             const yes = yesNoAsk(text)?.yes;

@@ -8,6 +8,7 @@
  */
 import { jurisdictionNames } from "../knowledge/jurisdictions.ts";
 import { detectJurisdiction, withoutPlaceNames, type Jurisdiction } from "./detect-jurisdiction.ts";
+import { comparativeAsk, sideAskOf } from "./which-side-more.ts";
 
 export interface SideQuestion {
   jurisdiction: Jurisdiction;
@@ -17,6 +18,9 @@ export interface SideQuestion {
 /** Words that ask to compare the sides (「比一比」「有什么区别」「分别」「一样吗」), not what about. */
 export const COMPARING =
   /分别|各自|比一比|比一下|比比|比较一下|对比一下|对照一下|对比|比较|相比|(有)?(什么|啥|哪些|何)(区别|不同|差别|差异)|(是否|有没有)(一样|相同|一致|不同)|(一样|相同|一致)(吗|么)|有(没有)?(区别|差别|差异|不同)(吗|么)?|都/g;
+
+/** What is left of 「像淄博那样」「跟浙江一样」 once the place is taken out. */
+const REFERENCE = /(像|如同|同|跟|和)(的)?(那样|一样)(的)?/gu;
 
 /** A comparison that asks how the sides differ (or whether they agree), not for one thing of each. */
 const DIFFERENCE = /区别|不同|差别|差异|异同|一样|相同|一致/;
@@ -29,11 +33,32 @@ export function sideQuestions(question: string): SideQuestion[] | undefined {
   if (named.length < 2) return undefined;
   const rest = withoutPlaceNames(question)
     .replace(COMPARING, "")
+    // 「有没有像淄博那样规定试用期」: the other side only as the reference, with its name already gone.
+    .replace(REFERENCE, "")
     .replace(/^[\p{P}\s]+|[，,、\s]+(?=[？?。]?$)/gu, "")
     .trim();
   if (rest.replace(/[\p{P}\s]/gu, "").length === 0) return undefined;
   // 「申报材料有什么区别」 asks what each side has: with the comparison taken out and no ask left
   // (「浙江的申报材料」), each side is asked for it whole.
-  const asked = DIFFERENCE.test(question) && !ASK_WORD.test(rest) ? `${rest.replace(/[？?。]$/, "")}有哪些？` : rest;
+  // 「谁要求的服务机构多」 asks each side for its figure (「要求的服务机构是多少？」), which-side-more.ts.
+  const comparative = comparativeAsk(rest);
+  const asked = comparative
+    ? sideAskOf(rest, comparative)
+    : DIFFERENCE.test(question) && !ASK_WORD.test(rest)
+      ? `${rest.replace(/[？?。]$/, "")}有哪些？`
+      : rest;
   return named.map((j) => ({ jurisdiction: j, text: `${jurisdictionNames(j).aliases[0]}${asked}` }));
+}
+
+/**
+ * The question asked of jurisdiction `to` instead of `from`: its name of
+ * `from`'s policy (「浙江的管理办法有没有规定试用期」) becomes `to`'s (「…建设方案…」),
+ * so that the words naming the document are not taken for the thing asked
+ * about in the other text. Place names stay: the caller searches `to`'s text
+ * only, and 「浙江省知识产权局」 is an office, not a place to swap.
+ */
+export function askedOf(question: string, from: Jurisdiction, to: Jurisdiction): string {
+  const [a, b] = [jurisdictionNames(from), jurisdictionNames(to)];
+  // 「浙江省管理办法」 less 「浙江省」: the kind of document (管理办法, 建设方案).
+  return question.replaceAll(a.shortName.replace(a.label, ""), b.shortName.replace(b.label, ""));
 }

@@ -57,6 +57,12 @@ const KIND_WINDOW = 5;
 const LIST_QUESTION =
   /哪些|哪几|几种|几类|几档|几项|几个方面|包括|包含|分别|什么条件|哪些条件|条件是|什么要求|什么材料|准备什么|提交什么|主要内容|看什么|程序|流程|步骤|怎么申报|如何申报|怎样申报|都有什么|有什么工作|做什么/;
 
+/** A question for what there is, not for how much or whether: 什么, 啥 (not 为什么, 什么时候). */
+const WHAT_IS_THERE = /(?<!为)(什么|啥)(?!时候|时间|意思)/;
+
+/** What something requires, which the items of a list share rather than list. */
+const ASKS_REQUIREMENT = /要求|条件|资格|资质|门槛|标准/;
+
 export function isListQuestion(question: string): boolean {
   return LIST_QUESTION.test(question);
 }
@@ -143,10 +149,11 @@ function leadingPassage(passages: readonly Passage[], cues: readonly Cue[]): Pas
   return best;
 }
 
-function quotesForDoc(passages: readonly Passage[], input: ExtractiveInput): Quote[] {
+/** The quotes of one text, and whether they are the whole list the question asks for though it did not say 哪些. */
+function quotesForDoc(passages: readonly Passage[], input: ExtractiveInput): { quotes: Quote[]; askedList: boolean } {
   const answeringShapes = shapesAskedHere(input.question ?? "");
   const top = leadingPassage(passages, input.cues);
-  if (!top) return [];
+  if (!top) return { quotes: [], askedList: false };
   const articlePieces = input.pieces.filter((p) => sameArticle(p, top));
   const lead = articlePieces.find((p) => p.item === undefined);
   const items = articlePieces.filter((p) => p.item !== undefined);
@@ -156,7 +163,13 @@ function quotesForDoc(passages: readonly Passage[], input: ExtractiveInput): Quo
   // (「当年度优惠政策只享受一次」) is a list too, when the question is about its items alike —
   // several of them cover it as well as the best one (「有哪些支持」), not one item of it (「授权的支持分几档」).
   const alike = passages.slice(0, 3).filter((p) => sameArticle(p, top) && p.item !== undefined && p.pieceCoverage >= LIKE_ITEMS * top.pieceCoverage);
-  const headedList = items.length > 0 && top.heading !== undefined && input.wantsList && alike.length >= 2;
+  // A question for what there is (「有啥待遇」「能享受什么扶持」) whose first three pieces are all items of
+  // that list, alike, names nothing that tells one item from another: it asks for the list.
+  // A question for what the items require (「有什么资质要求」) asks what they share, not for them.
+  const forTheList = input.wantsList
+    ? alike.length >= 2
+    : alike.length >= 3 && WHAT_IS_THERE.test(input.question ?? "") && !ASKS_REQUIREMENT.test(input.question ?? "");
+  const headedList = items.length > 0 && top.heading !== undefined && forTheList;
 
   if ((introducesList && (input.wantsList || top.item === undefined)) || headedList) {
     // The items stating the figure asked for (「服务机构数量有什么要求」 → （三）「20家以上」)
@@ -174,7 +187,7 @@ function quotesForDoc(passages: readonly Passage[], input: ExtractiveInput): Quo
         quotes.push({ id: item.id, text: relevantExcerpt(item.text, input.cues, answeringShapes), asItem: true, full: item.text });
       }
     }
-    return quotes;
+    return { quotes, askedList: headedList && !input.wantsList };
   }
 
   const quotes: Quote[] = [{ id: top.id, text: relevantExcerpt(top.text, input.cues, answeringShapes) }];
@@ -210,7 +223,7 @@ function quotesForDoc(passages: readonly Passage[], input: ExtractiveInput): Quo
   if (top.item !== undefined && lead && !/[：:]\s*$/.test(lead.text) && lead.text.length <= 60) {
     if (!quotes.some((q) => q.id === lead.id)) quotes.push({ id: lead.id, text: lead.text });
   }
-  return quotes;
+  return { quotes, askedList: false };
 }
 
 /** 「（一）至（四）」, 「（三）」; numbered items (淄博第七条 2．) read 「第2至5项」. */
@@ -265,7 +278,8 @@ export function composeExtractiveAnswer(input: ExtractiveInput): ExtractiveAnswe
   const own = input.ownNumbers;
 
   for (const doc of docs) {
-    let quotes = quotesForDoc(input.passagesByDoc.get(doc)!, input);
+    const found = quotesForDoc(input.passagesByDoc.get(doc)!, input);
+    let quotes = found.quotes;
     // An estimate has read 第九条's closing sentence into its amounts; quoted on its own it would seem to contradict them.
     if (own?.estimated) quotes = quotes.filter((q) => q.id !== "zb2020:9");
     // The clauses the worked-out conclusion rests on are quoted first (a list keeps its order).
@@ -277,7 +291,8 @@ export function composeExtractiveAnswer(input: ExtractiveInput): ExtractiveAnswe
     let givenWhole = new Set<string>();
     if (!own) {
       const focus = input.focus ?? [];
-      const conclusion = composeConclusion(quotes, { cues: input.cues, kinds: input.kinds ?? [], wantsList: input.wantsList, question: input.question, focus });
+      const wantsList = input.wantsList || found.askedList;
+      const conclusion = composeConclusion(quotes, { cues: input.cues, kinds: input.kinds ?? [], wantsList, question: input.question, focus });
       if (conclusion) {
         givenWhole = new Set(conclusion.givenWhole ?? []);
         // A yes/no question hears yes or no first, read off the sentence it rests on (yes-no-ask.ts).

@@ -28,8 +28,16 @@ const FAILED_CHECK = /(?<![能会可要是])(没有|没|未|不)(通过|过关|�
  */
 const PASSED_ON = /^(我们|我)?(的)?(老板|领导|同事|客户|朋友|经理|主任|上级|老师)(让我|叫我|要我)?(问|想问|想知道|打听)(一下|下)?[：:，,\s]*/u;
 
+/**
+ * A demonstrative pointing back at the noun before it (「有没有现场考察这一环节」「专家评审这一步要不要」):
+ * the noun is what is asked about; 这一环节 only repeats it. Only right after a word and before
+ * the end of the clause, so 「这一步怎么做」 keeps its own subject.
+ */
+const POINTING_BACK = /(?<=[\u4e00-\u9fff])[这那](一|个|一个)?(步|环节|步骤|程序|流程|项|块|部分|关)(?=[吗么嘛呢啊吧？?，,。！!]|$|[要需能有算是][不没])/gu;
+
 const SPOKEN_FORMS: readonly SpokenForm[] = [
   { spoken: PASSED_ON, written: "" },
+  { spoken: POINTING_BACK, written: "" },
   // question words (Sichuan/northern 啥子/啥, 咋; 哪儿, 哪块儿)
   { spoken: /啥子|啥/g, written: "什么" },
   { spoken: /咋/g, written: "怎么" },

@@ -5,6 +5,7 @@
  *   X 的 联系电话 是 多少 / 办公地址 在 哪里   → the noun phrase before the question word
  *   能享受 什么 税收优惠 / 有 哪几种 托管方式   → the noun phrase after it
  *   可以申请 贷款 贴息 吗 / 还 管用 不         → the last content word(s) before a yes-no particle
+ *   有没有 专家 评审 这一步 / 是否 要求 核心区面积 → the noun phrase after an A-not-A or written yes-no verb
  *
  * The rest of a question says who asks and in what situation (「我们员工」
  * 「批下来以后」); the focus says what must be in the texts for an answer.
@@ -21,6 +22,10 @@ const COPULA = /^(是|在|为|叫|有)$/;
 const LINK = /^(的|样|样的|类|种|类的|种的)$/;
 /** A yes-no question ends in one of these (「…吗」「…不」「…没」「…没有」「…否」). */
 const YES_NO = /^(吗|么|嘛|不|没|没有|否)$/;
+/** A yes-no verb that stands before what it asks about: A-not-A (有没有, 需不需要) or written (是否, 有无). */
+const YES_NO_VERB = /^((.)[不没]\2.*|是否|有无|能否|可否)$/;
+/** Verbs and prepositions that may stand between a yes-no verb and its object (「是否要求…」「能不能给…」). */
+const BRIDGE = /^(v|p|d)/;
 /** Aspect and structural particles that may stand between the content word and the yes-no particle. */
 const ASPECT = /^(了|过|的|呀|啊)$/;
 
@@ -65,6 +70,14 @@ export function askFocus(words: readonly TaggedWord[], nounLike: (w: TaggedWord)
       let before = i - 1;
       if (before >= 0 && COPULA.test(words[before]!.word)) before--;
       for (const j of nounRunBefore(before)) focus.add(j);
+      return;
+    }
+    // 「有没有专家评审这一步」「是否要求核心区面积」: the nouns after the yes-no verb (past a verb or
+    // preposition of its own: 要求, 给) are what it asks about; a demonstrative (这一步) ends them.
+    if (YES_NO_VERB.test(w.word)) {
+      let after = i + 1;
+      for (let bridged = 0; bridged < 2 && after < words.length && !nounLike(words[after]!) && BRIDGE.test(words[after]!.tag); bridged++) after++;
+      for (const j of nounRunAfter(after)) focus.add(j);
       return;
     }
     // A yes-no particle closing its clause: the last content word before it, with the nouns it heads.

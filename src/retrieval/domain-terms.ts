@@ -13,7 +13,7 @@
 export const DOMAIN_TERMS: readonly string[] = [
   // the subject
   "示范区", "集聚区", "集聚发展", "知识产权服务业", "知识产权服务机构", "知识产权服务", "服务机构", "服务点",
-  "依托单位", "创建单位", "建设单位", "申报单位", "建设主体", "核心区", "核心区面积",
+  "依托单位", "创建单位", "建设单位", "申报单位", "申请单位", "建设主体", "核心区", "核心区面积",
   // carriers and areas (zj2018 第五条、第六条; zb2020 第三条)
   "科创服务中心", "科技企业孵化器", "孵化器", "众创空间", "科技大市场", "大学科技园", "技术转移服务机构",
   "创新创业载体", "高新园区", "科技城", "特色小镇", "高新技术特色小镇", "创新创业园区", "开发区", "经济开发区", "技术开发区",
@@ -49,6 +49,10 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   金额: ["万元"],
   多少钱: ["万元", "支持"],
   代理机构: ["服务机构", "专利代理"],
+  // who applies, in everyday words: Zhejiang's 依托单位, Zibo's 建设单位/创建单位
+  申报单位: ["依托单位", "建设单位", "创建单位"],
+  申请单位: ["依托单位", "建设单位", "创建单位"],
+  申报主体: ["依托单位", "建设单位", "创建单位"],
   中介: ["服务机构"],
   公司: ["企业", "机构"],
   厂家: ["企业"],
@@ -203,8 +207,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   "的话", "意思", "名字", "名称", "程度", "事", "事情", "东西", "时会", "玩意", "玩意儿",
   // who and when only frame the ask (「我们所有人都能拿吗」「以后还有吗」「额外有啥」)
   "所有人", "大家", "每个人", "以后", "之后", "以前", "之前", "额外", "下来",
-  // a clause of the text pointed at (「机构数量这条够不够」「这一条」): which clause, not what about
-  "条", "这条", "那条", "这一条", "那一条",
+  // a clause of the text pointed at (「机构数量这条够不够」「这一条」「有没有规定试用期」): which clause, not what about
+  "条", "这条", "那条", "这一条", "那一条", "规定", "条款", "条文", "说法",
   // whether two sides agree (「一样吗」「有区别吗」「有什么不同」): the ask, not its topic
   "一样", "不一样", "相同", "不同", "一致", "区别", "差别", "差异", "异同",
   // bare negations: 「不合格」「没有通过」 carry their topic in the word they negate
@@ -275,7 +279,8 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   // → a clause that states it (「…不合格的，限期整改」「…的，取消…」)
   { term: "#consequence", pattern: /(会|将|要)(怎样|怎么样|如何)|怎么办|后果|怎么处理|如何处理|会不会被|就(没|完|取消|撤|摘)/ },
   // counts, areas, amounts asked for without a figure
-  { term: "#qty:家", pattern: /(几|多少)家|多少个(服务)?机构|机构(的)?数量|数量(的)?要求/ },
+  // agencies are counted in 家 however the count is asked (「多少服务机构」「服务机构是多少」「机构有多少」)
+  { term: "#qty:家", pattern: /(几|多少)家|多少个?(知识产权)?(服务)?(机构|服务点)|(机构|服务点)(的)?(数量|数目|个数)?[是有要得需]{0,2}多少|机构(的)?数量|数量(的)?要求/ },
   { term: "#qty:平方米", pattern: /面积|场地|(区|地方|空间|场所)(至少|最少|起码|最小|[要得需有]){0,3}多大|多大(的)?(面积|地方|场地|空间)/ },
   { term: "#qty:件", pattern: /(几|多少)件|授权量|授权数量/ },
   { term: "#qty:万元", pattern: /多少钱|多少万|金额|(补|奖|给|拿|领|支持|补助|补贴|奖励|资助)(了)?多少|最高多少|最多多少|封顶/ },

@@ -1,0 +1,129 @@
+/**
+ * 「浙江跟淄博谁要求的服务机构多？」「哪边核心区要求更大」 ask which side
+ * states more (or less) of a measure. Each side is asked for its measure
+ * (「浙江要求的服务机构是多少？」, compare-sides.ts), and the reply opens with
+ * the side whose line states the larger figure of the unit both lines state
+ * (「浙江省（省级）的多（20家 对 2家）。」), or 「一样」 when they agree.
+ * Periods compare as lengths (每两年 is longer than 每年度). Only the grammar of
+ * the ask is read — the question word (谁, 哪边) and a closed class of
+ * adjectives of size — never the topics of the texts.
+ */
+import { JURISDICTIONS, jurisdictionNames, type Jurisdiction } from "../knowledge/jurisdictions.ts";
+import { periodsIn, quantitiesIn } from "../retrieval/answer-kinds.ts";
+
+export interface ComparativeAsk {
+  /** the adjective as asked: 多, 高, 长, 严 … */
+  adjective: string;
+  /** 「淄博的条件比浙江的低吗」: whether the side named first has more (yes or no), not which side */
+  yesNo: boolean;
+  /** whether the side with the larger figure is the one asked for */
+  larger: boolean;
+  /** what each side is asked instead: 「是多少？」「多长时间？」 */
+  sideAsk: string;
+}
+
+/** Which of the sides: 谁, 哪边, 哪个地方, 哪一方 … */
+const WHICH = /(谁|哪边|哪一边|哪个地方|哪个|哪一个|哪家|哪方|哪一方|哪里)(的)?/u;
+/** Adjectives of size, each with whether it asks for the larger figure and how a side is asked for its own. */
+const ADJECTIVES: Record<string, { larger: boolean; sideAsk: string }> = {
+  多: { larger: true, sideAsk: "是多少？" },
+  高: { larger: true, sideAsk: "是多少？" },
+  大: { larger: true, sideAsk: "是多少？" },
+  严: { larger: true, sideAsk: "有哪些？" },
+  长: { larger: true, sideAsk: "多长时间？" },
+  久: { larger: true, sideAsk: "多长时间？" },
+  少: { larger: false, sideAsk: "是多少？" },
+  低: { larger: false, sideAsk: "是多少？" },
+  小: { larger: false, sideAsk: "是多少？" },
+  宽: { larger: false, sideAsk: "有哪些？" },
+  松: { larger: false, sideAsk: "有哪些？" },
+  短: { larger: false, sideAsk: "多长时间？" },
+};
+/** The adjective closing the ask, with its degree words: 「更多一些呢？」「高点」. */
+const CLOSING = new RegExp(
+  // 多 before the adjective makes a question word (多少, 多久, 多大), no comparison.
+  `(是不是|是否)?(更|更加|比较|还|要)?(?<!多)(${Object.keys(ADJECTIVES).join("|")})(一些|一点|些|点)?(吗|么|吧|呢|啊|呀)?[？?。！!]*$`,
+  "u",
+);
+/** One side measured against the other: 「比浙江的低」「跟浙江的比」「相比」. */
+const AGAINST = /[跟和与同]?比(起来|起)?|相比|较/u;
+/** The question asks yes or no of it: 是不是更低, 是否更高, 更低吗. */
+const YES_NO = /是不是|是否|吗|么|吧/u;
+
+/** The comparative ask of a question naming both sides, or undefined when it asks no 「谁…多」 or 「…比…低吗」. */
+export function comparativeAsk(question: string): ComparativeAsk | undefined {
+  const closing = CLOSING.exec(question);
+  if (!closing) return undefined;
+  const which = WHICH.test(question);
+  const yesNo = !which && AGAINST.test(question) && (YES_NO.test(closing[0]) || /是不是|是否/u.test(question));
+  if (!which && !yesNo) return undefined;
+  const adjective = closing[3]!;
+  return { adjective, yesNo, ...ADJECTIVES[adjective]! };
+}
+
+/** A side's question: the comparative taken out (谁, 更多, 跟…比) and the side's own ask put in. */
+export function sideAskOf(rest: string, ask: ComparativeAsk): string {
+  const stem = rest
+    .replace(CLOSING, "")
+    .replace(new RegExp(WHICH.source, "gu"), "")
+    .replace(new RegExp(`(${AGAINST.source})[，,]?`, "gu"), "")
+    .replace(/[，,\s的]+$/u, "");
+  return `${stem}${ask.sideAsk}`;
+}
+
+/** The one figure of a line per unit (a period as 「period」), when a unit has one figure only. */
+function singleMeasures(full: string): Map<string, { value: number; text: string }> {
+  // 「共 4 项（第六条）」 counts a list's items; how many conditions there are is no measure of them.
+  const line = full.replace(/共 ?\d+ ?项/gu, "");
+  const all = new Map<string, { value: number; text: string }[]>();
+  const add = (unit: string, value: number, text: string): void => void all.set(unit, [...(all.get(unit) ?? []), { value, text }]);
+  for (const q of quantitiesIn(line, { chineseNumerals: false })) add(q.unit, q.value, q.text);
+  for (const m of line.matchAll(/每(\d+|[一二两三四五六七八九十]+)?个?(年|月)(度)?/gu)) add("period", periodsIn(m[0])[0] ?? 0, m[0]);
+  return new Map([...all].filter(([, v]) => v.length === 1 && v[0]!.value > 0).map(([unit, v]) => [unit, v[0]!]));
+}
+
+/**
+ * The reply with 「<side>的多（20家 对 2家）。」 before its conclusion, when the
+ * question asks which side has more and its two labelled lines state one figure
+ * each of a unit they share; the reply unchanged otherwise.
+ * @param labels the line openings of the sides (「浙江省（省级）：」 …)
+ */
+export function openWithLarger(question: string, reply: string, labels: readonly string[]): string {
+  const ask = comparativeAsk(question);
+  if (!ask) return reply;
+  const cut = reply.indexOf("\n\n");
+  // A side's line runs on over the items of its list (「共 4 项：」 then （一）…).
+  const lines: string[] = [];
+  for (const l of (cut < 0 ? reply : reply.slice(0, cut)).split("\n")) {
+    if (labels.some((label) => l.startsWith(label))) lines.push(l);
+    else if (lines.length > 0) lines[lines.length - 1] += `\n${l}`;
+  }
+  if (lines.length !== 2) return reply;
+  const [a, b] = lines.map(singleMeasures) as [ReturnType<typeof singleMeasures>, ReturnType<typeof singleMeasures>];
+  const unit = [...a.keys()].find((u) => b.has(u));
+  if (!unit) return reply;
+  const [x, y] = [a.get(unit)!, b.get(unit)!];
+  const label = (line: string): string => line.slice(0, line.indexOf("："));
+  if (x.value === y.value) return `${ask.yesNo ? "不是，" : ""}一样（都是${x.text}）。\n${reply}`;
+  const firstWins = x.value > y.value === ask.larger;
+  const [winner, won, lost] = firstWins ? [lines[0]!, x, y] : [lines[1]!, y, x];
+  const verdict = `${label(winner)}的${ask.adjective}（${won.text} 对 ${lost.text}）。`;
+  if (!ask.yesNo) return `${verdict}\n${reply}`;
+  // 「淄博的条件比浙江的低吗」 asks of the side named first.
+  const subject = firstNamed(question);
+  // A line's label begins with its jurisdiction's first alias (「浙江省（省级）」 with 浙江).
+  const subjectWins = subject !== undefined && label(winner).startsWith(jurisdictionNames(subject).aliases[0]!);
+  return `${subjectWins ? "是" : "不是"}，${verdict}\n${reply}`;
+}
+
+/** The jurisdiction the question names first. */
+function firstNamed(question: string): Jurisdiction | undefined {
+  let best: { at: number; j: Jurisdiction } | undefined;
+  for (const j of JURISDICTIONS) {
+    for (const alias of jurisdictionNames(j).aliases) {
+      const at = question.indexOf(alias);
+      if (at >= 0 && (!best || at < best.at)) best = { at, j };
+    }
+  }
+  return best?.j;
+}
