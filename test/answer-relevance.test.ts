@@ -109,6 +109,10 @@ describe("everyday forms of words the texts use", () => {
     ["案子", "n", "案"],
     ["挂牌", "v", undefined],
     ["税收", "n", undefined],
+    // potential complements: whether V can be done, V is what is done
+    ["看不懂", "v", "看"],
+    ["拿得到", "v", "拿"],
+    ["不合格", "a", undefined],
   ])("%s (%s) is read as %s", (word, tag, base) => {
     expect(everydayForm(word, tag, tagOf)?.base).toBe(base);
   });

@@ -30,6 +30,9 @@ describe("spoken forms are read as the written words", () => {
     // passed on for someone: who asks is no part of the question
     ["老板问申报淄博示范区先干啥", "申报淄博示范区先干什么"],
     ["领导让我问一下，浙江示范区多久考核一次", "浙江示范区多久考核一次"],
+    // help, said in speech
+    ["区县会在哪些方面帮一把？", "区县会在哪些方面支持？"],
+    ["省里能帮个忙不", "省里能支持不"],
     // a demonstrative pointing back at the noun before it only repeats it
     ["浙江申报有没有专家评估这一步？", "浙江申报有没有专家评估？"],
     ["淄博管不管托管这块", "淄博管不管托管"],

@@ -481,7 +481,11 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const resolved = resolveFollowUp(question, options.history);
       const text = resolved.text;
       if (looksLikeInjection(question)) return refuse("injection", text);
-      if (resolved.jurisdictions.length === 0 && detectJurisdiction(text).otherPlaceOnly) return refuse("other-place", text);
+      // Another place alone (「那安徽的呢？」 after a Zhejiang question: the follow-up's own words), or
+      // compared with ours (「浙江和江苏哪边补得多」): the texts cannot speak for it.
+      const typed = detectJurisdiction(question);
+      const otherPlace = (resolved.jurisdictions.length === 0 || resolved.isFollowUp ? detectJurisdiction(resolved.isFollowUp ? question : text).otherPlaceOnly : false) || typed.comparedWithOther;
+      if (otherPlace) return refuse("other-place", text);
 
       let named = side ? [side] : resolved.jurisdictions;
       // 「第九条（五）是什么」: the clause named by its number, quoted; with more asked

@@ -34,6 +34,8 @@ const KIND_SHAPES: Readonly<Record<string, RegExp>> = {
   "#place": /地区|区域|园区/,
   "#location": /地区|区域|向[^，。；]{2,20}(提出|提交|推荐)/,
   "#scope": /服务需求|领域/,
+  "#level": /(省级|市级)[^，。；]{0,16}示范区/,
+  "#aspects": /在[^。；]{2,60}等方面/,
 };
 /**
  * Kinds of answer read off the question here rather than in retrieval, because
@@ -46,12 +48,13 @@ const ASKED_HERE: readonly { kind: string; question: RegExp; shape: RegExp }[] =
     // 「材料交到哪一级」「交给谁」: the body an application goes to.
     kind: "#recipient",
     // Either word order: 「交到哪」 or, with the preposition first, 「往哪儿交」.
-    question: /(交|报|送|递|提交|申报|申请)(到|给|往|至)(哪|谁|什么)|(往|到|给)(哪|谁)[^，。？?]{0,3}(交|报|送|递|提交)|向(哪|谁)|找(谁|哪)/,
+    // Also as a choice between bodies (「往省里交还是先给市里」): where it goes is still asked.
+    question: /(交|报|送|递|提交|申报|申请)(到|给|往|至)(哪|谁|什么)|(往|到|给)(哪|谁)[^，。？?]{0,3}(交|报|送|递|提交)|向(哪|谁)|找(谁|哪)|(往|向)[^，。？?]{1,6}(交|报|送|递|提交)[^，。？?]{0,2}还是/,
     shape: /向[^，。；]{2,20}(提出|提交|推荐|申报|报送)/,
   },
   {
     kind: "#consequence",
-    question: /(会|将|要)(怎样|怎么样|咋样|如何)|怎么办|后果|怎么处理|如何处理|会不会被|就(没|完|取消|撤|摘)|有什么(待遇|好处|奖励)/,
+    question: /(会|将|要)(怎样|怎么样|咋样|如何)|怎么办|后果|怎么处理|如何处理|会不会被|就(没|完|取消|撤|摘)|有什么(待遇|好处|奖励|实惠|福利|甜头)/,
     shape: /的，[^。；]*(整改|取消|摘牌|撤销|保留|推荐|给予|不予|加分|奖励)/,
   },
 ];
@@ -210,7 +213,8 @@ export function composeConclusion(
     if (!best || conditionMatch(c) > conditionMatch(best) || (conditionMatch(c) === conditionMatch(best) && c.score > best.score)) best = c;
   }
   // A figure, date or body asked for is one clause's statement; otherwise a question for a list gets the list.
-  const statesKind = best !== undefined && input.kinds.some((k) => shapeOf(k)?.test(best.sentence));
+  // Areas (「在…等方面」) are a list themselves: a question for a list of items still gets the items.
+  const statesKind = best !== undefined && input.kinds.some((k) => k !== "#aspects" && shapeOf(k)?.test(best.sentence));
   const items = quotes.filter((q) => q.asItem);
   if (input.wantsList && items.length >= 2 && !statesKind) {
     const article = shortClause(items[0]!.id).replace(/（.*$|第\d+项$/, "");

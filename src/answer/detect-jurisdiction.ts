@@ -15,13 +15,23 @@ export { JURISDICTION_OF, POLICY_OF, type Jurisdiction } from "../knowledge/juri
 // in Zibo 第九条（三） is a brand level.
 const LEVEL_SUBJECT = "(?:的)?(?:知识产权服务业)?(?:集聚发展)?(?:示范区|政策|办法|管理办法|方案|建设方案|规定|要求)";
 
-/** One pattern per registered jurisdiction, in registration order; rebuilt when one is registered. */
-let patterns: { jurisdiction: Jurisdiction; pattern: RegExp }[] = [];
-function mentionPatterns(): readonly { jurisdiction: Jurisdiction; pattern: RegExp }[] {
+/**
+ * A mention that names no place of its own (「市里」「本省」「区县」「设区市」: short, none of the
+ * jurisdiction's aliases or places). In 「浙江的申报是往省里交还是先给市里」 市里 is a Zhejiang city,
+ * not Zibo: such a word names its jurisdiction only when no place is named by name.
+ */
+function isGeneric(mention: string, n: ReturnType<typeof jurisdictionNames>): boolean {
+  return mention.length <= 3 && !n.aliases.some((a) => mention.includes(a)) && !n.places.includes(mention);
+}
+
+/** Per registered jurisdiction, in registration order, its patterns (by name, and generic); rebuilt when one is registered. */
+let patterns: { jurisdiction: Jurisdiction; pattern: RegExp; proper: RegExp }[] = [];
+function mentionPatterns(): readonly { jurisdiction: Jurisdiction; pattern: RegExp; proper: RegExp }[] {
   if (patterns.length !== JURISDICTIONS.length) {
     patterns = JURISDICTIONS.map((j) => {
       const n = jurisdictionNames(j);
-      return { jurisdiction: j, pattern: new RegExp([`${n.level}${LEVEL_SUBJECT}`, ...n.mentions].join("|")) };
+      const all = [`${n.level}${LEVEL_SUBJECT}`, ...n.mentions];
+      return { jurisdiction: j, pattern: new RegExp(all.join("|")), proper: new RegExp(all.filter((m) => !isGeneric(m, n)).join("|")) };
     });
   }
   return patterns;
@@ -39,12 +49,19 @@ export interface JurisdictionMention {
   named: Jurisdiction[];
   /** another place is named and none of ours */
   otherPlaceOnly: boolean;
+  /** another place is compared with ours (「浙江和江苏哪边补得多」): the texts speak for one side only */
+  comparedWithOther: boolean;
 }
 
 export function detectJurisdiction(text: string): JurisdictionMention {
-  const named = mentionPatterns().filter((m) => m.pattern.test(text)).map((m) => m.jurisdiction);
+  const matched = mentionPatterns().filter((m) => m.pattern.test(text));
+  const byName = matched.filter((m) => m.proper.test(text));
+  const named = (byName.length > 0 ? byName : matched).map((m) => m.jurisdiction);
   if (named.length === 0 && BOTH.test(text)) named.push(...JURISDICTIONS);
-  return { named, otherPlaceOnly: named.length === 0 && OTHER_PLACES.test(text) };
+  const other = OTHER_PLACES.exec(text);
+  const comparedWithOther =
+    other !== null && named.length > 0 && new RegExp(`[和跟与同、比](?:${other[0]})|(?:${other[0]})(?:省|市)?[的]?[和跟与同、比]`).test(text);
+  return { named, otherPlaceOnly: named.length === 0 && other !== null, comparedWithOther };
 }
 
 /**

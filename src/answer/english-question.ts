@@ -27,7 +27,9 @@ export const STOPWORDS = new Set(
   ("a an the of for to in on at by and or is are was were be been do does did can could will would should shall may might must " +
     "i we you he she it they my our your their me us them this that these those what which who whom when where why how " +
     "much many there here with from as about into any some all each per if not no yes get gets got give gives given need needs " +
-    "have has had than then so also only just please tell know want like one two say says said both either").split(" "),
+    "have has had than then so also only just please tell know want like one two say says said both either " +
+    // hedges and intensifiers: how sure or how exact, never what about
+    "possible possibly actually really exactly currently still ever even such whether something anything").split(" "),
 );
 
 /** Inflected function words count as the word (needed, wants, getting): compared by Porter stem. */

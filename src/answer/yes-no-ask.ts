@@ -16,7 +16,7 @@
  * read here — modal verbs, negators and A-not-A forms are closed classes of
  * Chinese — never the topics of the two texts.
  */
-import { periodsIn, quantitiesIn } from "../retrieval/answer-kinds.ts";
+import { periodsIn, quantitiesIn, questionKindTerms } from "../retrieval/answer-kinds.ts";
 import { sameOrDifferentAsk } from "./same-or-different.ts";
 import { focusCarried, type Cue } from "./compose-conclusion.ts";
 
@@ -145,6 +145,15 @@ function measureDiffers(question: string, sentence: string): boolean {
   return asked.length > 0 && stated.length > 0 && !asked.some((p) => stated.includes(p));
 }
 
+/** Whether the question asks for a figure in a unit (金额 → 万元) the sentence states none of. */
+function amountMissing(question: string, sentence: string): boolean {
+  const units = questionKindTerms(question).filter((k) => k.startsWith("#qty:")).map((k) => k.slice(5));
+  // A figure the question states itself (「给30万吗」) is compared by measureDiffers, not asked for.
+  const stated = new Set(quantitiesIn(question).map((q) => q.unit));
+  const asked = units.filter((u) => !stated.has(u));
+  return asked.length > 0 && !asked.some((u) => quantitiesIn(sentence, { chineseNumerals: false }).some((q) => q.unit === u));
+}
+
 /**
  * Yes, no, or undefined (the sentence does not settle it), for a yes/no
  * question answered by `sentence`.
@@ -156,6 +165,9 @@ export function yesNoVerdict(question: string, sentence: string, cues: readonly 
   const asked = affirmativeReading(question);
   if (measureDiffers(asked, sentence)) return "no";
   if (STAGED_CONSEQUENCE.test(sentence)) return undefined;
+  // 「有写明金额的补贴吗」 asks for an amount: a sentence that grants support without one
+  // (「在…考核奖励等方面给予支持」) does not say yes to it.
+  if (amountMissing(asked, sentence)) return undefined;
   // Each word once, the longest form (服务机构, not also 服务 inside it).
   const shared = words.filter((w) => w.length >= 2 && asked.includes(w) && sentence.includes(w));
   const compared = shared.filter((w) => !shared.some((o) => o.length > w.length && o.includes(w)));

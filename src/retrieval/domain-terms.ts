@@ -26,7 +26,7 @@ export const DOMAIN_TERMS: readonly string[] = [
   // bodies and documents
   "省知识产权局", "设区市", "设区市知识产权局", "区县", "市知识产权事业发展中心", "知识产权事业发展中心",
   "知识产权管理部门", "知识产权主管部门", "申报书", "承诺书", "真实性承诺书", "建设方案", "工作方案", "推荐意见",
-  "申报材料", "申报程序", "附件材料", "管理办法",
+  "申报材料", "申报程序", "附件材料", "管理办法", "上级文件", "上位文件",
   // process and outcomes
   "择优遴选", "专家评估", "现场考察", "考核评价", "摘牌", "挂牌", "取消资格", "取消称号", "限期整改", "加分奖励",
   "试用期", "管理机制", "发展规划", "扶持政策", "配套资金", "公共服务平台", "知识产权管理制度", "人才培养",
@@ -134,8 +134,13 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   好处: ["支持", "优先推荐"],
   待遇: ["支持", "优先推荐"],
   福利: ["支持", "优先推荐"],
+  实惠: ["支持", "优先推荐"],
+  甜头: ["支持", "优先推荐"],
   优惠: ["优惠政策", "支持"],
   依据: ["根据", "#basis"],
+  // the documents a policy rests on (「依据哪些上级文件」)
+  上级文件: ["根据", "#basis"],
+  上位文件: ["根据", "#basis"],
   有权: ["负责"],
   领钱: ["支持", "万元"],
   拿钱: ["支持", "万元"],
@@ -250,7 +255,7 @@ export interface KindCue {
 
 export const QUESTION_KINDS: readonly KindCue[] = [
   // what a rule is based on (第一条 「根据…制订本办法」; the Zibo preamble 「根据…精神…制定」)
-  { term: "#basis", pattern: /依据|根据|背景|由来|出处|上位法|(哪些|哪个|什么|哪两个|哪几个)(文件|政策文件)/ },
+  { term: "#basis", pattern: /依据|根据|背景|由来|出处|上位法|(哪些|哪个|什么|哪两个|哪几个)(上级|上位)?(政策)?文件|上级文件|上位文件/ },
   // what it is for (general provisions: 「为促进…」「通过…做大做强…」)
   { term: "#purpose", pattern: /目标|目的|意义|效果|作用|初衷|宗旨|为什么|为何|为啥|干什么用|想达到|要达到|达到什么/ },
   // how often / how long (「每两年考核一次」「每年度认定一次」「试用期一年」)
@@ -278,6 +283,10 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   // what follows from an outcome (「不合格会怎样」「没通过怎么办」「是不是就没了」)
   // → a clause that states it (「…不合格的，限期整改」「…的，取消…」)
   { term: "#consequence", pattern: /(会|将|要)(怎样|怎么样|如何)|怎么办|后果|怎么处理|如何处理|会不会被|就(没|完|取消|撤|摘)/ },
+  // the areas something is done in (「在哪些方面支持」 → 「在扶持政策、…人才培养等方面加大支持力度」)
+  { term: "#aspects", pattern: /(哪些|什么|哪几个|啥)方面/ },
+  // the level a zone is of (「是哪一级的」「属于什么级别」 → 「布局建设一批市级示范区」); not 「交到哪一级」 (#who)
+  { term: "#level", pattern: /(?<!(交|报|送|递)(到|给|往|至))(哪一?级|什么级别|哪个级别|几级)/ },
   // counts, areas, amounts asked for without a figure
   // agencies are counted in 家 however the count is asked (「多少服务机构」「服务机构是多少」「机构有多少」)
   { term: "#qty:家", pattern: /(几|多少)家|多少个?(知识产权)?(服务)?(机构|服务点)|(机构|服务点)(的)?(数量|数目|个数)?[是有要得需]{0,2}多少|机构(的)?数量|数量(的)?要求/ },
@@ -296,6 +305,8 @@ export const CLAUSE_KINDS: readonly KindCue[] = [
     pattern: /负责|组织|会同|向[^。；]{2,30}(提出|提交|推荐|报)|报[^。；]{2,20}(同意|审核)|由[^。；]{2,20}(实施|解释)|(中心|局|厅|委|办)[^。，；]{0,3}(制定|制订|印发|发布)/,
   },
   { term: "#scope", pattern: /保障[^。]{0,80}服务需求|重点发展领域/ },
+  { term: "#level", pattern: /(省级|市级)[^。，；]{0,16}示范区/ },
+  { term: "#aspects", pattern: /在[^。；]{2,60}等方面/ },
   { term: "#location", pattern: /向[^。；]{2,30}(提出|提交|推荐|报)|(围绕|优先考虑在|选择)[^。]{0,60}(地区|区域)|(地区|区域|区县)(进行)?布局/ },
   { term: "#place", pattern: /(围绕|优先考虑在|选择)[^。]{0,60}(地区|区域)|(地区|区域|区县)(进行)?布局/ },
   { term: "#consequence", pattern: /的，[^。；]{0,40}(整改|取消|摘牌|撤销|保留|不予|加分|优先推荐)/ },

@@ -112,8 +112,16 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
   );
   const pieceTerms: Set<string>[] = [];
   const articleTerms = new Map<string, Set<string>>();
+  // A synonym the texts write as a phrase no dictionary holds (好处 → 优先推荐) is matched where the
+  // phrase stands in the text, as a word the piece contains.
+  const phrases = [...new Set(Object.values(SYNONYMS).flat())].filter((s) => !isKindTerm(s) && s.length > 1);
   pieces.forEach((p, i) => {
-    const own = new Set([...docTerms[i]!, ...tokenizer.containedWords(texts[i]!), ...(titleTerms.get(p.doc) ?? [])]);
+    const own = new Set([
+      ...docTerms[i]!,
+      ...tokenizer.containedWords(texts[i]!),
+      ...phrases.filter((s) => texts[i]!.includes(s)),
+      ...(titleTerms.get(p.doc) ?? []),
+    ]);
     pieceTerms.push(own);
     const set = articleTerms.get(articleKey(p)) ?? new Set<string>();
     for (const t of own) {

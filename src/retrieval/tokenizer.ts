@@ -74,6 +74,15 @@ export function normalizeText(text: string): string {
     .toLowerCase();
 }
 
+/**
+ * 「往省里交还是先给市里」: 还是 of a choice question (A 还是 B) is cut apart from the
+ * verb before it, which the segmenter would otherwise join to 还 (交还 "give back",
+ * 退还, 归还) and leave a bare 是. A space ends a word for jieba and is dropped after.
+ */
+function separateChoice(text: string): string {
+  return text.replace(/(?<=[\u4e00-\u9fff])还是/gu, " 还是");
+}
+
 let shared: Tokenizer | undefined;
 
 /** The process-wide tokenizer (its caches and the dictionary words loaded so far are shared). */
@@ -127,7 +136,7 @@ export function createTokenizer(): Tokenizer {
   function words(text: string): string[] {
     const cut = memo(cutMemo, text, () =>
       jieba
-        .cut(normalizeText(text))
+        .cut(separateChoice(normalizeText(text)))
         .map((w) => w.trim())
         .filter((w) => w.length > 0 && !PUNCTUATION.test(w)),
     );
@@ -141,7 +150,7 @@ export function createTokenizer(): Tokenizer {
   function tagAll(text: string): readonly TaggedWord[] {
     return memo(tagMemo, text, () =>
       jieba
-        .tag(normalizeText(text))
+        .tag(separateChoice(normalizeText(text)))
         .map(({ word, tag }) => ({ word: word.trim(), tag }))
         .filter(({ word }) => word.length > 0),
     );

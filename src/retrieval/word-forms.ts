@@ -12,6 +12,12 @@
  */
 const COMPLEMENTS = ["下来", "下去", "上来", "上去", "出来", "出去", "起来", "过来", "过去", "回来", "回去", "到", "下", "上", "完", "好", "掉", "住", "着", "给", "走"];
 
+/**
+ * A potential complement (可能补语): V不C / V得C says whether V can be done to a result —
+ * 看不懂, 搞不清, 拿得到, 交不上. What is done is V; 不懂/得到 only say whether it works.
+ */
+const POTENTIAL = /^(.)[不得](.{1,2})$/u;
+
 /** Verb reduplication: A一A and A了A (比一比, 看了看) take only verbs; ABAB (研究研究) also repeats nouns, so its base must be a verb. */
 const REDUPLICATED_VERB = /^(.)[一了]\1$/u;
 const REDUPLICATED = /^(..)\1$/u;
@@ -48,6 +54,8 @@ export function everydayForm(word: string, tag: string, tagOf: (w: string) => st
   if (spoken && tag.startsWith("n")) return { base: spoken[1]!, tag: "n" };
   const way = WAY_OF_DOING.exec(word);
   if (way && tagOf(way[1]!).startsWith("v")) return { base: WAY, tag: "n" };
+  const potential = POTENTIAL.exec(word);
+  if (potential && tagOf(potential[1]!).startsWith("v")) return { base: potential[1]!, tag: "v" };
   if (!tag.startsWith("v")) return undefined;
   for (const c of COMPLEMENTS) {
     if (word.length > c.length && word.endsWith(c)) return { base: word.slice(0, -c.length), tag: "v" };
