@@ -62,7 +62,7 @@ describe("per-unit sums, caps and asked amounts go through estimate", () => {
 
   it("two pledge loans and one securitisation: 12 万 with the arithmetic, 第九条's closing sentence read into it, not appended", async () => {
     const r = await answerer.answer("淄博这边我们今年做了2笔专利质押贷款和1个证券化，最多能拿多少？");
-    expect(r.text.split("\n")[0]).toContain("最高 12 万元（2 × 10,000 + 1 × 100,000）");
+    expect(r.text.split("\n")[0]).toContain("最高 12 万元（2 × 10,000 + 1 × 100,000 = 120,000 元）");
     expect(r.text).toContain("「当年度优惠政策只享受一次，不重复支持」在此按");
     expect(r.citations).not.toContain("zb2020:9");
   });

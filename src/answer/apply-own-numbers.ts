@@ -181,8 +181,10 @@ function estimateLines(result: EstimateResult, hoped: { yuan: number; ask: YesNo
   }
   // The ceiling if the facts the question left open turn out favourably; what must be confirmed follows.
   const form = (f: "cash" | "voucher"): string => (f === "voucher" ? "服务券" : "");
+  // Plain arithmetic (「3 × 10,000 + 1 × 100,000」) is shown with its sum in yuan, so the figure reads both ways.
+  const worked = (basis: string, yuan: number): string => (/^[\d,\s×+]+$/.test(basis) ? `${basis} = ${yuan.toLocaleString("en-US")} 元` : basis);
   const itemLine = (i: (typeof items)[number]): string =>
-    `${formatClause(i.clause)}（${i.title}）：最高 ${wanText(i.possibleMax)}${form(i.form)}（${i.possibleBasis ?? i.basis}）`;
+    `${formatClause(i.clause)}（${i.title}）：最高 ${wanText(i.possibleMax)}${form(i.form)}（${worked(i.possibleBasis ?? i.basis, i.possibleMax)}）`;
   const total = result.possibleTotal;
   const lines: string[] = [];
   // In the question's own verb: 「是不是给30万」 → 「不是。」, 「能给30万吗」 → 「不能。」.
@@ -190,7 +192,7 @@ function estimateLines(result: EstimateResult, hoped: { yuan: number; ask: YesNo
   if (items.length === 1) {
     lines.push(`${lead}测算结果：${itemLine(items[0]!)}。`);
   } else {
-    lines.push(`${lead}测算结果：合计最高 ${wanText(total)}：`);
+    lines.push(`${lead}测算结果：合计最高 ${wanText(total)}（${total.toLocaleString("en-US")} 元）：`);
     for (const i of items) lines.push(`· ${itemLine(i)}`);
   }
   if (asked !== undefined && asked > total) lines.push(`您问的 ${wanText(asked)}超过了上限，最多 ${wanText(total)}。`);
