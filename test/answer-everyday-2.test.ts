@@ -87,6 +87,15 @@ describe("answers", () => {
     expect(await opening("浙江这个管理办法是依据哪些上级文件出台的？")).toMatch(/根据国家知识产权局《关于加快培育和发展知识产权服务业的指导意见》/);
   });
 
+  it("「要准备什么材料」 gets the materials list, not the clause that only names 申报材料; 「考核考些啥」 the contents", async () => {
+    expect(await opening("申报浙江省示范区得准备什么材料？")).toMatch(/^共 5 项（第九条）/);
+    expect(await opening("淄博示范区认定都查些什么？")).toMatch(/^共 3 项（第十三条）/);
+  });
+
+  it("「申请表」 is the 申报书", async () => {
+    expect(await opening("淄博示范区的申请表叫什么？")).toContain("申报书");
+  });
+
   it("English: 「failing」 is 不合格, and hedges such as 「possible」 are no topic", async () => {
     expect(await opening("What happens to a Zhejiang zone after failing the assessment?")).toMatch(/unqualified must rectify/);
     expect(await opening("What are the possible results of the Zhejiang assessment?")).toMatch(/excellent/);

@@ -30,6 +30,10 @@ describe("spoken forms are read as the written words", () => {
     // passed on for someone: who asks is no part of the question
     ["老板问申报淄博示范区先干啥", "申报淄博示范区先干什么"],
     ["领导让我问一下，浙江示范区多久考核一次", "浙江示范区多久考核一次"],
+    // what to do now, getting something, an assessment not passed
+    ["认定没过咋整？", "认定不合格怎么办？"],
+    ["评上了能捞着啥", "评上了能得到什么"],
+    ["考核都不行会怎样", "考核不合格会怎样"],
     // help, said in speech
     ["区县会在哪些方面帮一把？", "区县会在哪些方面支持？"],
     ["省里能帮个忙不", "省里能支持不"],

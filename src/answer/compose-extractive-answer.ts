@@ -55,7 +55,7 @@ const LIKE_ITEMS = 0.9;
 const KIND_WINDOW = 5;
 
 const LIST_QUESTION =
-  /哪些|哪几|几种|几类|几档|几项|几个方面|包括|包含|分别|什么条件|哪些条件|条件是|什么要求|什么材料|准备什么|提交什么|主要内容|看什么|程序|流程|步骤|怎么申报|如何申报|怎样申报|都有什么|有什么工作|做什么/;
+  /哪些|哪几|几种|几类|几档|几项|几个方面|包括|包含|分别|什么条件|哪些条件|条件是|什么要求|什么材料|准备什么|提交什么|主要内容|(看|考|查|评|审)(些)?什么|程序|流程|步骤|怎么申报|如何申报|怎样申报|都有什么|有什么工作|做什么/;
 
 /** A question for what there is, not for how much or whether: 什么, 啥 (not 为什么, 什么时候). */
 const WHAT_IS_THERE = /(?<!为)(什么|啥)(?!时候|时间|意思)/;
@@ -140,11 +140,16 @@ function cueScore(text: string, cues: readonly Cue[]): number {
  * 第五条 says 建设主体 itself, 第六、七条 only under the chapter title
  * 「建设主体和主要工作」), then the better ranked.
  */
-function leadingPassage(passages: readonly Passage[], cues: readonly Cue[]): Passage | undefined {
+function leadingPassage(passages: readonly Passage[], cues: readonly Cue[], wantsList: boolean): Passage | undefined {
   let best: Passage | undefined;
+  // A question for a list (「要准备什么材料」) prefers, on a tie, an item of a list to a clause that
+  // only names the list (第十条 「对申报材料进行审核」).
+  const listed = (p: Passage): number => (wantsList && p.item !== undefined ? 1 : 0);
   for (const p of passages.slice(0, 3)) {
     if (!best || p.coverage > best.coverage + 1e-9) best = p;
-    else if (Math.abs(p.coverage - best.coverage) <= 1e-9 && cueScore(p.text, cues) > cueScore(best.text, cues)) best = p;
+    else if (Math.abs(p.coverage - best.coverage) > 1e-9) continue;
+    else if (listed(p) !== listed(best)) best = listed(p) > listed(best) ? p : best;
+    else if (cueScore(p.text, cues) > cueScore(best.text, cues)) best = p;
   }
   return best;
 }
@@ -152,7 +157,7 @@ function leadingPassage(passages: readonly Passage[], cues: readonly Cue[]): Pas
 /** The quotes of one text, and whether they are the whole list the question asks for though it did not say 哪些. */
 function quotesForDoc(passages: readonly Passage[], input: ExtractiveInput): { quotes: Quote[]; askedList: boolean } {
   const answeringShapes = shapesAskedHere(input.question ?? "");
-  const top = leadingPassage(passages, input.cues);
+  const top = leadingPassage(passages, input.cues, input.wantsList);
   if (!top) return { quotes: [], askedList: false };
   const articlePieces = input.pieces.filter((p) => sameArticle(p, top));
   const lead = articlePieces.find((p) => p.item === undefined);

@@ -21,6 +21,8 @@ interface SpokenForm {
  * 「不通过中介」 (not via an agency) is another 通过 altogether.
  */
 const FAILED_CHECK = /(?<![能会可要是])(没有|没|未|不)(通过|过关|达标)(?=$|[，。？！?!,.；;\s]|怎|咋|会|就|要|被|该|后|时|还|可|能)/g;
+/** 「考核不行」「认定都没过」: an assessment that did not pass, said with 不行/没过 after the assessment itself. */
+const FAILED_ASSESSMENT = /(考核|认定|评估|评审|评价)(结果)?(都|也|还|又)?(不行|不过|没过|不及格)/g;
 
 /**
  * A question passed on for someone (「老板问申报先干啥」「领导让我问一下…」): who asks is
@@ -38,6 +40,8 @@ const POINTING_BACK = /(?<=[\u4e00-\u9fff])[这那](一|个|一个)?(步|环节|
 const SPOKEN_FORMS: readonly SpokenForm[] = [
   { spoken: PASSED_ON, written: "" },
   { spoken: POINTING_BACK, written: "" },
+  // what to do now (northeastern 咋整): 怎么办
+  { spoken: /咋整|怎么整/g, written: "怎么办" },
   // question words (Sichuan/northern 啥子/啥, 咋; 哪儿, 哪块儿)
   { spoken: /啥子|啥/g, written: "什么" },
   { spoken: /咋/g, written: "怎么" },
@@ -48,11 +52,14 @@ const SPOKEN_FORMS: readonly SpokenForm[] = [
   { spoken: /俺/g, written: "我" },
   // help given, said in speech (帮一把, 帮个忙, 搭把手, 出把力): the texts' word is 支持
   { spoken: /帮(一|个)?把|帮(个|帮)?忙|搭把手|拉一把|出(把)?力/g, written: "支持" },
+  // getting something, said in speech (捞着, 落着, 捞到): 得到
+  { spoken: /(捞|落)(着|到)/g, written: "得到" },
   // negation (internet/southern 木有)
   { spoken: /木有/g, written: "没有" },
   // an assessment that went wrong (评砸了, 考砸, 搞砸了) is one that was failed
   { spoken: /(评|考|搞)砸了?/g, written: "不合格" },
   { spoken: FAILED_CHECK, written: "不合格" },
+  { spoken: FAILED_ASSESSMENT, written: "$1不合格" },
 ];
 
 /** The question with its spoken forms in the written words; anything else unchanged. */

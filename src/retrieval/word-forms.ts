@@ -18,8 +18,8 @@ const COMPLEMENTS = ["下来", "下去", "上来", "上去", "出来", "出去",
  */
 const POTENTIAL = /^(.)[不得](.{1,2})$/u;
 
-/** Verb reduplication: A一A and A了A (比一比, 看了看) take only verbs; ABAB (研究研究) also repeats nouns, so its base must be a verb. */
-const REDUPLICATED_VERB = /^(.)[一了]\1$/u;
+/** Verb reduplication: AA, A一A and A了A (问问, 比一比, 看了看) — for AA only when A is a verb; ABAB (研究研究) also repeats nouns, so its base must be a verb. */
+const REDUPLICATED_VERB = /^(.)[一了]?\1$/u;
 const REDUPLICATED = /^(..)\1$/u;
 
 /** V法 (弄法, 搞法, 做法): the way of doing V; the texts' word for a way is 方式. */
@@ -47,7 +47,8 @@ export interface WordForm {
  */
 export function everydayForm(word: string, tag: string, tagOf: (w: string) => string): WordForm | undefined {
   const verb = REDUPLICATED_VERB.exec(word);
-  if (verb) return { base: verb[1]!, tag: "v" };
+  // AA also doubles nouns and adverbs (天天, 常常): only a verb's is a verb.
+  if (verb && (word.length === 3 || tagOf(verb[1]!).startsWith("v"))) return { base: verb[1]!, tag: "v" };
   const reduplicated = REDUPLICATED.exec(word);
   if (reduplicated) return tagOf(reduplicated[1]!).startsWith("v") ? { base: reduplicated[1]!, tag: "v" } : undefined;
   const spoken = SPOKEN_NOUN.exec(word);
