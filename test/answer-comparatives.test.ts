@@ -12,6 +12,7 @@ import type { Answerer } from "../src/answer/answer.types.ts";
 import { createAnswerer } from "../src/answer/answerer.ts";
 import { askedOf, sideQuestions } from "../src/answer/compare-sides.ts";
 import { comparativeAsk, openWithLarger } from "../src/answer/which-side-more.ts";
+import { sidesLackingFocus } from "../src/answer/sides-lacking-focus.ts";
 import { listPieces } from "../src/knowledge/load-policies.ts";
 import { localEmbeddingChoice } from "../src/retrieval/create-embeddings.ts";
 import { createPolicyIndex } from "../src/retrieval/policy-index.ts";
@@ -53,6 +54,22 @@ describe("reading a comparative ask", () => {
     expect(askedOf("浙江的管理办法有没有规定试用期？", "zhejiang", "zibo")).toBe("浙江的建设方案有没有规定试用期？");
     // an office keeps its name
     expect(askedOf("浙江省知识产权局电话多少", "zhejiang", "zibo")).toBe("浙江省知识产权局电话多少");
+  });
+});
+
+describe("a 有-question's side lacking what is asked", () => {
+  const focus = (): string[][] => [["试用期"]];
+  const zj = { asked: "浙江有没有规定试用期？", refused: false, cited: "本办法自2018年1月1日起实施。" };
+  const zb = { asked: "淄博有没有规定试用期？", refused: false, cited: "本办法自2020年8月25日起实施，试用期一年。" };
+
+  it("is the side whose cited clauses do not name it while the other's do", () => {
+    expect([...sidesLackingFocus("浙江有没有像淄博那样规定试用期？", [zj, zb], focus)]).toEqual([0]);
+  });
+
+  it("is no side when neither names it, when the ask is not 有, or when nothing is asked about", () => {
+    expect(sidesLackingFocus("两边有没有规定试用期？", [zj, { ...zb, cited: "本办法自2020年8月25日起实施。" }], focus).size).toBe(0);
+    expect(sidesLackingFocus("两边的试用期是多久？", [zj, zb], focus).size).toBe(0);
+    expect(sidesLackingFocus("两边有没有规定？", [zj, zb], () => []).size).toBe(0);
   });
 });
 

@@ -40,6 +40,7 @@ import { askedOf, sideQuestions } from "./compare-sides.ts";
 import { createAnalogyFinder, type Analogy } from "./analogous-clause.ts";
 import { openWithAgreement, openWithBoth } from "./same-or-different.ts";
 import { openWithLarger } from "./which-side-more.ts";
+import { sidesLackingFocus } from "./sides-lacking-focus.ts";
 import { answerClauseByNumber, asksForClauseOnly, readArticleReference } from "./article-reference.ts";
 import { interleave } from "./interleave-retrieved.ts";
 import { yesNoAsk } from "./yes-no-ask.ts";
@@ -419,20 +420,15 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const lead = `${POLICIES[POLICY_OF[part.jurisdiction]].shortName}的说法不同，相应的规定是：`;
       if (found) part.result = { ...found.result, text: `${lead}${found.result.text.startsWith("共 ") ? "\n" : ""}${found.result.text}` };
     }
-    // 「浙江有没有像淄博那样规定试用期」: a side whose clauses do not name what is asked (试用期) while
-    // another side's do has no such provision — its nearest clause (实施日期) is no answer to 有没有 —
-    // and that side is settled (没有), as an answered one is: the reply stands without trying the question whole.
-    const settled = new Set<number>();
-    if (yesNoAsk(question)?.yes === "有") {
-      const cited = (r: AnswerResult): string => r.citations.map((id) => index.pieces.find((p) => p.id === id)?.text ?? "").join("");
-      const names = (r: AnswerResult, groups: string[][]): boolean => !r.refused && groups.every((g) => g.some((cue) => cited(r).includes(cue)));
-      for (const [i, part] of parts.entries()) {
-        const groups = index.profile(sides[i]!.text).focusCues;
-        if (groups.length === 0 || names(part.result, groups) || !parts.some((o) => o !== part && names(o.result, groups))) continue;
-        if (!part.result.refused) part.result = { ...part.result, refused: true, refusalReason: "off-topic" };
-        settled.add(i);
-      }
-    }
+    // A 有-question's side whose clauses lack what is asked, while another side's have it, is settled
+    // as 没有 (sides-lacking-focus.ts): the reply stands without trying the question whole.
+    const cited = (r: AnswerResult): string => r.citations.map((id) => index.pieces.find((p) => p.id === id)?.text ?? "").join("");
+    const settled = sidesLackingFocus(
+      question,
+      parts.map((p, i) => ({ asked: sides[i]!.text, refused: p.result.refused, cited: cited(p.result) })),
+      (asked) => index.profile(asked).focusCues,
+    );
+    for (const i of settled) if (!parts[i]!.result.refused) parts[i]!.result = { ...parts[i]!.result, refused: true, refusalReason: "off-topic" };
     const answered = parts.filter((p) => !p.result.refused);
     if (answered.length === 0) return undefined;
     const citations = [...new Set(answered.flatMap((p) => p.result.citations))];
