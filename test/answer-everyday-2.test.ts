@@ -90,6 +90,8 @@ describe("answers", () => {
   it("「要准备什么材料」 gets the materials list, not the clause that only names 申报材料; 「考核考些啥」 the contents", async () => {
     expect(await opening("申报浙江省示范区得准备什么材料？")).toMatch(/^共 5 项（第九条）/);
     expect(await opening("淄博示范区认定都查些什么？")).toMatch(/^共 3 项（第十三条）/);
+    // 「一共几样」 counts a list: the list answers it
+    expect(await opening("淄博申报示范区的材料一共几样？")).toMatch(/^共 \d 项（第八条）/);
   });
 
   it("「申请表」 is the 申报书", async () => {
