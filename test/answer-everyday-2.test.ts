@@ -94,6 +94,11 @@ describe("answers", () => {
     expect(await opening("淄博申报示范区的材料一共几样？")).toMatch(/^共 \d 项（第八条）/);
   });
 
+  it("「那优秀的呢？」 after 「不合格会怎样」 opens with what follows from 优秀, not 不合格 again", async () => {
+    const text = await opening("那评上优秀的呢？", [{ question: "淄博示范区认定不合格会怎样？" }]);
+    expect(text).toMatch(/^认定优秀或合格的，保留/);
+  });
+
   it("「申请表」 is the 申报书", async () => {
     expect(await opening("淄博示范区的申请表叫什么？")).toContain("申报书");
   });

@@ -207,8 +207,16 @@ export function composeConclusion(
   // What follows from a condition is read from the sentence whose condition (before 「的，」) is the
   // one asked about: 「不合格会怎样」 → 「评为不合格的，……」, not 「认定优秀或合格的，……」.
   const consequence = ASKED_HERE.find((k) => k.kind === "#consequence")!.shape;
-  const conditionMatch = (c: { sentence: string }): number =>
-    input.kinds.includes("#consequence") && consequence.test(c.sentence) ? longestCommonRun(c.sentence.split("的，")[0]!, question) : 0;
+  // The thing asked about decides first (「那优秀的呢？」 after 「不合格会怎样」: 优秀, though the resolved
+  // question still carries 不合格), then the longest stretch the condition shares with the question.
+  const FOCUS_FIRST = 100;
+  const conditionMatch = (c: { sentence: string }): number => {
+    if (!input.kinds.includes("#consequence") || !consequence.test(c.sentence)) return 0;
+    const condition = c.sentence.split("的，")[0]!;
+    // A one-character word (评 of 评上) is too ambiguous to name a condition.
+    const named = focus.some((group) => group.some((f) => f.length > 1 && condition.includes(f)));
+    return (named ? FOCUS_FIRST : 0) + longestCommonRun(condition, question);
+  };
   for (const c of stating.length > 0 ? stating : candidates) {
     if (!best || conditionMatch(c) > conditionMatch(best) || (conditionMatch(c) === conditionMatch(best) && c.score > best.score)) best = c;
   }
