@@ -99,6 +99,16 @@ describe("answers", () => {
     expect(text).toMatch(/^认定优秀或合格的，保留/);
   });
 
+  it("「现在还有效吗」 finds the clause saying when the text took effect, with no yes (a trial may have run out) and the trial note", async () => {
+    const r = await answerer.answer("淄博的建设方案目前还适用吗？");
+    expect(r.text.split("\n")[0]).toMatch(/^本办法自2020年8月25日起实施，试用期一年（第十七条）/);
+    expect(r.text).toMatch(/试用期届满后是否延续，请向淄博市知识产权事业发展中心确认/);
+    expect((await answerer.answer("淄博的方案现在还有效吗？")).text).not.toMatch(/^有。/);
+    const en = await answerer.answer("Is the Zibo construction plan still in force?");
+    expect(en.text).toMatch(/^This plan takes effect on 25 August 2020/);
+    expect(en.text).not.toMatch(/^Yes/);
+  });
+
   it("「申请表」 is the 申报书", async () => {
     expect(await opening("淄博示范区的申请表叫什么？")).toContain("申报书");
   });

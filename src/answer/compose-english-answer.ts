@@ -234,6 +234,9 @@ export function englishOtherSideLead(asked: Jurisdiction, other: Jurisdiction, y
   return `${yesNo ? `No — ${none}` : none.charAt(0).toUpperCase() + none.slice(1)}.\n\nFor reference only — what the ${sideLabel(other)} text says (it does not apply to ${sideLabel(asked)} zones):`;
 }
 
+/** Whether a text still applies: 「still valid」「still in force」「expired」. */
+const STILL_VALID = /\b(still|currently|now)\b[^?.]*\b(valid|in force|in effect|apply|applies|applicable|effective|used)\b|\b(expired?|expiry|lapsed?|no longer)\b/i;
+
 function conclusionLines(input: EnglishAnswerInput, kind: EnglishAsk): { lines: string[]; restsOn: string[] } {
   const { question, citations, pieces } = input;
   const yesNo = isYesNoQuestion(question);
@@ -242,6 +245,9 @@ function conclusionLines(input: EnglishAnswerInput, kind: EnglishAsk): { lines: 
   const polarity = (c: Candidate | undefined): string => {
     // 「Yes」 only over a sentence that speaks of what was asked; otherwise the clause is given without a verdict.
     if (!yesNo || !c || !c.rare) return "";
+    // 「Is the Zibo plan still valid?」: when a text took effect does not settle whether it still applies
+    // (its trial period may have run out); the note after the answer says what to confirm.
+    if (STILL_VALID.test(question)) return "";
     if (ASKS_REPETITION.test(question) && LIMITS_TO_ONCE.test(c.sentence)) return "No — ";
     // 「Is the assessment every year?」 over 「once every two years」: another period than the one asked.
     const asked = englishPeriodsIn(question);

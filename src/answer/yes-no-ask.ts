@@ -46,8 +46,8 @@ const WH_WORD = /什么|啥|哪|多少|几|谁|怎/u;
 /** Adverbs between 是不是/是否 and the verb it asks about (「是不是都有」). */
 const ADVERBS = /^(都|就|也|还|已经|又|才|只|真的|确实)+/u;
 
-/** Words that begin with a modal's character but are no modal (「对面积的要求」 asks 有, not 要). */
-const NOT_A_MODAL = /^(要求|要点|要素|要件|会议|会同|能力|可能|可行)/u;
+/** Words that begin with a modal's or 有's character but are no modal or 有 (「对面积的要求」 asks 有, not 要; 「还有效吗」 asks whether it is valid). */
+const NOT_A_MODAL = /^(要求|要点|要素|要件|会议|会同|能力|可能|可行|有效|有关|有利|有限|有些|有点)/u;
 
 /** The first place `word` stands as a modal verb in `body`, or -1. */
 function modalAt(body: string, word: string): number {
@@ -168,6 +168,9 @@ export function yesNoVerdict(question: string, sentence: string, cues: readonly 
   // 「有写明金额的补贴吗」 asks for an amount: a sentence that grants support without one
   // (「在…考核奖励等方面给予支持」) does not say yes to it.
   if (amountMissing(asked, sentence)) return undefined;
+  // 「还有效吗」: whether a text still applies is not settled by the clause saying when it took effect
+  // (a trial period may have run out); the reply's note says what to confirm.
+  if (questionKindTerms(question).includes("#validity")) return undefined;
   // Each word once, the longest form (服务机构, not also 服务 inside it).
   const shared = words.filter((w) => w.length >= 2 && asked.includes(w) && sentence.includes(w));
   const compared = shared.filter((w) => !shared.some((o) => o.length > w.length && o.includes(w)));

@@ -161,6 +161,8 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   管用: ["实施", "试用期"],
   好使: ["实施", "试用期"],
   执行: ["实施"],
+  适用: ["实施"],
+  施行: ["实施"],
   区里: ["区内", "区县"],
   县里: ["区县", "县"],
   解释权: ["解释"],
@@ -287,6 +289,9 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   // what follows from an outcome (「不合格会怎样」「没通过怎么办」「是不是就没了」)
   // → a clause that states it (「…不合格的，限期整改」「…的，取消…」)
   { term: "#consequence", pattern: /(会|将|要)(怎样|怎么样|如何)|怎么办|后果|怎么处理|如何处理|会不会被|就(没|完|取消|撤|摘)/ },
+  // whether a text still applies (「现在还有效吗」「还在执行吗」「过期了没」) → the clause stating when it took
+  // effect and for how long (「自…起实施，试用期一年」)
+  { term: "#validity", pattern: /(还|现在|目前|仍|依然)[^，。？?]{0,6}(有效|管用|好使|执行|适用|能用|作数|算数|实施)|有效期|过期|失效|废止/ },
   // the areas something is done in (「在哪些方面支持」 → 「在扶持政策、…人才培养等方面加大支持力度」)
   { term: "#aspects", pattern: /(哪些|什么|哪几个|啥)方面/ },
   // the level a zone is of (「是哪一级的」「属于什么级别」 → 「布局建设一批市级示范区」); not 「交到哪一级」 (#who)
@@ -310,6 +315,7 @@ export const CLAUSE_KINDS: readonly KindCue[] = [
   },
   { term: "#scope", pattern: /保障[^。]{0,80}服务需求|重点发展领域/ },
   { term: "#level", pattern: /(省级|市级)[^。，；]{0,16}示范区/ },
+  { term: "#validity", pattern: /试用期|有效期|自\d{4}年\d{1,2}月\d{1,2}日起(实施|施行)/ },
   { term: "#aspects", pattern: /在[^。；]{2,60}等方面/ },
   { term: "#location", pattern: /向[^。；]{2,30}(提出|提交|推荐|报)|(围绕|优先考虑在|选择)[^。]{0,60}(地区|区域)|(地区|区域|区县)(进行)?布局/ },
   { term: "#place", pattern: /(围绕|优先考虑在|选择)[^。]{0,60}(地区|区域)|(地区|区域|区县)(进行)?布局/ },
