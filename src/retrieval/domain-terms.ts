@@ -162,7 +162,6 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   好使: ["实施", "试用期"],
   执行: ["实施"],
   适用: ["实施"],
-  施行: ["实施"],
   区里: ["区内", "区县"],
   县里: ["区县", "县"],
   解释权: ["解释"],
