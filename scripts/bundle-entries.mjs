@@ -27,17 +27,34 @@ export const bundleOf = (entry) => entry.replace(/\.js$/, ".bundle.js");
 
 /** Writes the bundles; false (and no bundle left behind) without esbuild. */
 export function bundleEntries(dist) {
+  // A bundle older than its entry would be preferred by the loaders: none is left behind unless just written.
+  const removeAll = () => {
+    for (const { entry } of BUNDLED_ENTRIES) rmSync(join(dist, bundleOf(entry)), { force: true });
+  };
   let esbuild;
   try {
     esbuild = createRequire(import.meta.url)("esbuild");
   } catch {
-    for (const { entry } of BUNDLED_ENTRIES) rmSync(join(dist, bundleOf(entry)), { force: true });
+    removeAll();
     return false;
   }
+  try {
+    writeBundles(esbuild, dist);
+  } catch (err) {
+    removeAll();
+    throw err;
+  }
+  return true;
+}
+
+function writeBundles(esbuild, dist) {
   for (const { entry, shared } of BUNDLED_ENTRIES) {
     const from = join(dist, entry);
-    if (!existsSync(from)) continue;
     const outfile = join(dist, bundleOf(entry));
+    if (!existsSync(from)) {
+      rmSync(outfile, { force: true });
+      continue;
+    }
     esbuild.buildSync({
       entryPoints: [from],
       bundle: true,
@@ -47,9 +64,8 @@ export function bundleEntries(dist) {
       packages: "external",
       // Matched after resolution; the import keeps its text, valid from the bundle's directory (the entry's).
       external: shared.map((s) => join(dist, s)),
-      outfile: join(dist, bundleOf(entry)),
+      outfile,
       logLevel: "error",
     });
   }
-  return true;
 }
