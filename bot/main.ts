@@ -7,7 +7,6 @@ import { ConfigError, loadConfig } from "../src/config.ts";
 import { consoleLogLevel, createRuntime } from "../src/assistant/create-runtime.ts";
 import { createLogger } from "../src/logging/logger.ts";
 import { EnvFileError, loadEnvFile } from "../src/load-env-file.ts";
-import { runConsole, startChannels } from "./start-channels.ts";
 
 const STOP_DEADLINE_MS = 9_000;
 
@@ -29,7 +28,10 @@ async function main(): Promise<number> {
   }
   const consoleOnly = !config.telegram && !config.wecom;
   const logger = createLogger(consoleOnly ? consoleLogLevel(config) : config.env.LOG_LEVEL);
+  // The channels' modules load while the runtime prepares (the answering thread starts first).
+  const channelsModule = import("./start-channels.ts");
   const runtime = await createRuntime(config, { logger, onProgress: (m) => process.stderr.write(`${m}\n`) });
+  const { runConsole, startChannels } = await channelsModule;
   const channels = await startChannels(config, runtime, logger);
 
   const desk = config.web ? channels.at(-1) : undefined;

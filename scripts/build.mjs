@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DIST, ROOT, STAMP } from "./dist-paths.mjs";
 import { writeSortedIdf, writeStartData } from "./jieba-tables.mjs";
+import { bundleEntries } from "./bundle-entries.mjs";
 import { vendorZod } from "./vendor-zod.mjs";
 
 export { DIST, ROOT, STAMP };
@@ -53,6 +54,13 @@ export function build({ quiet = false } = {}) {
     vendorZod(DIST);
   } catch (err) {
     process.stderr.write(`${r.stdout}${r.stderr}打包 zod 失败：${err.message}\n`);
+    return false;
+  }
+  // The answering thread and `ask` as one file each (see bundle-entries.mjs); without esbuild, file by file.
+  try {
+    bundleEntries(DIST);
+  } catch (err) {
+    process.stderr.write(`${r.stdout}${r.stderr}打包入口失败：${err.message}\n`);
     return false;
   }
   // Needs dist/ (it builds the index from it); without the records, starts validate the texts and look every jieba key up.

@@ -41,6 +41,22 @@ describe("the compiled command line", () => {
     expect(readFileSync(join(ROOT, "dist", "src", "config.js"), "utf8")).toContain('from "../vendor/zod.js"');
   }, 300_000);
 
+  it("answers `ask` from the build's one-file bundle as the sources do, and its usage errors the same way", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "ipzone-ask-bundle-"));
+    const env = { ...process.env, DATA_DIR: dataDir };
+    const args = ["ask", "淄博对专利质押融资服务有什么支持？", "--json"];
+    const compiled = await run(process.execPath, ["scripts/run.mjs", "bot/cli", ...args], { cwd: ROOT, env, timeout: 240_000 });
+    const source = await run(process.execPath, [TSX, "bot/cli.ts", ...args], { cwd: ROOT, env, timeout: 120_000 });
+    const { ms: _compiledMs, ...fromDist } = JSON.parse(compiled.stdout) as Record<string, unknown>;
+    const { ms: _sourceMs, ...fromSources } = JSON.parse(source.stdout) as Record<string, unknown>;
+    expect(fromDist).toEqual(fromSources);
+    expect(existsSync(join(ROOT, "dist", "src", "cli", "commands", "ask.command.bundle.js"))).toBe(true);
+    expect(existsSync(join(ROOT, "dist", "src", "answer", "answer-thread.bundle.js"))).toBe(true);
+    // The usage error is a CliUsageError of run-cli's own command.types.js (kept out of the bundle).
+    const usage = run(process.execPath, ["scripts/run.mjs", "bot/cli", "ask"], { cwd: ROOT, env, timeout: 240_000 });
+    await expect(usage).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("请给出要问的问题") });
+  }, 300_000);
+
   it("an unknown command is reported in Chinese with exit code 2, as before", async () => {
     const failure = run(process.execPath, ["scripts/run.mjs", "bot/cli", "frobnicate"], { cwd: ROOT, timeout: 240_000 });
     await expect(failure).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("未知命令「frobnicate」") });

@@ -13,7 +13,7 @@
  * they are masked and leave on the same stream as every other line.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import pino from "pino";
+import { lazyLogger, loadPino } from "../logging/lazy-logger.ts";
 import { answerRequestSchema, answerThreadSettingsSchema, threadError, type ThreadMessage } from "./answer-thread-protocol.ts";
 import { createPolicyAssistantServices } from "./create-answer-service.ts";
 
@@ -22,7 +22,10 @@ if (!port) throw new Error("answer-thread.ts runs as a worker thread (answer-thr
 
 const send = (message: ThreadMessage) => port.postMessage(message);
 const settings = answerThreadSettingsSchema.parse(workerData);
-const logger = pino({ level: settings.logLevel, base: undefined }, { write: (line: string) => send({ type: "log", line }) });
+// pino is loaded with the first line the thread logs (lazy-logger.ts).
+const logger = lazyLogger(settings.logLevel, () =>
+  loadPino()({ level: settings.logLevel, base: undefined }, { write: (line: string) => send({ type: "log", line }) }),
+);
 
 try {
   const { answerer } = await createPolicyAssistantServices({ dataDir: settings.dataDir, llm: settings.llm, embeddings: settings.embeddings }, { logger });

@@ -9,11 +9,15 @@ import type { Config } from "../config.ts";
 import type { Answerer } from "../answer/answer.types.ts";
 import { startAnswerThread } from "../answer/answer-thread-client.ts";
 import type { Logger } from "../logging/logger.ts";
-import { acquireInstanceLock, checkDataDirWritable, createStore, migrateDatabase, resolveDatabaseTarget, type Store } from "../store/index.ts";
+// What runs before the answering thread starts is imported from its own small files; the
+// store (better-sqlite3, migrations) and the assistant (intake, rules) are imported after
+// it has started, so their loading overlaps the thread's instead of delaying it (issue 13).
+import { checkDataDirWritable } from "../store/data-dir-check.ts";
+import { resolveDatabaseTarget } from "../store/database-target.ts";
+import { acquireInstanceLock } from "../store/instance-lock.ts";
+import type { Store } from "../store/index.ts";
 import type { AssistantDeps, PushMessage } from "./assistant-deps.types.ts";
 import type { NotifyContext } from "./notify.ts";
-import { ALWAYS_CHECK_OUTBOX, createOutboxHint } from "./outbox-hint.ts";
-import { createAssistant } from "./create-assistant.ts";
 import type { Assistant } from "./message.types.ts";
 
 export interface Runtime {
@@ -51,6 +55,7 @@ export async function createRuntime(
   const answerer = startAnswerThread(config, { logger: options.logger });
   let store: Store;
   try {
+    const { createStore, migrateDatabase } = await import("../store/index.ts");
     await migrateDatabase(config, options.logger);
     store = await createStore(config, { now: options.now });
   } catch (err) {
@@ -59,6 +64,10 @@ export async function createRuntime(
     throw err;
   }
   try {
+    const [{ ALWAYS_CHECK_OUTBOX, createOutboxHint }, { createAssistant }] = await Promise.all([
+      import("./outbox-hint.ts"),
+      import("./create-assistant.ts"),
+    ]);
     progress("正在加载政策索引…");
     await answerer.ready;
     const pushers = new Map<string, PushMessage>();

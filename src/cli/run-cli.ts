@@ -15,7 +15,9 @@ const COMMANDS = ["chat", "ask", "check", "estimate", "draft", "eval", "staff"] 
 const COMMAND_EXTENSION = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
 
 async function loadCommand(name: string): Promise<CliCommand | undefined> {
-  const file = new URL(`./commands/${name}.command${COMMAND_EXTENSION}`, import.meta.url);
+  // A command the build bundled into one file (scripts/bundle-entries.mjs: `ask`) loads from that file.
+  const bundle = COMMAND_EXTENSION === ".js" ? new URL(`./commands/${name}.command.bundle.js`, import.meta.url) : undefined;
+  const file = bundle && existsSync(fileURLToPath(bundle)) ? bundle : new URL(`./commands/${name}.command${COMMAND_EXTENSION}`, import.meta.url);
   if (!existsSync(fileURLToPath(file))) return undefined;
   const mod = (await import(file.href)) as { default: CliCommand };
   return mod.default;

@@ -3,24 +3,29 @@
  * Every argument passes through `maskDeep`, so phone numbers and credit codes
  * never appear unmasked (see mask-personal-data.ts).
  */
-import pino, { type Logger } from "pino";
+import type { DestinationStream, Logger } from "pino";
+import { lazyLogger, loadPino } from "./lazy-logger.ts";
 import { maskDeep } from "./mask-personal-data.ts";
 
 export type { Logger };
 
-export function createLogger(level: string = process.env.LOG_LEVEL ?? "info", destination: pino.DestinationStream = pino.destination(2)): Logger {
-  return pino(
-    {
-      level,
-      base: undefined,
-      hooks: {
-        logMethod(args, method) {
-          method.apply(this, args.map((a) => maskDeep(a)) as Parameters<typeof method>);
+/** pino is loaded with the first line written at `level` or above (lazy-logger.ts). */
+export function createLogger(level: string = process.env.LOG_LEVEL ?? "info", destination?: DestinationStream): Logger {
+  return lazyLogger(level, () => {
+    const pino = loadPino();
+    return pino(
+      {
+        level,
+        base: undefined,
+        hooks: {
+          logMethod(args, method) {
+            method.apply(this, args.map((a) => maskDeep(a)) as Parameters<typeof method>);
+          },
         },
       },
-    },
-    destination,
-  );
+      destination ?? pino.destination(2),
+    );
+  });
 }
 
 let shared: Logger | undefined;

@@ -30,11 +30,15 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-function addHashed(vec: Float64Array, offset: number, size: number, feature: string, weight: number): void {
-  const h = fnv1a(feature);
-  // The sign bit spreads collisions around zero instead of piling them up.
-  vec[offset + (h % size)]! += (h & 0x80000000 ? -1 : 1) * weight;
+/** Where a feature adds into the vector, with which sign, and its IDF (fixed once fitted). */
+interface Feature {
+  slot: number;
+  sign: number;
+  idf: number;
 }
+
+/** Features kept between questions (at most, per block): hashing and IDF are a pure function of the feature. */
+const MAX_KEPT_FEATURES = 20_000;
 
 function normalizeBlock(vec: Float64Array, offset: number, size: number, scale: number): void {
   let sum = 0;
@@ -56,6 +60,8 @@ export class LocalHashEmbeddings implements EmbeddingsInterface {
   private gramDf = new Map<string, number>();
   private termDf = new Map<string, number>();
   private docs = 0;
+  private readonly gramFeatures = new Map<string, Feature>();
+  private readonly termFeatures = new Map<string, Feature>();
 
   /** `corpus`: the texts whose document frequencies weight the features (the indexed pieces). */
   constructor(corpus: readonly string[] = [], tokenizer: Tokenizer = getTokenizer()) {
@@ -68,6 +74,8 @@ export class LocalHashEmbeddings implements EmbeddingsInterface {
     this.gramDf = new Map();
     this.termDf = new Map();
     this.docs = corpus.length;
+    this.gramFeatures.clear();
+    this.termFeatures.clear();
     for (const text of corpus) {
       for (const g of this.grams(text).keys()) this.gramDf.set(g, (this.gramDf.get(g) ?? 0) + 1);
       for (const t of new Set(this.tokenizer.terms(text))) this.termDf.set(t, (this.termDf.get(t) ?? 0) + 1);
@@ -96,14 +104,28 @@ export class LocalHashEmbeddings implements EmbeddingsInterface {
     return count(out);
   }
 
+  private feature(kept: Map<string, Feature>, df: Map<string, number>, offset: number, size: number, name: string): Feature {
+    let f = kept.get(name);
+    if (!f) {
+      const h = fnv1a(name);
+      // The sign bit spreads collisions around zero instead of piling them up.
+      f = { slot: offset + (h % size), sign: h & 0x80000000 ? -1 : 1, idf: this.idf(df.get(name) ?? 0) };
+      if (kept.size >= MAX_KEPT_FEATURES) kept.clear();
+      kept.set(name, f);
+    }
+    return f;
+  }
+
   /** Synchronous form, for the in-process hot path. */
   embedSync(text: string): number[] {
     const vec = new Float64Array(LOCAL_EMBEDDING_DIMENSIONS);
     for (const [g, c] of this.grams(text)) {
-      addHashed(vec, 0, CHAR_BLOCK, g, (1 + Math.log(c)) * this.idf(this.gramDf.get(g) ?? 0));
+      const f = this.feature(this.gramFeatures, this.gramDf, 0, CHAR_BLOCK, g);
+      vec[f.slot]! += f.sign * ((1 + Math.log(c)) * f.idf);
     }
     for (const [t, c] of count(this.tokenizer.terms(text))) {
-      addHashed(vec, CHAR_BLOCK, CHAR_BLOCK, t, (1 + Math.log(c)) * this.idf(this.termDf.get(t) ?? 0));
+      const f = this.feature(this.termFeatures, this.termDf, CHAR_BLOCK, CHAR_BLOCK, t);
+      vec[f.slot]! += f.sign * ((1 + Math.log(c)) * f.idf);
     }
     normalizeBlock(vec, 0, CHAR_BLOCK, Math.SQRT1_2);
     normalizeBlock(vec, CHAR_BLOCK, CHAR_BLOCK, Math.SQRT1_2);

@@ -9,7 +9,8 @@ import type { Logger } from "pino";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
 import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
 import { asksForCondition, clauseKindTerms, isKindTerm, kindStretches, questionKindTerms } from "./answer-kinds.ts";
-import { createBm25Index, type WeightedTerm } from "./bm25-index.ts";
+import { createBm25Index, type Bm25Hit, type WeightedTerm } from "./bm25-index.ts";
+import { coverageOf, createCoverageTable } from "./coverage-table.ts";
 import type { EmbeddingChoice } from "./create-embeddings.ts";
 import { DOMAIN_TERMS, FRAMING_WORDS, JURISDICTION_WORDS, STOPWORDS, SYNONYMS } from "./domain-terms.ts";
 import { LocalHashEmbeddings } from "./local-embeddings.ts";
@@ -18,7 +19,8 @@ import { loadOrBuildVectorStore, type VectorEntry } from "./persisted-vector-sto
 import { reciprocalRankFusion } from "./reciprocal-rank-fusion.ts";
 import { createTypoCorrector } from "./correct-typos.ts";
 import { getTokenizer, normalizeText } from "./tokenizer.ts";
-import { COMMON_IDF, createTopicCoverage, isRuleAttribute } from "./topic-coverage.ts";
+import { COMMON_IDF, createTopicCoverage, isRuleAttribute, type WeightedWord } from "./topic-coverage.ts";
+import { recentMemo } from "./recent-memo.ts";
 import { askFocus, NOUN_LIKE } from "./ask-focus.ts";
 
 export interface PolicyIndexDeps {
@@ -62,6 +64,9 @@ const DOMAIN = new Set(DOMAIN_TERMS);
  * Verbs need COMMON_IDF (贴息 9.4 yes; everyday 落, 弄 no).
  */
 const FOCUS_NOUN_MIN_IDF = 6.5;
+/** Texts whose words and both ranked lists are kept: more than one answer asks about (its asks, sides and their clauses). */
+const RECENT_QUERIES = 16;
+const PHRASE_MEMO_SIZE = 4096;
 
 /** Chapter without its number: "第六章 考核评价" → "考核评价". */
 function chapterTitle(chapter: string | undefined): string {
@@ -140,9 +145,30 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
     deps.directory,
   );
   const indexById = new Map(pieces.map((p, i) => [p.id, i]));
+  /** A piece's place in the ranking's tie-break (its id's index: the last piece of a repeated id). */
+  const tieOrder = pieces.map((p) => indexById.get(p.id)!);
   const local = embeddings instanceof LocalHashEmbeddings ? embeddings : undefined;
   const ms = performance.now() - started;
   deps.logger?.debug({ pieces: pieces.length, loadedFromDisk, ms: Math.round(ms) }, "policy index ready");
+
+  // Every term set coverage is judged against — each piece's, each article's, the
+  // corpus' — has a column; a question word's match against all of them is worked
+  // out once and kept (coverage-table.ts), since the sets never change after this
+  // point and the same words come back in question after question.
+  const articleColumn = new Map<string, number>();
+  const coverageSets: ReadonlySet<string>[] = [...pieceTerms];
+  for (const [key, set] of articleTerms) {
+    articleColumn.set(key, coverageSets.length);
+    coverageSets.push(set);
+  }
+  const pieceArticleColumn = pieces.map((p) => articleColumn.get(articleKey(p))!);
+  const corpusColumn = coverageSets.length;
+  coverageSets.push(corpusTerms);
+  const table = createCoverageTable(topic, coverageSets);
+  // One answer asks about the same text more than once (its profile after its
+  // search, a side again for its own figure); the last few texts' words are kept.
+  const recentWords = recentMemo<WeightedWord[]>(RECENT_QUERIES);
+  const weightedWords = (query: string): WeightedWord[] => recentWords(query, () => topic.weightedWords(query));
 
   function keywordQuery(query: string): WeightedTerm[] {
     const out: WeightedTerm[] = [];
@@ -168,6 +194,18 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
     isFunctionWord: (c) => STOPWORDS.has(c),
   });
 
+  // Searching the whole corpus text for a phrase costs tens of microseconds; phrases recur.
+  const phraseFound = new Map<string, boolean>();
+  function inCorpus(phrase: string): boolean {
+    let found = phraseFound.get(phrase);
+    if (found === undefined) {
+      if (phraseFound.size >= PHRASE_MEMO_SIZE) phraseFound.clear();
+      found = corpusText.includes(phrase);
+      phraseFound.set(phrase, found);
+    }
+    return found;
+  }
+
   function cuesOf(query: string): string[] {
     const cues = new Set<string>();
     for (const w of tokenizer.topicWords(query)) {
@@ -184,7 +222,7 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
     const words = tokenizer.words(query);
     for (let i = 0; i + 1 < words.length; i++) {
       for (const phrase of [words[i]! + words[i + 1]!, words[i]! + words[i + 1]! + (words[i + 2] ?? "")]) {
-        if (phrase.length >= 3 && corpusText.includes(phrase)) cues.add(phrase);
+        if (phrase.length >= 3 && inCorpus(phrase)) cues.add(phrase);
       }
     }
     return [...cues];
@@ -200,6 +238,17 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
       for (const s of tokenizer.subWords(w)) if (s.length >= 2 && w.endsWith(s)) cues.add(s);
     }
     return [...cues];
+  }
+
+  const recentKeyword = recentMemo<Bm25Hit[]>(RECENT_QUERIES);
+  const recentVectorHits = recentMemo<{ i: number; similarity: number }[]>(RECENT_QUERIES);
+  async function recentVector(query: string): Promise<{ i: number; similarity: number }[]> {
+    const kept = recentVectorHits.peek(query);
+    if (kept) return kept;
+    const hits = await vectorHits(query);
+    // A failed remote embedding returns nothing; that is not kept.
+    if (hits.length > 0) recentVectorHits(query, () => hits);
+    return hits;
   }
 
   async function vectorHits(query: string): Promise<{ i: number; similarity: number }[]> {
@@ -229,10 +278,10 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
     },
 
     profile(query): QueryProfile {
-      const words = topic.weightedWords(query);
+      const words = weightedWords(query);
       // The answer kind alone (「今天几号」 → #date) is no topic.
       const real = words.filter((w) => !isKindTerm(w.word));
-      const known = real.filter((w) => topic.matchWord(w, corpusTerms) > 0).map((w) => w.word);
+      const known = real.filter((w) => table.matches(w)[corpusColumn]! > 0).map((w) => w.word);
       const total = real.filter((w) => w.noun).reduce((a, w) => a + w.weight, 0);
       // A one-character noun (话 of 话说) is too ambiguous to say what is missing.
       const missing = real.filter((w) => w.noun && w.word.length > 1 && !known.includes(w.word)).sort((a, b) => b.weight - a.weight);
@@ -256,7 +305,7 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
         topicWords: real.map((w) => w.word),
         knownWords: known,
         unknownWords: real.map((w) => w.word).filter((w) => !known.includes(w)),
-        corpusCoverage: topic.coverage(words, corpusTerms),
+        corpusCoverage: coverageOf(words, words.map((w) => table.matches(w)), corpusColumn),
         cues: cuesOf(query),
         kinds: questionKindTerms(query),
       };
@@ -268,45 +317,48 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
         const i = indexById.get(id);
         if (i !== undefined) for (const t of articleTerms.get(articleKey(pieces[i]!))!) terms.add(t);
       }
-      return topic.coverage(topic.weightedWords(query), terms);
+      return topic.coverage(weightedWords(query), terms);
     },
 
     async search(query, k, options: SearchOptions = {}) {
       const allowed = options.docs && options.docs.length > 0 ? new Set(options.docs) : undefined;
       const keep = (i: number): boolean => !allowed || allowed.has(pieces[i]!.doc);
 
-      const keyword = bm25.search(keywordQuery(query), pieces.length).filter((h) => keep(h.doc));
-      const vector = (await vectorHits(query)).filter((h) => keep(h.i));
+      // Both lists are ranked over all pieces and filtered after, so they do not depend on the options.
+      const keyword = recentKeyword(query, () => bm25.search(keywordQuery(query), pieces.length)).filter((h) => keep(h.doc));
+      const vector = (await recentVector(query)).filter((h) => keep(h.i));
       const fused = reciprocalRankFusion(
         [{ keys: keyword.map((h) => String(h.doc)) }, { keys: vector.map((h) => String(h.i)), weight: VECTOR_WEIGHT }],
         RRF_K,
       );
-      const keywordRank = new Map(keyword.map((h, r) => [h.doc, r + 1]));
-      const vectorById = new Map(vector.map((h, r) => [h.i, { rank: r + 1, similarity: h.similarity }]));
-      const words = topic.weightedWords(query);
+      const words = weightedWords(query);
+      const columns = words.map((w) => table.matches(w));
 
       // Rerank: the fused rank, plus how much of the question the piece's
       // article and the piece itself cover (the top RRF score is (1 + VECTOR_WEIGHT) / (RRF_K + 1)).
+      // Scored first, and only the k best made into passages.
       const top = (1 + VECTOR_WEIGHT) / (RRF_K + 1);
-      return [...fused.entries()]
-        .map(([key, rrf]): Passage => {
-          const i = Number(key);
-          const piece = pieces[i]!;
-          const coverage = topic.coverage(words, articleTerms.get(articleKey(piece))!);
-          const pieceCoverage = topic.coverage(words, pieceTerms[i]!);
-          return {
-            ...piece,
-            score: rrf / top + ARTICLE_COVERAGE_WEIGHT * coverage + PIECE_COVERAGE_WEIGHT * pieceCoverage,
-            keywordRank: keywordRank.get(i),
-            vectorRank: vectorById.get(i)?.rank,
-            similarity: vectorById.get(i)?.similarity ?? 0,
-            coverage,
-            pieceCoverage,
-            kinds: ownKinds[i]!,
-          };
-        })
-        .sort((a, b) => b.score - a.score || indexById.get(a.id)! - indexById.get(b.id)!)
-        .slice(0, k);
+      const scored: { i: number; score: number; coverage: number; pieceCoverage: number }[] = [];
+      for (const [key, rrf] of fused) {
+        const i = Number(key);
+        const coverage = coverageOf(words, columns, pieceArticleColumn[i]!);
+        const pieceCoverage = coverageOf(words, columns, i);
+        scored.push({ i, score: rrf / top + ARTICLE_COVERAGE_WEIGHT * coverage + PIECE_COVERAGE_WEIGHT * pieceCoverage, coverage, pieceCoverage });
+      }
+      scored.sort((a, b) => b.score - a.score || tieOrder[a.i]! - tieOrder[b.i]!);
+      const best = scored.slice(0, k);
+      const keywordRank = new Map(keyword.map((h, r) => [h.doc, r + 1]));
+      const vectorById = new Map(vector.map((h, r) => [h.i, { rank: r + 1, similarity: h.similarity }]));
+      return best.map(({ i, score, coverage, pieceCoverage }): Passage => ({
+        ...pieces[i]!,
+        score,
+        keywordRank: keywordRank.get(i),
+        vectorRank: vectorById.get(i)?.rank,
+        similarity: vectorById.get(i)?.similarity ?? 0,
+        coverage,
+        pieceCoverage,
+        kinds: ownKinds[i]!,
+      }));
     },
   };
 }

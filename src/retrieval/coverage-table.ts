@@ -1,0 +1,48 @@
+/**
+ * Coverage against a fixed list of term sets (each piece's, each article's,
+ * the corpus'), with each question word's match against every set worked out
+ * once and kept. `coverageOf` adds the weights in the words' order exactly as
+ * `TopicCoverage.coverage` does, so its result is the same number.
+ *
+ * A word's matches depend only on the word (its everyday base and whether it
+ * abbreviates) and on the sets, which do not change once the index is built;
+ * what a question adds is the few words it has not seen yet. The table keeps
+ * at most MAX_WORDS words (one number per set each) and starts over when full.
+ */
+import type { TopicCoverage, WeightedWord } from "./topic-coverage.ts";
+
+const MAX_WORDS = 4096;
+
+export interface CoverageTable {
+  /** How strongly each set, by column, contains the word (`TopicCoverage.matchWord`). */
+  matches(word: WeightedWord): Float64Array;
+}
+
+export function createCoverageTable(topic: TopicCoverage, sets: readonly ReadonlySet<string>[]): CoverageTable {
+  const byWord = new Map<string, Float64Array>();
+  return {
+    matches(w) {
+      const key = `${w.word}\u0000${w.matchAs ?? ""}\u0000${w.abbreviates ? 1 : 0}${w.nounRoot ? 1 : 0}`;
+      let row = byWord.get(key);
+      if (!row) {
+        if (byWord.size >= MAX_WORDS) byWord.clear();
+        row = new Float64Array(sets.length);
+        for (let c = 0; c < sets.length; c++) row[c] = topic.matchWord(w, sets[c]!);
+        byWord.set(key, row);
+      }
+      return row;
+    },
+  };
+}
+
+/** `TopicCoverage.coverage(words, sets[column])`, from the words' rows (`rows[j]` is `words[j]`'s). */
+export function coverageOf(words: readonly WeightedWord[], rows: readonly Float64Array[], column: number): number {
+  let total = 0;
+  let got = 0;
+  for (let j = 0; j < words.length; j++) {
+    const w = words[j]!;
+    total += w.weight;
+    got += w.weight * rows[j]![column]!;
+  }
+  return total === 0 ? 1 : got / total;
+}
