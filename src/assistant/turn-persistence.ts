@@ -118,7 +118,7 @@ export function createTurnPersistence(deps: AssistantDeps): TurnPersistence {
       const changedRow = () => {
         sessionText = JSON.stringify(session);
         const baseText = base === stored && storedText !== undefined ? storedText : base && JSON.stringify(base.state);
-        return !base || sessionText !== baseText ? conversationRow(user.id, session, ctx.conversation.version) : undefined;
+        return !base || sessionText !== baseText ? conversationRow(user.id, session, ctx.conversation.version, sessionText) : undefined;
       };
       const writes = ctx.writes;
       const known = writes.length === 0 ? changedRow() : undefined;
