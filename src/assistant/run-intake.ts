@@ -5,7 +5,7 @@
  * is asked again, and a finished intake runs the rules.
  */
 import { randomUUID } from "node:crypto";
-import { advanceIntake, startIntake, type IntakeFlow, type IntakeStep } from "../intake/index.ts";
+import { advanceOwnIntake, startIntake, type IntakeFlow, type IntakeStep } from "../intake/index.ts";
 import type { Jurisdiction } from "../rules/zone-profile.schema.ts";
 import type { FactValue } from "../intake/index.ts";
 import { answerPolicyQuestion } from "./answer-policy-question.ts";
@@ -34,16 +34,18 @@ export async function beginIntake(
 }
 
 export async function continueIntake(ctx: TurnContext, session: SessionState, msg: IncomingMessage): Promise<Reply[] | "closed"> {
-  const state = session.intake!;
-  const step: IntakeStep = advanceIntake(state, { text: msg.text, choice: msg.choice }, ctx.now);
+  // The session is this turn's own copy, parsed from the stored state for this message (turn-persistence.ts):
+  // the engine takes its intake over instead of copying it again.
+  const flow = session.intake!.flow;
+  const step: IntakeStep = advanceOwnIntake(session.intake!, { text: msg.text, choice: msg.choice }, ctx.now);
   session.intake = step.state;
   const event = step.event;
-  const clear = (path: string) => ctx.writes.push({ kind: "clear-answers", which: { userId: ctx.user.id, flow: state.flow, path } });
+  const clear = (path: string) => ctx.writes.push({ kind: "clear-answers", which: { userId: ctx.user.id, flow, path } });
   switch (event.type) {
     case "answered":
       ctx.writes.push({
         kind: "answer",
-        answer: { userId: ctx.user.id, flow: state.flow, path: event.questionId, value: event.value, rawText: msg.text ?? msg.choice ?? null },
+        answer: { userId: ctx.user.id, flow, path: event.questionId, value: event.value, rawText: msg.text ?? msg.choice ?? null },
       });
       for (const path of event.cleared) clear(path);
       return step.replies;
@@ -61,7 +63,7 @@ export async function continueIntake(ctx: TurnContext, session: SessionState, ms
       session.intake = null;
       // Kept so that starting the same flow again can offer to continue with these answers.
       session.leftIntake = step.state;
-      ctx.writes.push({ kind: "audit", entry: { actor: ctx.actor, action: "intake.cancel", subject: `user:${ctx.user.id}`, detail: { flow: state.flow } } });
+      ctx.writes.push({ kind: "audit", entry: { actor: ctx.actor, action: "intake.cancel", subject: `user:${ctx.user.id}`, detail: { flow } } });
       // One message, in place of the engine's: what happens to the answers and how to come back.
       return [
         {

@@ -44,12 +44,14 @@ export function parseSessionState(raw: unknown): SessionState {
 }
 
 /** The conversation row of a session (flow and step are columns for queries; the state is the JSON). */
-export function conversationRow(userId: number, session: SessionState, expectedVersion: number | null) {
+export function conversationRow(userId: number, session: SessionState, expectedVersion: number | null, stateText?: string) {
   return {
     userId,
     flow: session.intake?.flow ?? null,
     step: session.intake?.pending ?? null,
     state: session as unknown as JsonObject,
     expectedVersion,
+    // `JSON.stringify(session)` when the caller has made it already (the store then does not serialise it again)
+    stateText,
   };
 }

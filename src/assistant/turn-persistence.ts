@@ -118,14 +118,17 @@ export function createTurnPersistence(deps: AssistantDeps): TurnPersistence {
       const changedRow = () => {
         sessionText = JSON.stringify(session);
         const baseText = base === stored && storedText !== undefined ? storedText : base && JSON.stringify(base.state);
-        return !base || sessionText !== baseText ? conversationRow(user.id, session, ctx.conversation.version) : undefined;
+        return !base || sessionText !== baseText ? conversationRow(user.id, session, ctx.conversation.version, sessionText) : undefined;
       };
       const writes = ctx.writes;
       const known = writes.length === 0 ? changedRow() : undefined;
       const row = writes.length === 0 ? () => known : changedRow;
       let saved = base;
       // A change committed mid-turn (an intake's outcome, a status change) left the turn's row to finish.
-      if (writes.length > 0 || (turnKey && (known || notices.ids.length > 0 || journal || startRecorded))) {
+      // On SQLite a console line's save joins the other users' commit too (store/group-commit.ts) rather than
+      // paying a COMMIT of its own; on PostgreSQL it stays one statement outside a transaction.
+      const changes = Boolean(known) || notices.ids.length > 0;
+      if (writes.length > 0 || (turnKey && (changes || journal || startRecorded)) || (single && changes)) {
         // One transaction: a crash leaves either nothing of the turn or the turn with its writes and replies.
         const replyText = turnKey ? encodeReplies(replies) : undefined;
         saved = (await store.turns.commit({ key: turnKey, replies: replyText, writes, conversation: row, deliveredNotificationIds: notices.ids })) ?? base;

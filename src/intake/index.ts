@@ -3,7 +3,7 @@
  * The assistant core keeps the state, passes each message in, sends the
  * replies and reacts to the event; see intake-event.types.ts.
  */
-export { startIntake, advanceIntake, repeatPrompt } from "./intake-engine.ts";
+export { startIntake, advanceIntake, advanceOwnIntake, repeatPrompt } from "./intake-engine.ts";
 export type { IntakeInput, IntakeStep, StartIntakeOptions } from "./intake-engine.ts";
 export type { IntakeEvent, IntakeEventType } from "./intake-event.types.ts";
 export { intakeStateSchema, intakeFlowSchema, factValueSchema, isIntakeOpen } from "./intake-state.schema.ts";

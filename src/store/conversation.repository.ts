@@ -28,6 +28,8 @@ export interface SaveConversationInput {
   state: JsonObject;
   /** The version you loaded, or null when `load` returned nothing. */
   expectedVersion: number | null;
+  /** `state` as JSON text, when the caller has it already (SQLite stores it as is instead of serialising `state` again) */
+  stateText?: string;
 }
 
 export interface ConversationRepository {
@@ -73,7 +75,7 @@ export function createConversationRepository({ db, exclusive, sqlite }: Reposito
  * stored version is not the expected one.
  */
 export async function saveSqlite(sqlite: SqliteDirect, input: SaveConversationInput): Promise<ConversationRecord | undefined> {
-  const text = jsonObjectText(input.state, "对话状态");
+  const text = input.stateText ?? jsonObjectText(input.state, "对话状态");
   const [row] =
     input.expectedVersion === null
       ? // The unique userId makes a second first save insert nothing: someone else saved first.
@@ -88,9 +90,20 @@ export async function saveSqlite(sqlite: SqliteDirect, input: SaveConversationIn
           [input.flow, input.step, text, new Date(), input.userId, input.expectedVersion],
         );
   if (!row) return undefined;
-  // The state as stored, parsed from the text just written: a copy the caller's later changes do not reach.
-  const state = JSON.parse(text) as JsonObject;
-  return { userId: input.userId, flow: input.flow, step: input.step, state, version: sqlInt(row.version), updatedAt: sqlDate(row.updatedAt) };
+  // The state as stored, parsed from the text just written when it is first read: a copy the caller's later
+  // changes do not reach. The assistant's next turn starts from the text itself (turn-persistence.ts), so
+  // most saved records are never parsed back.
+  let state: JsonObject | undefined;
+  return {
+    userId: input.userId,
+    flow: input.flow,
+    step: input.step,
+    get state() {
+      return (state ??= JSON.parse(text) as JsonObject);
+    },
+    version: sqlInt(row.version),
+    updatedAt: sqlDate(row.updatedAt),
+  };
 }
 
 /**

@@ -9,8 +9,12 @@
  * `sqlite` (SQLite only) runs the hot statements as plain SQL on a second
  * connection to the same file, inside `exclusive` like every Prisma call, so
  * the two connections never wait on each other (sqlite-direct.ts).
+ *
+ * `group` (SQLite only) commits the turns of several users in one
+ * transaction on that connection (group-commit.ts).
  */
 import type { Exclusive } from "./async-mutex.ts";
+import type { GroupCommit } from "./group-commit.ts";
 import type { Db } from "./prisma-client.ts";
 import type { SqliteDirect } from "./sqlite-direct.ts";
 
@@ -19,4 +23,5 @@ export interface RepositoryContext {
   exclusive: Exclusive;
   now: () => Date;
   sqlite?: SqliteDirect;
+  group?: GroupCommit;
 }

@@ -35,6 +35,8 @@ export interface SqliteDirect {
   execute(sql: string, args?: readonly SqlArg[]): Promise<number>;
   /** `fn` between BEGIN and COMMIT (ROLLBACK if it throws). The caller holds the gate. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /** Whether a transaction is open on the connection (SQLite may end one by itself after an I/O error). */
+  inTransaction(): boolean;
   close(): void;
 }
 
@@ -100,6 +102,7 @@ export function openSqliteDirect(file: string, options: { timeoutMs: number }): 
         throw error;
       }
     },
+    inTransaction: () => db?.inTransaction ?? false,
     close() {
       closed = true;
       db?.close();

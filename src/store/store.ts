@@ -15,6 +15,7 @@ import { createMutex, type Exclusive } from "./async-mutex.ts";
 import { createAuditRepository, type AuditRepository } from "./audit.repository.ts";
 import { createConversationRepository, type ConversationRepository } from "./conversation.repository.ts";
 import { resolveDatabaseTarget, type StoreConfig } from "./database-target.ts";
+import { createGroupCommit } from "./group-commit.ts";
 import { createEstimateRepository, type EstimateRepository } from "./estimate.repository.ts";
 import { createInboxRepository, type InboxRepository } from "./inbox.repository.ts";
 import { createIntakeOutcomeRepository, type IntakeOutcomeRepository } from "./intake-outcome.repository.ts";
@@ -73,12 +74,9 @@ function sqliteGate(file: string): Exclusive {
 export async function createStore(config: StoreConfig, options: StoreOptions = {}): Promise<Store> {
   const target = resolveDatabaseTarget(config);
   const { db, sqlite } = await openDatabase(target);
-  const context: RepositoryContext = {
-    db,
-    exclusive: target.provider === "sqlite" ? sqliteGate(target.sqliteFile!) : (fn) => fn(),
-    now: options.now ?? (() => new Date()),
-    sqlite,
-  };
+  const exclusive: Exclusive = target.provider === "sqlite" ? sqliteGate(target.sqliteFile!) : (fn) => fn();
+  const group = sqlite ? createGroupCommit({ sqlite, exclusive }) : undefined;
+  const context: RepositoryContext = { db, exclusive, now: options.now ?? (() => new Date()), sqlite, group };
   const lock = createUserLock(target);
   let closed = false;
   return {
@@ -101,6 +99,8 @@ export async function createStore(config: StoreConfig, options: StoreOptions = {
     async close() {
       if (closed) return;
       closed = true;
+      // Turns waiting for their commit get it (or its error) before the connection closes.
+      await group?.drain();
       await lock.close();
       sqlite?.close();
       await db.$disconnect();

@@ -15,6 +15,11 @@
  * its transaction writes the turn's row first, with `before` — the state the
  * turn started from — so an unfinished turn is replayed on that state, where
  * the keyed outcome is found instead of written again.
+ *
+ * On SQLite the turns of several users that are ready at the same moment
+ * share one transaction, each in its own savepoint (group-commit.ts): the
+ * commit resolves only after that transaction's COMMIT, and a turn that
+ * fails there fails alone.
  */
 import { saveSqlite, savePrisma, toRecord as conversationRecord, type ConversationRecord, type SaveConversationInput } from "./conversation.repository.ts";
 import type { RepositoryContext } from "./repository-context.ts";
@@ -82,7 +87,7 @@ export interface TurnJournalRepository {
   prune(before: Date): Promise<number>;
 }
 
-export function createTurnJournalRepository({ db, exclusive, now, sqlite }: RepositoryContext): TurnJournalRepository {
+export function createTurnJournalRepository({ db, exclusive, now, sqlite, group }: RepositoryContext): TurnJournalRepository {
   const conflict = (input: SaveConversationInput) =>
     new ConcurrentUpdateError("conversation", String(input.userId), input.expectedVersion, undefined);
 
@@ -101,34 +106,33 @@ export function createTurnJournalRepository({ db, exclusive, now, sqlite }: Repo
       const writes = input.writes ?? [];
       const key = input.key;
       if (key !== undefined && input.replies === undefined) throw new TypeError("a keyed turn is committed with its replies");
-      if (sqlite) {
-        return exclusive(() =>
-          sqlite.transaction(async () => {
-            const at = now();
-            await applyTurnWritesSqlite(sqlite, writes, at);
-            let saved: ConversationRecord | undefined;
-            const conversation = input.conversation?.();
-            if (conversation) {
-              saved = await saveSqlite(sqlite, conversation);
-              // Thrown inside the transaction: nothing of the turn is kept.
-              if (!saved) throw conflict(conversation);
-            }
-            if (ids.length > 0) {
-              await sqlite.execute(
-                `UPDATE "Notification" SET "deliveredAt" = ? WHERE "deliveredAt" IS NULL AND "id" IN (${ids.map(() => "?").join(", ")})`,
-                [at, ...ids],
-              );
-            }
-            if (key !== undefined) {
-              await sqlite.execute(
-                `INSERT INTO "TurnRecord" ("key", "replies", "before", "createdAt") VALUES (?, ?, NULL, ?)
-                 ON CONFLICT ("key") DO UPDATE SET "replies" = excluded."replies", "before" = NULL`,
-                [key, input.replies!, at],
-              );
-            }
-            return saved;
-          }),
-        );
+      if (sqlite && group) {
+        // With the turns of other users that are ready now, in one transaction; settles after its COMMIT.
+        return group.submit(async () => {
+          const at = now();
+          await applyTurnWritesSqlite(sqlite, writes, at);
+          let saved: ConversationRecord | undefined;
+          const conversation = input.conversation?.();
+          if (conversation) {
+            saved = await saveSqlite(sqlite, conversation);
+            // Thrown inside the turn's savepoint: nothing of this turn is kept, the other turns are.
+            if (!saved) throw conflict(conversation);
+          }
+          if (ids.length > 0) {
+            await sqlite.execute(
+              `UPDATE "Notification" SET "deliveredAt" = ? WHERE "deliveredAt" IS NULL AND "id" IN (${ids.map(() => "?").join(", ")})`,
+              [at, ...ids],
+            );
+          }
+          if (key !== undefined) {
+            await sqlite.execute(
+              `INSERT INTO "TurnRecord" ("key", "replies", "before", "createdAt") VALUES (?, ?, NULL, ?)
+               ON CONFLICT ("key") DO UPDATE SET "replies" = excluded."replies", "before" = NULL`,
+              [key, input.replies!, at],
+            );
+          }
+          return saved;
+        });
       }
       return exclusive(() =>
         db.$transaction(async (tx) => {
