@@ -109,6 +109,12 @@ describe("answers", () => {
     expect(en.text).not.toMatch(/^Yes/);
   });
 
+  it("「偏向哪些区域」 finds where each text places its zones (浙江 says 地区, 淄博 区域 and 优先考虑)", async () => {
+    const text = await opening("两边的示范区选址各自偏向什么样的区域？");
+    expect(text).toContain("高新园区、科技城、高新技术特色小镇");
+    expect(text).toContain("优先考虑在创新创业园区");
+  });
+
   it("「申请表」 is the 申报书", async () => {
     expect(await opening("淄博示范区的申请表叫什么？")).toContain("申报书");
   });

@@ -160,6 +160,12 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   有效: ["实施", "试用期"],
   管用: ["实施", "试用期"],
   好使: ["实施", "试用期"],
+  // a region, as either text words it (浙江 地区, 淄博 区域)
+  区域: ["地区", "区域"],
+  // what a text favours (「选址偏向哪些区域」): the texts say 优先考虑
+  偏向: ["优先"],
+  倾向: ["优先"],
+  侧重: ["优先", "重点"],
   执行: ["实施"],
   适用: ["实施"],
   区里: ["区内", "区县"],
