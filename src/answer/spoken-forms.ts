@@ -52,8 +52,8 @@ const SPOKEN_FORMS: readonly SpokenForm[] = [
   { spoken: /俺/g, written: "我" },
   // help given, said in speech (帮一把, 帮个忙, 搭把手, 出把力): the texts' word is 支持
   { spoken: /帮(一|个)?把|帮(个|帮)?忙|搭把手|拉一把|出(把)?力/g, written: "支持" },
-  // getting something, said in speech (捞着, 落着, 捞到): 得到
-  { spoken: /(捞|落)(着|到)/g, written: "得到" },
+  // getting something, said in speech (捞着, 捞到, 落着; not 落到实处): 得到
+  { spoken: /捞(着|到)|落着/g, written: "得到" },
   // negation (internet/southern 木有)
   { spoken: /木有/g, written: "没有" },
   // an assessment that went wrong (评砸了, 考砸, 搞砸了) is one that was failed

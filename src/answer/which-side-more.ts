@@ -55,7 +55,7 @@ export function comparativeAsk(question: string): ComparativeAsk | undefined {
   const closing = CLOSING.exec(question);
   if (!closing) return undefined;
   const which = WHICH.test(question);
-  const yesNo = !which && AGAINST.test(question) && (YES_NO.test(closing[0]) || /是不是|是否/u.test(question));
+  const yesNo = !which && AGAINST.test(question) && YES_NO.test(question);
   if (!which && !yesNo) return undefined;
   const adjective = closing[3]!;
   return { adjective, yesNo, ...ADJECTIVES[adjective]! };
