@@ -69,10 +69,15 @@ export async function benchAsk(): Promise<Record<string, number | string>> {
   console.table({ "ask（完整离线回答）": row(ask), "参照：仅检索 index.search": row(search) });
 
   const p95 = percentile(ask, 95);
+  // Each question's fastest round: what answering costs with another process's time slice or a GC
+  // pause taken out (on a loaded machine the plain p95 is mostly those).
+  const fastest = questions.map((_, i) => Math.min(...Array.from({ length: ROUNDS }, (_, r) => ask[r * questions.length + i]!)));
+  console.log(`每题最快一轮：p50 ${percentile(fastest, 50).toFixed(2)} 毫秒，p95 ${percentile(fastest, 95).toFixed(2)} 毫秒`);
   return {
     questions: questions.length,
     "warmAsk.p50Ms": percentile(ask, 50),
     "warmAsk.p95Ms": p95,
+    "warmAsk.fastestRound.p95Ms": percentile(fastest, 95),
     "reference.searchOnly.p95Ms": percentile(search, 95),
     "warmAsk.p95 / searchOnly.p95": p95 / percentile(search, 95),
     "target p95 ≤ 10 ms": p95 <= TARGET_P95_MS ? "met" : "not met",
