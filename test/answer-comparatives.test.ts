@@ -13,6 +13,7 @@ import { createAnswerer } from "../src/answer/answerer.ts";
 import { askedOf, sideQuestions } from "../src/answer/compare-sides.ts";
 import { comparativeAsk, openWithLarger } from "../src/answer/which-side-more.ts";
 import { sidesLackingFocus } from "../src/answer/sides-lacking-focus.ts";
+import { englishComparative } from "../src/answer/english-comparative.ts";
 import { listPieces } from "../src/knowledge/load-policies.ts";
 import { localEmbeddingChoice } from "../src/retrieval/create-embeddings.ts";
 import { createPolicyIndex } from "../src/retrieval/policy-index.ts";
@@ -57,6 +58,22 @@ describe("reading a comparative ask", () => {
   });
 });
 
+describe("a comparative asked in English", () => {
+  it.each([
+    ["Which requires more agencies, Zhejiang or Zibo?", true, false],
+    ["Does Zibo require fewer agencies than Zhejiang?", false, true],
+    // more often is the shorter period; less frequent the longer
+    ["Which reviews its zones more often, Zhejiang or Zibo?", false, false],
+    ["Is the review less frequent in Zibo than in Zhejiang?", true, true],
+  ])("「%s」 → larger %s, yes/no %s", (question, larger, yesNo) => {
+    expect(englishComparative(question, /^(is|does)\b/i.test(question))).toMatchObject({ larger, yesNo });
+  });
+
+  it.each(["How many agencies does Zibo require?", "What is the minimum core area in Zhejiang?"])("「%s」 is no comparative", (question) => {
+    expect(englishComparative(question, false)).toBeUndefined();
+  });
+});
+
 describe("a 有-question's side lacking what is asked", () => {
   const focus = (): string[][] => [["试用期"]];
   const zj = { asked: "浙江有没有规定试用期？", refused: false, cited: "本办法自2018年1月1日起实施。" };
@@ -91,6 +108,18 @@ describe("answers to comparisons and one-sided questions", () => {
     expect(text).toMatch(/^浙江省（省级）的多（20家 对 2家）。/);
     expect(text).toContain("第六条（三）");
     expect(text).toContain("第五条（三）");
+  });
+
+  it("in English, 「Does Zibo require more agencies than Zhejiang?」 opens 「No — 」 with both figures, and no side's line says Yes", async () => {
+    const r = await answerer.answer("Does Zibo require more IP service agencies than Zhejiang?");
+    const lines = r.text.split("\n\n")[0]!.split("\n");
+    expect(lines[0]).toBe("No — Zhejiang (provincial) has the larger figure: 20 against 2.");
+    expect(lines.slice(1).join("\n")).not.toMatch(/Yes — /);
+  });
+
+  it("in English, 「Which reviews its zones more often?」 names the side with the shorter period", async () => {
+    const r = await answerer.answer("Which one reviews its demonstration zones more often, Zhejiang or Zibo?");
+    expect(r.text.split("\n")[0]).toBe("Zibo (municipal) does it more often: every year against every 2 years.");
   });
 
   it("「A 比 B 长吗」 is answered yes or no of the side named first", async () => {

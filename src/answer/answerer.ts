@@ -31,6 +31,7 @@ import { resolveFollowUp } from "./resolve-follow-up.ts";
 import { ENGLISH_REFUSAL, ENGLISH_REFUSAL_LEAD, ENGLISH_SCOPE_HELP, englishUnknownShare, isEnglishQuestion, namedInEnglish, readEnglishQuestion } from "./english-question.ts";
 import { composeEnglishAnswer, englishNoProvision, englishOtherSideLead, isYesNoQuestion } from "./compose-english-answer.ts";
 import { joinEnglishAnswers, splitEnglishAsks } from "./english-asks.ts";
+import { chineseComparative, englishComparative } from "./english-comparative.ts";
 import { applyEnglishOwnNumbers } from "./english-own-numbers.ts";
 import { applyOwnNumbers } from "./apply-own-numbers.ts";
 import { todayInChina } from "../rules/index.ts";
@@ -194,8 +195,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       return missing.length === 0 ? refusal : { ...refusal, text: `Neither policy says anything about ${missing.map((w) => `"${w}"`).join(", ")}.\n\n${ENGLISH_REFUSAL}` };
     };
     if (!reading.chinese || englishUnknownShare(reading) > MAX_UNKNOWN_ENGLISH) return refuseNaming();
-    const zh = await answerChinese(reading.chinese, { ...options, useLlm: false });
     const named = namedInEnglish(asked).filter((j) => (JURISDICTIONS as readonly string[]).includes(j)) as Jurisdiction[];
+    // 「Does Zibo require more agencies than Zhejiang?」: each side is asked for its figure, as 「谁多」 is in Chinese.
+    const comparative = named.length > 1 ? englishComparative(asked, isYesNoQuestion(asked)) : undefined;
+    const zh = await answerChinese(comparative ? `${reading.chinese}${chineseComparative(comparative)}` : reading.chinese, { ...options, useLlm: false });
     if (zh.refused) {
       // 「What about Zhejiang?」 after a Zibo-only subsidy: that text has no such provision, said plainly (as in Chinese).
       const followUp = named.length === 1 && resolveFollowUp(reading.chinese, options.history).isFollowUp;

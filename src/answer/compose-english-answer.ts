@@ -14,6 +14,8 @@ import { JURISDICTION_OF, POLICY_OF } from "./detect-jurisdiction.ts";
 import { englishCitation, englishTrialNotes } from "./english-citation.ts";
 import type { EnglishOwnNumbers } from "./english-own-numbers.ts";
 import { STOPWORDS, stem } from "./english-question.ts";
+import { englishComparative, type EnglishComparative } from "./english-comparative.ts";
+import { largerSide, type Measure } from "./which-side-more.ts";
 
 export interface EnglishAnswerInput {
   question: string;
@@ -259,6 +261,8 @@ function conclusionLines(input: EnglishAnswerInput, kind: EnglishAsk): { lines: 
   if (input.named.length > 1) {
     const lines: string[] = [];
     const restsOn: string[] = [];
+    // 「Does Zibo require more agencies than Zhejiang?」: no side's clause says yes or no to it alone.
+    const comparative = englishComparative(question, yesNo);
     input.named.forEach((j, i) => {
       const own = citations.filter((id) => JURISDICTION_OF[id.split(":")[0] as keyof typeof JURISDICTION_OF] === j);
       const found = input.answered.includes(j) ? bestSentence(own, question, kind, input.synonyms) : undefined;
@@ -266,11 +270,12 @@ function conclusionLines(input: EnglishAnswerInput, kind: EnglishAsk): { lines: 
       // A yes/no comparison is about the side named first (「Does Zhejiang … like Zibo does?」),
       // unless it asks of both (「… in both places?」「Do … both require …?」).
       const asksBoth = /\bboth\b/i.test(question);
-      const lead = yesNo && (i === 0 || asksBoth) ? (best ? polarity(best) : "No — ") : "";
+      const lead = yesNo && !comparative && (i === 0 || asksBoth) ? (best ? polarity(best) : "No — ") : "";
       lines.push(`${sideLabel(j)}: ${afterLead(lead, best ? asStatement(best) : `${englishNoProvision(j)}.`)}`);
       if (best) restsOn.push(best.id);
     });
-    return { lines, restsOn };
+    const verdict = comparative && restsOn.length === 2 ? comparativeLead(comparative, input.named, restsOn, pieces) : undefined;
+    return { lines: verdict ? [verdict, ...lines] : lines, restsOn };
   }
   // A question for a list gets the whole list: every item of the article, in order.
   if (kind === "list") {
@@ -287,6 +292,25 @@ function conclusionLines(input: EnglishAnswerInput, kind: EnglishAsk): { lines: 
   if (!found) return { lines: ["The texts say the following."], restsOn: [] };
   const best = kind === "figure" ? { ...found, sentence: figurePart(found.sentence, question) } : found;
   return { lines: [afterLead(polarity(best), asStatement(best))], restsOn: [best.id] };
+}
+
+/** How a figure compared reads in English: a period in years, other figures as numbers. */
+const figureText = (m: Measure): string => (m.unit === "period" ? (m.value === 12 ? "every year" : `every ${m.value / 12} years`) : m.value.toLocaleString("en-US"));
+
+/**
+ * 「Zhejiang (provincial) has more: 20 against 2.」 read off the two sides' cited clauses (which-side-more.ts),
+ * with 「Yes — 」/「No — 」 first for a 「than」 question about the side named first; undefined when they state no figure to compare.
+ */
+function comparativeLead(ask: EnglishComparative, named: readonly Jurisdiction[], restsOn: readonly string[], pieces: readonly PolicyPiece[]): string | undefined {
+  const texts = restsOn.map((id) => pieces.find((p) => p.id === id)?.text ?? "") as [string, string];
+  const found = largerSide(texts, ask.larger);
+  if (!found) return undefined;
+  const answer = ask.yesNo ? (found.index === 0 ? "Yes — " : "No — ") : "";
+  if (found.index === undefined) return `${answer}${answer ? "both" : "Both"} state the same: ${figureText(found.won)}.`;
+  const side = sideLabel(named[found.index]!);
+  // A shorter period is more often (「once a year」 against 「every two years」).
+  const says = ask.periodic ? `does it ${ask.larger ? "less" : "more"} often` : `has the ${ask.larger ? "larger" : "smaller"} figure`;
+  return `${answer}${answer ? side : side.charAt(0).toUpperCase() + side.slice(1)} ${says}: ${figureText(found.won)} against ${figureText(found.lost)}.`;
 }
 
 /** The first line of an English answer's notes. */

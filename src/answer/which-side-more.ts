@@ -82,6 +82,28 @@ function singleMeasures(full: string): Map<string, { value: number; text: string
   return new Map([...all].filter(([, v]) => v.length === 1 && v[0]!.value > 0).map(([unit, v]) => [unit, v[0]!]));
 }
 
+export interface Measure {
+  /** a period in months, else the figure in its unit */
+  value: number;
+  /** canonical unit (家, 平方米, 万元 …) or 「period」 */
+  unit: string;
+  /** as the text writes it: 「20家」「每两年」 */
+  text: string;
+}
+
+/**
+ * Which of two sides' texts states the larger (or, `larger` false, the smaller) figure of a unit both
+ * state once: its index (undefined when the figures agree) with both figures; undefined when nothing compares.
+ */
+export function largerSide(texts: readonly [string, string], larger: boolean): { index: 0 | 1 | undefined; won: Measure; lost: Measure } | undefined {
+  const [a, b] = texts.map(singleMeasures) as [ReturnType<typeof singleMeasures>, ReturnType<typeof singleMeasures>];
+  const unit = [...a.keys()].find((u) => b.has(u));
+  if (!unit) return undefined;
+  const [x, y] = [{ ...a.get(unit)!, unit }, { ...b.get(unit)!, unit }];
+  if (x.value === y.value) return { index: undefined, won: x, lost: y };
+  return x.value > y.value === larger ? { index: 0, won: x, lost: y } : { index: 1, won: y, lost: x };
+}
+
 /**
  * The reply with 「<side>的多（20家 对 2家）。」 before its conclusion, when the
  * question asks which side has more and its two labelled lines state one figure
@@ -99,14 +121,12 @@ export function openWithLarger(question: string, reply: string, labels: readonly
     else if (lines.length > 0) lines[lines.length - 1] += `\n${l}`;
   }
   if (lines.length !== 2) return reply;
-  const [a, b] = lines.map(singleMeasures) as [ReturnType<typeof singleMeasures>, ReturnType<typeof singleMeasures>];
-  const unit = [...a.keys()].find((u) => b.has(u));
-  if (!unit) return reply;
-  const [x, y] = [a.get(unit)!, b.get(unit)!];
+  const found = largerSide([lines[0]!, lines[1]!], ask.larger);
+  if (!found) return reply;
   const label = (line: string): string => line.slice(0, line.indexOf("："));
-  if (x.value === y.value) return `${ask.yesNo ? "不是，" : ""}一样（都是${x.text}）。\n${reply}`;
-  const firstWins = x.value > y.value === ask.larger;
-  const [winner, won, lost] = firstWins ? [lines[0]!, x, y] : [lines[1]!, y, x];
+  const { index, won, lost } = found;
+  if (index === undefined) return `${ask.yesNo ? "不是，" : ""}一样（都是${won.text}）。\n${reply}`;
+  const winner = lines[index]!;
   const verdict = `${label(winner)}的${ask.adjective}（${won.text} 对 ${lost.text}）。`;
   if (!ask.yesNo) return `${verdict}\n${reply}`;
   // 「淄博的条件比浙江的低吗」 asks of the side named first.
