@@ -298,7 +298,7 @@ function conclusionLines(input: EnglishAnswerInput, kind: EnglishAsk): { lines: 
 const figureText = (m: Measure): string => (m.unit === "period" ? (m.value === 12 ? "every year" : `every ${m.value / 12} years`) : m.value.toLocaleString("en-US"));
 
 /**
- * 「Zhejiang (provincial) has more: 20 against 2.」 read off the two sides' cited clauses (which-side-more.ts),
+ * 「Zhejiang (provincial) has the larger figure: 20 against 2.」 read off the two sides' cited clauses (which-side-more.ts),
  * with 「Yes — 」/「No — 」 first for a 「than」 question about the side named first; undefined when they state no figure to compare.
  */
 function comparativeLead(ask: EnglishComparative, named: readonly Jurisdiction[], restsOn: readonly string[], pieces: readonly PolicyPiece[]): string | undefined {
