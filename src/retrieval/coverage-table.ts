@@ -7,8 +7,9 @@
  * A word's matches depend only on the word (its everyday base and whether it
  * abbreviates) and on the sets, which do not change once the index is built;
  * what a question adds is the few words it has not seen yet. The table keeps
- * at most MAX_WORDS words (one number per set each) and starts over when full.
+ * the last MAX_WORDS words (one number per set each).
  */
+import { recentMemo } from "./recent-memo.ts";
 import type { TopicCoverage, WeightedWord } from "./topic-coverage.ts";
 
 const MAX_WORDS = 4096;
@@ -19,18 +20,15 @@ export interface CoverageTable {
 }
 
 export function createCoverageTable(topic: TopicCoverage, sets: readonly ReadonlySet<string>[]): CoverageTable {
-  const byWord = new Map<string, Float64Array>();
+  const byWord = recentMemo<Float64Array>(MAX_WORDS);
   return {
     matches(w) {
       const key = `${w.word}\u0000${w.matchAs ?? ""}\u0000${w.abbreviates ? 1 : 0}${w.nounRoot ? 1 : 0}`;
-      let row = byWord.get(key);
-      if (!row) {
-        if (byWord.size >= MAX_WORDS) byWord.clear();
-        row = new Float64Array(sets.length);
+      return byWord(key, () => {
+        const row = new Float64Array(sets.length);
         for (let c = 0; c < sets.length; c++) row[c] = topic.matchWord(w, sets[c]!);
-        byWord.set(key, row);
-      }
-      return row;
+        return row;
+      });
     },
   };
 }

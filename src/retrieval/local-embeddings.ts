@@ -14,6 +14,7 @@
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { STOPWORDS } from "./domain-terms.ts";
 import { getTokenizer, type Tokenizer } from "./tokenizer.ts";
+import { recentMemo, type RecentMemo } from "./recent-memo.ts";
 
 export const LOCAL_EMBEDDING_DIMENSIONS = 1024;
 /** Change when the features change: a persisted index with another id is rebuilt. */
@@ -37,7 +38,7 @@ interface Feature {
   idf: number;
 }
 
-/** Features kept between questions (at most, per block): hashing and IDF are a pure function of the feature. */
+/** Features kept between questions (the last so many, per block): hashing and IDF are a pure function of the feature. */
 const MAX_KEPT_FEATURES = 20_000;
 
 function normalizeBlock(vec: Float64Array, offset: number, size: number, scale: number): void {
@@ -60,8 +61,8 @@ export class LocalHashEmbeddings implements EmbeddingsInterface {
   private gramDf = new Map<string, number>();
   private termDf = new Map<string, number>();
   private docs = 0;
-  private readonly gramFeatures = new Map<string, Feature>();
-  private readonly termFeatures = new Map<string, Feature>();
+  private gramFeatures = recentMemo<Feature>(MAX_KEPT_FEATURES);
+  private termFeatures = recentMemo<Feature>(MAX_KEPT_FEATURES);
 
   /** `corpus`: the texts whose document frequencies weight the features (the indexed pieces). */
   constructor(corpus: readonly string[] = [], tokenizer: Tokenizer = getTokenizer()) {
@@ -74,8 +75,9 @@ export class LocalHashEmbeddings implements EmbeddingsInterface {
     this.gramDf = new Map();
     this.termDf = new Map();
     this.docs = corpus.length;
-    this.gramFeatures.clear();
-    this.termFeatures.clear();
+    // A feature's IDF is fitted: the kept features go with the old fit.
+    this.gramFeatures = recentMemo<Feature>(MAX_KEPT_FEATURES);
+    this.termFeatures = recentMemo<Feature>(MAX_KEPT_FEATURES);
     for (const text of corpus) {
       for (const g of this.grams(text).keys()) this.gramDf.set(g, (this.gramDf.get(g) ?? 0) + 1);
       for (const t of new Set(this.tokenizer.terms(text))) this.termDf.set(t, (this.termDf.get(t) ?? 0) + 1);
@@ -104,16 +106,12 @@ export class LocalHashEmbeddings implements EmbeddingsInterface {
     return count(out);
   }
 
-  private feature(kept: Map<string, Feature>, df: Map<string, number>, offset: number, size: number, name: string): Feature {
-    let f = kept.get(name);
-    if (!f) {
+  private feature(kept: RecentMemo<Feature>, df: Map<string, number>, offset: number, size: number, name: string): Feature {
+    return kept(name, () => {
       const h = fnv1a(name);
       // The sign bit spreads collisions around zero instead of piling them up.
-      f = { slot: offset + (h % size), sign: h & 0x80000000 ? -1 : 1, idf: this.idf(df.get(name) ?? 0) };
-      if (kept.size >= MAX_KEPT_FEATURES) kept.clear();
-      kept.set(name, f);
-    }
-    return f;
+      return { slot: offset + (h % size), sign: h & 0x80000000 ? -1 : 1, idf: this.idf(df.get(name) ?? 0) };
+    });
   }
 
   /** Synchronous form, for the in-process hot path. */

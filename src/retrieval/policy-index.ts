@@ -195,16 +195,8 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
   });
 
   // Searching the whole corpus text for a phrase costs tens of microseconds; phrases recur.
-  const phraseFound = new Map<string, boolean>();
-  function inCorpus(phrase: string): boolean {
-    let found = phraseFound.get(phrase);
-    if (found === undefined) {
-      if (phraseFound.size >= PHRASE_MEMO_SIZE) phraseFound.clear();
-      found = corpusText.includes(phrase);
-      phraseFound.set(phrase, found);
-    }
-    return found;
-  }
+  const phraseFound = recentMemo<boolean>(PHRASE_MEMO_SIZE);
+  const inCorpus = (phrase: string): boolean => phraseFound(phrase, () => corpusText.includes(phrase));
 
   function cuesOf(query: string): string[] {
     const cues = new Set<string>();

@@ -1,8 +1,10 @@
 /**
- * A memo of the last few keys: what one answer works out for a text and then
- * asks for again (the same ask searched, then profiled; a side searched per
- * document). Small on purpose — it saves the repeats inside an answer, not
- * answers: a question asked again later is worked out again.
+ * A memo of the last `size` keys, the oldest dropped first, for pure
+ * functions of the key. Small (16) it keeps what one answer works out for a
+ * text and then asks for again (the same ask searched, then profiled; a side
+ * searched per document) — the repeats inside an answer, not answers. Large
+ * it bounds a cache of words or phrases that recur from question to question
+ * (segmentation, coverage rows, embedding features).
  */
 export interface RecentMemo<T> {
   /** The value kept for `key`, else `make()`'s, kept as the newest. */

@@ -6,6 +6,7 @@
  * phrased with the shorter word still matches.
  */
 import { DOMAIN_TERMS, JURISDICTION_WORDS, STOPWORDS } from "./domain-terms.ts";
+import { recentMemo } from "./recent-memo.ts";
 import { createGeneralIdf } from "./general-idf.ts";
 import { createOnDemandJieba, parsePreload, type LoadedKey } from "./jieba-on-demand.ts";
 import { jiebaDict, jiebaPreloadText } from "./jieba-files.ts";
@@ -122,19 +123,10 @@ export function createTokenizer(): Tokenizer {
   // topic words, coverage, excerpts); a small memo of recent texts saves the
   // repeats. Segmentation is a pure function of the text, so this is safe.
   const MEMO_SIZE = 512;
-  const cutMemo = new Map<string, readonly string[]>();
-  function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
-    let value = cache.get(key);
-    if (value === undefined) {
-      if (cache.size >= MEMO_SIZE) cache.clear();
-      value = make();
-      cache.set(key, value);
-    }
-    return value;
-  }
+  const cutMemo = recentMemo<readonly string[]>(MEMO_SIZE);
 
   function words(text: string): string[] {
-    const cut = memo(cutMemo, text, () =>
+    const cut = cutMemo(text, () =>
       jieba
         .cut(separateChoice(normalizeText(text)))
         .map((w) => w.trim())
@@ -143,12 +135,12 @@ export function createTokenizer(): Tokenizer {
     return [...cut];
   }
 
-  const tagMemo = new Map<string, readonly TaggedWord[]>();
-  const tagOfMemo = new Map<string, string>();
-  const topicTagMemo = new Map<string, readonly TaggedWord[]>();
+  const tagMemo = recentMemo<readonly TaggedWord[]>(MEMO_SIZE);
+  const tagOfMemo = recentMemo<string>(MEMO_SIZE);
+  const topicTagMemo = recentMemo<readonly TaggedWord[]>(MEMO_SIZE);
   // tag() segments exactly as cut() does (same dictionary, same HMM setting).
   function tagAll(text: string): readonly TaggedWord[] {
-    return memo(tagMemo, text, () =>
+    return tagMemo(text, () =>
       jieba
         .tag(separateChoice(normalizeText(text)))
         .map(({ word, tag }) => ({ word: word.trim(), tag }))
@@ -171,7 +163,7 @@ export function createTokenizer(): Tokenizer {
       return words(text).filter((w, i, all) => isTopic(w) && !negatedRepeat(w, all[i - 1]));
     },
     taggedTopicWords(text) {
-      const topic = memo(topicTagMemo, text, () =>
+      const topic = topicTagMemo(text, () =>
         tagAll(text).filter(({ word }, i, all) => !PUNCTUATION.test(word) && isTopic(word) && !negatedRepeat(word, all[i - 1]?.word)),
       );
       return topic.map((t) => ({ ...t }));
@@ -180,7 +172,7 @@ export function createTokenizer(): Tokenizer {
       return tagAll(text).map((t) => ({ ...t }));
     },
     tagOf(word) {
-      return memo(tagOfMemo, word, () => jieba.tag(word).at(-1)?.tag ?? "x");
+      return tagOfMemo(word, () => jieba.tag(word).at(-1)?.tag ?? "x");
     },
     subWords,
     containedWords(text) {
