@@ -22,9 +22,6 @@ import { sidesLackingFocus } from "./sides-lacking-focus.ts";
 import { openWithLarger } from "./which-side-more.ts";
 import { yesNoAsk } from "./yes-no-ask.ts";
 
-/** Pieces retrieved for a side's corresponding clause (as the answerer retrieves for a question). */
-const DEFAULT_K = 8;
-
 /** A yes/no question about a side whose text has no such provision hears no first (「没有。」「不能。」). */
 export function noFirst(question: string): string {
   const yesNo = yesNoAsk(question);
@@ -45,6 +42,8 @@ export const SIDE_LABELS = JURISDICTIONS.map((j) => `${JURISDICTION_LABEL[j]}：
 
 export interface SideAnswererDeps {
   index: PolicyIndex;
+  /** pieces retrieved for a question (the answerer's own number), here for a side's corresponding clause */
+  k: number;
   /** the question's cues with their weights (answerer.ts: rarer cues weigh more) */
   weighCues(cues: readonly string[]): Cue[];
   /** one question answered in Chinese, as one side (`side`) when given */
@@ -56,7 +55,7 @@ export interface SideAnswerer {
   answerSides(question: string, options: AnswerOptions): Promise<{ reply: AnswerResult; everySide: boolean } | undefined>;
 }
 
-export function createSideAnswerer({ index, weighCues, answerChinese }: SideAnswererDeps): SideAnswerer {
+export function createSideAnswerer({ index, k, weighCues, answerChinese }: SideAnswererDeps): SideAnswerer {
   const analogous = createAnalogyFinder(index.pieces);
 
   /**
@@ -107,7 +106,7 @@ export function createSideAnswerer({ index, weighCues, answerChinese }: SideAnsw
       .map((s) => analogous(s, candidates))
       .reduce<Analogy | undefined>((best, m) => (m && (!best || m.similarity > best.similarity) ? m : best), undefined);
     if (!match) return undefined;
-    const found = await index.search(match.piece.text, DEFAULT_K, { docs: [doc] });
+    const found = await index.search(match.piece.text, k, { docs: [doc] });
     const passage = found.find((p) => p.id === match.piece.id);
     if (!passage) return undefined;
     const sameArticle = wantsList ? found.filter((p) => p.article === passage.article && p.id !== passage.id) : [];

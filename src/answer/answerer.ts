@@ -108,7 +108,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
 
   const weighCues = (cues: readonly string[]): Cue[] => cues.map((text) => ({ text, weight: cueWeight(text) }));
 
-  const { answerSides, answerFromCounterpart } = createSideAnswerer({ index, weighCues, answerChinese });
+  const { answerSides, answerFromCounterpart } = createSideAnswerer({ index, k: DEFAULT_K, weighCues, answerChinese });
 
 
   const normalize = createQuestionNormalizer(new Set(index.pieces.flatMap((p) => [...p.text])));

@@ -7,7 +7,7 @@
  * with no word. 「两边都…吗」 opens 「都要。」 when both lines give the same
  * yes/no word. Only the grammar of the ask is read, never the topics of the texts.
  */
-import { periodsIn, quantitiesIn } from "../retrieval/answer-kinds.ts";
+import { measuresIn } from "../retrieval/answer-kinds.ts";
 
 export interface SameOrDifferentAsk {
   same: string;
@@ -27,11 +27,7 @@ export function sameOrDifferentAsk(question: string): SameOrDifferentAsk | undef
 /** Each measure of a line as unit → values: 家 → {20}, period(months) → {24}. */
 function measuresOf(line: string): Map<string, Set<number>> {
   const out = new Map<string, Set<number>>();
-  const add = (unit: string, value: number): void => {
-    out.set(unit, (out.get(unit) ?? new Set()).add(value));
-  };
-  for (const q of quantitiesIn(line, { chineseNumerals: false })) add(q.unit, q.value);
-  for (const months of periodsIn(line)) add("period", months);
+  for (const m of measuresIn(line)) out.set(m.unit, (out.get(m.unit) ?? new Set()).add(m.value));
   return out;
 }
 

@@ -9,7 +9,7 @@
  * adjectives of size — never the topics of the texts.
  */
 import { JURISDICTIONS, jurisdictionNames, type Jurisdiction } from "../knowledge/jurisdictions.ts";
-import { periodsIn, quantitiesIn } from "../retrieval/answer-kinds.ts";
+import { measuresIn, type StatedMeasure } from "../retrieval/answer-kinds.ts";
 
 export interface ComparativeAsk {
   /** the adjective as asked: 多, 高, 长, 严 … */
@@ -72,24 +72,15 @@ export function sideAskOf(rest: string, ask: ComparativeAsk): string {
 }
 
 /** The one figure of a line per unit (a period as 「period」), when a unit has one figure only. */
-function singleMeasures(full: string): Map<string, { value: number; text: string }> {
+function singleMeasures(full: string): Map<string, Measure> {
   // 「共 4 项（第六条）」 counts a list's items; how many conditions there are is no measure of them.
-  const line = full.replace(/共 ?\d+ ?项/gu, "");
-  const all = new Map<string, { value: number; text: string }[]>();
-  const add = (unit: string, value: number, text: string): void => void all.set(unit, [...(all.get(unit) ?? []), { value, text }]);
-  for (const q of quantitiesIn(line, { chineseNumerals: false })) add(q.unit, q.value, q.text);
-  for (const m of line.matchAll(/每(\d+|[一二两三四五六七八九十]+)?个?(年|月)(度)?/gu)) add("period", periodsIn(m[0])[0] ?? 0, m[0]);
+  const all = new Map<string, Measure[]>();
+  for (const m of measuresIn(full.replace(/共 ?\d+ ?项/gu, ""))) all.set(m.unit, [...(all.get(m.unit) ?? []), m]);
   return new Map([...all].filter(([, v]) => v.length === 1 && v[0]!.value > 0).map(([unit, v]) => [unit, v[0]!]));
 }
 
-export interface Measure {
-  /** a period in months, else the figure in its unit */
-  value: number;
-  /** canonical unit (家, 平方米, 万元 …) or 「period」 */
-  unit: string;
-  /** as the text writes it: 「20家」「每两年」 */
-  text: string;
-}
+/** A figure compared: a period in months (unit 「period」), else the figure in its unit (answer-kinds.ts). */
+export type Measure = StatedMeasure;
 
 /**
  * Which of two sides' texts states the larger (or, `larger` false, the smaller) figure of a unit both
@@ -99,7 +90,7 @@ export function largerSide(texts: readonly [string, string], larger: boolean): {
   const [a, b] = texts.map(singleMeasures) as [ReturnType<typeof singleMeasures>, ReturnType<typeof singleMeasures>];
   const unit = [...a.keys()].find((u) => b.has(u));
   if (!unit) return undefined;
-  const [x, y] = [{ ...a.get(unit)!, unit }, { ...b.get(unit)!, unit }];
+  const [x, y] = [a.get(unit)!, b.get(unit)!];
   if (x.value === y.value) return { index: undefined, won: x, lost: y };
   return x.value > y.value === larger ? { index: 0, won: x, lost: y } : { index: 1, won: y, lost: x };
 }

@@ -114,12 +114,38 @@ export function isKindTerm(term: string): boolean {
   return term.startsWith("#");
 }
 
-/** Periods in months: 每年 12, 每两年 24, 每个月 1, 每年度 12. */
-export function periodsIn(text: string): number[] {
-  const out: number[] = [];
-  for (const m of text.matchAll(/每(\d+|[一二两三四五六七八九十]+)?个?(年|月)/gu)) {
+/** A period as a text writes it (「每两年」「每年度」), in months. */
+export interface PeriodMention {
+  months: number;
+  text: string;
+}
+
+export function periodMentionsIn(text: string): PeriodMention[] {
+  const out: PeriodMention[] = [];
+  for (const m of text.matchAll(/每(\d+|[一二两三四五六七八九十]+)?个?(年|月)(度)?/gu)) {
     const n = m[1] === undefined ? 1 : /^\d+$/.test(m[1]) ? Number(m[1]) : parseChineseNumeral(m[1]);
-    if (n !== undefined) out.push(n * (m[2] === "年" ? 12 : 1));
+    if (n !== undefined) out.push({ months: n * (m[2] === "年" ? 12 : 1), text: m[0] });
   }
   return out;
+}
+
+/** Periods in months: 每年 12, 每两年 24, 每个月 1, 每年度 12. */
+export function periodsIn(text: string): number[] {
+  return periodMentionsIn(text).map((p) => p.months);
+}
+
+/** A measure a sentence states: a figure in its canonical unit, or a period (unit 「period」, in months). */
+export interface StatedMeasure {
+  unit: string;
+  value: number;
+  /** as the text writes it: 「20家」「每两年」 */
+  text: string;
+}
+
+/** The measures a sentence of the texts states, figures written in digits (as the texts write them) and periods. */
+export function measuresIn(text: string): StatedMeasure[] {
+  return [
+    ...quantitiesIn(text, { chineseNumerals: false }).map((q) => ({ unit: q.unit, value: q.value, text: q.text })),
+    ...periodMentionsIn(text).map((p) => ({ unit: "period", value: p.months, text: p.text })),
+  ];
 }
