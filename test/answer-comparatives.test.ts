@@ -7,16 +7,12 @@
  * (「能享受啥扶持」) over a list whose items it does not tell apart. Questions
  * written fresh from the two texts; none is in a question set.
  */
-import { beforeAll, describe, expect, it } from "vitest";
-import type { Answerer } from "../src/answer/answer.types.ts";
-import { createAnswerer } from "../src/answer/answerer.ts";
+import { describe, expect, it } from "vitest";
 import { askedOf, sideQuestions } from "../src/answer/compare-sides.ts";
 import { comparativeAsk, openWithLarger } from "../src/answer/which-side-more.ts";
 import { sidesLackingFocus } from "../src/answer/sides-lacking-focus.ts";
 import { englishComparative } from "../src/answer/english-comparative.ts";
-import { listPieces } from "../src/knowledge/load-policies.ts";
-import { localEmbeddingChoice } from "../src/retrieval/create-embeddings.ts";
-import { createPolicyIndex } from "../src/retrieval/policy-index.ts";
+import { useOfflineAnswerer } from "./support/offline-answerer.ts";
 
 const LABELS = ["浙江省（省级）：", "淄博市（市级）："];
 
@@ -91,17 +87,7 @@ describe("a 有-question's side lacking what is asked", () => {
 });
 
 describe("answers to comparisons and one-sided questions", () => {
-  let answerer: Answerer;
-  beforeAll(async () => {
-    const index = await createPolicyIndex({ pieces: listPieces(), embedding: localEmbeddingChoice() });
-    answerer = createAnswerer({ index });
-  }, 60_000);
-
-  const opening = async (question: string): Promise<string> => {
-    const r = await answerer.answer(question);
-    expect(r.refused).toBe(false);
-    return r.text.split("\n\n")[0]!;
-  };
+  const { answerer, opening } = useOfflineAnswerer();
 
   it("「谁…多」 opens with the side and both figures, then each side's clause", async () => {
     const text = await opening("淄博和浙江哪边要求的服务机构多一些？");
@@ -111,14 +97,14 @@ describe("answers to comparisons and one-sided questions", () => {
   });
 
   it("in English, 「Does Zibo require more agencies than Zhejiang?」 opens 「No — 」 with both figures, and no side's line says Yes", async () => {
-    const r = await answerer.answer("Does Zibo require more IP service agencies than Zhejiang?");
+    const r = await answerer().answer("Does Zibo require more IP service agencies than Zhejiang?");
     const lines = r.text.split("\n\n")[0]!.split("\n");
     expect(lines[0]).toBe("No — Zhejiang (provincial) has the larger figure: 20 against 2.");
     expect(lines.slice(1).join("\n")).not.toMatch(/Yes — /);
   });
 
   it("in English, 「Which reviews its zones more often?」 names the side with the shorter period", async () => {
-    const r = await answerer.answer("Which one reviews its demonstration zones more often, Zhejiang or Zibo?");
+    const r = await answerer().answer("Which one reviews its demonstration zones more often, Zhejiang or Zibo?");
     expect(r.text.split("\n")[0]).toBe("Zibo (municipal) does it more often: every year against every 2 years.");
   });
 
@@ -141,7 +127,7 @@ describe("answers to comparisons and one-sided questions", () => {
   });
 
   it("a question naming the Zhejiang document about a Zibo-only rule says 没有, then gives Zibo's clause as reference", async () => {
-    const r = await answerer.answer("浙江的管理办法里有没有试用期的说法？");
+    const r = await answerer().answer("浙江的管理办法里有没有试用期的说法？");
     expect(r.refused).toBe(true);
     expect(r.text).toMatch(/^没有。浙江省管理办法没有这方面的规定。/);
     expect(r.text).toContain("试用期一年（第十七条）");

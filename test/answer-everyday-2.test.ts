@@ -7,14 +7,10 @@
  * and a yes/no for an amount the clause does not state. Questions written fresh
  * from the two texts; none is in a question set.
  */
-import { beforeAll, describe, expect, it } from "vitest";
-import type { Answerer, PreviousTurn } from "../src/answer/answer.types.ts";
-import { createAnswerer } from "../src/answer/answerer.ts";
+import { describe, expect, it } from "vitest";
 import { detectJurisdiction } from "../src/answer/detect-jurisdiction.ts";
 import { yesNoVerdict } from "../src/answer/yes-no-ask.ts";
-import { listPieces } from "../src/knowledge/load-policies.ts";
-import { localEmbeddingChoice } from "../src/retrieval/create-embeddings.ts";
-import { createPolicyIndex } from "../src/retrieval/policy-index.ts";
+import { useOfflineAnswerer } from "./support/offline-answerer.ts";
 import { getTokenizer } from "../src/retrieval/tokenizer.ts";
 
 describe("reading the question", () => {
@@ -45,17 +41,7 @@ describe("reading the question", () => {
 });
 
 describe("answers", () => {
-  let answerer: Answerer;
-  beforeAll(async () => {
-    const index = await createPolicyIndex({ pieces: listPieces(), embedding: localEmbeddingChoice() });
-    answerer = createAnswerer({ index });
-  }, 60_000);
-
-  const opening = async (question: string, history?: PreviousTurn[]): Promise<string> => {
-    const r = await answerer.answer(question, { history });
-    expect(r.refused).toBe(false);
-    return r.text.split("\n\n")[0]!;
-  };
+  const { answerer, opening } = useOfflineAnswerer();
 
   it("「往省里交还是给市里」 is answered with where the application goes, for Zhejiang only", async () => {
     const text = await opening("浙江的申报书是直接往省里交还是先给市里？");
@@ -64,10 +50,10 @@ describe("answers", () => {
   });
 
   it("a follow-up naming another place, and a comparison with one, are refused as other places", async () => {
-    const r = await answerer.answer("那上海的呢？", { history: [{ question: "淄博示范区每年认定几次？" }] });
+    const r = await answerer().answer("那上海的呢？", { history: [{ question: "淄博示范区每年认定几次？" }] });
     expect(r.refused).toBe(true);
     expect(r.text).toMatch(/不在我掌握的政策范围内/);
-    const compared = await answerer.answer("浙江和广东的示范区，谁要求的服务机构多？");
+    const compared = await answerer().answer("浙江和广东的示范区，谁要求的服务机构多？");
     expect(compared.refused).toBe(true);
   });
 
@@ -100,11 +86,11 @@ describe("answers", () => {
   });
 
   it("「现在还有效吗」 finds the clause saying when the text took effect, with no yes (a trial may have run out) and the trial note", async () => {
-    const r = await answerer.answer("淄博的建设方案目前还适用吗？");
+    const r = await answerer().answer("淄博的建设方案目前还适用吗？");
     expect(r.text.split("\n")[0]).toMatch(/^本办法自2020年8月25日起实施，试用期一年（第十七条）/);
     expect(r.text).toMatch(/试用期届满后是否延续，请向淄博市知识产权事业发展中心确认/);
-    expect((await answerer.answer("淄博的方案现在还有效吗？")).text).not.toMatch(/^有。/);
-    const en = await answerer.answer("Is the Zibo construction plan still in force?");
+    expect((await answerer().answer("淄博的方案现在还有效吗？")).text).not.toMatch(/^有。/);
+    const en = await answerer().answer("Is the Zibo construction plan still in force?");
     expect(en.text).toMatch(/^This plan takes effect on 25 August 2020/);
     expect(en.text).not.toMatch(/^Yes/);
   });

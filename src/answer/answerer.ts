@@ -352,7 +352,9 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       // Each side asked on its own finds its own best clause (「往哪儿交，浙江和淄博有啥区别」 → 区县 for Zibo,
       // not its materials list ranked by the Zhejiang words): taken when every side is answered, else the
       // fallback of a question that finds no answer as a whole.
-      const sides = !side && !resolved.isFollowUp && named.length > 1 ? await answerSides(text, options) : undefined;
+      // A follow-up is asked of each side when it names both itself (「那浙江呢？两边是同一个部门吗」).
+      const bothNamedNow = !resolved.isFollowUp || typed.named.length > 1;
+      const sides = !side && bothNamedNow && named.length > 1 ? await answerSides(text, options) : undefined;
       const withReadingNote = (r: AnswerResult): AnswerResult => (corrections.length > 0 ? { ...r, text: `${readingNote(corrections)}\n\n${r.text}` } : r);
       if (sides?.everySide) return withReadingNote(sides.reply);
       // A comparison (both texts named) is covered by one article of each, together.

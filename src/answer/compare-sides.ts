@@ -19,6 +19,9 @@ export interface SideQuestion {
 export const COMPARING =
   /分别|各自|比一比|比一下|比比|比较一下|对比一下|对照一下|对比|比较|相比|(有)?(什么|啥|哪些|何)(区别|不同|差别|差异)|(是否|有没有)(一样|相同|一致|不同)|(一样|相同|一致)(吗|么)|有(没有)?(区别|差别|差异|不同)(吗|么)?|都/g;
 
+/** A clause that only asks whether the sides name the same body (「是同一个部门吗」), after another clause. */
+const SAME_ONE_CLAUSE = /(?<=[，,？?。；;]\s*)(是不是|是否|是)?同一(个|家|级)?(部门|单位|机构|机关)?(吗|么)?[？?。]?$/u;
+
 /** What is left of 「像淄博那样」「跟浙江一样」 once the place is taken out. */
 const REFERENCE = /(像|如同|同|跟|和)(的)?(那样|一样)(的)?/gu;
 
@@ -35,6 +38,9 @@ export function sideQuestions(question: string): SideQuestion[] | undefined {
     .replace(COMPARING, "")
     // 「有没有像淄博那样规定试用期」: the other side only as the reference, with its name already gone.
     .replace(REFERENCE, "")
+    // 「…由谁负责解释？是同一个部门吗」: whether the bodies are the same is read off the two lines
+    // (same-or-different.ts); each side is asked the rest.
+    .replace(SAME_ONE_CLAUSE, "")
     .replace(/^[\p{P}\s]+|[，,、\s]+(?=[？?。]?$)/gu, "")
     .trim();
   if (rest.replace(/[\p{P}\s]/gu, "").length === 0) return undefined;

@@ -27,7 +27,8 @@ export interface ConclusionQuote {
 /** What shows that a clause states the kind of answer asked for. */
 const KIND_SHAPES: Readonly<Record<string, RegExp>> = {
   "#date": /\d{4}年\d{1,2}月\d{1,2}日/,
-  "#period": /每[^，。；]{0,4}(年|月)[^，。；]{0,4}一次|试用期|一年/,
+  "#period": /每[^，。；]{0,4}(年|月)[^，。；]{0,4}一次|试用期|一年|每个?(年|季度|月)度?(给予|支持|补助|奖励)|一次性/,
+  "#docno": /〔\d{4}〕\d+号/,
   "#who": /负责|组织实施|由[^，。；]{2,20}(实施|解释|负责)|向[^，。；]{2,20}(提出|提交|推荐)/,
   "#basis": /根据/,
   "#purpose": /为|促进|提升|推动/,
@@ -55,7 +56,7 @@ const ASKED_HERE: readonly { kind: string; question: RegExp; shape: RegExp }[] =
   },
   {
     kind: "#consequence",
-    question: /(会|将|要)(怎样|怎么样|咋样|如何)|怎么办|后果|怎么处理|如何处理|会不会被|就(没|完|取消|撤|摘)|有什么(待遇|好处|奖励|实惠|福利|甜头)/,
+    question: /(会|将|要)(怎样|怎么样|咋样|如何)|(?<!(想|打算|准备|计划)[^，。？?]{0,10})怎么办|后果|怎么处理|如何处理|会不会被|就(没|完|取消|撤|摘)|有什么(待遇|好处|奖励|实惠|福利|甜头)/,
     shape: /的，[^。；]*(整改|取消|摘牌|撤销|保留|推荐|给予|不予|加分|奖励)/,
   },
 ];
@@ -121,6 +122,9 @@ function score(sentence: string, cues: readonly Cue[], kinds: readonly string[],
 /** Conjunctions that only tie a comma-part to the one before it. */
 const LEADING_CONJUNCTION = /^(并且|并|且|同时|以及)(?=[\u4e00-\u9fff])/u;
 
+/** A comma-part that only sets a time or a condition for the part after it. */
+const DEPENDENT_PART = /(后|时|前|之后|以后|期间|的)[，,]$/u;
+
 /** Cuts a long sentence to its comma-parts that carry the cues (keeping their order). */
 function trimSentence(sentence: string, cues: readonly Cue[], kinds: readonly string[], focus: readonly (readonly string[])[], asksAmount = false): string {
   if (sentence.length <= MAX_CONCLUSION) return sentence;
@@ -135,6 +139,9 @@ function trimSentence(sentence: string, cues: readonly Cue[], kinds: readonly st
   // So does a part about support (「每完成1项知识产权证券化工作,」) whose amount follows it: support is its amount.
   const aboutSupport = (i: number): boolean => /支持|补助|补贴|奖励|服务券/.test(parts[i + 1] ?? "");
   if (!statesAmount) keep.forEach((k, i) => k && i + 1 < parts.length && amount.test(parts[i + 1]!) && (asksAmount || aboutSupport(i)) && (keep[i + 1] = true));
+  // A kept part that only sets a time or a condition (「…审核后，」「…调整的，」) is finished by the
+  // part after it: 「报所在区县知识产权管理部门审核后」 alone leaves out where it goes next.
+  for (let i = 0; i + 1 < parts.length; i++) if (keep[i] && DEPENDENT_PART.test(parts[i]!)) keep[i + 1] = true;
   const kept = parts.filter((_, i) => keep[i]).map((p) => p.trim());
   // A part cut from the middle may open with the conjunction that tied it to the part before (「并向…提出」).
   const text = kept.join("").replace(/[，,]$/, "。").replace(LEADING_CONJUNCTION, "");

@@ -40,6 +40,8 @@ function mentionPatterns(): readonly { jurisdiction: Jurisdiction; pattern: RegE
 /** Both policies at once, named by neither place: 「两边的要求差多少」「两份政策有什么不同」 (every registered one). */
 const BOTH = /两边|两地|两份(政策|文件|办法|方案)?|两个地方|两个(政策|文件|办法|方案)|两家的(政策|规定)/;
 
+const BOTH_SIDES = /两边|两地/;
+
 /** Places other than ours; naming one (without ours) puts a question outside both policies. */
 const OTHER_PLACES =
   /北京|上海|天津|重庆|广东|广州|深圳|江苏|南京|苏州|无锡|山东省(?!.*淄博)|济南|青岛|烟台|潍坊|河北|河南|湖北|武汉|湖南|长沙|四川|成都|福建|厦门|福州|安徽|合肥|江西|陕西|西安|山西|辽宁|沈阳|大连|吉林|黑龙江|哈尔滨|广西|云南|贵州|海南|甘肃|青海|宁夏|新疆|西藏|内蒙古|香港|澳门|台湾|美国|日本|欧盟|韩国|德国|英国/;
@@ -58,6 +60,9 @@ export function detectJurisdiction(text: string): JurisdictionMention {
   const byName = matched.filter((m) => m.proper.test(text));
   const named = (byName.length > 0 ? byName : matched).map((m) => m.jurisdiction);
   if (named.length === 0 && BOTH.test(text)) named.push(...JURISDICTIONS);
+  // 「两边」「两地」 name both also beside one named place (「那浙江呢？两边是同一个部门吗」);
+  // 「两个文件」 there may count one side's (「浙江办法是依据哪两个文件制订的」).
+  else if (BOTH_SIDES.test(text)) named.push(...JURISDICTIONS.filter((j) => !named.includes(j)));
   const other = OTHER_PLACES.exec(text);
   const comparedWithOther =
     other !== null && named.length > 0 && new RegExp(`[和跟与同、比](?:${other[0]})|(?:${other[0]})(?:省|市)?[的]?[和跟与同、比]`).test(text);

@@ -21,5 +21,7 @@ export const NATIONAL_MENTION = /国家[^。；]{0,20}(集聚发展区|集聚区
 /** The national-level zone a question is about (as written), or undefined. */
 export function otherLevelZone(question: string): string | undefined {
   if (RECOMMENDATION.test(question)) return undefined;
-  return NATIONAL_ZONE.exec(question)?.[0];
+  // A document's title in 《》 (「《国家知识产权服务业集聚发展区工作实施办法》文号是多少」) is a
+  // document the Zibo plan cites, not a zone the asker wants to join.
+  return NATIONAL_ZONE.exec(question.replace(/《[^》]*》/gu, ""))?.[0];
 }

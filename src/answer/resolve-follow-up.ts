@@ -47,6 +47,8 @@ export function resolveFollowUp(question: string, history: readonly PreviousTurn
   // The earlier question without its place words carries the topic; the new
   // words come last so that they add to it (「那证券化呢」 adds 证券化).
   const carried = previous.question.replace(JURISDICTION_WORDS, "").trim();
-  const added = question.replace(JURISDICTION_WORDS, "").replace(LEADING, "").replace(TRAILING_MARKER, "").trim();
+  // A clause that only switches the place (「那浙江呢？」 of 「那浙江呢？两边是同一个部门吗」) adds no words.
+  const clauses = question.split(/(?<=[？?，,。！!；;])/u).filter((c) => topicLength(c) > 0);
+  const added = clauses.join("").replace(JURISDICTION_WORDS, "").replace(LEADING, "").replace(TRAILING_MARKER, "").trim();
   return { text: added ? `${carried} ${added}` : carried, isFollowUp: true, jurisdictions };
 }

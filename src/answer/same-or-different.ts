@@ -12,15 +12,22 @@ import { measuresIn } from "../retrieval/answer-kinds.ts";
 export interface SameOrDifferentAsk {
   same: string;
   different: string;
+  /** the ask is whether both sides name the same body (「是同一个部门吗」) */
+  bodies?: boolean;
 }
 
 /** 一样吗, 相同吗, 一致吗, 一样不一样, 是否相同 … ; 有区别吗, 有没有差别, 有不同吗 … */
 const SAME_ASK = /(一样|相同|一致)(吗|么|不|没)|(一样|相同|一致)不\1|是否(一样|相同|一致)|(一|相)不(一样|相同)/u;
+/** 「是同一个部门吗」「是不是同一家」: whether the two sides name the same one (not 「同一年能…吗」). */
+const SAME_ONE_ASK = /同一(个|家|级|种|类|套)[^，。？?]{0,10}(吗|么)|(是不是|是否|是)同一/u;
+/** 部门, 单位, 机构, 谁: the ask is for a body. */
+const ASKS_BODY = /部门|单位|机构|机关|谁/u;
 const DIFFERENCE_ASK = /有(区别|差别|差异|不同)(吗|么|没)|(有没有|有无)(区别|差别|差异|不同)/u;
 
 export function sameOrDifferentAsk(question: string): SameOrDifferentAsk | undefined {
   if (SAME_ASK.test(question)) return { same: "一样", different: "不一样" };
   if (DIFFERENCE_ASK.test(question)) return { same: "没有区别", different: "有区别" };
+  if (SAME_ONE_ASK.test(question)) return { same: "是", different: "不是", bodies: ASKS_BODY.test(question) };
   return undefined;
 }
 
@@ -31,7 +38,14 @@ function measuresOf(line: string): Map<string, Set<number>> {
   return out;
 }
 
-const sameSet = (a: ReadonlySet<number>, b: ReadonlySet<number>): boolean => a.size === b.size && [...a].every((v) => b.has(v));
+const sameSet = <T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean => a.size === b.size && [...a].every((v) => b.has(v));
+
+/**
+ * The bodies a line names (省知识产权局, 市知识产权事业发展中心, 区县知识产权管理部门):
+ * a name ends in the kind of body and starts after the word that governs it.
+ */
+const BODY = /[^由向报和及、，：。；\s（）]{1,10}?(知识产权局|事业发展中心|管理部门|主管部门)/gu;
+const bodiesIn = (line: string): Set<string> => new Set(line.slice(line.indexOf("：") + 1).match(BODY) ?? []);
 
 /**
  * Lines worded alike at least this much (Dice over character pairs) with no
@@ -63,13 +77,18 @@ function likeness(a: string, b: string): number {
  * Whether the two sides' lines agree: "different" when one side has no such
  * provision or a measure of a unit both state differs, "same" when every such
  * measure agrees, "alike" when they state no measure in common but are worded
- * alike (ALIKE), undefined otherwise.
+ * alike (ALIKE), undefined otherwise. Asked whether they name the same body,
+ * the bodies the lines name decide.
  * @param noProvision how a line says its text has no such provision
  */
-export function sidesAgree(lines: readonly [string, string], noProvision: RegExp): "same" | "alike" | "different" | undefined {
+export function sidesAgree(lines: readonly [string, string], noProvision: RegExp, compareBodies = false): "same" | "alike" | "different" | undefined {
   const missing = lines.filter((l) => noProvision.test(l)).length;
   if (missing === 2) return undefined;
   if (missing === 1) return "different";
+  if (compareBodies) {
+    const [a, b] = lines.map(bodiesIn) as [Set<string>, Set<string>];
+    if (a.size > 0 && b.size > 0) return sameSet(a, b) ? "same" : "different";
+  }
   const [a, b] = lines.map(measuresOf) as [Map<string, Set<number>>, Map<string, Set<number>>];
   const shared = [...a.keys()].filter((unit) => b.has(unit));
   if (shared.length > 0) return shared.every((unit) => sameSet(a.get(unit)!, b.get(unit)!)) ? "same" : "different";
@@ -98,7 +117,7 @@ export function openWithAgreement(question: string, reply: string, labels: reado
   if (!ask) return reply;
   const lines = sideLines(reply, labels);
   if (lines.length !== 2) return reply;
-  const verdict = sidesAgree([lines[0]!, lines[1]!], NO_PROVISION);
+  const verdict = sidesAgree([lines[0]!, lines[1]!], NO_PROVISION, ask.bodies);
   const lead = { same: `${ask.same}。`, alike: `基本${ask.same}，措辞略有不同。`, different: `${ask.different}。` } as const;
   return verdict ? `${lead[verdict]}\n${reply}` : reply;
 }

@@ -45,6 +45,10 @@ const SPOKEN_FORMS: readonly SpokenForm[] = [
   // question words (Sichuan/northern 啥子/啥, 咋; 哪儿, 哪块儿)
   { spoken: /啥子|啥/g, written: "什么" },
   { spoken: /咋/g, written: "怎么" },
+  // a way of doing, with the spoken pro-verbs 搞/弄/整 (「托管有几种搞法」; the texts never use them): 方式
+  { spoken: /(搞|弄|整)法/g, written: "方式" },
+  // what work there is, in speech (「平时要忙啥」「干些啥活」): 哪些工作
+  { spoken: /忙(些|点)?什么(活儿?|事儿?)?|干(些|点)?(什么|哪些)活儿?/g, written: "有哪些工作" },
   { spoken: /哪块儿|哪儿/g, written: "哪里" },
   { spoken: /地儿/g, written: "地方" },
   // pronouns (northern 俺, 咱)
@@ -54,6 +58,8 @@ const SPOKEN_FORMS: readonly SpokenForm[] = [
   { spoken: /帮(一|个)?把|帮(个|帮)?忙|搭把手|拉一把|出(把)?力/g, written: "支持" },
   // getting something, said in speech (捞着, 捞到, 落着; not 落到实处): 得到
   { spoken: /捞(着|到)|落着/g, written: "得到" },
+  // money to be had (有钱拿, 没钱领): jieba reads 有钱 as "rich"; the texts' word for money given is 支持
+  { spoken: /([有没])钱(拿|领|给|发|补)/g, written: "$1支持" },
   // negation (internet/southern 木有)
   { spoken: /木有/g, written: "没有" },
   // an assessment that went wrong (评砸了, 考砸, 搞砸了) is one that was failed

@@ -41,8 +41,8 @@ const A_NOT_A = /([\u4e00-\u9fff])([不没])\1/u;
 const WRITTEN = /(是否|能否|可否|有无)/u;
 /** The clause ends in a yes/no particle: 吗, 么, 嘛, or a bare 不/没 (「还管用不」); 么 of 什么/怎么 is none. */
 const PARTICLE = /(吗|(?<![什怎这那多要])么|嘛|不|没)[？?！!。\s]*$/u;
-/** A question word makes a question for a thing (「能落着啥好处不」), not for yes or no. */
-const WH_WORD = /什么|啥|哪|多少|几|谁|怎/u;
+/** A question word makes a question for a thing (「能落着啥好处不」, 「是想干嘛」), not for yes or no. */
+const WH_WORD = /什么|啥|哪|多少|几|谁|怎|干嘛/u;
 /** Adverbs between 是不是/是否 and the verb it asks about (「是不是都有」). */
 const ADVERBS = /^(都|就|也|还|已经|又|才|只|真的|确实)+/u;
 

@@ -18,7 +18,7 @@ export const DOMAIN_TERMS: readonly string[] = [
   "科创服务中心", "科技企业孵化器", "孵化器", "众创空间", "科技大市场", "大学科技园", "技术转移服务机构",
   "创新创业载体", "高新园区", "科技城", "特色小镇", "高新技术特色小镇", "创新创业园区", "开发区", "经济开发区", "技术开发区",
   // services
-  "专利代理", "专利代理资质", "专利代理师", "专利代理师证书", "专利托管", "知识产权托管", "托管方式", "托管工程",
+  "专利代理", "专利代理资质", "专利代理师", "代理师", "专利代理师证书", "专利托管", "知识产权托管", "托管方式", "托管工程",
   "完全式", "顾问式", "单项式", "服务券", "知识产权服务券", "质押融资", "专利质押融资", "质押贷款", "专利质押贷款",
   "政银保", "专利权保险", "知识产权证券化", "证券化", "地理标志", "植物新品种", "专利检索", "检索分析", "导航预警",
   "评议评估", "转移转化", "维权援助", "维权代理费", "维权诉讼", "涉外", "胜诉", "发明专利", "非正常申请", "恶意非正常申请",
@@ -75,6 +75,38 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   保险: ["专利权保险"],
   证券: ["证券化"],
   园区: ["高新园区", "创新创业园区", "示范区"],
+  // changing a plan's contents or targets (the texts: 调整)
+  改: ["调整"],
+  修改: ["调整"],
+  更改: ["调整"],
+  变更: ["调整"],
+  改动: ["调整"],
+  // while a plan is carried out (the texts: 实施过程中)
+  中途: ["过程"],
+  半途: ["过程"],
+  // a document's number (淄政办字〔2018〕132号)
+  文号: ["#docno"],
+  发文字号: ["#docno"],
+  文件号: ["#docno"],
+  // how many zones are approved (the texts: 严格把握数量, 成熟一家，审定一家)
+  名额: ["数量"],
+  // rules of conduct for a trade (the texts: 行业自律, 规范化管理)
+  规矩: ["自律", "规范"],
+  行规: ["自律", "规范"],
+  // the opening provisions of a document (the texts: 总则)
+  开头: ["总则"],
+  开篇: ["总则"],
+  // the area around a zone (the texts: 辐射带动周边发展)
+  周边地区: ["周边"],
+  // abroad, in everyday words (the texts: 海外, 国际)
+  国外: ["海外", "国际"],
+  境外: ["海外", "国际"],
+  外国: ["海外", "国际"],
+  // an agency moving into a zone (the texts: 进驻, 落户)
+  入驻: ["进驻", "落户"],
+  迁入: ["进驻", "落户"],
+  搬进: ["进驻", "落户"],
+  搬入: ["进驻", "落户"],
   场地: ["核心区面积", "面积"],
   面积: ["核心区面积"],
   平米: ["平方米"],
@@ -268,16 +300,19 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   // what a rule is based on (第一条 「根据…制订本办法」; the Zibo preamble 「根据…精神…制定」)
   { term: "#basis", pattern: /依据|根据|背景|由来|出处|上位法|(哪些|哪个|什么|哪两个|哪几个)(上级|上位)?(政策)?文件|上级文件|上位文件/ },
   // what it is for (general provisions: 「为促进…」「通过…做大做强…」)
-  { term: "#purpose", pattern: /目标|目的|意义|效果|作用|初衷|宗旨|为什么|为何|为啥|干什么用|想达到|要达到|达到什么/ },
+  { term: "#purpose", pattern: /目标|目的|意义|效果|作用|初衷|宗旨|为什么|为何|为啥|干什么用|想达到|要达到|达到什么|(想|为了|图个?)(干嘛|干什么|什么)|是干(嘛|什么)的/ },
   // how often / how long (「每两年考核一次」「每年度认定一次」「试用期一年」)
   // also asked as a choice of periods (「一年一次还是两年一次」「一年查一回」)
   { term: "#period", pattern: /多久|多长时间|多长|几年|多少年|频率|周期|一年几次|每年几次|几年一次|[一两二三每]年[^，。？?]{0,4}[一几](次|回)/ },
+  // a document's number (「淄政办字〔2018〕132号」)
+  { term: "#docno", pattern: /文号|发文字号|文件号|字号/ },
   // a calendar date (「自2018年1月1日起实施」)
   { term: "#date", pattern: /什么时候|何时|哪天|哪一天|几号|哪年|哪一年|几月|日期|\d{4}年/ },
   // which services a zone must cover (「能基本保障区内对专利、商标…等服务需求」「重点发展领域」)
   { term: "#scope", pattern: /覆盖|涵盖|服务范围|服务领域|(哪些|什么|哪类|哪几类)(类型的|种类的|类)?(知识产权)?服务(?!机构|平台|券|点)/ },
   // who does something (「交给谁」「哪个部门负责」 → 「向…提出申报申请」「由…组织实施」)
-  { term: "#who", pattern: /谁|哪个部门|哪个单位|哪家单位|哪个机构|哪些部门|哪些单位|哪个机关/ },
+  // 「浙江和淄博谁有…」 asks which of the two, not who.
+  { term: "#who", pattern: /(?<!(和|跟|与)[\u4e00-\u9fff]{2,3})谁|哪个部门|哪个单位|哪家单位|哪个机构|哪些部门|哪些单位|哪个机关/ },
   // where zones are built (「建在哪些地方」「选在什么样的区域」 → 「围绕…的地区进行布局」)
   { term: "#place", pattern: /(哪些|什么|哪类|什么样的?)(地方|地区|区域|园区)|哪里建|建在哪|选址|布局在/ },
   // a physical location: an address, where an office is or where something is done
@@ -291,9 +326,10 @@ export const QUESTION_KINDS: readonly KindCue[] = [
     term: "#condition",
     pattern: /条件|资格(?!证)|门槛|(什么|哪些|有何|啥)(要求|标准)|要求是|够格|符合什么|满足什么|具备什么|(得|要|须|需|应|该)是?什么样/,
   },
-  // what follows from an outcome (「不合格会怎样」「没通过怎么办」「是不是就没了」)
+  // what follows from an outcome (「不合格会怎样」「没通过怎么办」「是不是就没了」); 怎么办 after what
+  // the asker means to do (「想改指标怎么办」) asks how to go about it, not what follows
   // → a clause that states it (「…不合格的，限期整改」「…的，取消…」)
-  { term: "#consequence", pattern: /(会|将|要)(怎样|怎么样|如何)|怎么办|后果|怎么处理|如何处理|会不会被|就(没|完|取消|撤|摘)/ },
+  { term: "#consequence", pattern: /(会|将|要)(怎样|怎么样|如何)|(?<!(想|打算|准备|计划)[^，。？?]{0,10})怎么办|后果|怎么处理|如何处理|会不会被|就(没|完|取消|撤|摘)/ },
   // whether a text still applies (「现在还有效吗」「还在执行吗」「过期了没」) → the clause stating when it took
   // effect and for how long (「自…起实施，试用期一年」)
   { term: "#validity", pattern: /(还|现在|目前|仍|依然)[^，。？?]{0,6}(有效|管用|好使|执行|适用|能用|作数|算数|实施)|有效期|过期|失效|废止/ },
@@ -313,6 +349,7 @@ export const CLAUSE_KINDS: readonly KindCue[] = [
   { term: "#basis", pattern: /根据[^。]{0,150}(制定|制订)/ },
   { term: "#purpose", pattern: /(^|\n|：)(为|通过)[^。]{0,160}(促进|提升|提高|做大做强|推动|支撑)/ },
   { term: "#period", pattern: /[每一两二三四五六\d]+个?(年|月|季度)度?[^。，；]{0,6}一次|试用期|有效期/ },
+  { term: "#docno", pattern: /〔\d{4}〕\d+号/ },
   { term: "#date", pattern: /\d{4}年\d{1,2}月\d{1,2}日/ },
   {
     term: "#who",

@@ -22,6 +22,7 @@ import { getTokenizer, normalizeText } from "./tokenizer.ts";
 import { COMMON_IDF, createTopicCoverage, isRuleAttribute, type WeightedWord } from "./topic-coverage.ts";
 import { recentMemo } from "./recent-memo.ts";
 import { askFocus, NOUN_LIKE } from "./ask-focus.ts";
+import { definedShortNames, fullNamesUsedIn } from "./defined-short-names.ts";
 
 export interface PolicyIndexDeps {
   pieces: readonly PolicyPiece[];
@@ -67,6 +68,9 @@ const FOCUS_NOUN_MIN_IDF = 6.5;
 /** Texts whose words and both ranked lists are kept: more than one answer asks about (its asks, sides and their clauses). */
 const RECENT_QUERIES = 16;
 const PHRASE_MEMO_SIZE = 4096;
+
+/** A numeral with a period or count unit (一年, 两年, 一次, 一回, 每年度). */
+const PERIOD_WORD = /^[一二两三四五六七八九十几每\d]+个?(年度?|次|回|月|季度)$/u;
 
 /** Chapter without its number: "第六章 考核评价" → "考核评价". */
 function chapterTitle(chapter: string | undefined): string {
@@ -120,9 +124,13 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
   // A synonym the texts write as a phrase no dictionary holds (好处 → 优先推荐) is matched where the
   // phrase stands in the text, as a word the piece contains.
   const phrases = [...new Set(Object.values(SYNONYMS).flat())].filter((s) => !isKindTerm(s) && s.length > 1);
+  // A short name a document defines (《建设方案》) also speaks the full name's words.
+  const shortNames = new Map<string, ReturnType<typeof definedShortNames>>();
+  for (const p of pieces) shortNames.set(p.doc, [...(shortNames.get(p.doc) ?? []), ...definedShortNames(p.text)]);
   pieces.forEach((p, i) => {
     const own = new Set([
       ...docTerms[i]!,
+      ...fullNamesUsedIn(p.text, shortNames.get(p.doc)!).flatMap((full) => tokenizer.terms(full)),
       ...tokenizer.containedWords(texts[i]!),
       ...phrases.filter((s) => texts[i]!.includes(s)),
       ...(titleTerms.get(p.doc) ?? []),
@@ -200,7 +208,11 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
 
   function cuesOf(query: string): string[] {
     const cues = new Set<string>();
+    // A period asked as a choice (「一年给一次还是只给一回」) is the `#period` kind: its numerals
+    // point at no sentence (一次 is also in 一次性), as in the question's weighted words.
+    const periodAsked = questionKindTerms(query).includes("#period");
     for (const w of tokenizer.topicWords(query)) {
+      if (periodAsked && PERIOD_WORD.test(w)) continue;
       if (w.length < 2 && !/\d/.test(w)) {
         // A one-character everyday word stands for the text words it is read as (砸 → 不合格).
         for (const s of SYNONYMS[w] ?? []) if (!isKindTerm(s) && s.length >= 2) cues.add(s);

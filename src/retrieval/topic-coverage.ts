@@ -178,8 +178,23 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
   const leadsOf = (terms: ReadonlySet<string>): Set<string> => charsOf(leads, terms, 0);
   const tailsOf = (terms: ReadonlySet<string>): Set<string> => charsOf(tails, terms, 1);
 
+  /** Last characters of the terms of a set (the heads of its compounds), per set. */
+  const heads = new WeakMap<ReadonlySet<string>, Set<string>>();
+  function headsOf(terms: ReadonlySet<string>): Set<string> {
+    let set = heads.get(terms);
+    if (!set) {
+      set = new Set([...terms].filter((t) => t.length >= 2 && !isKindTerm(t)).map((t) => t.at(-1)!));
+      heads.set(terms, set);
+    }
+    return set;
+  }
+
   function matchWord(w: WeightedWord, terms: ReadonlySet<string>): number {
     const direct = Math.max(match(w.word, terms), w.matchAs ? match(w.matchAs, terms) : 0);
+    // A one-character noun is the head a compound of the text ends in (券 of 服务券, 链 of 服务链):
+    // speech names the thing by its head once the compound is known.
+    // Only a plain noun: 管 (vn) of 「省局管审批」 is a verb, not the head of 主管.
+    if (direct === 0 && w.noun && w.word.length === 1 && !w.matchAs && tokenizer.tagOf(w.word) === "n") return headsOf(terms).has(w.word) ? ABBREVIATION_MATCH : 0;
     if (direct > 0 || !w.abbreviates) return direct;
     const root = w.matchAs ?? w.word;
     return leadsOf(terms).has(root) || (w.nounRoot && tailsOf(terms).has(root)) ? ABBREVIATION_MATCH : 0;

@@ -8,9 +8,9 @@
 
 /**
  * Resultative and directional complements (补语) a verb takes in speech:
- * 批下来, 交到, 考下, 评上, 办完, 还给. Longest first.
+ * 批下来, 交到, 考下, 评上, 办完, 还给, 写进去. Longest first.
  */
-const COMPLEMENTS = ["下来", "下去", "上来", "上去", "出来", "出去", "起来", "过来", "过去", "回来", "回去", "到", "下", "上", "完", "好", "掉", "住", "着", "给", "走"];
+const COMPLEMENTS = ["下来", "下去", "上来", "上去", "出来", "出去", "起来", "过来", "过去", "回来", "回去", "进来", "进去", "到", "下", "上", "进", "完", "好", "掉", "住", "着", "给", "走"];
 
 /**
  * A potential complement (可能补语): V不C / V得C says whether V can be done to a result —
@@ -21,6 +21,13 @@ const POTENTIAL = /^(.)[不得](.{1,2})$/u;
 /** Verb reduplication: AA, A一A and A了A (问问, 比一比, 看了看) — for AA only when A is a verb; ABAB (研究研究) also repeats nouns, so its base must be a verb. */
 const REDUPLICATED_VERB = /^(.)[一了]?\1$/u;
 const REDUPLICATED = /^(..)\1$/u;
+
+/**
+ * A verb, adjective or preposition under a negation the segmenter kept as one word (不在, 没过, 不算):
+ * the negation is grammar, the verb says what about. (不合格, 不重复 are words of the
+ * texts, which are never read as forms.)
+ */
+const NEGATED = /^[不没未](.{1,2})$/u;
 
 /** V法 (弄法, 搞法, 做法): the way of doing V; the texts' word for a way is 方式. */
 const WAY_OF_DOING = /^(.)法$/u;
@@ -55,6 +62,8 @@ export function everydayForm(word: string, tag: string, tagOf: (w: string) => st
   if (spoken && tag.startsWith("n")) return { base: spoken[1]!, tag: "n" };
   const way = WAY_OF_DOING.exec(word);
   if (way && tagOf(way[1]!).startsWith("v")) return { base: WAY, tag: "n" };
+  const negated = NEGATED.exec(word);
+  if (negated && /^(v|a|p)/.test(tagOf(negated[1]!))) return { base: negated[1]!, tag: tagOf(negated[1]!) };
   const potential = POTENTIAL.exec(word);
   if (potential && tagOf(potential[1]!).startsWith("v")) return { base: potential[1]!, tag: "v" };
   if (!tag.startsWith("v")) return undefined;
