@@ -28,6 +28,40 @@ const NUM = String.raw`(\d+|[零〇一二两三四五六七八九十百千]+)`;
 /** Words between a count and what it counts: no other figure in between (「2笔贷款和1个证券化」). */
 const GAP = (n: number): string => String.raw`[^，。；？?\d零〇一二两三四五六七八九十百千]{0,${n}}`;
 
+/**
+ * What each fact is read from, made once (they were rebuilt for every question). Each list in
+ * order of preference; none is global, so `match` keeps no state between questions.
+ */
+const INSTITUTIONS = [
+  new RegExp(`${NUM}\\s*家${GAP(8)}(?:机构|服务点|代理)`),
+  new RegExp(`(?:机构|服务点)[^，。；？?\\d]{0,6}${NUM}\\s*家`),
+];
+// Speech drops 方米 (「核心区只有800平」); 平 before 台/均/等 is another word (800平台 is no area).
+const AREA = [new RegExp(`${NUM}\\s*(?:平方米|平米|平方|㎡|平(?![台均等衡安]))`)];
+const LOANS = [
+  new RegExp(`${NUM}\\s*[笔项单个]${GAP(12)}(?:质押|贷款)`),
+  new RegExp(`(?:质押贷款|质押融资)[^，。；？?\\d]{0,4}${NUM}\\s*[笔项单个]`),
+];
+const SECURITIZATIONS = [
+  new RegExp(`${NUM}\\s*[笔项单个]${GAP(10)}证券化`),
+  new RegExp(`证券化[^，。；？?\\d]{0,4}${NUM}\\s*[笔项单个]`),
+];
+const ATTORNEYS = [
+  new RegExp(`${NUM}\\s*(?:个人|人|名|位)${GAP(12)}代理师`),
+  new RegExp(`代理师[^。；？?\\d]{0,8}${NUM}\\s*(?:个人|人|名|位)`),
+];
+const WON_CASES = [
+  new RegExp(`(?:胜诉|赢了|打赢了?|赢)[^，。；？?\\d]{0,6}${NUM}\\s*(?:件|个|起)`),
+  new RegExp(`${NUM}\\s*(?:件|个|起)${GAP(10)}(?:胜诉|赢|官司)`),
+];
+const GRANTS = [
+  new RegExp(`授权[^，。；？?\\d]{0,8}${NUM}\\s*件`),
+  new RegExp(`${NUM}\\s*件${GAP(6)}授权`),
+];
+const CLIENT_COUNT = new RegExp(`${NUM}\\s*家`);
+/** A run of figures in one unit joined by 、 (global: `replace` starts it at 0 every time). */
+const ENUMERATION = new RegExp(`(?:${NUM}\\s*([件家笔项个人名]|万元|平方米)\\s*、\\s*)+${NUM}\\s*([件家笔项个人名]|万元|平方米)`, "g");
+
 function toNumber(s: string): number | undefined {
   return /^\d+$/.test(s) ? Number(s) : parseChineseNumeral(s);
 }
@@ -48,18 +82,14 @@ function first(question: string, patterns: readonly RegExp[]): number | undefine
  * situation: a run of figures in one unit joined by 、 is no fact about them.
  */
 function withoutEnumerations(question: string): string {
-  return question.replace(new RegExp(`(?:${NUM}\\s*([件家笔项个人名]|万元|平方米)\\s*、\\s*)+${NUM}\\s*([件家笔项个人名]|万元|平方米)`, "g"), "");
+  return question.replace(ENUMERATION, "");
 }
 
 /** Facts of a zone profile stated in the question (counts of agencies, the core area). */
 export function zoneFactsIn(asked: string): ZoneProfile["zone"] | undefined {
   const question = withoutEnumerations(asked);
-  const institutions = first(question, [
-    new RegExp(`${NUM}\\s*家${GAP(8)}(?:机构|服务点|代理)`),
-    new RegExp(`(?:机构|服务点)[^，。；？?\\d]{0,6}${NUM}\\s*家`),
-  ]);
-  // Speech drops 方米 (「核心区只有800平」); 平 before 台/均/等 is another word (800平台 is no area).
-  const area = first(question, [new RegExp(`${NUM}\\s*(?:平方米|平米|平方|㎡|平(?![台均等衡安]))`)]);
+  const institutions = first(question, INSTITUTIONS);
+  const area = first(question, AREA);
   if (institutions === undefined && area === undefined) return undefined;
   return {
     ...(institutions !== undefined && { serviceInstitutions: institutions }),
@@ -72,25 +102,13 @@ export function agencyFactsIn(asked: string, year: number, jurisdiction: Jurisdi
   const question = withoutEnumerations(asked);
   const input: AgencyInput = { jurisdiction, year, agency: { inZone: true, patentAgencyQualified: true } };
   let any = false;
-  const loans = first(question, [
-    new RegExp(`${NUM}\\s*[笔项单个]${GAP(12)}(?:质押|贷款)`),
-    new RegExp(`(?:质押贷款|质押融资)[^，。；？?\\d]{0,4}${NUM}\\s*[笔项单个]`),
-  ]);
+  const loans = first(question, LOANS);
   if (loans !== undefined) (input.pledgeLoans = loans), (any = true);
-  const securitizations = first(question, [
-    new RegExp(`${NUM}\\s*[笔项单个]${GAP(10)}证券化`),
-    new RegExp(`证券化[^，。；？?\\d]{0,4}${NUM}\\s*[笔项单个]`),
-  ]);
+  const securitizations = first(question, SECURITIZATIONS);
   if (securitizations !== undefined) (input.securitizations = securitizations), (any = true);
-  const attorneys = first(question, [
-    new RegExp(`${NUM}\\s*(?:个人|人|名|位)${GAP(12)}代理师`),
-    new RegExp(`代理师[^。；？?\\d]{0,8}${NUM}\\s*(?:个人|人|名|位)`),
-  ]);
+  const attorneys = first(question, ATTORNEYS);
   if (attorneys !== undefined) (input.newPatentAttorneys = attorneys), (any = true);
-  const won = first(question, [
-    new RegExp(`(?:胜诉|赢了|打赢了?|赢)[^，。；？?\\d]{0,6}${NUM}\\s*(?:件|个|起)`),
-    new RegExp(`${NUM}\\s*(?:件|个|起)${GAP(10)}(?:胜诉|赢|官司)`),
-  ]);
+  const won = first(question, WON_CASES);
   if (won !== undefined) {
     // 「涉外或具有重大影响」 is the clause's own condition; a case not called either is read as one and the reply says so.
     const kind = /重大影响/.test(question) && !/涉外/.test(question) ? "major" : "foreign";
@@ -98,10 +116,7 @@ export function agencyFactsIn(asked: string, year: number, jurisdiction: Jurisdi
     any = true;
   }
   const program = /专利倍增/.test(question) ? "doubling" : /专利清零/.test(question) ? "zeroing" : undefined;
-  const grants = first(question, [
-    new RegExp(`授权[^，。；？?\\d]{0,8}${NUM}\\s*件`),
-    new RegExp(`${NUM}\\s*件${GAP(6)}授权`),
-  ]);
+  const grants = first(question, GRANTS);
   // 「授权210件，还帮两家企业专利清零」: grants stated before, in a clause of their own, are the agency's,
   // and the programme named after them is its clients' (each zeroing client has its first grant: 1).
   // Stated after the programme (「帮一家企业专利倍增，代理发明专利授权6件」) they tell about that client.
@@ -116,7 +131,7 @@ export function agencyFactsIn(asked: string, year: number, jurisdiction: Jurisdi
     any = true;
   }
   if (ownGrants && program === "zeroing") {
-    const clients = first(clauses.find((c) => c.includes(programWord)) ?? "", [new RegExp(`${NUM}\\s*家`)]) ?? 1;
+    const clients = first(clauses.find((c) => c.includes(programWord)) ?? "", [CLIENT_COUNT]) ?? 1;
     input.clients = Array.from({ length: Math.min(clients, 100) }, (_, i) => ({ name: `所服务企业${i + 1}`, program, inventionGrants: 1 }));
     any = true;
   }

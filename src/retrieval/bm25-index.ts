@@ -79,7 +79,8 @@ export function createBm25Index(docs: readonly (readonly string[])[], { k1 = 1.2
       const hits: Bm25Hit[] = [];
       for (let i = 0; i < n; i++) if (scores[i]! > 0) hits.push({ doc: i, score: scores[i]! });
       hits.sort((a, b2) => b2.score - a.score || a.doc - b2.doc);
-      return hits.slice(0, k);
+      if (hits.length > k) hits.length = k;
+      return hits;
     },
   };
 }

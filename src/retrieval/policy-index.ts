@@ -88,6 +88,12 @@ export function indexText(piece: PolicyPiece, articleLead: string | undefined): 
   return parts.filter(Boolean).join("\n");
 }
 
+/** Where `list` has its last entry that `is` accepts; −1 when none. */
+function lastPlace<T>(list: readonly T[], is: (entry: T) => boolean): number {
+  for (let r = list.length - 1; r >= 0; r--) if (is(list[r]!)) return r;
+  return -1;
+}
+
 function articleKey(p: PolicyPiece): string {
   return `${p.doc}:${p.article}`;
 }
@@ -244,6 +250,11 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
     return [...cues];
   }
 
+  // A search's rerank scores, one slot per piece, written after its last await (so searches that
+  // interleave never read each other's). An object per candidate — up to every piece, each with its
+  // numbers boxed — was ~6 KB of every search.
+  const rows = { score: new Float64Array(pieces.length), coverage: new Float64Array(pieces.length), pieceCoverage: new Float64Array(pieces.length) };
+
   const recentKeyword = recentMemo<Bm25Hit[]>(RECENT_QUERIES);
   const recentVectorHits = recentMemo<{ i: number; similarity: number }[]>(RECENT_QUERIES);
   async function recentVector(query: string): Promise<{ i: number; similarity: number }[]> {
@@ -328,13 +339,13 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
       const allowed = options.docs && options.docs.length > 0 ? new Set(options.docs) : undefined;
       const keep = (i: number): boolean => !allowed || allowed.has(pieces[i]!.doc);
 
-      // Both lists are ranked over all pieces and filtered after, so they do not depend on the options.
-      const keyword = recentKeyword(query, () => bm25.search(keywordQuery(query), pieces.length)).filter((h) => keep(h.doc));
-      const vector = (await recentVector(query)).filter((h) => keep(h.i));
-      const fused = reciprocalRankFusion(
-        [{ keys: keyword.map((h) => String(h.doc)) }, { keys: vector.map((h) => String(h.i)), weight: VECTOR_WEIGHT }],
-        RRF_K,
-      );
+      // Both lists are ranked over all pieces and filtered after, so they do not depend on the options
+      // (and without a filter they are used as kept, not copied).
+      const keywordAll = recentKeyword(query, () => bm25.search(keywordQuery(query), pieces.length));
+      const vectorAll = await recentVector(query);
+      const keyword = allowed ? keywordAll.filter((h) => keep(h.doc)) : keywordAll;
+      const vector = allowed ? vectorAll.filter((h) => keep(h.i)) : vectorAll;
+      const fused = reciprocalRankFusion([{ keys: keyword.map((h) => h.doc) }, { keys: vector.map((h) => h.i), weight: VECTOR_WEIGHT }], RRF_K);
       const words = weightedWords(query);
       const columns = words.map((w) => table.matches(w));
 
@@ -342,27 +353,33 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
       // article and the piece itself cover (the top RRF score is (1 + VECTOR_WEIGHT) / (RRF_K + 1)).
       // Scored first, and only the k best made into passages.
       const top = (1 + VECTOR_WEIGHT) / (RRF_K + 1);
-      const scored: { i: number; score: number; coverage: number; pieceCoverage: number }[] = [];
-      for (const [key, rrf] of fused) {
-        const i = Number(key);
+      const candidates: number[] = [];
+      for (const [i, rrf] of fused) {
         const coverage = coverageOf(words, columns, pieceArticleColumn[i]!);
         const pieceCoverage = coverageOf(words, columns, i);
-        scored.push({ i, score: rrf / top + ARTICLE_COVERAGE_WEIGHT * coverage + PIECE_COVERAGE_WEIGHT * pieceCoverage, coverage, pieceCoverage });
+        rows.coverage[i] = coverage;
+        rows.pieceCoverage[i] = pieceCoverage;
+        rows.score[i] = rrf / top + ARTICLE_COVERAGE_WEIGHT * coverage + PIECE_COVERAGE_WEIGHT * pieceCoverage;
+        candidates.push(i);
       }
-      scored.sort((a, b) => b.score - a.score || tieOrder[a.i]! - tieOrder[b.i]!);
-      const best = scored.slice(0, k);
-      const keywordRank = new Map(keyword.map((h, r) => [h.doc, r + 1]));
-      const vectorById = new Map(vector.map((h, r) => [h.i, { rank: r + 1, similarity: h.similarity }]));
-      return best.map(({ i, score, coverage, pieceCoverage }): Passage => ({
-        ...pieces[i]!,
-        score,
-        keywordRank: keywordRank.get(i),
-        vectorRank: vectorById.get(i)?.rank,
-        similarity: vectorById.get(i)?.similarity ?? 0,
-        coverage,
-        pieceCoverage,
-        kinds: ownKinds[i]!,
-      }));
+      candidates.sort((a, b) => rows.score[b]! - rows.score[a]! || tieOrder[a]! - tieOrder[b]!);
+      const best = candidates.slice(0, k);
+      // Ranks are looked up for the passages returned only. A piece twice in a list (a repeated
+      // id) has the rank of its last place there.
+      return best.map((i): Passage => {
+        const keywordAt = lastPlace(keyword, (h) => h.doc === i);
+        const vectorAt = lastPlace(vector, (h) => h.i === i);
+        return {
+          ...pieces[i]!,
+          score: rows.score[i]!,
+          keywordRank: keywordAt < 0 ? undefined : keywordAt + 1,
+          vectorRank: vectorAt < 0 ? undefined : vectorAt + 1,
+          similarity: vectorAt < 0 ? 0 : vector[vectorAt]!.similarity,
+          coverage: rows.coverage[i]!,
+          pieceCoverage: rows.pieceCoverage[i]!,
+          kinds: ownKinds[i]!,
+        };
+      });
     },
   };
 }
