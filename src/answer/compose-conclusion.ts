@@ -37,7 +37,7 @@ const KIND_SHAPES: Readonly<Record<string, RegExp>> = {
   "#scope": /服务需求|领域/,
   "#level": /(省级|市级)[^，。；]{0,16}示范区/,
   "#validity": /试用期|有效期|自\d{4}年\d{1,2}月\d{1,2}日起(实施|施行)/,
-  "#aspects": /在[^。；]{2,60}等方面/,
+  "#aspects": /(?<!所)在[^。；]{2,80}等(方面|工作)/,
 };
 /**
  * Kinds of answer read off the question here rather than in retrieval, because

@@ -140,16 +140,24 @@ function cueScore(text: string, cues: readonly Cue[]): number {
  * 第五条 says 建设主体 itself, 第六、七条 only under the chapter title
  * 「建设主体和主要工作」), then the better ranked.
  */
-function leadingPassage(passages: readonly Passage[], cues: readonly Cue[], wantsList: boolean): Passage | undefined {
+function leadingPassage(passages: readonly Passage[], cues: readonly Cue[], wantsList: boolean, leadOf: (p: Passage) => string): Passage | undefined {
   let best: Passage | undefined;
   // A question for a list (「要准备什么材料」) prefers, on a tie, an item of a list to a clause that
-  // only names the list (第十条 「对申报材料进行审核」).
+  // only names the list (第十条 「对申报材料进行审核」) — unless that clause's own text carries more of
+  // the question (「省知识产权局管哪些事」: 第八条 names the office and what it does, not an item of 第九条).
   const listed = (p: Passage): number => (wantsList && p.item !== undefined ? 1 : 0);
+  // For a list question an item speaks with its list's lead (「提交以下申报材料：」). Between
+  // clauses a phrase opening with 的 (「的依托单位」) tells nothing its noun does not.
+  const telling = cues.filter((c) => !c.text.startsWith("的"));
+  const said = (p: Passage): number => cueScore(listed(p) ? `${leadOf(p)}${p.text}` : p.text, telling);
   for (const p of passages.slice(0, 3)) {
     if (!best || p.coverage > best.coverage + 1e-9) best = p;
     else if (Math.abs(p.coverage - best.coverage) > 1e-9) continue;
-    else if (listed(p) !== listed(best)) best = listed(p) > listed(best) ? p : best;
-    else if (cueScore(p.text, cues) > cueScore(best.text, cues)) best = p;
+    else if (listed(p) !== listed(best)) {
+      const [item, other] = listed(p) > listed(best) ? [p, best] : [best, p];
+      best = said(item) >= said(other) ? item : other;
+    }
+    else if (said(p) > said(best)) best = p;
   }
   return best;
 }
@@ -157,7 +165,8 @@ function leadingPassage(passages: readonly Passage[], cues: readonly Cue[], want
 /** The quotes of one text, and whether they are the whole list the question asks for though it did not say 哪些. */
 function quotesForDoc(passages: readonly Passage[], input: ExtractiveInput): { quotes: Quote[]; askedList: boolean } {
   const answeringShapes = shapesAskedHere(input.question ?? "");
-  const top = leadingPassage(passages, input.cues, input.wantsList);
+  const leadOf = (p: Passage): string => input.pieces.find((q) => sameArticle(q, p) && q.item === undefined)?.text ?? "";
+  const top = leadingPassage(passages, input.cues, input.wantsList, leadOf);
   if (!top) return { quotes: [], askedList: false };
   const articlePieces = input.pieces.filter((p) => sameArticle(p, top));
   const lead = articlePieces.find((p) => p.item === undefined);

@@ -29,6 +29,21 @@ function converter(): Convert {
   return toSimplified;
 }
 
+/**
+ * A character the texts themselves use is already in their script: the tables would read
+ * 「成绩显著」 as 「成绩显着」 (著 is also the traditional form of 着), and the texts write 显著.
+ * Kept where the conversion changed no length (character for character).
+ */
+function keepTextChars(original: string, converted: string, knownChars: ReadonlySet<string>): string {
+  if (original.length !== converted.length) return converted;
+  let out = "";
+  for (let i = 0; i < original.length; i++) out += knownChars.has(original[i]!) || AS_TYPED.has(original[i]!) ? original[i]! : converted[i]!;
+  return out;
+}
+
+/** Simplified characters the Taiwan tables read as another (么 → 幺: 「扎堆么」 is a question particle). */
+const AS_TYPED = new Set(["么"]);
+
 /** @param knownChars characters of the two texts (a question using only these needs no conversion) */
 export function createQuestionNormalizer(knownChars: ReadonlySet<string>): (question: string) => string {
   return (question) => {
@@ -37,6 +52,6 @@ export function createQuestionNormalizer(knownChars: ReadonlySet<string>): (ques
       .replace(/\u3000/g, " ");
     const unknown = (halfWidth.match(CJK) ?? []).some((c) => !knownChars.has(c));
     // Spoken forms are read after conversion: 啥 and 咋 are the same in both scripts.
-    return readSpokenForms(unknown ? converter()(halfWidth) : halfWidth);
+    return readSpokenForms(unknown ? keepTextChars(halfWidth, converter()(halfWidth), knownChars) : halfWidth);
   };
 }

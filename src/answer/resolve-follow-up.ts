@@ -5,6 +5,7 @@
  * the jurisdiction and swaps the topic in. A self-contained question is left alone.
  */
 import type { PreviousTurn } from "./answer.types.ts";
+import { DOMAIN_TERMS } from "../retrieval/domain-terms.ts";
 import { detectJurisdiction, type Jurisdiction } from "./detect-jurisdiction.ts";
 
 export interface ResolvedQuestion {
@@ -20,6 +21,17 @@ const TRAILING = /(呢|的呢|怎么样|咋样|又如何|又是怎样)[？?。!�
 const TRAILING_MARKER = /(呢|的呢|(?<![会将要])(?:怎么样|咋样)|又如何|又是怎样)[？?。!！\s]*$/;
 const JURISDICTION_WORDS =
   /浙江省?|淄博市?|省级|市级|省里|市里|全省|本市|我市|本省|我省/g;
+
+/** A question word: the follow-up asks something of its own. */
+const OWN_ASK = /什么|啥|哪|多少|几|谁|怎|如何|吗|么|是否|能否|([\u4e00-\u9fff])[不没]\1/u;
+/** Bodies, which a follow-up puts in the place of the one asked about before (「那设区市局和县里呢」). */
+const BODY = /省知识产权局|设区市知识产权局|市知识产权事业发展中心|事业发展中心|知识产权(管理|主管)部门|省局|设区市局|市局|县里|区县/gu;
+const DOMAIN_WORDS = [...DOMAIN_TERMS].sort((a, b) => b.length - a.length);
+/**
+ * The earlier question's own ask (为什么, 有哪些, 多少 …): a follow-up with an ask of its own
+ * replaces it (「那具体优先选啥样的园区」 after 「为什么要在区县布局」 asks which parks, not why).
+ */
+const EARLIER_ASK = /为什么|为何|为啥|是什么|有哪些|哪些|什么样|什么|多少|几[个家项件年次档种样]?|怎么样|怎样|怎么|如何|是否|谁|哪个|吗|呢/gu;
 
 /** How many characters of topic a message has once jurisdiction and filler words are gone. */
 function topicLength(text: string): number {
@@ -38,17 +50,27 @@ export function resolveFollowUp(question: string, history: readonly PreviousTurn
 
   const marked = LEADING.test(question.trim()) || TRAILING.test(question.trim());
   const short = topicLength(question) <= 4;
+  const before = previous.jurisdictions?.length ? [...previous.jurisdictions] : detectJurisdiction(previous.question).named;
   if (!(short || (marked && topicLength(question) <= 12))) {
-    return { text: question, isFollowUp: false, jurisdictions: now };
+    // A question of its own that names no place stays in the one place the conversation is about
+    // (「最后谁拍板定下来？」 after 「淄博示范区申报要走哪几步？」), as a clerk at the window would read it.
+    const stays = now.length === 0 && before.length === 1 && !detectJurisdiction(question).otherPlaceOnly;
+    return { text: question, isFollowUp: false, jurisdictions: stays ? before : now };
   }
 
-  const before = previous.jurisdictions?.length ? [...previous.jurisdictions] : detectJurisdiction(previous.question).named;
   const jurisdictions = now.length > 0 ? now : before;
+  // A follow-up with an ask and a term of the texts of its own (「那申报书是谁来填」 after the
+  // materials) is a question of its own, in the same place: the earlier ask would outweigh it.
+  const own = question.replace(JURISDICTION_WORDS, "").replace(LEADING, "").trim();
+  if (OWN_ASK.test(own) && DOMAIN_WORDS.some((t) => own.includes(t))) return { text: own, isFollowUp: true, jurisdictions };
   // The earlier question without its place words carries the topic; the new
   // words come last so that they add to it (「那证券化呢」 adds 证券化).
-  const carried = previous.question.replace(JURISDICTION_WORDS, "").trim();
+  // A body named now takes the place of the one asked about before.
+  const namesBody = question.match(BODY) !== null;
+  const carried = previous.question.replace(JURISDICTION_WORDS, "").replace(namesBody ? BODY : /(?!)/u, "").trim();
   // A clause that only switches the place (「那浙江呢？」 of 「那浙江呢？两边是同一个部门吗」) adds no words.
   const clauses = question.split(/(?<=[？?，,。！!；;])/u).filter((c) => topicLength(c) > 0);
   const added = clauses.join("").replace(JURISDICTION_WORDS, "").replace(LEADING, "").replace(TRAILING_MARKER, "").trim();
-  return { text: added ? `${carried} ${added}` : carried, isFollowUp: true, jurisdictions };
+  const topic = OWN_ASK.test(added) ? carried.replace(EARLIER_ASK, "") : carried;
+  return { text: added ? `${topic} ${added}` : carried, isFollowUp: true, jurisdictions };
 }

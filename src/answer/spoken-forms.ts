@@ -45,6 +45,10 @@ const SPOKEN_FORMS: readonly SpokenForm[] = [
   // question words (Sichuan/northern 啥子/啥, 咋; 哪儿, 哪块儿)
   { spoken: /啥子|啥/g, written: "什么" },
   { spoken: /咋/g, written: "怎么" },
+  // what for, whose word counts, making one — spoken idioms (「图个啥」「听谁的」「先整个方案」)
+  { spoken: /图(个)?(啥|什么)/g, written: "目的是什么" },
+  { spoken: /听谁的/g, written: "以什么为准" },
+  { spoken: /(?<=[先要得去来再想])整(一)?个(?=[\u4e00-\u9fff])/g, written: "做个" },
   // a way of doing, with the spoken pro-verbs 搞/弄/整 (「托管有几种搞法」; the texts never use them): 方式
   { spoken: /(搞|弄|整)法/g, written: "方式" },
   // what work there is, in speech (「平时要忙啥」「干些啥活」): 哪些工作

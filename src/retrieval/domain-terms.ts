@@ -98,6 +98,18 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   开篇: ["总则"],
   // the area around a zone (the texts: 辐射带动周边发展)
   周边地区: ["周边"],
+  // being in charge, in everyday words (「省局管哪些事」「归谁管」; the texts: 负责, 管理)
+  管: ["负责", "管理"],
+  // what a chain or a scope takes in (the texts: 涵盖)
+  包含: ["涵盖"],
+  // order in a market (the texts: 规范…市场, 健康的服务市场环境)
+  秩序: ["规范", "环境"],
+  // a zone's title, a cluster, deciding, not agreeing — in everyday words
+  名头: ["称号"],
+  名号: ["称号"],
+  扎堆: ["集聚"],
+  拍板: ["确定", "审定"],
+  对不上: ["冲突"],
   // abroad, in everyday words (the texts: 海外, 国际)
   国外: ["海外", "国际"],
   境外: ["海外", "国际"],
@@ -311,8 +323,8 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   // which services a zone must cover (「能基本保障区内对专利、商标…等服务需求」「重点发展领域」)
   { term: "#scope", pattern: /覆盖|涵盖|服务范围|服务领域|(哪些|什么|哪类|哪几类)(类型的|种类的|类)?(知识产权)?服务(?!机构|平台|券|点)/ },
   // who does something (「交给谁」「哪个部门负责」 → 「向…提出申报申请」「由…组织实施」)
-  // 「浙江和淄博谁有…」 asks which of the two, not who.
-  { term: "#who", pattern: /(?<!(和|跟|与)[\u4e00-\u9fff]{2,3})谁|哪个部门|哪个单位|哪家单位|哪个机构|哪些部门|哪些单位|哪个机关/ },
+  // 「浙江和淄博谁有…」 asks which of the two, and 「促进谁和谁的对接」 between whom, not who does it.
+  { term: "#who", pattern: /(?<!(和|跟|与)[\u4e00-\u9fff]{2,3}|谁(和|跟|与))谁(?!(和|跟|与)谁)|哪个部门|哪个单位|哪家单位|哪个机构|哪些部门|哪些单位|哪个机关/ },
   // where zones are built (「建在哪些地方」「选在什么样的区域」 → 「围绕…的地区进行布局」)
   { term: "#place", pattern: /(哪些|什么|哪类|什么样的?)(地方|地区|区域|园区)|哪里建|建在哪|选址|布局在/ },
   // a physical location: an address, where an office is or where something is done
@@ -358,7 +370,8 @@ export const CLAUSE_KINDS: readonly KindCue[] = [
   { term: "#scope", pattern: /保障[^。]{0,80}服务需求|重点发展领域/ },
   { term: "#level", pattern: /(省级|市级)[^。，；]{0,16}示范区/ },
   { term: "#validity", pattern: /试用期|有效期|自\d{4}年\d{1,2}月\d{1,2}日起(实施|施行)/ },
-  { term: "#aspects", pattern: /在[^。；]{2,60}等方面/ },
+  // the areas something is judged in (「在…等方面」, or 「在…等工作成绩显著」)
+  { term: "#aspects", pattern: /(?<!所)在[^。；]{2,80}等(方面|工作)/ },
   { term: "#location", pattern: /向[^。；]{2,30}(提出|提交|推荐|报)|(围绕|优先考虑在|选择)[^。]{0,60}(地区|区域)|(地区|区域|区县)(进行)?布局/ },
   { term: "#place", pattern: /(围绕|优先考虑在|选择)[^。]{0,60}(地区|区域)|(地区|区域|区县)(进行)?布局/ },
   { term: "#consequence", pattern: /的，[^。；]{0,40}(整改|取消|摘牌|撤销|保留|不予|加分|优先推荐)/ },

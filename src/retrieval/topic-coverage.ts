@@ -92,6 +92,8 @@ const NOUN_TAG = /^(n|vn|an|j|eng|b|s)/;
 const DOMAIN = new Set(DOMAIN_TERMS);
 const UNIT_FORMS = new Set(Object.values(QUANTITY_UNITS).flat());
 const DATE_PARTS = new Set(["年", "月", "日", "号"]);
+/** A numeral, ordinal or count with at most one count classifier (三家, 一件, 第二项, 两笔; not 一年, a duration). */
+const NUMERAL_WORD = /^第?[零〇一二两三四五六七八九十百千万几\d]+[个家件项笔次位名条种类档批单回样所]?$/u;
 
 export interface TopicCoverage {
   weightedWords(query: string): WeightedWord[];
@@ -158,7 +160,8 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
     if (isKindTerm(word)) return 0;
     const syns = SYNONYMS[word];
     if (syns?.some((s) => terms.has(s))) return SYNONYM_MATCH;
-    const found = tokenizer.subWords(word).filter((s) => terms.has(s));
+    // A part the text words otherwise counts as found (市场秩序: 市场, and 秩序 as 规范).
+    const found = tokenizer.subWords(word).filter((s) => terms.has(s) || SYNONYMS[s]?.some((x) => terms.has(x)));
     if (found.length === 0) return 0;
     const { share, head } = covered(word, found);
     return SUBWORD_MATCH * share * (head ? 1 : MISSING_HEAD_FACTOR);
@@ -230,6 +233,10 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         if (hasPeriod && tag.startsWith("m")) continue;
         // Pronouns (咱, 这块, 各自) point at something; they never say what it is.
         if (tag === "r") continue;
+        // A single Latin letter (A、B、C三家企业) only labels something.
+        if (/^[a-z]$/i.test(word)) continue;
+        // A numeral with its classifier (三家, 一件, 第二项) says how many or which, not what about.
+        if (tag.startsWith("m") && NUMERAL_WORD.test(word)) continue;
         // 「申报…需要什么条件」: 申报 says what the conditions are for (FRAMING_WORDS); an attribute
         // noun the texts word otherwise (额度, 职责) says which aspect is wanted (RULE_ATTRIBUTES).
         // The attribute asked for by the question word right after it (「奖励标准是多少」) names the

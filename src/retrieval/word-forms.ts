@@ -8,9 +8,9 @@
 
 /**
  * Resultative and directional complements (补语) a verb takes in speech:
- * 批下来, 交到, 考下, 评上, 办完, 还给, 写进去. Longest first.
+ * 批下来, 交到, 考下, 评上, 办完, 还给, 写进去, 拿来. Longest first.
  */
-const COMPLEMENTS = ["下来", "下去", "上来", "上去", "出来", "出去", "起来", "过来", "过去", "回来", "回去", "进来", "进去", "到", "下", "上", "进", "完", "好", "掉", "住", "着", "给", "走"];
+const COMPLEMENTS = ["下来", "下去", "上来", "上去", "出来", "出去", "起来", "过来", "过去", "回来", "回去", "进来", "进去", "到", "下", "上", "进", "完", "好", "掉", "住", "着", "给", "走", "来", "去"];
 
 /**
  * A potential complement (可能补语): V不C / V得C says whether V can be done to a result —
