@@ -198,10 +198,13 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const named = namedInEnglish(asked).filter((j) => (JURISDICTIONS as readonly string[]).includes(j)) as Jurisdiction[];
     // 「Does Zibo require more agencies than Zhejiang?」: each side is asked for its figure, as 「谁多」 is in Chinese.
     const comparative = named.length > 1 ? englishComparative(asked, isYesNoQuestion(asked)) : undefined;
-    const zh = await answerChinese(comparative ? `${reading.chinese}${chineseComparative(comparative)}` : reading.chinese, { ...options, useLlm: false });
+    // The conversation is read in Chinese too: an earlier English question as its Chinese reading, so a
+    // follow-up (「And in Zhejiang?」) carries its topic and finds the other text's corresponding clause.
+    const history = options.history?.map((t) => (isEnglishQuestion(t.question) ? { ...t, question: readEnglishQuestion(t.question).chinese } : t));
+    const zh = await answerChinese(comparative ? `${reading.chinese}${chineseComparative(comparative)}` : reading.chinese, { ...options, history, useLlm: false });
     if (zh.refused) {
       // 「What about Zhejiang?」 after a Zibo-only subsidy: that text has no such provision, said plainly (as in Chinese).
-      const followUp = named.length === 1 && resolveFollowUp(reading.chinese, options.history).isFollowUp;
+      const followUp = named.length === 1 && resolveFollowUp(reading.chinese, history).isFollowUp;
       if (followUp && zh.refusalReason === "off-topic") {
         return { ...refuseEnglish("off-topic", zh.retrieved), text: `${sentenceStart(englishNoProvision(named[0]!))} (the previous question's topic has no counterpart there).\n\n${ENGLISH_REFUSAL}` };
       }

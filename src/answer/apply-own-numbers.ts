@@ -14,6 +14,7 @@ import { checkJurisdiction, estimateSupport, wanText } from "../rules/index.ts";
 import type { AgencyInput, CheckResult, EstimateResult, Jurisdiction, ZoneProfile } from "../rules/index.ts";
 import { parseChineseNumeral } from "../retrieval/answer-kinds.ts";
 import { yesNoAsk, type YesNoAsk } from "./yes-no-ask.ts";
+import { trialDateLines } from "./date-in-trial.ts";
 
 export interface OwnNumbersOutcome {
   /** the conclusion lines, in order */
@@ -22,6 +23,8 @@ export interface OwnNumbersOutcome {
   clauses: string[];
   /** the answer rests on an estimate of 第九条 (its closing sentence is read into it, not appended) */
   estimated: boolean;
+  /** no hint to the estimate or the self-check follows (a date held against a trial period) */
+  noHint?: boolean;
 }
 
 const NUM = String.raw`(\d+|[零〇一二两三四五六七八九十百千]+)`;
@@ -256,7 +259,11 @@ export function applyOwnNumbers(question: string, jurisdictions: readonly Jurisd
     };
   }
   const zone = zoneFactsIn(question);
-  if (!zone) return undefined;
+  if (!zone) {
+    // 「2021年10月还在试用期内吗」: the asker's date against each text's trial (date-in-trial.ts).
+    const dated = trialDateLines(question, jurisdictions, today);
+    return dated ? { ...dated, estimated: false, noHint: true } : undefined;
+  }
   const stated = [
     ...(zone.serviceInstitutions !== undefined ? [`${zone.serviceInstitutions} 家`] : []),
     ...(zone.coreAreaSqm !== undefined ? [`${zone.coreAreaSqm} 平方米`, `${zone.coreAreaSqm.toLocaleString("en-US")} 平方米`] : []),

@@ -330,7 +330,7 @@ export function composeExtractiveAnswer(input: ExtractiveInput): ExtractiveAnswe
     conclusion.length > 0 ? conclusion.join("\n") : "",
     sections.length > 0 ? `依据：\n${sections.join("\n\n")}` : "",
   ].filter(Boolean);
-  if (own) parts.push(own.estimated ? ESTIMATE_HINT : SELF_CHECK_HINT);
+  if (own && !own.noHint) parts.push(own.estimated ? ESTIMATE_HINT : SELF_CHECK_HINT);
   parts.push(...trialNotes(citations));
   return { text: parts.join("\n\n"), citations };
 }

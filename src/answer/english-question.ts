@@ -142,7 +142,8 @@ export function readEnglishQuestion(asIs: string): EnglishReading {
     .flatMap((e) => e.en.map((en) => ({ en, zh: e.zh, forms: e.en })))
     .sort((a, b) => b.en.length - a.en.length);
   for (const { en, zh, forms } of entries) {
-    const needle = ` ${en} `;
+    // A form is matched as the question is read: 「bad-faith」 and 「city-level」 as words apart.
+    const needle = ` ${en.replace(/[^a-z0-9]+/g, " ")} `;
     let at = rest.indexOf(needle);
     while (at >= 0) {
       found.push({ at, zh });

@@ -46,8 +46,8 @@ const WH_WORD = /什么|啥|哪|多少|几|谁|怎|干嘛/u;
 /** Adverbs between 是不是/是否 and the verb it asks about (「是不是都有」). */
 const ADVERBS = /^(都|就|也|还|已经|又|才|只|真的|确实)+/u;
 
-/** Words that begin with a modal's or 有's character but are no modal or 有 (「对面积的要求」 asks 有, not 要; 「还有效吗」 asks whether it is valid). */
-const NOT_A_MODAL = /^(要求|要点|要素|要件|会议|会同|能力|可能|可行|有效|有关|有利|有限|有些|有点)/u;
+/** Words that begin with a modal's or 有's character but are no modal or 有 (「对面积的要求」 asks 有, not 要; 「还有效吗」 asks whether it is valid; 「那会儿」 is a time). */
+const NOT_A_MODAL = /^(要求|要点|要素|要件|会议|会同|会儿|能力|可能|可行|有效|有关|有利|有限|有些|有点)/u;
 
 /** The first place `word` stands as a modal verb in `body`, or -1. */
 function modalAt(body: string, word: string): number {

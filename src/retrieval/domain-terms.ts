@@ -318,8 +318,9 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   { term: "#period", pattern: /多久|多长时间|多长|几年|多少年|频率|周期|一年几次|每年几次|几年一次|[一两二三每]年[^，。？?]{0,4}[一几](次|回)/ },
   // a document's number (「淄政办字〔2018〕132号」)
   { term: "#docno", pattern: /文号|发文字号|文件号|字号/ },
-  // a calendar date (「自2018年1月1日起实施」)
-  { term: "#date", pattern: /什么时候|何时|哪天|哪一天|几号|哪年|哪一年|几月|日期|\d{4}年/ },
+  // a calendar date (「自2018年1月1日起实施」); a month the asker states (「2021年10月还在试用期内吗」) is
+  // their situation, not what they ask
+  { term: "#date", pattern: /什么时候|何时|哪天|哪一天|几号|哪年|哪一年|几月|日期|\d{4}年(?!\s*\d{1,2}\s*月)/ },
   // which services a zone must cover (「能基本保障区内对专利、商标…等服务需求」「重点发展领域」)
   { term: "#scope", pattern: /覆盖|涵盖|服务范围|服务领域|(哪些|什么|哪类|哪几类)(类型的|种类的|类)?(知识产权)?服务(?!机构|平台|券|点)/ },
   // who does something (「交给谁」「哪个部门负责」 → 「向…提出申报申请」「由…组织实施」)
@@ -344,7 +345,7 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   { term: "#consequence", pattern: /(会|将|要)(怎样|怎么样|如何)|(?<!(想|打算|准备|计划)[^，。？?]{0,10})怎么办|后果|怎么处理|如何处理|会不会被|就(没|完|取消|撤|摘)/ },
   // whether a text still applies (「现在还有效吗」「还在执行吗」「过期了没」) → the clause stating when it took
   // effect and for how long (「自…起实施，试用期一年」)
-  { term: "#validity", pattern: /(还|现在|目前|仍|依然)[^，。？?]{0,6}(有效|管用|好使|执行|适用|能用|作数|算数|实施)|有效期|过期|失效|废止/ },
+  { term: "#validity", pattern: /(还|现在|目前|仍|依然)[^，。？?]{0,6}(有效|管用|好使|执行|适用|能用|作数|算数|实施)|有效期|过期|失效|废止|(在|过了?)[^，。？?]{0,3}试用期(内|里)?[吗么没]/ },
   // the areas something is done in (「在哪些方面支持」 → 「在扶持政策、…人才培养等方面加大支持力度」)
   { term: "#aspects", pattern: /(哪些|什么|哪几个|啥)方面/ },
   // the level a zone is of (「是哪一级的」「属于什么级别」 → 「布局建设一批市级示范区」); not 「交到哪一级」 (#who)

@@ -304,9 +304,11 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
       const nounLike = (w: { word: string; tag: string }): boolean => DOMAIN.has(w.word) || NOUN_LIKE.test(topic.effectiveTag(w.word, w.tag));
       const topicWords = new Set(real.map((w) => w.word));
       const focus = askFocus(tagged, nounLike).map((i) => tagged[i]!);
+      // An everyday form is as specific as the word it is built on (看不懂 is 看, an everyday verb).
+      const idfOf = (word: string): number => tokenizer.generalIdf(real.find((r) => r.word === word)?.matchAs ?? word);
       const missingFocus = focus
         .filter((w) => topicWords.has(w.word) && w.word.length > 1 && !known.includes(w.word) && !isRuleAttribute(w.word))
-        .filter((w) => tokenizer.generalIdf(w.word) >= (nounLike(w) ? FOCUS_NOUN_MIN_IDF : COMMON_IDF))
+        .filter((w) => idfOf(w.word) >= (nounLike(w) ? FOCUS_NOUN_MIN_IDF : COMMON_IDF))
         .map((w) => w.word);
       return {
         missingNouns: missing.map((w) => w.word),

@@ -92,6 +92,7 @@ const NOUN_TAG = /^(n|vn|an|j|eng|b|s)/;
 const DOMAIN = new Set(DOMAIN_TERMS);
 const UNIT_FORMS = new Set(Object.values(QUANTITY_UNITS).flat());
 const DATE_PARTS = new Set(["年", "月", "日", "号"]);
+const STATED_DATE = /\d{4}\s*年\s*\d{1,2}\s*月/u;
 /** A numeral, ordinal or count with at most one count classifier (三家, 一件, 第二项, 两笔; not 一年, a duration). */
 const NUMERAL_WORD = /^第?[零〇一二两三四五六七八九十百千万几\d]+[个家件项笔次位名条种类档批单回样所]?$/u;
 
@@ -207,7 +208,8 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
     weightedWords(query) {
       const kinds = questionKindTerms(query);
       const hasQuantity = kinds.some((k) => k.startsWith("#qty:"));
-      const hasDate = kinds.includes("#date");
+      // A date asked for, or one the asker states (「2021年10月还在试用期内吗」): its digits and parts are no topic.
+      const hasDate = kinds.includes("#date") || STATED_DATE.test(query);
       const framed = asksForCondition(kinds);
       const hasCondition = kinds.includes("#condition");
       const hasPeriod = kinds.includes("#period");
