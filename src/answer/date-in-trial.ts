@@ -1,6 +1,7 @@
 /**
  * A date the asker names, held against a text's trial period: 「2021年10月再拿来申报，
- * 那会儿还在它的试用期内吗？」 → 「不在试用期内：2021年10月在试用期（至2021年8月24日）之后」.
+ * 那会儿还在它的试用期内吗？」 → 「不在试用期内：2021年10月已过淄博市建设方案的试用期——
+ * 淄博市建设方案自2020年8月25日起实施，试用期一年（至2021年8月24日）（第十七条）」.
  * The dates are the params file's (policy-dates.ts), never written out again. A month
  * names a span: inside the trial only when all of it is, after it when all of it is.
  * A text without a trial end (Zhejiang) gets its date of effect and no verdict.
