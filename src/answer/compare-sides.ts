@@ -27,8 +27,8 @@ const REFERENCE = /(像|如同|同|跟|和)(的)?(那样|一样)(的)?/gu;
 
 /** A comparison that asks how the sides differ (or whether they agree), not for one thing of each. */
 const DIFFERENCE = /区别|不同|差别|差异|异同|一样|相同|一致/;
-/** What is left of a side's question still asks something. */
-const ASK_WORD = /什么|啥|哪|多少|几|谁|怎|如何|吗|么|是否|能否|有没有|是不是|(.)[不没]\1/;
+/** What is left of a side's question still asks something (a question word, a yes/no form). */
+export const ASK_WORD = /什么|啥|哪|多少|几|谁|怎|如何|吗|么|是否|能否|有没有|是不是|(.)[不没]\1/;
 
 /** The question asked of each jurisdiction it names, or undefined when it names fewer than two. */
 export function sideQuestions(question: string): SideQuestion[] | undefined {

@@ -8,6 +8,7 @@
  * one line per item, each item's complete first sentence (「共 5 项：…」).
  */
 import { formatCitation, formatClause } from "../knowledge/citation.ts";
+import { CONSEQUENCE_ASK } from "../retrieval/domain-terms.ts";
 
 /** A word that shows a sentence is relevant, weighted by how rare it is in the texts. */
 export interface Cue {
@@ -56,7 +57,8 @@ const ASKED_HERE: readonly { kind: string; question: RegExp; shape: RegExp }[] =
   },
   {
     kind: "#consequence",
-    question: /(会|将|要)(怎样|怎么样|咋样|如何)|(?<!(想|打算|准备|计划)[^，。？?]{0,10})怎么办|后果|怎么处理|如何处理|会不会被|就(没|完|取消|撤|摘)|有什么(待遇|好处|奖励|实惠|福利|甜头)/,
+    // The retrieval kind's ask, and here also what an outcome brings (「有什么好处」) and 咋样 as typed.
+    question: new RegExp(`${CONSEQUENCE_ASK.source}|(会|将|要)咋样|有什么(待遇|好处|奖励|实惠|福利|甜头)`),
     shape: /的，[^。；]*(整改|取消|摘牌|撤销|保留|推荐|给予|不予|加分|奖励)/,
   },
 ];

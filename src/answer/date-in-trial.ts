@@ -11,10 +11,9 @@ import { POLICY_OF, type Jurisdiction } from "../knowledge/jurisdictions.ts";
 import { inForceText, policyValidityOn } from "../rules/policy-dates.ts";
 import { ymd } from "../rules/policy-validity.ts";
 import { formatClause } from "../knowledge/citation.ts";
+import { STATED_DATE } from "../retrieval/answer-kinds.ts";
 import { JURISDICTION_LABEL } from "./answer-texts.ts";
 
-/** 2021年10月, 2021年10月5日 (digits; the intake's parser reads the spoken forms of a form field). */
-const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?/u;
 /** The question asks whether a text applies then: its trial, its force, its use. */
 const ASKS_IN_FORCE = /试用期|有效|管用|适用|能用|算数|作数|还在执行|施行/u;
 
@@ -22,7 +21,7 @@ const pad = (n: number): string => String(n).padStart(2, "0");
 
 /** The first and last day a date of the question names (YYYY-MM-DD), or undefined. */
 export function datedSpan(question: string): { from: string; to: string; said: string } | undefined {
-  const m = DATE.exec(question);
+  const m = STATED_DATE.exec(question);
   if (!m) return undefined;
   const [year, month] = [Number(m[1]), Number(m[2])];
   if (month < 1 || month > 12) return undefined;

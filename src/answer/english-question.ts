@@ -122,6 +122,23 @@ function known(): Set<string> {
   return knownStems;
 }
 
+let needles: { needle: string; zh: string; forms: readonly string[] }[] | undefined;
+/**
+ * Every English form of the glossary as the question is searched for it, longest first (「ip service
+ * agencies」 before 「agencies」), read the way the question is (「bad-faith」, 「city-level」: words
+ * apart). The glossary never changes, so this is made once.
+ */
+function glossaryNeedles(): { needle: string; zh: string; forms: readonly string[] }[] {
+  if (!needles) {
+    const g = loadGlossary();
+    needles = [...g.questionWords, ...g.terms]
+      .flatMap((e) => e.en.map((en) => ({ en, zh: e.zh, forms: e.en })))
+      .sort((a, b) => b.en.length - a.en.length)
+      .map(({ en, zh, forms }) => ({ needle: ` ${en.replace(/[^a-z0-9]+/g, " ")} `, zh, forms }));
+  }
+  return needles;
+}
+
 /** 「Article 9 (5)」「Art. 16」「Article 7, item 2」: a clause named by its number. */
 const ENGLISH_CLAUSE = /\b(?:article|art\.?)\s*(\d+)(?:\s*\(\s*(\d+)\s*\)|,?\s*(?:item|point|paragraph|para\.?)\s*(\d+))?/i;
 
@@ -131,19 +148,12 @@ export function readEnglishQuestion(asIs: string): EnglishReading {
   const item = reference?.[2] ?? reference?.[3];
   const clause = reference ? `第${reference[1]}条${item ? `（${item}）` : ""}` : "";
   const question = reference ? asIs.replace(reference[0], " ") : asIs;
-  const g = loadGlossary();
   // 「when」 inside a sentence joins clauses (「does Zibo pay when our staff obtain …」); only opening one does it ask for a date.
   const asked = question.replace(/(^|[.?!]\s*)when\b/gi, "$1WHEN").replace(/\bwhen\b/g, " ").replace(/WHEN/g, "when");
   let rest = ` ${asked.toLowerCase().replace(/[^a-z0-9]+/g, " ")} `;
   const found: { at: number; zh: string }[] = [];
   const synonyms = new Set<string>();
-  // Longest phrases first, so 「ip service agencies」 is read before 「agencies」.
-  const entries = [...g.questionWords, ...g.terms]
-    .flatMap((e) => e.en.map((en) => ({ en, zh: e.zh, forms: e.en })))
-    .sort((a, b) => b.en.length - a.en.length);
-  for (const { en, zh, forms } of entries) {
-    // A form is matched as the question is read: 「bad-faith」 and 「city-level」 as words apart.
-    const needle = ` ${en.replace(/[^a-z0-9]+/g, " ")} `;
+  for (const { needle, zh, forms } of glossaryNeedles()) {
     let at = rest.indexOf(needle);
     while (at >= 0) {
       found.push({ at, zh });

@@ -6,6 +6,7 @@
  */
 import type { PreviousTurn } from "./answer.types.ts";
 import { DOMAIN_TERMS } from "../retrieval/domain-terms.ts";
+import { ASK_WORD } from "./compare-sides.ts";
 import { detectJurisdiction, type Jurisdiction } from "./detect-jurisdiction.ts";
 
 export interface ResolvedQuestion {
@@ -22,11 +23,8 @@ const TRAILING_MARKER = /(呢|的呢|(?<![会将要])(?:怎么样|咋样)|又如
 const JURISDICTION_WORDS =
   /浙江省?|淄博市?|省级|市级|省里|市里|全省|本市|我市|本省|我省/g;
 
-/** A question word: the follow-up asks something of its own. */
-const OWN_ASK = /什么|啥|哪|多少|几|谁|怎|如何|吗|么|是否|能否|([\u4e00-\u9fff])[不没]\1/u;
 /** Bodies, which a follow-up puts in the place of the one asked about before (「那设区市局和县里呢」). */
 const BODY = /省知识产权局|设区市知识产权局|市知识产权事业发展中心|事业发展中心|知识产权(管理|主管)部门|省局|设区市局|市局|县里|区县/gu;
-const DOMAIN_WORDS = [...DOMAIN_TERMS].sort((a, b) => b.length - a.length);
 /**
  * The earlier question's own ask (为什么, 有哪些, 多少 …): a follow-up with an ask of its own
  * replaces it (「那具体优先选啥样的园区」 after 「为什么要在区县布局」 asks which parks, not why).
@@ -62,15 +60,15 @@ export function resolveFollowUp(question: string, history: readonly PreviousTurn
   // A follow-up with an ask and a term of the texts of its own (「那申报书是谁来填」 after the
   // materials) is a question of its own, in the same place: the earlier ask would outweigh it.
   const own = question.replace(JURISDICTION_WORDS, "").replace(LEADING, "").trim();
-  if (OWN_ASK.test(own) && DOMAIN_WORDS.some((t) => own.includes(t))) return { text: own, isFollowUp: true, jurisdictions };
+  if (ASK_WORD.test(own) && DOMAIN_TERMS.some((t) => own.includes(t))) return { text: own, isFollowUp: true, jurisdictions };
   // The earlier question without its place words carries the topic; the new
   // words come last so that they add to it (「那证券化呢」 adds 证券化).
   // A body named now takes the place of the one asked about before.
-  const namesBody = question.match(BODY) !== null;
-  const carried = previous.question.replace(JURISDICTION_WORDS, "").replace(namesBody ? BODY : /(?!)/u, "").trim();
+  const withoutPlace = previous.question.replace(JURISDICTION_WORDS, "");
+  const carried = (question.match(BODY) ? withoutPlace.replace(BODY, "") : withoutPlace).trim();
   // A clause that only switches the place (「那浙江呢？」 of 「那浙江呢？两边是同一个部门吗」) adds no words.
   const clauses = question.split(/(?<=[？?，,。！!；;])/u).filter((c) => topicLength(c) > 0);
   const added = clauses.join("").replace(JURISDICTION_WORDS, "").replace(LEADING, "").replace(TRAILING_MARKER, "").trim();
-  const topic = OWN_ASK.test(added) ? carried.replace(EARLIER_ASK, "") : carried;
+  const topic = ASK_WORD.test(added) ? carried.replace(EARLIER_ASK, "") : carried;
   return { text: added ? `${topic} ${added}` : carried, isFollowUp: true, jurisdictions };
 }

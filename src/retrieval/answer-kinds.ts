@@ -61,6 +61,9 @@ export function quantitiesIn(text: string, { chineseNumerals = true } = {}): Qua
 }
 
 /** Synthetic terms for what a question asks for: `#basis`, `#qty:家` … */
+/** A month or day the asker states (2021年10月, 2021年10月5日): year, month and day in groups 1–3. */
+export const STATED_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?/u;
+
 export function questionKindTerms(question: string): string[] {
   const terms = new Set<string>();
   for (const k of QUESTION_KINDS) if (k.pattern.test(question)) terms.add(k.term);

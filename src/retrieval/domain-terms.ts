@@ -308,6 +308,9 @@ export interface KindCue {
   pattern: RegExp;
 }
 
+/** What follows from an outcome is asked (「不合格会怎样」「没通过怎么办」); see QUESTION_KINDS. */
+export const CONSEQUENCE_ASK = /(会|将|要)(怎样|怎么样|如何)|(?<!(想|打算|准备|计划)[^，。？?]{0,10})怎么办|后果|怎么处理|如何处理|会不会被|就(没|完|取消|撤|摘)/;
+
 export const QUESTION_KINDS: readonly KindCue[] = [
   // what a rule is based on (第一条 「根据…制订本办法」; the Zibo preamble 「根据…精神…制定」)
   { term: "#basis", pattern: /依据|根据|背景|由来|出处|上位法|(哪些|哪个|什么|哪两个|哪几个)(上级|上位)?(政策)?文件|上级文件|上位文件/ },
@@ -342,7 +345,7 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   // what follows from an outcome (「不合格会怎样」「没通过怎么办」「是不是就没了」); 怎么办 after what
   // the asker means to do (「想改指标怎么办」) asks how to go about it, not what follows
   // → a clause that states it (「…不合格的，限期整改」「…的，取消…」)
-  { term: "#consequence", pattern: /(会|将|要)(怎样|怎么样|如何)|(?<!(想|打算|准备|计划)[^，。？?]{0,10})怎么办|后果|怎么处理|如何处理|会不会被|就(没|完|取消|撤|摘)/ },
+  { term: "#consequence", pattern: CONSEQUENCE_ASK },
   // whether a text still applies (「现在还有效吗」「还在执行吗」「过期了没」) → the clause stating when it took
   // effect and for how long (「自…起实施，试用期一年」)
   { term: "#validity", pattern: /(还|现在|目前|仍|依然)[^，。？?]{0,6}(有效|管用|好使|执行|适用|能用|作数|算数|实施)|有效期|过期|失效|废止|(在|过了?)[^，。？?]{0,3}试用期(内|里)?[吗么没]/ },

@@ -212,11 +212,11 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
   const phraseFound = recentMemo<boolean>(PHRASE_MEMO_SIZE);
   const inCorpus = (phrase: string): boolean => phraseFound(phrase, () => corpusText.includes(phrase));
 
-  function cuesOf(query: string): string[] {
+  function cuesOf(query: string, kinds: readonly string[]): string[] {
     const cues = new Set<string>();
     // A period asked as a choice (「一年给一次还是只给一回」) is the `#period` kind: its numerals
     // point at no sentence (一次 is also in 一次性), as in the question's weighted words.
-    const periodAsked = questionKindTerms(query).includes("#period");
+    const periodAsked = kinds.includes("#period");
     for (const w of tokenizer.topicWords(query)) {
       if (periodAsked && PERIOD_WORD.test(w)) continue;
       if (w.length < 2 && !/\d/.test(w)) {
@@ -294,6 +294,7 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
 
     profile(query): QueryProfile {
       const words = weightedWords(query);
+      const kinds = questionKindTerms(query);
       // The answer kind alone (「今天几号」 → #date) is no topic.
       const real = words.filter((w) => !isKindTerm(w.word));
       const known = real.filter((w) => table.matches(w)[corpusColumn]! > 0).map((w) => w.word);
@@ -323,8 +324,8 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
         knownWords: known,
         unknownWords: real.map((w) => w.word).filter((w) => !known.includes(w)),
         corpusCoverage: coverageOf(words, words.map((w) => table.matches(w)), corpusColumn),
-        cues: cuesOf(query),
-        kinds: questionKindTerms(query),
+        cues: cuesOf(query, kinds),
+        kinds,
       };
     },
 

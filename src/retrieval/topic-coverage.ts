@@ -17,7 +17,7 @@
  * their key words unmatched, so their coverage stays low whatever retrieval
  * ranks first.
  */
-import { asksForCondition, isKindTerm, measureKindCues, questionKindTerms } from "./answer-kinds.ts";
+import { asksForCondition, isKindTerm, measureKindCues, questionKindTerms, STATED_DATE } from "./answer-kinds.ts";
 import { CONDITION_WORDS, DOMAIN_TERMS, FRAMING_WORDS, JURISDICTION_WORDS, LIGHT_VERBS, QUANTITY_UNITS, RULE_ATTRIBUTES, STOPWORDS, SYNONYMS } from "./domain-terms.ts";
 
 /** Whether a word names an attribute of a rule (RULE_ATTRIBUTES), by its last two characters. */
@@ -92,7 +92,6 @@ const NOUN_TAG = /^(n|vn|an|j|eng|b|s)/;
 const DOMAIN = new Set(DOMAIN_TERMS);
 const UNIT_FORMS = new Set(Object.values(QUANTITY_UNITS).flat());
 const DATE_PARTS = new Set(["年", "月", "日", "号"]);
-const STATED_DATE = /\d{4}\s*年\s*\d{1,2}\s*月/u;
 /** A numeral, ordinal or count with at most one count classifier (三家, 一件, 第二项, 两笔; not 一年, a duration). */
 const NUMERAL_WORD = /^第?[零〇一二两三四五六七八九十百千万几\d]+[个家件项笔次位名条种类档批单回样所]?$/u;
 
@@ -168,30 +167,23 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
     return SUBWORD_MATCH * share * (head ? 1 : MISSING_HEAD_FACTOR);
   }
 
-  /** First (and last) characters of the two-character words of a term set (for ABBREVIATION_MATCH), per set. */
-  const leads = new WeakMap<ReadonlySet<string>, Set<string>>();
-  const tails = new WeakMap<ReadonlySet<string>, Set<string>>();
-  function charsOf(cache: WeakMap<ReadonlySet<string>, Set<string>>, terms: ReadonlySet<string>, at: 0 | 1): Set<string> {
+  /** A character of each term of a set that `pick` reads one from, kept per set (the sets never change). */
+  function charsOf(cache: WeakMap<ReadonlySet<string>, Set<string>>, terms: ReadonlySet<string>, pick: (t: string) => string | undefined): Set<string> {
     let set = cache.get(terms);
     if (!set) {
-      set = new Set([...terms].filter((t) => t.length === 2).map((t) => t[at]!));
+      set = new Set([...terms].map(pick).filter((c): c is string => c !== undefined));
       cache.set(terms, set);
     }
     return set;
   }
-  const leadsOf = (terms: ReadonlySet<string>): Set<string> => charsOf(leads, terms, 0);
-  const tailsOf = (terms: ReadonlySet<string>): Set<string> => charsOf(tails, terms, 1);
-
-  /** Last characters of the terms of a set (the heads of its compounds), per set. */
+  // First and last characters of the two-character words (for ABBREVIATION_MATCH), and the last
+  // character of every word (the heads of its compounds).
+  const leads = new WeakMap<ReadonlySet<string>, Set<string>>();
+  const tails = new WeakMap<ReadonlySet<string>, Set<string>>();
   const heads = new WeakMap<ReadonlySet<string>, Set<string>>();
-  function headsOf(terms: ReadonlySet<string>): Set<string> {
-    let set = heads.get(terms);
-    if (!set) {
-      set = new Set([...terms].filter((t) => t.length >= 2 && !isKindTerm(t)).map((t) => t.at(-1)!));
-      heads.set(terms, set);
-    }
-    return set;
-  }
+  const leadsOf = (terms: ReadonlySet<string>): Set<string> => charsOf(leads, terms, (t) => (t.length === 2 ? t[0] : undefined));
+  const tailsOf = (terms: ReadonlySet<string>): Set<string> => charsOf(tails, terms, (t) => (t.length === 2 ? t[1] : undefined));
+  const headsOf = (terms: ReadonlySet<string>): Set<string> => charsOf(heads, terms, (t) => (t.length >= 2 && !isKindTerm(t) ? t.at(-1) : undefined));
 
   function matchWord(w: WeightedWord, terms: ReadonlySet<string>): number {
     const direct = Math.max(match(w.word, terms), w.matchAs ? match(w.matchAs, terms) : 0);

@@ -63,7 +63,8 @@ export function everydayForm(word: string, tag: string, tagOf: (w: string) => st
   const way = WAY_OF_DOING.exec(word);
   if (way && tagOf(way[1]!).startsWith("v")) return { base: WAY, tag: "n" };
   const negated = NEGATED.exec(word);
-  if (negated && /^(v|a|p)/.test(tagOf(negated[1]!))) return { base: negated[1]!, tag: tagOf(negated[1]!) };
+  const negatedTag = negated ? tagOf(negated[1]!) : "";
+  if (negated && /^(v|a|p)/.test(negatedTag)) return { base: negated[1]!, tag: negatedTag };
   const potential = POTENTIAL.exec(word);
   if (potential && tagOf(potential[1]!).startsWith("v")) return { base: potential[1]!, tag: "v" };
   if (!tag.startsWith("v")) return undefined;
