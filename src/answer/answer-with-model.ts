@@ -167,7 +167,7 @@ export function createModelAnswerer(deps: ModelAnswererDeps) {
         named = detectJurisdiction(text).named;
       } else {
         const { text: corrected, corrections } = index.correctTypos(asked);
-        const resolved = resolveFollowUp(corrected, options.history);
+        const resolved = resolveFollowUp(corrected, options.history, options.history?.length ? index.profile(corrected).knownWords : undefined);
         if (resolved.jurisdictions.length === 0 && detectJurisdiction(resolved.text).otherPlaceOnly) return toOffline();
         text = resolved.text;
         named = resolved.jurisdictions;

@@ -319,7 +319,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       // Same-sound typos of domain words (淄搏, 托官) are read as the word meant, and the reply says so.
       const { text: question, corrections } = typos ?? index.correctTypos(asked);
 
-      const resolved = resolveFollowUp(question, options.history);
+      const resolved = resolveFollowUp(question, options.history, options.history?.length ? index.profile(question).knownWords : undefined);
       const text = resolved.text;
       if (looksLikeInjection(question)) return refuse("injection", text);
       // Another place alone (「那安徽的呢？」 after a Zhejiang question: the follow-up's own words), or

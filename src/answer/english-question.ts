@@ -10,6 +10,7 @@
 import { stemmer } from "stemmer";
 import { loadEnglishRenderings, loadGlossary } from "../knowledge/load-english.ts";
 import type { RefusalReason } from "./answer.types.ts";
+import { englishParts } from "./english-parts.ts";
 
 export { englishCitation, englishTrialNotes } from "./english-citation.ts";
 
@@ -70,6 +71,13 @@ const ENGLISH_FOCUS = /\b(?:what|which)\s+(?:is|are|was|were)\s+(?:the\s+|a\s+|a
 
 /** Bounds and totals (as 至少/最多 in Chinese): they say which figure is wanted, not what it is of. */
 const BOUND_WORDS = /^(minimum|maximum|max|min|top|most|least|highest|lowest|largest|smallest|total|exact|overall)$/;
+/**
+ * Nouns that name an attribute any rule states about its subject (size, amount, period, level, rate,
+ * steps), as RULE_ATTRIBUTES in Chinese: 「What's the minimum size of the core area」 asks about the
+ * core area; the texts word its size otherwise (「1000平方米」), so the attribute never decides a refusal.
+ */
+const ATTRIBUTE_WORDS =
+  /^(size|area|amount|sum|number|count|quantity|standard|limit|cap|ceiling|level|grade|tier|rate|ratio|proportion|share|percentage|period|term|duration|length|range|scope|content|contents|form|type|kind|sort|way|procedure|process|steps?|result|consequence|duty|duties|responsibility|responsibilities|obligation|role|name|title)s?$/;
 /** Participles (required, submitted, remaining) qualify the thing; they do not name it. */
 const PARTICIPLE = /(ed|ing)$/;
 
@@ -95,6 +103,8 @@ export interface EnglishReading {
   synonyms: string[];
   /** content words nobody here knows (not in the glossary nor in the renderings) */
   unknownWords: string[];
+  /** the unknown words that are nouns (english-nouns.ts): what the question is about, weighed in full */
+  unknownNouns: string[];
   /** content words in all */
   contentWords: string[];
   /** words of the asked-for thing (englishAskFocus) nobody here knows: the texts cannot answer it */
@@ -169,11 +179,16 @@ export function readEnglishQuestion(asIs: string): EnglishReading {
   const vocabulary = known();
   const unknownWords = contentWords.filter((w) => !vocabulary.has(stem(w)));
   const chinese = clause + [...found.sort((a, b) => a.at - b.at).map((f) => f.zh), ...figures].join("");
-  const unknownFocus = englishAskFocus(question).filter((w) => unknownWords.includes(w));
+  // The tagger is asked only when some word is unknown: a question the texts fully know needs no weights.
+  const { nouns, askedPhrase } = unknownWords.length > 0 ? englishParts(question) : { nouns: new Set<string>(), askedPhrase: [] };
+  // The asked-for thing by grammar (englishAskFocus) and by the tags (「What's the submission deadline」).
+  const askedFor = [...englishAskFocus(question), ...askedPhrase.filter((w) => !ATTRIBUTE_WORDS.test(w) && !BOUND_WORDS.test(w))];
+  const unknownFocus = [...new Set(askedFor)].filter((w) => unknownWords.includes(w));
   return {
     chinese,
     synonyms: [...synonyms],
     unknownWords,
+    unknownNouns: unknownWords.filter((w) => nouns.has(w)),
     contentWords,
     unknownFocus,
     otherPlace: OTHER_PLACES.test(question) && !OUR_PLACES.test(question),
@@ -202,9 +217,11 @@ export const ENGLISH_REFUSAL = `Sorry, the two policies I know do not cover this
  */
 export function englishUnknownShare(reading: EnglishReading): number {
   if (reading.contentWords.length === 0) return 1;
-  const weight = (w: string): number => (reading.unknownFocus.includes(w) ? 1 : UNKNOWN_NON_FOCUS_WEIGHT);
+  const weight = (w: string): number => (reading.unknownFocus.includes(w) || reading.unknownNouns.includes(w) ? 1 : UNKNOWN_NON_FOCUS_WEIGHT);
   const unknown = reading.unknownWords.reduce((n, w) => n + weight(w), 0);
-  const known = reading.contentWords.length - reading.unknownWords.length;
-  return unknown / (known + unknown);
+  // Our places say where, not what about (as 浙江/淄博 are no topic words in Chinese): a question naming
+  // Zibo is no more on topic for it. Only places (「And in Zhejiang?」) is a follow-up's, with nothing unknown.
+  const known = reading.contentWords.filter((w) => !reading.unknownWords.includes(w) && !OUR_PLACES.test(w)).length;
+  return known + unknown === 0 ? 0 : unknown / (known + unknown);
 }
 const UNKNOWN_NON_FOCUS_WEIGHT = 0.5;

@@ -41,13 +41,20 @@ function topicLength(text: string): number {
     .replace(/的|是|吗|呢|啊|呀|那|这|样|如何|怎么样/g, "").length;
 }
 
-export function resolveFollowUp(question: string, history: readonly PreviousTurn[] | undefined): ResolvedQuestion {
+/**
+ * @param ownTopic the words of the texts the question uses (`QueryProfile.knownWords`), when the caller
+ * has read them: a question with none is a bare ask about the conversation's topic.
+ */
+export function resolveFollowUp(question: string, history: readonly PreviousTurn[] | undefined, ownTopic?: readonly string[]): ResolvedQuestion {
   const now = detectJurisdiction(question).named;
   const previous = history?.at(-1);
   if (!previous) return { text: question, isFollowUp: false, jurisdictions: now };
 
   const marked = LEADING.test(question.trim()) || TRAILING.test(question.trim());
-  const short = topicLength(question) <= 4;
+  // A bare ask using no word of the texts (「主要看哪些方面？」) asks about what the conversation is
+  // about, however many characters its ask takes.
+  const bareAsk = ownTopic?.length === 0 && ASK_WORD.test(question);
+  const short = topicLength(question) <= 4 || bareAsk;
   const before = previous.jurisdictions?.length ? [...previous.jurisdictions] : detectJurisdiction(previous.question).named;
   if (!(short || (marked && topicLength(question) <= 12))) {
     // A question of its own that names no place stays in the one place the conversation is about

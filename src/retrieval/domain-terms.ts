@@ -407,6 +407,8 @@ export const FRAMING_WORDS: ReadonlySet<string> = new Set([
 export const RULE_ATTRIBUTES: ReadonlySet<string> = new Set([
   "额度", "金额", "数额", "数量", "标准", "上限", "下限", "幅度", "比例", "期限", "时限", "档次", "等级", "级别",
   "后果", "结果", "职责", "职能", "责任", "义务", "权限", "流程", "步骤", "范围", "内容", "规定", "方式", "形式", "类型",
+  // spoken forms of the same attributes: 封顶 is how people say 上限 (「一年封顶多少」)
+  "封顶",
 ]);
 
 /**
