@@ -1,6 +1,7 @@
 /**
  * Round 9h: English questions weighed by their parts of speech (an unknown
- * noun or asked-for phrase refuses, an attribute word never does), an order to
+ * noun or asked-for phrase refuses, an attribute word never does), 「Yes」 only
+ * over a sentence carrying a third of the asked rare words, an order to
  * play a part told apart from a question using 「act as」/「扮演」, 封顶 read as
  * the attribute 上限, and a bare ask with no word of the texts read as a
  * follow-up. Questions written fresh from the two texts; none is in a set.
@@ -66,6 +67,16 @@ describe("English questions the texts do not answer, and those they do", () => {
     const custody = await ask("Is there any support in Zibo for patent custody services?");
     expect(custody.refused).toBe(false);
     expect(custody.citations[0]).toBe("zb2020:9.2");
+  });
+
+  it("says 「Yes」 only over a sentence carrying a good share of what was asked", async () => {
+    // The best sentence shares 「agency」 and little else: no verdict is given on it.
+    const partner = await ask("Can a foreign-owned agency open a branch in a Zibo zone without a local partner?");
+    expect(partner.text).not.toMatch(/^Yes — /);
+    const pledge = await ask("Does Zibo support agencies that handle patent pledge loans?");
+    expect(pledge.text).toMatch(/^Yes — .*pledge/);
+    const matching = await ask("Does the Zhejiang host organisation have to provide matching funds?");
+    expect(matching.text).toMatch(/^Yes — .*matching funds/);
   });
 
   it("「act as」 in a question about the texts is no order to play a part", async () => {

@@ -113,7 +113,7 @@ function sentencesOf(text: string): string[] {
 
 /** How many sentences of the renderings use a word: 「zone」 is everywhere and tells little, 「attorney」 a lot. */
 let documentFrequency: { df: Map<string, number>; n: number } | undefined;
-function idf(word: string): number {
+function documentFrequencies(): { df: Map<string, number>; n: number } {
   if (!documentFrequency) {
     const df = new Map<string, number>();
     let n = 0;
@@ -127,7 +127,10 @@ function idf(word: string): number {
     }
     documentFrequency = { df, n };
   }
-  const { df, n } = documentFrequency;
+  return documentFrequency;
+}
+function idf(word: string): number {
+  const { df, n } = documentFrequencies();
   return Math.log((n + 1) / ((df.get(word) ?? 0) + 1));
 }
 
@@ -135,12 +138,21 @@ interface Candidate {
   id: string;
   sentence: string;
   score: number;
-  /** shares a word with the question that few sentences use: it speaks of what was asked, not just of zones */
+  /**
+   * carries at least half the weight of the question's words that few sentences use (and at least one):
+   * it speaks of what was asked, not just of zones or of one word the question shares with it
+   */
   rare: boolean;
 }
 const SYNONYM_WEIGHT = 0.6;
 /** A word in fewer than about one sentence in eight (ln 8 ≈ 2.1). */
 const RARE_IDF = 2;
+/**
+ * The share of the question's rare-word weight a sentence carries before 「Yes」 is said over it. Half (as
+ * yes-no-ask.ts asks in Chinese) dropped correct verdicts whose sentence words the rest otherwise
+ * (「put … forward」 ← 「recommendations」); one shared word said 「Yes」 over unrelated sentences.
+ */
+const YES_SHARE = 1 / 3;
 
 /** The sentence of the cited renderings that best answers the question. */
 function bestSentence(ids: readonly string[], question: string, kind: EnglishAsk, synonyms: readonly string[] = []): Candidate | undefined {
@@ -149,6 +161,12 @@ function bestSentence(ids: readonly string[], question: string, kind: EnglishAsk
   const weightOf = (w: string): number => (own.has(w) ? 1 : SYNONYM_WEIGHT);
   const asked = new Set([...own, ...wordsOf(synonyms.join(" "))]);
   const shape = KIND_SHAPES[kind];
+  // The question's own rare words the renderings use at all: what a sentence must carry a share of to say 「Yes」.
+  // A glossary synonym the sentence uses instead (「low-price competition」 for 「price undercutting」) carries
+  // its share, as it does in the score.
+  const { df } = documentFrequencies();
+  const rareWeight = (words: Iterable<string>): number => [...words].filter((w) => df.has(w) && idf(w) >= RARE_IDF).reduce((n, w) => n + idf(w) * weightOf(w), 0);
+  const askedRare = rareWeight(own);
   let best: Candidate | undefined;
   ids.forEach((id, rank) => {
     const text = englishOf(id);
@@ -157,7 +175,8 @@ function bestSentence(ids: readonly string[], question: string, kind: EnglishAsk
       const present = new Set(wordsOf(sentence).filter((w) => asked.has(w)));
       let score = [...present].reduce((n, w) => n + idf(w) * weightOf(w), 0) - rank * RANK_PENALTY;
       if (shape?.test(sentence)) score += KIND_BONUS;
-      const rare = [...present].some((w) => idf(w) >= RARE_IDF);
+      const carried = rareWeight(present);
+      const rare = carried > 0 && carried >= askedRare * YES_SHARE;
       if (!best || score > best.score) best = { id, sentence, score, rare };
     }
   });
