@@ -4,10 +4,14 @@
  * over a sentence carrying a third of the asked rare words, an order to
  * play a part told apart from a question using 「act as」/「扮演」, 封顶 read as
  * the attribute 上限, and a bare ask with no word of the texts read as a
- * follow-up. Questions written fresh from the two texts; none is in a set.
+ * follow-up; small talk around a question (「…言归正传 …」「先谢谢啦 今天降温…」) weighed as
+ * nothing; 「同一个申请人」 no count of one; 「第二项」 after a list answer that item of the list.
+ * Questions written fresh from the two texts; none is in a set.
  */
 import { describe, expect, it } from "vitest";
 import { looksLikeInjection } from "../src/answer/detect-injection.ts";
+import { readOrdinalOfList } from "../src/answer/ordinal-of-list.ts";
+import { smallTalkSpans } from "../src/retrieval/topic-coverage.ts";
 import { englishParts } from "../src/answer/english-parts.ts";
 import { englishUnknownShare, readEnglishQuestion } from "../src/answer/english-question.ts";
 import { resolveFollowUp } from "../src/answer/resolve-follow-up.ts";
@@ -121,5 +125,59 @@ describe("封顶, and a bare ask in a conversation", () => {
     expect(resolveFollowUp("试用期多长？", history, ["试用期"]).isFollowUp).toBe(false);
     // Without the words read (the caller did not look), only the length decides, as before.
     expect(resolveFollowUp("主要看哪些方面？", history).isFollowUp).toBe(false);
+  });
+});
+
+describe("small talk around a question", () => {
+  const { answerer } = useOfflineAnswerer();
+  const ask = (q: string) => answerer().answer(q);
+
+  it("before a turn to the question and after thanks; not a situation that carries the topic", () => {
+    const q = "昨天加班到半夜 困死了 不说这个了 淄博示范区申报书交给谁 多谢 周末愉快";
+    expect(smallTalkSpans(q).map(([a, b]) => q.slice(a, b).trim())).toEqual(["昨天加班到半夜", "困死了", "不说这个了", "多谢", "周末愉快"]);
+    // No turn and no thanks: the first clause is the asker's situation, what the subsidy would be for.
+    expect(smallTalkSpans("我们公司要交年费 淄博有补贴吗")).toEqual([]);
+    // A clause with a figure or a word of the domain is never small talk.
+    const own = "对了 园区有18家服务机构 不说这个了 够申报浙江省示范区吗";
+    expect(smallTalkSpans(own).map(([a, b]) => own.slice(a, b).trim())).toEqual(["对了", "不说这个了"]);
+  });
+
+  it("is answered as the question it surrounds", async () => {
+    const r = await ask("昨天加班到半夜 困死了 不说这个了 淄博示范区申报书交给谁 多谢 周末愉快");
+    expect(r.refused).toBe(false);
+    expect(r.citations.some((c) => c.startsWith("zb2020:7"))).toBe(true);
+    const cap = await ask("家里装修吵得要命……言归正传 淄博代理涉外专利案件胜诉 同一个申请人一年最多补多少");
+    expect(cap.refused).toBe(false);
+    expect(cap.text.split("\n")[0]).toContain("20万元");
+  });
+
+  it("a situation carrying the topic still decides: 年费 is not in the texts", async () => {
+    expect((await ask("我们公司要交年费 淄博有补贴吗")).refused).toBe(true);
+  });
+});
+
+describe("「第二项」 after a list answer", () => {
+  const { answerer } = useOfflineAnswerer();
+  const history = (citations: string[]) => ({ question: "浙江示范区考核评价主要看哪几条内容？", citations, jurisdictions: ["zhejiang" as const] });
+  const list = ["zj2018:15", "zj2018:15.1", "zj2018:15.2", "zj2018:15.3"];
+
+  it("reads the ordinal as that item of the list, by its own number", () => {
+    expect(readOrdinalOfList("第二条说的是啥意思", history(list))).toBe("浙江第十五条（二）说的是啥意思");
+    expect(readOrdinalOfList("第3点具体指什么", history(list))).toBe("浙江第十五条（三）具体指什么");
+  });
+
+  it("not without a list, beyond it, with a place or a clause number of its own", () => {
+    expect(readOrdinalOfList("第二条说的是啥意思", history(["zj2018:14"]))).toBeUndefined();
+    expect(readOrdinalOfList("第五项说的是啥意思", history(list))).toBeUndefined();
+    expect(readOrdinalOfList("淄博第二条说的是啥意思", history(list))).toBeUndefined();
+    expect(readOrdinalOfList("第九条（五）说的是啥意思", history(list))).toBeUndefined();
+    expect(readOrdinalOfList("第二条说的是啥意思", undefined)).toBeUndefined();
+  });
+
+  it("quotes the item", async () => {
+    const r = await answerer().answer("第二条说的是啥意思", { history: [history(list)] });
+    expect(r.refused).toBe(false);
+    expect(r.citations).toEqual(["zj2018:15.2"]);
+    expect(r.text).toContain("体制、机制");
   });
 });

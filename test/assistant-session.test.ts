@@ -144,3 +144,18 @@ describe("the outbox hint", () => {
     expect(hint.begin(7).needed).toBe(true);
   });
 });
+
+describe("a conversation's list", () => {
+  it("「第二项」 after a list answer is that item, also after the state went through the database", async () => {
+    const h = await harness();
+    const u = h.user("ordinal");
+    await u.say("浙江示范区考核评价主要看哪几条内容？");
+    expect(u.last!.text).toContain("共 3 项（第十五条）");
+    await u.say("第二项说的是啥意思");
+    expect(u.last!.text).toContain("第十五条（二）");
+    expect(u.last!.text).toContain("体制、机制");
+    const user = await h.store.users.findByChannelId("console", "ordinal");
+    const state = (await h.store.conversations.load(user!.id))!.state as { history: { citations?: string[] }[] };
+    expect(state.history[0]!.citations).toContain("zj2018:15.2");
+  });
+});

@@ -21,7 +21,11 @@ export const answerThreadSettingsSchema = z.object({
 });
 export type AnswerThreadSettings = z.infer<typeof answerThreadSettingsSchema>;
 
-const previousTurnSchema = z.object({ question: z.string(), jurisdictions: z.array(jurisdictionSchema).readonly().optional() });
+const previousTurnSchema = z.object({
+  question: z.string(),
+  jurisdictions: z.array(jurisdictionSchema).readonly().optional(),
+  citations: z.array(z.string()).readonly().optional(),
+});
 const answerOptionsSchema = z.object({
   history: z.array(previousTurnSchema).readonly().optional(),
   k: z.number().int().positive().optional(),

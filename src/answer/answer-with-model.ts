@@ -32,6 +32,7 @@ import type { LlmClient } from "./llm-client.ts";
 import { buildAnswerMessages, promptSources, SYSTEM_PROMPT, SYSTEM_PROMPT_ENGLISH, type AnswerLanguage } from "./llm-prompt.ts";
 import { describeProblem, modelFallbackNote } from "./model-fallback-note.ts";
 import { parseModelReply } from "./model-reply.schema.ts";
+import { readOrdinalOfList } from "./ordinal-of-list.ts";
 import { resolveFollowUp } from "./resolve-follow-up.ts";
 import { verifyModelAnswer } from "./verify-model-answer.ts";
 import { formatCitation } from "../knowledge/citation.ts";
@@ -166,7 +167,9 @@ export function createModelAnswerer(deps: ModelAnswererDeps) {
         text = reading.chinese;
         named = detectJurisdiction(text).named;
       } else {
-        const { text: corrected, corrections } = index.correctTypos(asked);
+        const { text: typed, corrections } = index.correctTypos(asked);
+        // 「第二项说的是啥意思」 after a list: that item, by its own number, as offline (ordinal-of-list.ts).
+        const corrected = readOrdinalOfList(typed, options.history?.at(-1)) ?? typed;
         const resolved = resolveFollowUp(corrected, options.history, options.history?.length ? index.profile(corrected).knownWords : undefined);
         if (resolved.jurisdictions.length === 0 && detectJurisdiction(resolved.text).otherPlaceOnly) return toOffline();
         text = resolved.text;

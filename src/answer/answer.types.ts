@@ -11,6 +11,8 @@ export interface PreviousTurn {
   question: string;
   /** the jurisdictions the earlier answer covered */
   jurisdictions?: readonly Jurisdiction[];
+  /** the earlier answer's citations, in order: 「第二项」 after a list answer counts its items */
+  citations?: readonly string[];
 }
 
 export interface AnswerOptions {

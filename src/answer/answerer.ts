@@ -36,6 +36,7 @@ import { applyEnglishOwnNumbers } from "./english-own-numbers.ts";
 import { applyOwnNumbers } from "./apply-own-numbers.ts";
 import { todayInChina } from "../rules/index.ts";
 import { createQuestionNormalizer } from "./normalize-question.ts";
+import { readOrdinalOfList } from "./ordinal-of-list.ts";
 import { splitAsks, type Ask } from "./split-asks.ts";
 import { askedOf } from "./compare-sides.ts";
 import { createSideAnswerer, noFirst, openAnswered, SIDE_LABELS } from "./answer-sides.ts";
@@ -317,7 +318,9 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const asked = rawQuestion.trim().slice(0, MAX_QUESTION_LENGTH);
       if (!asked) return refuse("empty", asked);
       // Same-sound typos of domain words (淄搏, 托官) are read as the word meant, and the reply says so.
-      const { text: question, corrections } = typos ?? index.correctTypos(asked);
+      const { text: corrected, corrections } = typos ?? index.correctTypos(asked);
+      // 「第二项说的是啥意思」 after a list: that item of the list, by its own number (ordinal-of-list.ts).
+      const question = readOrdinalOfList(corrected, options.history?.at(-1)) ?? corrected;
 
       const resolved = resolveFollowUp(question, options.history, options.history?.length ? index.profile(question).knownWords : undefined);
       const text = resolved.text;

@@ -27,7 +27,12 @@ export interface OwnNumbersOutcome {
   noHint?: boolean;
 }
 
-const NUM = String.raw`(\d+|[零〇一二两三四五六七八九十百千]+)`;
+/**
+ * A count in digits or Chinese numerals. A numeral right after 同/统/唯/万/之/第 belongs to a word that
+ * counts nothing (同一个申请人 is the same applicant, 第一 first, 之一 one of), and none starts inside
+ * another numeral (十一 is read whole).
+ */
+const NUM = String.raw`(\d+|(?<![同统唯万之第零〇一二两三四五六七八九十百千])[零〇一二两三四五六七八九十百千]+)`;
 /** Words between a count and what it counts: no other figure in between (「2笔贷款和1个证券化」). */
 const GAP = (n: number): string => String.raw`[^，。；？?\d零〇一二两三四五六七八九十百千]{0,${n}}`;
 

@@ -39,8 +39,8 @@ export function readArticleReference(question: string): ArticleReference | undef
   return { article, item, rest: `${question.slice(0, m.index)}${question.slice(m.index + m[0].length)}` };
 }
 
-/** What is left asks only what the clause says (「是什么」「讲的啥」「什么意思」「内容」), nothing about a topic. */
-const ASKS_CONTENT = /^[\s，,。？?！!的了呢吗啊呀]*(是|有|讲|说|写|规定)?(了|的)?(什么|啥|哪些)?(意思|内容|规定)?(是什么|是啥|有哪些)?[\s，,。？?！!的了呢吗啊呀]*$/u;
+/** What is left asks only what the clause says (「是什么」「讲的啥」「说的是啥意思」「内容」), nothing about a topic. */
+const ASKS_CONTENT = /^[\s，,。？?！!的了呢吗啊呀]*(是|有|讲|说|写|规定)?(了|的)?(是)?(什么|啥|哪些)?(意思|内容|规定)?(是什么|是啥|有哪些)?[\s，,。？?！!的了呢吗啊呀]*$/u;
 
 /** Whether the question, its reference and place names taken out, asks only for the clause's text. */
 export function asksForClauseOnly(rest: string): boolean {

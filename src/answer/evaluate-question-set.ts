@@ -157,7 +157,7 @@ export async function evaluateQuestionSet(
     const history: PreviousTurn[] = [];
     for (const earlier of q.history ?? []) {
       const before = await answerer.answer(earlier, { ...options, history });
-      history.push({ question: before.resolvedQuestion, jurisdictions: before.jurisdictions });
+      history.push({ question: before.resolvedQuestion, jurisdictions: before.jurisdictions, citations: before.citations });
     }
     const started = performance.now();
     const result = await answerer.answer(q.question, { ...options, ...(history.length > 0 && { history }) });

@@ -4,7 +4,7 @@
  */
 import { performance } from "node:perf_hooks";
 import type { Reply } from "./message.types.ts";
-import { HISTORY_TURNS, type SessionState } from "./session-state.schema.ts";
+import { HISTORY_TURNS, MAX_REMEMBERED_CITATIONS, type SessionState } from "./session-state.schema.ts";
 import type { TurnContext } from "./assistant-deps.types.ts";
 
 export async function answerPolicyQuestion(ctx: TurnContext, session: SessionState, question: string): Promise<Reply[]> {
@@ -20,7 +20,8 @@ export async function answerPolicyQuestion(ctx: TurnContext, session: SessionSta
     },
   });
   if (!result.refused) {
-    session.history = [...session.history, { question: result.resolvedQuestion, jurisdictions: result.jurisdictions }].slice(-HISTORY_TURNS);
+    const citations = result.citations.slice(0, MAX_REMEMBERED_CITATIONS);
+    session.history = [...session.history, { question: result.resolvedQuestion, jurisdictions: result.jurisdictions, citations }].slice(-HISTORY_TURNS);
   }
   ctx.deps.logger.info({ user: ctx.actor, refused: result.refused, mode: result.mode, ms: Math.round(latencyMs) }, "answered policy question");
   return [{ kind: "text", text: result.text }];

@@ -8,6 +8,9 @@ import { intakeStateSchema } from "../intake/index.ts";
 import { jurisdictionSchema } from "../knowledge/jurisdictions.ts";
 import type { JsonObject } from "../store/index.ts";
 
+/** How many of an answer's citations a turn of the history keeps: a list answer's items (an article has at most 9). */
+export const MAX_REMEMBERED_CITATIONS = 12;
+
 export const sessionStateSchema = z.object({
   /** the guided intake in progress, if any */
   intake: intakeStateSchema.nullable().default(null),
@@ -20,7 +23,7 @@ export const sessionStateSchema = z.object({
   applicationId: z.number().int().nullable().default(null),
   /** recent policy questions, for follow-ups such as 「那淄博呢？」 (oldest first) */
   history: z
-    .array(z.object({ question: z.string(), jurisdictions: z.array(jurisdictionSchema).optional() }))
+    .array(z.object({ question: z.string(), jurisdictions: z.array(jurisdictionSchema).optional(), citations: z.array(z.string()).optional() }))
     .default([]),
   /** the last answered question's log id, for 「有用」/「没用」 feedback */
   lastQuestionLogId: z.number().int().nullable().default(null),

@@ -39,12 +39,37 @@ export function situationSpans(question: string): [number, number][] {
   const spans: [number, number][] = [];
   let at = 0;
   let asks = false;
-  for (const clause of question.split(/(?<=[，,。；;！!？?])/u)) {
+  // Chat writes a space or an ellipsis where a comma would be (「今天下大雨 堵了一个钟头 对了问下 …」).
+  for (const clause of question.split(/(?<=[，,。；;！!？?…])|(?<=[\u4e00-\u9fff]\s+)(?=[\u4e00-\u9fff])/u)) {
     if (ASKING.test(clause.trim())) asks = true;
     else spans.push([at, at + clause.length]);
     at += clause.length;
   }
   return asks ? spans : [];
+}
+
+/**
+ * Words that close small talk and turn to the question (「对了」「言归正传」「不说这个了」), and thanks,
+ * after which a message only signs off (「先谢谢啦 今天降温注意加衣服」). General Chinese discourse
+ * markers: only they tell chatter from a situation that carries the topic (「我们公司要交年费 淄博有补贴吗」,
+ * whose first clause is what the subsidy would be for).
+ */
+const TURNS_TO_QUESTION = /对了|言归正传|不说这个了?|不扯了|说正事|说正经的|回到正题|话说回来|闲话少说|扯远了/u;
+const SIGNS_OFF = /谢谢|多谢|感谢|先谢|辛苦了/u;
+
+/**
+ * The small talk around a question: the clauses that ask nothing, name nothing of the domain and no
+ * figure, up to a clause turning to the question (that clause too) or from a thanks on.
+ */
+export function smallTalkSpans(query: string, situation: readonly [number, number][] = situationSpans(query)): [number, number][] {
+  const clauseOf = ([from, to]: readonly [number, number]): string => query.slice(from, to);
+  const turnAt = Math.max(-1, ...situation.filter((s) => TURNS_TO_QUESTION.test(clauseOf(s))).map((s) => s[1]));
+  const thanksAt = Math.min(Infinity, ...situation.filter((s) => SIGNS_OFF.test(clauseOf(s))).map((s) => s[0]));
+  return situation.filter((s) => {
+    const clause = clauseOf(s);
+    const aside = s[1] <= turnAt || s[0] >= thanksAt;
+    return aside && !/\d/.test(clause) && !DOMAIN_TERMS.some((t) => clause.includes(t));
+  });
 }
 
 /** A question word right after a word asks for it (「标准是多少」). */
@@ -207,6 +232,10 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
       const hasPeriod = kinds.includes("#period");
       const cues = measureKindCues(query);
       const situation = situationSpans(query);
+      // A clause that asks nothing and names nothing of the domain nor a figure (「孩子这周期末考试」
+      // 「不说这个了」「今天降温注意加衣服」) is small talk around the question: none of its words, not even
+      // those the texts happen to use (头, 说, 大), says anything of what is asked, so none is weighed.
+      const smallTalk = smallTalkSpans(query, situation);
       const seen = new Set<string>();
       const out: WeightedWord[] = [];
       let cursor = 0;
@@ -239,7 +268,9 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         const aspect = isRuleAttribute(word) && !DOMAIN.has(word) && (!usedByTexts(word) || askedAttribute);
         // A word the texts never use in a clause that asks nothing (同事, 员工 of 「所里有2位同事新考下证书，
         // 能支持多少钱」) describes the asker's situation; what is asked about is in the asking clause.
-        const describesAsker = at >= 0 && situation.some(([from, to]) => at >= from && at < to) && !DOMAIN.has(word) && !usedByTexts(word);
+        const inSpans = (spans: [number, number][]): boolean => at >= 0 && spans.some(([from, to]) => at >= from && at < to);
+        if (inSpans(smallTalk)) continue;
+        const describesAsker = inSpans(situation) && !DOMAIN.has(word) && !usedByTexts(word);
         const factor = (framed && FRAMING_WORDS.has(word)) || aspect || describesAsker ? LIGHT_FACTOR : 1;
         // An everyday form the texts never use (批下来, 比一比, 弄法) weighs and matches as its plainer word.
         const form = DOMAIN.has(word) || usedByTexts(word) ? undefined : everydayForm(word, tag, (w) => tokenizer.tagOf(w));
