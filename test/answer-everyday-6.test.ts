@@ -6,6 +6,8 @@
  * the attribute 上限, and a bare ask with no word of the texts read as a
  * follow-up; small talk around a question (「…言归正传 …」「先谢谢啦 今天降温…」) weighed as
  * nothing; 「同一个申请人」 no count of one; 「第二项」 after a list answer that item of the list.
+ * English typos read as the words meant, 「How much is it?」 as a follow-up, 「how much X」 asking
+ * for X, and an amount asked of a text that states none as not covered.
  * Questions written fresh from the two texts; none is in a set.
  */
 import { describe, expect, it } from "vitest";
@@ -14,6 +16,8 @@ import { readOrdinalOfList } from "../src/answer/ordinal-of-list.ts";
 import { smallTalkSpans } from "../src/retrieval/topic-coverage.ts";
 import { englishParts } from "../src/answer/english-parts.ts";
 import { englishUnknownShare, readEnglishQuestion } from "../src/answer/english-question.ts";
+import { correctEnglishTypos } from "../src/answer/english-typos.ts";
+import { isEnglishWord } from "../src/answer/english-words.ts";
 import { resolveFollowUp } from "../src/answer/resolve-follow-up.ts";
 import { useOfflineAnswerer } from "./support/offline-answerer.ts";
 
@@ -179,5 +183,72 @@ describe("「第二项」 after a list answer", () => {
     expect(r.refused).toBe(false);
     expect(r.citations).toEqual(["zj2018:15.2"]);
     expect(r.text).toContain("体制、机制");
+  });
+});
+
+describe("English typos", () => {
+  it("a word one edit from a word of the texts is read as it, and the reading is reported", () => {
+    const r = correctEnglishTypos("What is the minimum core area for a Zhejaing demostration zone?");
+    expect(r.text).toBe("What is the minimum core area for a Zhejiang demonstration zone?");
+    expect(r.corrections).toEqual([
+      { from: "Zhejaing", to: "Zhejiang" },
+      { from: "demostration", to: "demonstration" },
+    ]);
+    expect(correctEnglishTypos("does zibo pay for patnet pledge loans").text).toBe("does zibo pay for patent pledge loans");
+  });
+
+  it("not a word of general English, a short word, nor a word far from every known one", () => {
+    expect(isEnglishWord("fixing")).toBe(true);
+    expect(isEnglishWord("zhejaing")).toBe(false);
+    expect(correctEnglishTypos("Can it keep its status while fixing things?").corrections).toEqual([]);
+    expect(correctEnglishTypos("Waht about Zibo?").corrections).toEqual([]);
+    expect(correctEnglishTypos("What about the xylophone?").corrections).toEqual([]);
+  });
+
+  const { answerer } = useOfflineAnswerer();
+  it("the reply says how it read them, then answers", async () => {
+    const r = await answerer().answer("What is the minimum core area for a Zhejaing demostration zone?");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/^\(Read "Zhejaing" as "Zhejiang", "demostration" as "demonstration"\.\)\n\n.*1,000 square metres/);
+  });
+});
+
+describe("English follow-ups and amounts", () => {
+  const { answerer } = useOfflineAnswerer();
+  const turn = async (question: string) => {
+    const r = await answerer().answer(question);
+    return { question: r.resolvedQuestion, jurisdictions: r.jurisdictions, citations: r.citations };
+  };
+
+  it("「How much is it?」 asks about the earlier question's topic", async () => {
+    const history = [{ ...(await turn("Does the Zibo plan give agencies anything for patent pledge financing?")), question: "Does the Zibo plan give agencies anything for patent pledge financing?" }];
+    const r = await answerer().answer("How much is it?", { history });
+    expect(r.refused).toBe(false);
+    expect(r.text).toContain("10,000");
+  });
+
+  it("「is it the same」 after a Zibo answer compares with Zhejiang's clause", async () => {
+    const first = "What happens if a Zibo demonstration zone is rated unqualified?";
+    const history = [{ ...(await turn(first)), question: first }];
+    const r = await answerer().answer("and in Zhejiang, is it the same?", { history });
+    expect(r.refused).toBe(false);
+    expect(r.citations[0]).toMatch(/^zj2018:16/);
+  });
+
+  it("「how much X」 asks for X: an unknown X is refused, a unit is no X", async () => {
+    const rent = await answerer().answer("how much office rent subsidy do agencies get in a zibo zone");
+    expect(rent.refused).toBe(true);
+    expect(rent.text).toMatch(/^Neither policy says anything about "rent"/);
+    const yuan = await answerer().answer("How many yuan does Zibo give for each patent pledge loan?");
+    expect(yuan.refused).toBe(false);
+    expect(yuan.text).toContain("10,000");
+  });
+
+  it("an amount asked of a text that states none anywhere is not covered, the other text's labelled", async () => {
+    const r = await answerer().answer("浙江省知识产权局给每个新认定的示范区发多少钱？");
+    expect(r.refused).toBe(true);
+    expect(r.text).toMatch(/^浙江省管理办法没有写到“具体金额”/);
+    // Zibo states amounts: its question is answered as before.
+    expect((await answerer().answer("淄博质押贷款补多少钱")).text.split("\n")[0]).toContain("1万元");
   });
 });

@@ -57,6 +57,9 @@ export const ASKED_KIND_LABEL: Readonly<Record<string, string>> = {
   "#date": "具体日期",
 };
 
+/** What a text that states no amount of money anywhere lacks, when an amount is asked of it. */
+export const UNSTATED_AMOUNT = "具体金额";
+
 /** A clause near an uncovered question: shown as what the texts do say, never as the answer. */
 export interface NearbyClause {
   citation: string;

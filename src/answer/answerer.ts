@@ -16,7 +16,7 @@ import type { PolicyId } from "../knowledge/policy-document.schema.ts";
 import type { CorrectedText } from "../retrieval/correct-typos.ts";
 import type { Passage, PolicyIndex, QueryProfile } from "../retrieval/passage.types.ts";
 import type { AnswerOptions, AnswerResult, Answerer, PreviousTurn, RefusalReason } from "./answer.types.ts";
-import { ASKED_KIND_LABEL, JURISDICTION_LABEL, notCoveredText, otherLevelText, otherSideText, readingNote, refusalText, SCOPE_HELP, trialNotes, type NearbyClause } from "./answer-texts.ts";
+import { ASKED_KIND_LABEL, JURISDICTION_LABEL, UNSTATED_AMOUNT, notCoveredText, otherLevelText, otherSideText, readingNote, refusalText, SCOPE_HELP, trialNotes, type NearbyClause } from "./answer-texts.ts";
 import { NATIONAL_MENTION, otherLevelZone } from "./detect-other-level.ts";
 import { formatCitation, formatClause, parseCitation } from "../knowledge/citation.ts";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
@@ -33,9 +33,11 @@ import { composeEnglishAnswer, englishNoProvision, englishOtherSideLead, isYesNo
 import { joinEnglishAnswers, splitEnglishAsks } from "./english-asks.ts";
 import { chineseComparative, englishComparative } from "./english-comparative.ts";
 import { applyEnglishOwnNumbers } from "./english-own-numbers.ts";
+import { clauseKindTerms } from "../retrieval/answer-kinds.ts";
 import { applyOwnNumbers } from "./apply-own-numbers.ts";
 import { todayInChina } from "../rules/index.ts";
 import { createQuestionNormalizer } from "./normalize-question.ts";
+import { correctEnglishTypos, englishReadingNote } from "./english-typos.ts";
 import { readOrdinalOfList } from "./ordinal-of-list.ts";
 import { splitAsks, type Ask } from "./split-asks.ts";
 import { askedOf } from "./compare-sides.ts";
@@ -62,6 +64,8 @@ const MAX_QUESTION_LENGTH = 500;
 const SECOND_DOC_RATIO = 0.85;
 /** Above this share of English content words the texts never use, an English question is off-topic. */
 const MAX_UNKNOWN_ENGLISH = 0.34;
+/** The kind of a question asking an amount of money (「多少钱」「补贴金额」), as answer-kinds.ts writes it. */
+const MONEY_KIND = "#qty:万元";
 /** How many uncovered words a refusal names. */
 const MAX_MISSING_SHOWN = 3;
 /** A refused question's best clause is shown as nearby when it covers at least this much of the question. */
@@ -82,6 +86,8 @@ const NOT_IN_TEXTS_SHORT = "两份政策都没有写到这一点。";
 export function createAnswerer(deps: AnswererDeps): Answerer {
   const { index, llm, logger } = deps;
   const thresholds = deps.thresholds ?? DEFAULT_THRESHOLDS;
+  /** `statesKind`, per jurisdiction and kind: the texts do not change while the answerer lives. */
+  const statedKinds = new Map<string, boolean>();
 
   function refuse(reason: RefusalReason, resolvedQuestion: string, retrieved: string[] = []): AnswerResult {
     return {
@@ -118,8 +124,20 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
    * What the texts do not cover (the nouns of the question they never use),
    * and the closest clause when it speaks to the rest of the question.
    */
-  function notCovered(profile: QueryProfile, passages: readonly Passage[], named: readonly Jurisdiction[]): string {
-    const nouns = [...new Set([...profile.missingFocus, ...profile.missingNouns])];
+  /** Whether any clause of a jurisdiction's text states a figure of this kind (浙江省管理办法 states no amount of money). */
+  function statesKind(j: Jurisdiction, kind: string): boolean {
+    const key = `${j} ${kind}`;
+    let states = statedKinds.get(key);
+    if (states === undefined) {
+      states = index.pieces.some((p) => p.doc === POLICY_OF[j] && clauseKindTerms(p.text).includes(kind));
+      statedKinds.set(key, states);
+    }
+    return states;
+  }
+
+  /** @param lacking what the texts lack, when the caller knows it (an amount of money no clause states) */
+  function notCovered(profile: QueryProfile, passages: readonly Passage[], named: readonly Jurisdiction[], lacking: readonly string[] = []): string {
+    const nouns = [...new Set([...lacking, ...profile.missingFocus, ...profile.missingNouns])];
     // With no noun missing, the kind of answer asked for may be what no clause states (a place, a date).
     const top = passages.slice(0, thresholds.window);
     const kinds = profile.kinds.filter((k) => ASKED_KIND_LABEL[k] && !top.some((p) => p.kinds.includes(k))).map((k) => ASKED_KIND_LABEL[k]!);
@@ -168,7 +186,14 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
    * offline from the same retrieval, and replied to in English; unknown
    * English words or another place make it the English refusal.
    */
-  async function answerEnglish(asked: string, options: AnswerOptions): Promise<AnswerResult> {
+  /** An English question, its misspelt words read as the words meant first (「zhejaing」), the reply saying so. */
+  async function answerEnglish(typed: string, options: AnswerOptions): Promise<AnswerResult> {
+    const { text, corrections } = correctEnglishTypos(typed);
+    const result = await answerEnglishAsRead(text, options);
+    return corrections.length === 0 ? result : { ...result, text: `${englishReadingNote(corrections)}\n\n${result.text}` };
+  }
+
+  async function answerEnglishAsRead(asked: string, options: AnswerOptions): Promise<AnswerResult> {
     const reading = readEnglishQuestion(asked);
     const refuseEnglish = (reason: RefusalReason, retrieved: string[] = []): AnswerResult => ({
       ...refuse(reason, reading.chinese, retrieved),
@@ -201,7 +226,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const comparative = named.length > 1 ? englishComparative(asked, isYesNoQuestion(asked)) : undefined;
     // The conversation is read in Chinese too: an earlier English question as its Chinese reading, so a
     // follow-up (「And in Zhejiang?」) carries its topic and finds the other text's corresponding clause.
-    const history = options.history?.map((t) => (isEnglishQuestion(t.question) ? { ...t, question: readEnglishQuestion(t.question).chinese } : t));
+    const history = options.history?.map((t) => (isEnglishQuestion(t.question) ? { ...t, question: readEnglishQuestion(correctEnglishTypos(t.question).text).chinese } : t));
     const zh = await answerChinese(comparative ? `${reading.chinese}${chineseComparative(comparative)}` : reading.chinese, { ...options, history, useLlm: false });
     if (zh.refused) {
       // 「What about Zhejiang?」 after a Zibo-only subsidy: that text has no such provision, said plainly (as in Chinese).
@@ -374,7 +399,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const joint = bestOfEach.length > 1 ? index.jointCoverage(text, bestOfEach) : 0;
       const signal = judgeTopic(passages, profile, thresholds, joint);
       logger?.debug({ question: text, named, ...signal, top: retrieved.slice(0, 3) }, "retrieval");
-      if (signal.offTopic) {
+      // 「浙江给每个新认定的示范区发多少钱」: an amount asked of a text that states none anywhere is not
+      // answered by any of its clauses, however well they match — not covered, as a missing noun is.
+      const amountUnstated = named.length === 1 && profile.kinds.includes(MONEY_KIND) && !statesKind(named[0]!, MONEY_KIND);
+      if (signal.offTopic || amountUnstated) {
         // 「那淄博的是谁定的」 after a Zhejiang question the other text words differently: its corresponding clause answers.
         if (resolved.isFollowUp && named.length === 1 && !side) {
           const counterpart = await answerFromCounterpart(options.history!.at(-1)!, named[0]!, text, profile, retrieved);
@@ -399,7 +427,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           }
         }
         if (sides) return withReadingNote(sides.reply);
-        return { ...refuse("off-topic", text, retrieved), text: notCovered(profile, passages, named) };
+        return { ...refuse("off-topic", text, retrieved), text: notCovered(profile, passages, named, amountUnstated ? [UNSTATED_AMOUNT] : []) };
       }
 
       // A named jurisdiction whose own best pieces do not cover the question has no such provision: say so.

@@ -32,7 +32,8 @@ export interface EnglishParts {
    * The words of the noun phrase a 「what/which」 asks for, read from the tags, not from a list of
    * verbs: 「What's the submission deadline for …」 → submission, deadline; 「What corporate income
    * tax rate applies …」 → corporate, income, tax, rate; 「Is there any office rent discount …」 → office,
-   * rent, discount; 「… get a fast-track work permit」 → fast, track, work, permit. Empty when the
+   * rent, discount; 「… get a fast-track work permit」 → fast, track, work, permit; 「how much office rent
+   * subsidy …」 → office, rent, subsidy. Empty when the
    * question asks no what/which and whether nothing is there or given.
    */
   askedPhrase: string[];
@@ -51,6 +52,8 @@ export function englishParts(question: string): EnglishParts {
   // phrase is there or given.
   const opensAsked = (t: TaggedTerm, i: number): boolean =>
     /^(what|which)('s)?$/.test(t.normal.toLowerCase()) ||
+    // 「How much office rent subsidy …」「how many yuan …」: the phrase after much/many is what is counted.
+    (/^(much|many)$/.test(t.normal) && terms[i - 1]?.normal === "how") ||
     (t.normal === "there" && i > 0 && terms[i - 1]!.tags.includes("Copula")) ||
     (/^(get|receive|obtain|offer|provide)$/.test(t.normal) && /^(a|an|any)$/.test(terms[i + 1]?.normal ?? ""));
   const wh = terms.findIndex(opensAsked);

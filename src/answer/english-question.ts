@@ -11,6 +11,7 @@ import { stemmer } from "stemmer";
 import { loadEnglishRenderings, loadGlossary } from "../knowledge/load-english.ts";
 import type { RefusalReason } from "./answer.types.ts";
 import { englishParts } from "./english-parts.ts";
+import { englishVocabulary } from "./english-vocabulary.ts";
 
 export { englishCitation, englishTrialNotes } from "./english-citation.ts";
 
@@ -30,7 +31,9 @@ export const STOPWORDS = new Set(
     "much many there here with from as about into any some all each per if not no yes get gets got give gives given need needs " +
     "have has had than then so also only just please tell know want like one two say says said both either " +
     // hedges and intensifiers: how sure or how exact, never what about
-    "possible possibly actually really exactly currently still ever even such whether something anything").split(" "),
+    "possible possibly actually really exactly currently still ever even such whether something anything " +
+    // conjunctions and placeholders: how the asker talks, never what about (「while fixing things」)
+    "while whilst though although thing things stuff").split(" "),
 );
 
 /** Inflected function words count as the word (needed, wants, getting): compared by Porter stem. */
@@ -78,6 +81,8 @@ const BOUND_WORDS = /^(minimum|maximum|max|min|top|most|least|highest|lowest|lar
  */
 const ATTRIBUTE_WORDS =
   /^(size|area|amount|sum|number|count|quantity|standard|limit|cap|ceiling|level|grade|tier|rate|ratio|proportion|share|percentage|period|term|duration|length|range|scope|content|contents|form|type|kind|sort|way|procedure|process|steps?|result|consequence|duty|duties|responsibility|responsibilities|obligation|role|name|title)s?$/;
+/** Units a figure is asked in (「How many yuan …」「how many square metres」): the kind of figure, not what it is of. */
+const UNIT_WORDS = /^(yuan|rmb|cny|renminbi|dollars?|percent|square|metres?|meters?|sqm|years?|months?|weeks?|days?|times?|points?)$/;
 /** Participles (required, submitted, remaining) qualify the thing; they do not name it. */
 const PARTICIPLE = /(ed|ing)$/;
 
@@ -103,7 +108,7 @@ export interface EnglishReading {
   synonyms: string[];
   /** content words nobody here knows (not in the glossary nor in the renderings) */
   unknownWords: string[];
-  /** the unknown words that are nouns (english-nouns.ts): what the question is about, weighed in full */
+  /** the unknown words that are nouns (english-parts.ts): what the question is about, weighed in full */
   unknownNouns: string[];
   /** content words in all */
   contentWords: string[];
@@ -115,22 +120,6 @@ export interface EnglishReading {
   clause?: { article: number; item?: number };
 }
 
-let knownStems: Set<string> | undefined;
-function known(): Set<string> {
-  if (!knownStems) {
-    knownStems = new Set<string>();
-    const add = (text: string): void => {
-      for (const w of text.toLowerCase().match(/[a-z]+/g) ?? []) knownStems!.add(stem(w));
-    };
-    for (const r of loadEnglishRenderings().values()) {
-      add(r.title);
-      for (const t of Object.values(r.pieces)) add(t);
-    }
-    const g = loadGlossary();
-    for (const e of [...g.terms, ...g.questionWords]) for (const en of e.en) add(en);
-  }
-  return knownStems;
-}
 
 let needles: { needle: string; zh: string; forms: readonly string[] }[] | undefined;
 /**
@@ -176,13 +165,13 @@ export function readEnglishQuestion(asIs: string): EnglishReading {
   const words = question.toLowerCase().match(/[a-z]+/g) ?? [];
   // Bounds (minimum, maximum, top) say which figure is wanted, as 至少/最多 do in Chinese: not content.
   const contentWords = words.filter((w) => w.length >= 3 && !isStopword(w) && !BOUND_WORDS.test(w));
-  const vocabulary = known();
-  const unknownWords = contentWords.filter((w) => !vocabulary.has(stem(w)));
+  const { stems } = englishVocabulary();
+  const unknownWords = contentWords.filter((w) => !stems.has(stem(w)));
   const chinese = clause + [...found.sort((a, b) => a.at - b.at).map((f) => f.zh), ...figures].join("");
   // The tagger is asked only when some word is unknown: a question the texts fully know needs no weights.
   const { nouns, askedPhrase } = unknownWords.length > 0 ? englishParts(question) : { nouns: new Set<string>(), askedPhrase: [] };
   // The asked-for thing by grammar (englishAskFocus) and by the tags (「What's the submission deadline」).
-  const askedFor = [...englishAskFocus(question), ...askedPhrase.filter((w) => !ATTRIBUTE_WORDS.test(w) && !BOUND_WORDS.test(w))];
+  const askedFor = [...englishAskFocus(question), ...askedPhrase].filter((w) => !ATTRIBUTE_WORDS.test(w) && !UNIT_WORDS.test(w) && !BOUND_WORDS.test(w));
   const unknownFocus = [...new Set(askedFor)].filter((w) => unknownWords.includes(w));
   return {
     chinese,
@@ -216,7 +205,9 @@ export const ENGLISH_REFUSAL = `Sorry, the two policies I know do not cover this
  * texts never use keep their weight and common verbs weigh little.
  */
 export function englishUnknownShare(reading: EnglishReading): number {
-  if (reading.contentWords.length === 0) return 1;
+  // No content word at all (「How much is it?」 after a question on pledge loans): nothing unknown either;
+  // the Chinese reading decides, as a follow-up or as no question.
+  if (reading.contentWords.length === 0) return 0;
   const weight = (w: string): number => (reading.unknownFocus.includes(w) || reading.unknownNouns.includes(w) ? 1 : UNKNOWN_NON_FOCUS_WEIGHT);
   const unknown = reading.unknownWords.reduce((n, w) => n + weight(w), 0);
   // Our places say where, not what about (as 浙江/淄博 are no topic words in Chinese): a question naming
