@@ -106,6 +106,7 @@ describe("expect groups, tags and follow-up history", () => {
     "三笔质押贷款加一个证券化最多多少？": { text: "最高 13 万元（3×1万＋10万）", retrieved: ["zb2020:9.1"] },
     "五个胜诉案件能拿25万吗": { text: "每件最高5万元", retrieved: ["zb2020:9.4"] },
     "How often are Zhejiang zones assessed?": { text: "Every two years.\n\n第十四条：「示范区每两年考核一次」", retrieved: ["zj2018:14"] },
+    "浙江省示范区多久考核一次？": { citations: ["zj2018:14"], retrieved: ["zj2018:14"] },
     "那淄博呢？": { retrieved: ["zb2020:12"] },
     "示范区办公室电话多少": { refused: true },
   });
@@ -137,7 +138,8 @@ describe("expect groups, tags and follow-up history", () => {
     seen.length = 0;
     await evaluateQuestionSet(answerer, questions.filter((q) => q.id === "e4"));
     expect(seen.map((s) => s.question)).toEqual(["浙江省示范区多久考核一次？", "那淄博呢？"]);
-    expect(seen[1]!.history).toEqual([{ question: "浙江省示范区多久考核一次？", jurisdictions: [] }]);
+    // The earlier turn's citations go with it: 「第二项」 counts the items of a list answer.
+    expect(seen[1]!.history).toEqual([{ question: "浙江省示范区多久考核一次？", jurisdictions: [], citations: ["zj2018:14"] }]);
   });
 
   it("rejects an unknown tag and an empty expect group, in Chinese", () => {
