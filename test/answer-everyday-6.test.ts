@@ -7,7 +7,9 @@
  * follow-up; small talk around a question (「…言归正传 …」「先谢谢啦 今天降温…」) weighed as
  * nothing; 「同一个申请人」 no count of one; 「第二项」 after a list answer that item of the list.
  * English typos read as the words meant, 「How much is it?」 as a follow-up, 「how much X」 asking
- * for X, and an amount asked of a text that states none as not covered.
+ * for X, and an amount asked of a text that states none as not covered; 「有啥用」 asks the benefit;
+ * a question the texts do not answer alone asked once more about the conversation's topic, and a
+ * follow-up's own noun the texts never use not covered.
  * Questions written fresh from the two texts; none is in a set.
  */
 import { describe, expect, it } from "vitest";
@@ -250,5 +252,39 @@ describe("English follow-ups and amounts", () => {
     expect(r.text).toMatch(/^浙江省管理办法没有写到“具体金额”/);
     // Zibo states amounts: its question is answered as before.
     expect((await answerer().answer("淄博质押贷款补多少钱")).text.split("\n")[0]).toContain("1万元");
+  });
+});
+
+describe("a conversation's topic, and what a follow-up adds", () => {
+  const { answerer } = useOfflineAnswerer();
+  const after = async (first: string, next: string) => {
+    const r = await answerer().answer(first);
+    return answerer().answer(next, { history: [{ question: r.resolvedQuestion, jurisdictions: r.jurisdictions, citations: r.citations }] });
+  };
+
+  it("「有啥用」 asks what good it does", async () => {
+    const r = await answerer().answer("淄博示范区评上优秀有啥用？");
+    expect(r.refused).toBe(false);
+    expect(r.text.split("\n")[0]).toContain("优先推荐");
+  });
+
+  it("a question not covered alone is asked once more about the conversation's topic", async () => {
+    const r = await after("淄博示范区的认定结果分几档？", "评上优秀有啥用？");
+    expect(r.refused).toBe(false);
+    expect(r.citations[0]).toBe("zb2020:14");
+    expect(r.text).toContain("优先推荐");
+  });
+
+  it("a follow-up's own noun the texts never use is not covered, whatever the carried topic", async () => {
+    const weather = await after("淄博示范区的认定结果分几档？", "今天天气怎么样");
+    expect(weather.refused).toBe(true);
+    expect(weather.text).toMatch(/没有写到“今天天气”/);
+    const tax = await after("淄博对专利质押融资有什么支持？", "那税收呢");
+    expect(tax.refused).toBe(true);
+    expect(tax.text).toMatch(/没有写到“税收”/);
+    // What the texts do have is answered as before.
+    const securitisation = await after("淄博对专利质押融资有什么支持？", "那证券化呢");
+    expect(securitisation.refused).toBe(false);
+    expect(securitisation.text.split("\n")[0]).toContain("10万元");
   });
 });

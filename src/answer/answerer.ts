@@ -27,7 +27,7 @@ import { looksLikeInjection } from "./detect-injection.ts";
 import type { LlmClient } from "./llm-client.ts";
 import { createModelAnswerer } from "./answer-with-model.ts";
 import { DEFAULT_THRESHOLDS, judgeTopic, type RefusalThresholds } from "./refusal-gate.ts";
-import { resolveFollowUp } from "./resolve-follow-up.ts";
+import { readAsFollowUp, resolveFollowUp, type ResolvedQuestion } from "./resolve-follow-up.ts";
 import { ENGLISH_REFUSAL, ENGLISH_REFUSAL_LEAD, ENGLISH_SCOPE_HELP, englishUnknownShare, isEnglishQuestion, namedInEnglish, readEnglishQuestion } from "./english-question.ts";
 import { composeEnglishAnswer, englishNoProvision, englishOtherSideLead, isYesNoQuestion } from "./compose-english-answer.ts";
 import { joinEnglishAnswers, splitEnglishAsks } from "./english-asks.ts";
@@ -338,7 +338,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
    * `typos`: the question's typo reading when the caller has already made it (the offline path, for splitting asks);
    * `side`: the one jurisdiction a side of a comparison is asked of (answerSides).
    */
-  async function answerChinese(rawQuestion: string, options: AnswerOptions, typos?: CorrectedText, side?: Jurisdiction): Promise<AnswerResult> {
+  /** `carried`: the question read as a follow-up of the turn before, when read alone it was not covered (readAsFollowUp). */
+  async function answerChinese(rawQuestion: string, options: AnswerOptions, typos?: CorrectedText, side?: Jurisdiction, carried?: ResolvedQuestion): Promise<AnswerResult> {
     {
       const asked = rawQuestion.trim().slice(0, MAX_QUESTION_LENGTH);
       if (!asked) return refuse("empty", asked);
@@ -347,7 +348,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       // 「第二项说的是啥意思」 after a list: that item of the list, by its own number (ordinal-of-list.ts).
       const question = readOrdinalOfList(corrected, options.history?.at(-1)) ?? corrected;
 
-      const resolved = resolveFollowUp(question, options.history, options.history?.length ? index.profile(question).knownWords : undefined);
+      const resolved = carried ?? resolveFollowUp(question, options.history, options.history?.length ? index.profile(question).knownWords : undefined);
       const text = resolved.text;
       if (looksLikeInjection(question)) return refuse("injection", text);
       // Another place alone (「那安徽的呢？」 after a Zhejiang question: the follow-up's own words), or
@@ -402,6 +403,17 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       // 「浙江给每个新认定的示范区发多少钱」: an amount asked of a text that states none anywhere is not
       // answered by any of its clauses, however well they match — not covered, as a missing noun is.
       const amountUnstated = named.length === 1 && profile.kinds.includes(MONEY_KIND) && !statesKind(named[0]!, MONEY_KIND);
+      // 「评上优秀有啥用？」 after 「淄博示范区的认定结果分几档？」: a question of its own that the texts do not
+      // answer alone, with nothing the texts lack in it, is asked once more about the conversation's topic.
+      if (signal.offTopic && !carried && !side && !resolved.isFollowUp && profile.missingNouns.length === 0 && profile.missingFocus.length === 0) {
+        const asFollowUp = readAsFollowUp(question, options.history);
+        const again = asFollowUp ? await answerChinese(rawQuestion, options, typos, side, asFollowUp) : undefined;
+        if (again && !again.refused) return again;
+      }
+      // 「今天天气怎么样」 after a question on 认定: what a follow-up adds is what it asks about now; a noun of
+      // its own the texts never use is not covered, however well the carried topic matches.
+      const followUpLacks = resolved.isFollowUp && question !== text ? index.profile(question).missingNouns : [];
+      if (followUpLacks.length > 0) return { ...refuse("off-topic", text, retrieved), text: notCovered(profile, passages, named, followUpLacks) };
       if (signal.offTopic || amountUnstated) {
         // 「那淄博的是谁定的」 after a Zhejiang question the other text words differently: its corresponding clause answers.
         if (resolved.isFollowUp && named.length === 1 && !side) {

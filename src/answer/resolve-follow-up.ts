@@ -68,6 +68,27 @@ export function resolveFollowUp(question: string, history: readonly PreviousTurn
   // materials) is a question of its own, in the same place: the earlier ask would outweigh it.
   const own = question.replace(JURISDICTION_WORDS, "").replace(LEADING, "").trim();
   if (ASK_WORD.test(own) && DOMAIN_TERMS.some((t) => own.includes(t))) return { text: own, isFollowUp: true, jurisdictions };
+  return { text: carryTopic(question, previous), isFollowUp: true, jurisdictions };
+}
+
+/**
+ * A question of its own that the texts do not answer alone, read once more as a follow-up of the
+ * turn before (「评上优秀有啥用？」 after 「淄博示范区的认定结果分几档？」: what is rated excellent is the
+ * zone of the conversation). Undefined without a turn before, or when the question names a term of the
+ * texts with its ask (it was its own question, and carrying cannot change that).
+ */
+export function readAsFollowUp(question: string, history: readonly PreviousTurn[] | undefined): ResolvedQuestion | undefined {
+  const previous = history?.at(-1);
+  if (!previous) return undefined;
+  const own = question.replace(JURISDICTION_WORDS, "").replace(LEADING, "").trim();
+  if (ASK_WORD.test(own) && DOMAIN_TERMS.some((t) => own.includes(t))) return undefined;
+  const now = detectJurisdiction(question).named;
+  const before = previous.jurisdictions?.length ? [...previous.jurisdictions] : detectJurisdiction(previous.question).named;
+  return { text: carryTopic(question, previous), isFollowUp: true, jurisdictions: now.length > 0 ? now : before };
+}
+
+/** The earlier question's topic with the follow-up's own words after it. */
+function carryTopic(question: string, previous: PreviousTurn): string {
   // The earlier question without its place words carries the topic; the new
   // words come last so that they add to it (「那证券化呢」 adds 证券化).
   // A body named now takes the place of the one asked about before.
@@ -77,5 +98,5 @@ export function resolveFollowUp(question: string, history: readonly PreviousTurn
   const clauses = question.split(/(?<=[？?，,。！!；;])/u).filter((c) => topicLength(c) > 0);
   const added = clauses.join("").replace(JURISDICTION_WORDS, "").replace(LEADING, "").replace(TRAILING_MARKER, "").trim();
   const topic = ASK_WORD.test(added) ? carried.replace(EARLIER_ASK, "") : carried;
-  return { text: added ? `${topic} ${added}` : carried, isFollowUp: true, jurisdictions };
+  return added ? `${topic} ${added}` : carried;
 }

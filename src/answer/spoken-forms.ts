@@ -48,6 +48,8 @@ const SPOKEN_FORMS: readonly SpokenForm[] = [
   // what for, whose word counts, making one — spoken idioms (「图个啥」「听谁的」「先整个方案」)
   { spoken: /图(个)?(啥|什么)/g, written: "目的是什么" },
   { spoken: /听谁的/g, written: "以什么为准" },
+  // what good something does (「评上优秀有啥用」「挂牌有什么用处」): its benefit
+  { spoken: /有什么(用处?|作用)(?![于在])/g, written: "有什么好处" },
   { spoken: /(?<=[先要得去来再想])整(一)?个(?=[\u4e00-\u9fff])/g, written: "做个" },
   // a way of doing, with the spoken pro-verbs 搞/弄/整 (「托管有几种搞法」; the texts never use them): 方式
   { spoken: /(搞|弄|整)法/g, written: "方式" },
