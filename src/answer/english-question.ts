@@ -10,7 +10,7 @@
 import { stemmer } from "stemmer";
 import { loadEnglishRenderings, loadGlossary } from "../knowledge/load-english.ts";
 import type { RefusalReason } from "./answer.types.ts";
-import { englishParts } from "./english-parts.ts";
+import { englishParts, type EnglishParts } from "./english-parts.ts";
 import { englishVocabulary } from "./english-vocabulary.ts";
 
 export { englishCitation, englishTrialNotes } from "./english-citation.ts";
@@ -168,18 +168,25 @@ export function readEnglishQuestion(asIs: string): EnglishReading {
   const { stems } = englishVocabulary();
   const unknownWords = contentWords.filter((w) => !stems.has(stem(w)));
   const chinese = clause + [...found.sort((a, b) => a.at - b.at).map((f) => f.zh), ...figures].join("");
-  // The tagger is asked only when some word is unknown: a question the texts fully know needs no weights.
-  const { nouns, askedPhrase } = unknownWords.length > 0 ? englishParts(question) : { nouns: new Set<string>(), askedPhrase: [] };
-  // The asked-for thing by grammar (englishAskFocus) and by the tags (「What's the submission deadline」).
-  const askedFor = [...englishAskFocus(question), ...askedPhrase].filter((w) => !ATTRIBUTE_WORDS.test(w) && !UNIT_WORDS.test(w) && !BOUND_WORDS.test(w));
-  const unknownFocus = [...new Set(askedFor)].filter((w) => unknownWords.includes(w));
+  // The tagger (~0.6 ms) is asked only when some word is unknown — a question the texts fully know needs no
+  // weights — and only when the weights are read: an instruction or another place is refused before.
+  let parts: EnglishParts | undefined;
+  const tagged = (): EnglishParts => (parts ??= unknownWords.length > 0 ? englishParts(question) : { nouns: new Set<string>(), askedPhrase: [] });
+  let unknownFocus: string[] | undefined;
+  let unknownNouns: string[] | undefined;
   return {
     chinese,
     synonyms: [...synonyms],
     unknownWords,
-    unknownNouns: unknownWords.filter((w) => nouns.has(w)),
+    get unknownNouns() {
+      return (unknownNouns ??= unknownWords.filter((w) => tagged().nouns.has(w)));
+    },
     contentWords,
-    unknownFocus,
+    get unknownFocus() {
+      // The asked-for thing by grammar (englishAskFocus) and by the tags (「What's the submission deadline」).
+      const askedFor = () => [...englishAskFocus(question), ...tagged().askedPhrase].filter((w) => !ATTRIBUTE_WORDS.test(w) && !UNIT_WORDS.test(w) && !BOUND_WORDS.test(w));
+      return (unknownFocus ??= [...new Set(askedFor())].filter((w) => unknownWords.includes(w)));
+    },
     otherPlace: OTHER_PLACES.test(question) && !OUR_PLACES.test(question),
     clause: reference ? { article: Number(reference[1]), item: item === undefined ? undefined : Number(item) } : undefined,
   };

@@ -3,8 +3,8 @@
  * as the word meant, as same-sound typos are in Chinese (correct-typos.ts): a word nobody here knows
  * and general English does not have either (english-words.ts: 「fixing」 is no typo of 「filing」),
  * of five letters or more, one edit away — a letter added, dropped, replaced, or two neighbours swapped
- * (Damerau–Levenshtein distance, the `damerau-levenshtein` package) — from a word of the renderings or
- * the glossary, is that word; the most used one when several are. Shorter words are left alone: at
+ * (Damerau–Levenshtein distance, the `damerau-levenshtein` package), its first letter kept — from a
+ * word of the renderings or the glossary, is that word; the most used one when several are. Shorter words are left alone: at
  * four letters one edit reaches too many words. Every correction is reported so the reply can say how
  * the question was read.
  */
@@ -29,7 +29,8 @@ function meantWord(word: string): string | undefined {
   if (word.length < MIN_TYPO_LENGTH || stems.has(stemmer(word)) || isEnglishWord(word)) return undefined;
   let best: { word: string; count: number } | undefined;
   for (const [known, count] of counts) {
-    if (Math.abs(known.length - word.length) > 1 || known.length < MIN_TYPO_LENGTH - 1) continue;
+    // A typo keeps the word's first letter (zhejaing, patnet, demostration): only those are measured.
+    if (known[0] !== word[0] || Math.abs(known.length - word.length) > 1 || known.length < MIN_TYPO_LENGTH - 1) continue;
     if (distance(word, known).steps !== 1) continue;
     if (!best || count > best.count) best = { word: known, count };
   }
