@@ -246,6 +246,20 @@ describe("English follow-ups and amounts", () => {
     expect(yuan.text).toContain("10,000");
   });
 
+  it("Chinese quoted in an English question is read as it is", async () => {
+    expect(readEnglishQuestion("Is there support for 'zero clearing' (专利清零) in Zibo?").chinese).toContain("专利清零");
+    const r = await answerer().answer("does zibo give anything to agencies for 'patent zero-clearing' (专利清零)?");
+    expect(r.refused).toBe(false);
+    expect(r.citations).toContain("zb2020:9.5");
+    expect(r.text.split("\n")[0]).toMatch(/^Yes — .*"patent zeroing".*10,000/);
+  });
+
+  it("「kinds of areas … give priority to」 is where zones are built, not the core area's size", async () => {
+    const r = await answerer().answer("Which kinds of areas does Zibo give priority to for its demonstration zones?");
+    expect(r.refused).toBe(false);
+    expect(r.citations[0]).toBe("zb2020:3");
+  });
+
   it("an amount asked of a text that states none anywhere is not covered, the other text's labelled", async () => {
     const r = await answerer().answer("浙江省知识产权局给每个新认定的示范区发多少钱？");
     expect(r.refused).toBe(true);

@@ -167,7 +167,9 @@ export function readEnglishQuestion(asIs: string): EnglishReading {
   const contentWords = words.filter((w) => w.length >= 3 && !isStopword(w) && !BOUND_WORDS.test(w));
   const { stems } = englishVocabulary();
   const unknownWords = contentWords.filter((w) => !stems.has(stem(w)));
-  const chinese = clause + [...found.sort((a, b) => a.at - b.at).map((f) => f.zh), ...figures].join("");
+  // Chinese the asker quotes (「'patent zero-clearing' (专利清零)」) is the surest reading of all.
+  const quoted = question.match(/[\u4e00-\u9fff]{2,}/gu) ?? [];
+  const chinese = clause + [...found.sort((a, b) => a.at - b.at).map((f) => f.zh), ...quoted, ...figures].join("");
   // The tagger (~0.6 ms) is asked only when some word is unknown — a question the texts fully know needs no
   // weights — and only when the weights are read: an instruction or another place is refused before.
   let parts: EnglishParts | undefined;
