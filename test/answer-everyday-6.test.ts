@@ -9,13 +9,17 @@
  * English typos read as the words meant, 「How much is it?」 as a follow-up, 「how much X」 asking
  * for X, and an amount asked of a text that states none as not covered; 「有啥用」 asks the benefit;
  * a question the texts do not answer alone asked once more about the conversation's topic, and a
- * follow-up's own noun the texts never use not covered.
+ * follow-up's own noun the texts never use not covered; taking several parts of 第九条 in one year
+ * answered with both readings of its closing sentence, and a synonym negated in the sentence a no.
  * Questions written fresh from the two texts; none is in a set.
  */
 import { describe, expect, it } from "vitest";
 import { looksLikeInjection } from "../src/answer/detect-injection.ts";
 import { readOrdinalOfList } from "../src/answer/ordinal-of-list.ts";
 import { smallTalkSpans } from "../src/retrieval/topic-coverage.ts";
+import { stackingLines } from "../src/answer/stacking-readings.ts";
+import { yesNoVerdict } from "../src/answer/yes-no-ask.ts";
+import { READING_LABELS } from "../src/rules/labels.ts";
 import { englishParts } from "../src/answer/english-parts.ts";
 import { englishUnknownShare, readEnglishQuestion } from "../src/answer/english-question.ts";
 import { correctEnglishTypos } from "../src/answer/english-typos.ts";
@@ -300,5 +304,33 @@ describe("a conversation's topic, and what a follow-up adds", () => {
     const securitisation = await after("淄博对专利质押融资有什么支持？", "那证券化呢");
     expect(securitisation.refused).toBe(false);
     expect(securitisation.text.split("\n")[0]).toContain("10万元");
+  });
+});
+
+describe("several parts of 第九条 in one year", () => {
+  const { answerer } = useOfflineAnswerer();
+  const TODAY = "2026-12-03";
+
+  it("both readings, the estimate's first, in the labels' words — neither yes nor no", async () => {
+    const lines = stackingLines("这几项补贴能不能叠加", ["zibo"], TODAY)!;
+    expect(lines).toContain(`按本助手测算采用的读法「${READING_LABELS["per-item"]}」`);
+    expect(lines).toContain(`按另一种读法「${READING_LABELS["per-agency"]}」`);
+    const r = await answerer().answer("同一年里淄博的这几项补贴能不能叠着拿啊");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/^条文没有明说，有两种读法/);
+    expect(r.text).not.toMatch(/^(能|不能)。/);
+  });
+
+  it("not for asking the same part twice, nor without a jurisdiction that estimates", async () => {
+    expect(stackingLines("同一项补贴一年能不能重复享受", ["zibo"], TODAY)).toBeUndefined();
+    expect(stackingLines("能不能叠加", ["zhejiang"], TODAY)).toBeUndefined();
+    expect((await answerer().answer("同一项补贴一年能不能重复享受")).text).toMatch(/^不能。当年度优惠政策只享受一次/);
+  });
+
+  it("an affirmative question against a sentence that only negates the question's synonym is a no", () => {
+    const sentence = "当年度优惠政策只享受一次，不重复支持。";
+    expect(yesNoVerdict("能重复拿吗", sentence, [{ text: "重复", weight: 1 }], [])).toBe("no");
+    expect(yesNoVerdict("补贴能同时拿吗", sentence, [{ text: "补贴", weight: 1 }, { text: "重复支持", weight: 1 }], [])).toBe("no");
+    expect(yesNoVerdict("对证券化有补贴吗", "每完成1项知识产权证券化工作,给于不超过10万元支持。", [{ text: "证券化", weight: 1 }, { text: "支持", weight: 1 }], [])).not.toBe("no");
   });
 });

@@ -40,6 +40,7 @@ import { createQuestionNormalizer } from "./normalize-question.ts";
 import { correctEnglishTypos, englishReadingNote } from "./english-typos.ts";
 import { readOrdinalOfList } from "./ordinal-of-list.ts";
 import { splitAsks, type Ask } from "./split-asks.ts";
+import { stackingLines } from "./stacking-readings.ts";
 import { askedOf } from "./compare-sides.ts";
 import { createSideAnswerer, noFirst, openAnswered, SIDE_LABELS } from "./answer-sides.ts";
 import { answerClauseByNumber, asksForClauseOnly, readArticleReference } from "./article-reference.ts";
@@ -64,6 +65,8 @@ const MAX_QUESTION_LENGTH = 500;
 const SECOND_DOC_RATIO = 0.85;
 /** Above this share of English content words the texts never use, an English question is off-topic. */
 const MAX_UNKNOWN_ENGLISH = 0.34;
+/** 第九条's closing sentence 「当年度优惠政策只享受一次，不重复支持」, whose two readings stacking-readings.ts gives. */
+const ONCE_A_YEAR_CLAUSE = "zb2020:9";
 /** The kind of a question asking an amount of money (「多少钱」「补贴金额」), as answer-kinds.ts writes it. */
 const MONEY_KIND = "#qty:万元";
 /** How many uncovered words a refusal names. */
@@ -482,7 +485,11 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const readAs = corrections.length > 0 ? `${readingNote(corrections)}\n\n` : "";
 
       const answer = offline();
-      return { ...base, text: readAs + openAnswered(text, sideBySide(answer.text), SIDE_LABELS), citations: answer.citations, mode: "offline" };
+      // 「几项补贴能不能叠加」 answered by 第九条's closing sentence: both readings, not a yes or no (stacking-readings.ts).
+      const stacking = answer.citations.includes(ONCE_A_YEAR_CLAUSE) ? stackingLines(text, jurisdictions, todayInChina()) : undefined;
+      const cut = answer.text.indexOf("\n\n");
+      const composed = stacking && cut > 0 ? `${stacking}${answer.text.slice(cut)}` : answer.text;
+      return { ...base, text: readAs + openAnswered(text, sideBySide(composed), SIDE_LABELS), citations: answer.citations, mode: "offline" };
     }
   }
 }

@@ -48,6 +48,8 @@ const SPOKEN_FORMS: readonly SpokenForm[] = [
   // what for, whose word counts, making one — spoken idioms (「图个啥」「听谁的」「先整个方案」)
   { spoken: /图(个)?(啥|什么)/g, written: "目的是什么" },
   { spoken: /听谁的/g, written: "以什么为准" },
+  // taking several at once, in speech (「几项补贴能不能叠着拿」「一起领」): stacking them, 叠加享受
+  { spoken: /叠着(拿|领|享受|用)|(一起|同时|一块儿?)(拿|领)/g, written: "叠加享受" },
   // what good something does (「评上优秀有啥用」「挂牌有什么用处」): its benefit
   { spoken: /有什么(用处?|作用)(?![于在])/g, written: "有什么好处" },
   { spoken: /(?<=[先要得去来再想])整(一)?个(?=[\u4e00-\u9fff])/g, written: "做个" },

@@ -180,6 +180,12 @@ export function yesNoVerdict(question: string, sentence: string, cues: readonly 
     // The sentence contradicts the question only when none of its mentions has the question's polarity.
     if (inQuestion.every((n) => !inSentence.includes(n))) return "no";
   }
+  // A word the question names by its everyday synonym (「能叠加吗」 → 重复支持): an affirmative question
+  // against a sentence that only ever negates the synonym (「不重复支持」) is answered no — before, 「能。」
+  // opened a reply quoting 「不重复支持」.
+  const bySynonym = words.filter((w) => w.length >= 2 && !asked.includes(w) && sentence.includes(w) && !compared.some((c) => c.includes(w) || w.includes(c)));
+  const affirmative = !NEGATOR.test(asked.replace(/[不没]?(?:超过|少于|低于)/gu, ""));
+  if (affirmative && bySynonym.some((w) => occurrences(sentence, w).every((at) => negatedAt(sentence, at)))) return "no";
   // Yes when the sentence names most of what is asked about (by weight): 「有资金支持吗」 ← 「落实配套资金」.
   // What is asked about is read in the clause that asks it, not in 「浙江和淄博比一比」 after it.
   // (or in the whole question when that clause names nothing: 「新取得证书的奖励，浙江和淄博是不是都有？」).
