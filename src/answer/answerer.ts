@@ -123,10 +123,6 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
 
   const normalize = createQuestionNormalizer(new Set(index.pieces.flatMap((p) => [...p.text])));
 
-  /**
-   * What the texts do not cover (the nouns of the question they never use),
-   * and the closest clause when it speaks to the rest of the question.
-   */
   /** Whether any clause of a jurisdiction's text states a figure of this kind (浙江省管理办法 states no amount of money). */
   function statesKind(j: Jurisdiction, kind: string): boolean {
     const key = `${j} ${kind}`;
@@ -138,7 +134,12 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     return states;
   }
 
-  /** @param lacking what the texts lack, when the caller knows it (an amount of money no clause states) */
+  /**
+   * What the texts do not cover (the nouns of the question they never use),
+   * and the closest clause when it speaks to the rest of the question.
+   *
+   * @param lacking what the texts lack, when the caller knows it (an amount of money no clause states)
+   */
   function notCovered(profile: QueryProfile, passages: readonly Passage[], named: readonly Jurisdiction[], lacking: readonly string[] = []): string {
     const nouns = [...new Set([...lacking, ...profile.missingFocus, ...profile.missingNouns])];
     // With no noun missing, the kind of answer asked for may be what no clause states (a place, a date).
@@ -187,9 +188,9 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   /**
    * An English question is read into Chinese search words (glossary), answered
    * offline from the same retrieval, and replied to in English; unknown
-   * English words or another place make it the English refusal.
+   * English words or another place make it the English refusal. Its misspelt
+   * words are read as the words meant first (「zhejaing」), the reply saying so.
    */
-  /** An English question, its misspelt words read as the words meant first (「zhejaing」), the reply saying so. */
   async function answerEnglish(typed: string, options: AnswerOptions): Promise<AnswerResult> {
     const { text, corrections } = correctEnglishTypos(typed);
     const result = await answerEnglishAsRead(text, options);
@@ -339,9 +340,9 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
 
   /**
    * `typos`: the question's typo reading when the caller has already made it (the offline path, for splitting asks);
-   * `side`: the one jurisdiction a side of a comparison is asked of (answerSides).
+   * `side`: the one jurisdiction a side of a comparison is asked of (answerSides);
+   * `carried`: the question read as a follow-up of the turn before, when read alone it was not covered (readAsFollowUp).
    */
-  /** `carried`: the question read as a follow-up of the turn before, when read alone it was not covered (readAsFollowUp). */
   async function answerChinese(rawQuestion: string, options: AnswerOptions, typos?: CorrectedText, side?: Jurisdiction, carried?: ResolvedQuestion): Promise<AnswerResult> {
     {
       const asked = rawQuestion.trim().slice(0, MAX_QUESTION_LENGTH);

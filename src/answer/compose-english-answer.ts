@@ -139,8 +139,8 @@ interface Candidate {
   sentence: string;
   score: number;
   /**
-   * carries at least half the weight of the question's words that few sentences use (and at least one):
-   * it speaks of what was asked, not just of zones or of one word the question shares with it
+   * carries a share (YES_SHARE) of the weight of the question's words that few sentences use, and at least
+   * one of them: it speaks of what was asked, not just of zones or of one word the question shares with it
    */
   rare: boolean;
 }

@@ -8,7 +8,7 @@
  * (weather, tomorrow …) count against the question as unknown Chinese words do.
  */
 import { stemmer } from "stemmer";
-import { loadEnglishRenderings, loadGlossary } from "../knowledge/load-english.ts";
+import { loadGlossary } from "../knowledge/load-english.ts";
 import type { RefusalReason } from "./answer.types.ts";
 import { englishParts, type EnglishParts } from "./english-parts.ts";
 import { englishVocabulary } from "./english-vocabulary.ts";
@@ -119,7 +119,6 @@ export interface EnglishReading {
   /** the clause named by its number (「Article 9 (5)」) */
   clause?: { article: number; item?: number };
 }
-
 
 let needles: { needle: string; zh: string; forms: readonly string[] }[] | undefined;
 /**

@@ -4,9 +4,9 @@
  * and general English does not have either (english-words.ts: 「fixing」 is no typo of 「filing」),
  * of five letters or more, one edit away — a letter added, dropped, replaced, or two neighbours swapped
  * (Damerau–Levenshtein distance, the `damerau-levenshtein` package), its first letter kept — from a
- * word of the renderings or the glossary, is that word; the most used one when several are. Shorter words are left alone: at
- * four letters one edit reaches too many words. Every correction is reported so the reply can say how
- * the question was read.
+ * word of the renderings or the glossary, is that word; the most used one when several are. Shorter
+ * words are left alone: at four letters one edit reaches too many words. Every correction is reported
+ * so the reply can say how the question was read.
  */
 import { createRequire } from "node:module";
 import { stemmer } from "stemmer";
@@ -50,7 +50,7 @@ export function correctEnglishTypos(question: string): { text: string; correctio
   return { text, corrections };
 }
 
-/** How the reply says it read the misspelt words: 「(Read "zhejaing" as "zhejiang".)」 */
+/** How the reply says it read the misspelt words: 「(Read "Zhejaing" as "Zhejiang".)」 */
 export function englishReadingNote(corrections: readonly EnglishTypo[]): string {
   return `(Read ${corrections.map((c) => `"${c.from}" as "${c.to}"`).join(", ")}.)`;
 }

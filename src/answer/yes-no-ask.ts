@@ -184,6 +184,7 @@ export function yesNoVerdict(question: string, sentence: string, cues: readonly 
   // against a sentence that only ever negates the synonym (「不重复支持」) is answered no — before, 「能。」
   // opened a reply quoting 「不重复支持」.
   const bySynonym = words.filter((w) => w.length >= 2 && !asked.includes(w) && sentence.includes(w) && !compared.some((c) => c.includes(w) || w.includes(c)));
+  // A bound in the question (「不超过5万吗」) negates no claim: only another negator makes it a negative question.
   const affirmative = !NEGATOR.test(asked.replace(/[不没]?(?:超过|少于|低于)/gu, ""));
   if (affirmative && bySynonym.some((w) => occurrences(sentence, w).every((at) => negatedAt(sentence, at)))) return "no";
   // Yes when the sentence names most of what is asked about (by weight): 「有资金支持吗」 ← 「落实配套资金」.
