@@ -86,6 +86,11 @@ const sentenceStart = (s: string): string => s.charAt(0).toUpperCase() + s.slice
 
 const NOT_IN_TEXTS_SHORT = "两份政策都没有写到这一点。";
 
+/** What an answer's conclusion says, without its yes/no word (「不是。」) and its closing citation (「（第六条（三））。」). */
+function conclusionCore(text: string): string {
+  return text.split("\n\n")[0]!.replace(/^[^。\n]{1,3}。/u, "").replace(/（第[^（）]*(?:（[^（）]*）)?[^（）]*）。?$/u, "");
+}
+
 export function createAnswerer(deps: AnswererDeps): Answerer {
   const { index, llm, logger } = deps;
   const thresholds = deps.thresholds ?? DEFAULT_THRESHOLDS;
@@ -290,10 +295,19 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     }
     const answered = parts.filter((p) => !p.result.refused);
     if (answered.length === 0) return undefined;
-    // Every ask answered from the same clause (an answer cites the clause its conclusion rests on
-    // first): the message was one question after all (「能拿哪一档，离下一档还差多少」).
-    const key = (r: AnswerResult) => r.citations[0];
-    if (answered.every((p) => key(p.result) === key(answered[0]!.result))) return undefined;
+    // Every ask answered from the same clause (an answer cites the clause its conclusion rests on first)
+    // may be one question after all (「服务机构要几家？核心区要多大？」「那浙江呢？两边是同一个部门吗」):
+    // the whole message's answer is given when its conclusion says what each ask's does. When it does not
+    // (「淄博认定结果分几档，不合格会怎样？」 answered only 不合格; 服务券的上限 and 新证书的支持, both
+    // 第九条（二）), each ask is answered under its number.
+    if (answered.every((p) => p.result.citations[0] === answered[0]!.result.citations[0])) {
+      const whole = await answerChinese(message, options);
+      const opening = whole.text.split("\n\n")[0]!;
+      // The asker's own numbers (「发明专利授权80件，能拿哪一档，离下一档还差多少」) are worked out whole, once.
+      const ownNumbers = applyOwnNumbers(message, whole.jurisdictions, todayInChina()) !== undefined;
+      // A whole message the texts do not cover stays refused, whatever one of its asks alone matched.
+      if (whole.refused || ownNumbers || answered.every((p) => opening.includes(conclusionCore(p.result.text)))) return whole;
+    }
 
     const citations = [...new Set(answered.flatMap((p) => p.result.citations))];
     const notes = trialNotes(citations);

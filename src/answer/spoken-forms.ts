@@ -37,8 +37,19 @@ const PASSED_ON = /^(我们|我)?(的)?(老板|领导|同事|客户|朋友|经�
  */
 const POINTING_BACK = /(?<=[\u4e00-\u9fff])[这那](一|个|一个)?(步|环节|步骤|程序|流程|项|块|部分|关)(?=[吗么嘛呢啊吧？?，,。！!]|$|[要需能有算是][不没])/gu;
 
+/**
+ * Asking the crowd who knows before the question (「恁们谁知道淄博那个…」「有没有大佬知道…」): who knows is
+ * no part of what is asked. Only at the start of a clause and before more words of it.
+ */
+const WHO_KNOWS = /(?<=^|[\s，,。？?！!])(?:恁们|你们|大家|各位)?(?:有没有)?(?:谁|哪位|有人|大佬|大神)(?:知道|晓得|清楚|了解|(?:整|弄|搞)明白了?)(?:一下)?(?=[\u4e00-\u9fff]{2})/gu;
+
 const SPOKEN_FORMS: readonly SpokenForm[] = [
   { spoken: PASSED_ON, written: "" },
+  { spoken: WHO_KNOWS, written: "" },
+  // the trade's own short forms, read whole: 知产 is 知识产权; 专代 the attorney before 证书/资格/考试, else the agency work
+  { spoken: /知产/g, written: "知识产权" },
+  { spoken: /专代(?=证|资格|考试|人员)/g, written: "专利代理师" },
+  { spoken: /专代/g, written: "专利代理" },
   { spoken: POINTING_BACK, written: "" },
   // what to do now (northeastern 咋整): 怎么办
   { spoken: /咋整|怎么整/g, written: "怎么办" },

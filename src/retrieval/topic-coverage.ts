@@ -36,16 +36,20 @@ const ASKING = /什么|啥|哪|多少|几|谁|怎|吗|嘛|呢|么|是否|能否|
  * clause says who asks and in what situation, the second what about.
  */
 export function situationSpans(question: string): [number, number][] {
+  const clauses = clauseSpans(question);
+  const asking = clauses.filter(([from, to]) => ASKING.test(question.slice(from, to).trim()));
+  return asking.length > 0 ? clauses.filter((c) => !asking.includes(c)) : [];
+}
+
+/** Where a message's clauses lie. Chat writes a space or an ellipsis where a comma would be (「今天下大雨 堵了一个钟头 对了问下 …」). */
+function clauseSpans(question: string): [number, number][] {
   const spans: [number, number][] = [];
   let at = 0;
-  let asks = false;
-  // Chat writes a space or an ellipsis where a comma would be (「今天下大雨 堵了一个钟头 对了问下 …」).
   for (const clause of question.split(/(?<=[，,。；;！!？?…])|(?<=[\u4e00-\u9fff]\s+)(?=[\u4e00-\u9fff])/u)) {
-    if (ASKING.test(clause.trim())) asks = true;
-    else spans.push([at, at + clause.length]);
+    spans.push([at, at + clause.length]);
     at += clause.length;
   }
-  return asks ? spans : [];
+  return spans;
 }
 
 /**
@@ -58,18 +62,33 @@ const TURNS_TO_QUESTION = /对了|言归正传|不说这个了?|不扯了|说正
 const SIGNS_OFF = /谢谢|多谢|感谢|先谢|辛苦了/u;
 
 /**
- * The small talk around a question: the clauses that ask nothing, name nothing of the domain and no
- * figure, up to a clause turning to the question (that clause too) or from a thanks on.
+ * An ask about who knows, not about the texts (「有大佬知道吗」「谁整明白了吱一声」「有人懂吗」): chat
+ * asks the crowd before asking the question.
  */
-export function smallTalkSpans(query: string, situation: readonly [number, number][] = situationSpans(query)): [number, number][] {
+const ASKS_WHO_KNOWS = /(大佬|大神|有人|谁|哪位)[^，,。？?！!\s]{0,3}(知道|懂|晓得|了解|清楚|明白)|吱一声/u;
+
+/**
+ * The small talk around a question: the clauses that ask nothing (or only who knows), name nothing of
+ * the domain and no figure, and are either up to a clause turning to the question (that clause too) or
+ * from a thanks on, or use no word the texts use at all (「求科普」「在线等挺急的」「俺看得云里雾里的」) —
+ * the last only while the rest of the message names something of the domain, so a situation that
+ * carries the topic (「年费减免 淄博有补贴吗」) is never dropped.
+ * @param usesTextWords whether a clause uses any word the texts use (createTopicCoverage knows)
+ */
+export function smallTalkSpans(
+  query: string,
+  situation: readonly [number, number][] = situationSpans(query),
+  usesTextWords: (clause: string) => boolean = () => true,
+): [number, number][] {
   const clauseOf = ([from, to]: readonly [number, number]): string => query.slice(from, to);
-  const turnAt = Math.max(-1, ...situation.filter((s) => TURNS_TO_QUESTION.test(clauseOf(s))).map((s) => s[1]));
-  const thanksAt = Math.min(Infinity, ...situation.filter((s) => SIGNS_OFF.test(clauseOf(s))).map((s) => s[0]));
-  return situation.filter((s) => {
-    const clause = clauseOf(s);
-    const aside = s[1] <= turnAt || s[0] >= thanksAt;
-    return aside && !/\d/.test(clause) && !DOMAIN_TERMS.some((t) => clause.includes(t));
-  });
+  const asides = [...situation, ...clauseSpans(query).filter((s) => ASKS_WHO_KNOWS.test(clauseOf(s)))];
+  const turnAt = Math.max(-1, ...asides.filter((s) => TURNS_TO_QUESTION.test(clauseOf(s))).map((s) => s[1]));
+  const thanksAt = Math.min(Infinity, ...asides.filter((s) => SIGNS_OFF.test(clauseOf(s))).map((s) => s[0]));
+  const plain = asides.filter((s) => !/\d/.test(clauseOf(s)) && !DOMAIN_TERMS.some((t) => clauseOf(s).includes(t)));
+  const marked = plain.filter((s) => s[1] <= turnAt || s[0] >= thanksAt || ASKS_WHO_KNOWS.test(clauseOf(s)));
+  const foreign = plain.filter((s) => !marked.includes(s) && !usesTextWords(clauseOf(s)));
+  const rest = [...marked, ...foreign].sort((a, b) => b[0] - a[0]).reduce((text, [from, to]) => text.slice(0, from) + text.slice(to), query);
+  return DOMAIN_TERMS.some((t) => rest.includes(t)) ? [...marked, ...foreign] : marked;
 }
 
 /** A question word right after a word asks for it (「标准是多少」). */
@@ -235,7 +254,7 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
       // A clause that asks nothing and names nothing of the domain nor a figure (「孩子这周期末考试」
       // 「不说这个了」「今天降温注意加衣服」) is small talk around the question: none of its words, not even
       // those the texts happen to use (头, 说, 大), says anything of what is asked, so none is weighed.
-      const smallTalk = smallTalkSpans(query, situation);
+      const smallTalk = smallTalkSpans(query, situation, (clause) => tokenizer.topicWords(clause).some((w) => DOMAIN.has(w) || usedByTexts(w)));
       const seen = new Set<string>();
       const out: WeightedWord[] = [];
       let cursor = 0;
