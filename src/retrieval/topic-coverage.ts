@@ -81,7 +81,7 @@ export function smallTalkSpans(
   usesTextWords: (clause: string) => boolean = () => true,
 ): [number, number][] {
   const clauseOf = ([from, to]: readonly [number, number]): string => query.slice(from, to);
-  const asides = [...situation, ...clauseSpans(query).filter((s) => ASKS_WHO_KNOWS.test(clauseOf(s)))];
+  const asides = [...situation, ...clauseSpans(query).filter((s) => ASKS_WHO_KNOWS.test(clauseOf(s)) && !situation.some((t) => t[0] === s[0]))];
   const turnAt = Math.max(-1, ...asides.filter((s) => TURNS_TO_QUESTION.test(clauseOf(s))).map((s) => s[1]));
   const thanksAt = Math.min(Infinity, ...asides.filter((s) => SIGNS_OFF.test(clauseOf(s))).map((s) => s[0]));
   const plain = asides.filter((s) => !/\d/.test(clauseOf(s)) && !DOMAIN_TERMS.some((t) => clauseOf(s).includes(t)));
