@@ -33,7 +33,6 @@ import { composeEnglishAnswer, englishNoProvision, englishOtherSideLead, isYesNo
 import { joinEnglishAnswers, splitEnglishAsks } from "./english-asks.ts";
 import { chineseComparative, englishComparative } from "./english-comparative.ts";
 import { applyEnglishOwnNumbers } from "./english-own-numbers.ts";
-import { clauseKindTerms } from "../retrieval/answer-kinds.ts";
 import { applyOwnNumbers } from "./apply-own-numbers.ts";
 import { todayInChina } from "../rules/index.ts";
 import { createQuestionNormalizer } from "./normalize-question.ts";
@@ -94,8 +93,6 @@ function conclusionCore(text: string): string {
 export function createAnswerer(deps: AnswererDeps): Answerer {
   const { index, llm, logger } = deps;
   const thresholds = deps.thresholds ?? DEFAULT_THRESHOLDS;
-  /** `statesKind`, per jurisdiction and kind: the texts do not change while the answerer lives. */
-  const statedKinds = new Map<string, boolean>();
 
   function refuse(reason: RefusalReason, resolvedQuestion: string, retrieved: string[] = []): AnswerResult {
     return {
@@ -127,17 +124,6 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
 
 
   const normalize = createQuestionNormalizer(new Set(index.pieces.flatMap((p) => [...p.text])));
-
-  /** Whether any clause of a jurisdiction's text states a figure of this kind (浙江省管理办法 states no amount of money). */
-  function statesKind(j: Jurisdiction, kind: string): boolean {
-    const key = `${j} ${kind}`;
-    let states = statedKinds.get(key);
-    if (states === undefined) {
-      states = index.pieces.some((p) => p.doc === POLICY_OF[j] && clauseKindTerms(p.text).includes(kind));
-      statedKinds.set(key, states);
-    }
-    return states;
-  }
 
   /**
    * What the texts do not cover (the nouns of the question they never use),
@@ -366,7 +352,9 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       // 「第二项说的是啥意思」 after a list: that item of the list, by its own number (ordinal-of-list.ts).
       const question = readOrdinalOfList(corrected, options.history?.at(-1)) ?? corrected;
 
-      const resolved = carried ?? resolveFollowUp(question, options.history, options.history?.length ? index.profile(question).knownWords : undefined);
+      // The question's own words, read once: whether it has a topic of its own, and what a follow-up adds.
+      const ownWords = options.history?.length ? index.profile(question) : undefined;
+      const resolved = carried ?? resolveFollowUp(question, options.history, ownWords?.knownWords);
       const text = resolved.text;
       if (looksLikeInjection(question)) return refuse("injection", text);
       // Another place alone (「那安徽的呢？」 after a Zhejiang question: the follow-up's own words), or
@@ -420,7 +408,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       logger?.debug({ question: text, named, ...signal, top: retrieved.slice(0, 3) }, "retrieval");
       // 「浙江给每个新认定的示范区发多少钱」: an amount asked of a text that states none anywhere is not
       // answered by any of its clauses, however well they match — not covered, as a missing noun is.
-      const amountUnstated = named.length === 1 && profile.kinds.includes(MONEY_KIND) && !statesKind(named[0]!, MONEY_KIND);
+      const amountUnstated = named.length === 1 && profile.kinds.includes(MONEY_KIND) && !index.statedKinds(POLICY_OF[named[0]!]).has(MONEY_KIND);
       // 「评上优秀有啥用？」 after 「淄博示范区的认定结果分几档？」: a question of its own that the texts do not
       // answer alone, with nothing the texts lack in it, is asked once more about the conversation's topic.
       if (signal.offTopic && !carried && !side && !resolved.isFollowUp && profile.missingNouns.length === 0 && profile.missingFocus.length === 0) {
@@ -430,7 +418,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       }
       // 「今天天气怎么样」 after a question on 认定: what a follow-up adds is what it asks about now; a noun of
       // its own the texts never use is not covered, however well the carried topic matches.
-      const followUpLacks = resolved.isFollowUp && question !== text ? index.profile(question).missingNouns : [];
+      const followUpLacks = resolved.isFollowUp && question !== text ? (ownWords?.missingNouns ?? []) : [];
       if (followUpLacks.length > 0) return { ...refuse("off-topic", text, retrieved), text: notCovered(profile, passages, named, followUpLacks) };
       if (signal.offTopic || amountUnstated) {
         // 「那淄博的是谁定的」 after a Zhejiang question the other text words differently: its corresponding clause answers.

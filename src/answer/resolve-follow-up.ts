@@ -55,20 +55,15 @@ export function resolveFollowUp(question: string, history: readonly PreviousTurn
   // about, however many characters its ask takes.
   const bareAsk = ownTopic?.length === 0 && ASK_WORD.test(question);
   const short = topicLength(question) <= 4 || bareAsk;
-  const before = previous.jurisdictions?.length ? [...previous.jurisdictions] : detectJurisdiction(previous.question).named;
+  const before = placesOf(previous);
   if (!(short || (marked && topicLength(question) <= 12))) {
     // A question of its own that names no place stays in the one place the conversation is about
     // (「最后谁拍板定下来？」 after 「淄博示范区申报要走哪几步？」), as a clerk at the window would read it.
     const stays = now.length === 0 && before.length === 1 && !detectJurisdiction(question).otherPlaceOnly;
     return { text: question, isFollowUp: false, jurisdictions: stays ? before : now };
   }
-
   const jurisdictions = now.length > 0 ? now : before;
-  // A follow-up with an ask and a term of the texts of its own (「那申报书是谁来填」 after the
-  // materials) is a question of its own, in the same place: the earlier ask would outweigh it.
-  const own = question.replace(JURISDICTION_WORDS, "").replace(LEADING, "").trim();
-  if (ASK_WORD.test(own) && DOMAIN_TERMS.some((t) => own.includes(t))) return { text: own, isFollowUp: true, jurisdictions };
-  return { text: carryTopic(question, previous), isFollowUp: true, jurisdictions };
+  return { text: ownQuestion(question) ?? carryTopic(question, previous), isFollowUp: true, jurisdictions };
 }
 
 /**
@@ -79,12 +74,24 @@ export function resolveFollowUp(question: string, history: readonly PreviousTurn
  */
 export function readAsFollowUp(question: string, history: readonly PreviousTurn[] | undefined): ResolvedQuestion | undefined {
   const previous = history?.at(-1);
-  if (!previous) return undefined;
-  const own = question.replace(JURISDICTION_WORDS, "").replace(LEADING, "").trim();
-  if (ASK_WORD.test(own) && DOMAIN_TERMS.some((t) => own.includes(t))) return undefined;
+  if (!previous || ownQuestion(question) !== undefined) return undefined;
   const now = detectJurisdiction(question).named;
-  const before = previous.jurisdictions?.length ? [...previous.jurisdictions] : detectJurisdiction(previous.question).named;
-  return { text: carryTopic(question, previous), isFollowUp: true, jurisdictions: now.length > 0 ? now : before };
+  return { text: carryTopic(question, previous), isFollowUp: true, jurisdictions: now.length > 0 ? now : placesOf(previous) };
+}
+
+/** The places the turn before was about: those its answer covered, else those its question named. */
+function placesOf(previous: PreviousTurn): Jurisdiction[] {
+  return previous.jurisdictions?.length ? [...previous.jurisdictions] : detectJurisdiction(previous.question).named;
+}
+
+/**
+ * A follow-up with an ask and a term of the texts of its own (「那申报书是谁来填」 after the materials) is
+ * a question of its own, in the same place: the earlier ask would outweigh it. Its text without the
+ * place and the opening 那, or undefined when it is no such question.
+ */
+function ownQuestion(question: string): string | undefined {
+  const own = question.replace(JURISDICTION_WORDS, "").replace(LEADING, "").trim();
+  return ASK_WORD.test(own) && DOMAIN_TERMS.some((t) => own.includes(t)) ? own : undefined;
 }
 
 /** The earlier question's topic with the follow-up's own words after it. */

@@ -86,6 +86,8 @@ export interface PolicyIndex {
   jointCoverage(query: string, ids: readonly string[]): number;
   /** the question with same-sound typos of domain words corrected (淄搏 → 淄博), and what was corrected */
   correctTypos(query: string): CorrectedText;
+  /** the kinds of statement some piece of a document makes (answer-kinds.ts): 浙江省管理办法 states no `#qty:万元` */
+  statedKinds(doc: PolicyId): ReadonlySet<string>;
   /** all indexed pieces, in document order */
   readonly pieces: readonly PolicyPiece[];
   /** which embedding built the vectors (part of the persisted manifest) */

@@ -116,6 +116,12 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
   const docTerms = texts.map((t) => [...tokenizer.terms(t), ...clauseKindTerms(t)]);
   // What the piece itself states (an item's lead is quoted apart from it).
   const ownKinds = pieces.map((p) => clauseKindTerms(p.text));
+  const kindsByDoc = new Map<string, Set<string>>();
+  pieces.forEach((p, i) => {
+    const kinds = kindsByDoc.get(p.doc) ?? new Set<string>();
+    for (const k of ownKinds[i]!) kinds.add(k);
+    kindsByDoc.set(p.doc, kinds);
+  });
   const bm25 = createBm25Index(docTerms);
 
   // Coverage is judged per article (an item inherits its lead's and siblings'
@@ -290,6 +296,10 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
 
     correctTypos(query) {
       return typos.correct(query);
+    },
+
+    statedKinds(doc) {
+      return kindsByDoc.get(doc) ?? new Set<string>();
     },
 
     profile(query): QueryProfile {
