@@ -16,7 +16,7 @@
 import { describe, expect, it } from "vitest";
 import { looksLikeInjection } from "../src/answer/detect-injection.ts";
 import { readOrdinalOfList } from "../src/answer/ordinal-of-list.ts";
-import { smallTalkSpans } from "../src/retrieval/topic-coverage.ts";
+import { smallTalkSpans } from "../src/retrieval/message-clauses.ts";
 import { stackingLines } from "../src/answer/stacking-readings.ts";
 import { yesNoVerdict } from "../src/answer/yes-no-ask.ts";
 import { READING_LABELS } from "../src/rules/labels.ts";

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { readSpokenForms } from "../src/answer/spoken-forms.ts";
-import { smallTalkSpans } from "../src/retrieval/topic-coverage.ts";
+import { smallTalkSpans } from "../src/retrieval/message-clauses.ts";
 import { useOfflineAnswerer } from "./support/offline-answerer.ts";
 
 describe("chat framing around a question", () => {

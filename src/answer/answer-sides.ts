@@ -77,7 +77,12 @@ export function createSideAnswerer({ index, k, weighCues, answerChinese }: SideA
     if (before.length !== 1 || before[0] === now) return undefined;
     const earlier = await answerChinese(previous.question, { useLlm: false }, undefined, before[0]);
     if (earlier.refused || !earlier.citations[0]) return undefined;
-    const found = await counterpartAnswer(earlier.citations[0], now, text, profile, retrieved, { wantsList: false, namesFocus: false });
+    // An earlier list whose head has no counterpart (「依托单位需要满足什么条件」 → 第六条, worded in
+    // Zhejiang's terms) is matched by its items.
+    const wasList = earlier.citations.slice(1).some((id) => id.startsWith(`${earlier.citations[0]}.`));
+    const found =
+      (await counterpartAnswer(earlier.citations[0], now, text, profile, retrieved, { wantsList: false, namesFocus: false })) ??
+      (wasList ? await counterpartAnswer(earlier.citations[0], now, text, profile, retrieved, { wantsList: true, namesFocus: false }) : undefined);
     if (!found) return undefined;
     const lead = `${POLICIES[POLICY_OF[now]].shortName}的写法与上一问的${formatClause(found.sourceId)}不同，相应的规定是：`;
     return { ...found.result, text: `${lead}\n${found.result.text}` };

@@ -38,6 +38,7 @@ import { todayInChina } from "../rules/index.ts";
 import { createQuestionNormalizer } from "./normalize-question.ts";
 import { correctEnglishTypos, englishReadingNote } from "./english-typos.ts";
 import { readOrdinalOfList } from "./ordinal-of-list.ts";
+import { punctuateRunOnAsks, type AskReader } from "./run-on-asks.ts";
 import { splitAsks, type Ask } from "./split-asks.ts";
 import { stackingLines } from "./stacking-readings.ts";
 import { askedOf } from "./compare-sides.ts";
@@ -68,6 +69,8 @@ const MAX_UNKNOWN_ENGLISH = 0.34;
 const ONCE_A_YEAR_CLAUSE = "zb2020:9";
 /** The kind of a question asking an amount of money (「多少钱」「补贴金额」), as answer-kinds.ts writes it. */
 const MONEY_KIND = "#qty:万元";
+/** Kinds of answer a clause either states or does not (a date, a place): one that does not cannot give them. */
+const STATED_OR_NOT = Object.keys(ASKED_KIND_LABEL);
 /** How many uncovered words a refusal names. */
 const MAX_MISSING_SHOWN = 3;
 /** A refused question's best clause is shown as nearby when it covers at least this much of the question. */
@@ -314,6 +317,14 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     };
   }
 
+  /** Reads where run-on asks end: how well the texts answer each alone (its best clause among the gate's window). */
+  const runOnReader: AskReader = {
+    bestClause: async (question) =>
+      (await index.search(question, thresholds.window)).reduce<Passage | undefined>((a, p) => (a && a.coverage >= p.coverage ? a : p), undefined),
+    line: thresholds.minCoverage,
+    taggedWords: (text) => index.taggedWords(text),
+  };
+
   const viaModel = llm ? createModelAnswerer({ index, llm, logger }) : undefined;
   /** The offline answer to a question `answer` has already trimmed, cut and normalised (also the chat model's fallback). */
   const offline = async (asked: string, options: AnswerOptions): Promise<AnswerResult> => {
@@ -321,7 +332,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     if (!asked || looksLikeInjection(asked)) return answerChinese(asked, options);
     // Typos are read once for the whole message, so the note is given once.
     const typos = index.correctTypos(asked);
-    const asks = splitAsks(typos.text);
+    const asks = splitAsks(await punctuateRunOnAsks(typos.text, runOnReader));
     if (asks.length > 1) {
       const multi = await answerAsks(typos.text, asks, options);
       if (multi) return typos.corrections.length > 0 ? { ...multi, text: `${readingNote(typos.corrections)}\n\n${multi.text}` } : multi;
@@ -409,6 +420,9 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       // 「浙江给每个新认定的示范区发多少钱」: an amount asked of a text that states none anywhere is not
       // answered by any of its clauses, however well they match — not covered, as a missing noun is.
       const amountUnstated = named.length === 1 && profile.kinds.includes(MONEY_KIND) && !index.statedKinds(POLICY_OF[named[0]!]).has(MONEY_KIND);
+      // 「今年的申报截止日期是哪天」: a date or a place asked that none of the best clauses states is not
+      // answered by them (the application form of 第九条 is no deadline).
+      const kindUnstated = STATED_OR_NOT.some((k) => profile.kinds.includes(k) && !passages.slice(0, thresholds.window).some((p) => p.kinds.includes(k)));
       // 「评上优秀有啥用？」 after 「淄博示范区的认定结果分几档？」: a question of its own that the texts do not
       // answer alone, with nothing the texts lack in it, is asked once more about the conversation's topic.
       if (signal.offTopic && !carried && !side && !resolved.isFollowUp && profile.missingNouns.length === 0 && profile.missingFocus.length === 0) {
@@ -420,7 +434,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       // its own the texts never use is not covered, however well the carried topic matches.
       const followUpLacks = resolved.isFollowUp && question !== text ? (ownWords?.missingNouns ?? []) : [];
       if (followUpLacks.length > 0) return { ...refuse("off-topic", text, retrieved), text: notCovered(profile, passages, named, followUpLacks) };
-      if (signal.offTopic || amountUnstated) {
+      if (signal.offTopic || amountUnstated || kindUnstated) {
         // 「那淄博的是谁定的」 after a Zhejiang question the other text words differently: its corresponding clause answers.
         if (resolved.isFollowUp && named.length === 1 && !side) {
           const counterpart = await answerFromCounterpart(options.history!.at(-1)!, named[0]!, text, profile, retrieved);

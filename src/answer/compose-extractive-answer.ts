@@ -13,6 +13,7 @@ import { ESTIMATE_HINT, JURISDICTION_LABEL, SELF_CHECK_HINT, trialNotes } from "
 import type { OwnNumbersOutcome } from "./apply-own-numbers.ts";
 import { composeConclusion, itemLabel, shapesAskedHere, type Cue } from "./compose-conclusion.ts";
 import { JURISDICTION_OF } from "./detect-jurisdiction.ts";
+import { listedMember, listedMemberLine } from "./listed-member.ts";
 import { yesNoAsk, yesNoVerdict } from "./yes-no-ask.ts";
 
 export interface ExtractiveInput {
@@ -312,7 +313,9 @@ export function composeExtractiveAnswer(input: ExtractiveInput): ExtractiveAnswe
         // A yes/no question hears yes or no first, read off the sentence it rests on (yes-no-ask.ts).
         const yesNo = input.question ? yesNoAsk(input.question) : undefined;
         const verdict = yesNo && conclusion.sentence ? yesNoVerdict(input.question!, conclusion.sentence, input.cues, focus) : undefined;
-        const line = yesNo && verdict ? `${verdict === "yes" ? yesNo.yes : yesNo.no}。${conclusion.line}` : conclusion.line;
+        // With no verdict, a kind the asker names that the clause lists among others is said to be listed.
+        const member = yesNo && !verdict && conclusion.sentence ? listedMember(input.question!, conclusion.sentence, input.cues.map((c) => c.text)) : undefined;
+        const line = yesNo && verdict ? `${verdict === "yes" ? yesNo.yes : yesNo.no}。${conclusion.line}` : member ? `${listedMemberLine(member)}${conclusion.line}` : conclusion.line;
         conclusions.push(labelled ? `${JURISDICTION_LABEL[JURISDICTION_OF[doc]]}：${line}` : line);
         // The clause the conclusion rests on is quoted (and cited) first; a list keeps its order.
         const at = quotes.findIndex((q) => q.id === conclusion.id);

@@ -33,13 +33,16 @@ export interface EnglishParts {
    * verbs: 「What's the submission deadline for …」 → submission, deadline; 「What corporate income
    * tax rate applies …」 → corporate, income, tax, rate; 「Is there any office rent discount …」 → office,
    * rent, discount; 「… get a fast-track work permit」 → fast, track, work, permit; 「how much office rent
-   * subsidy …」 → office, rent, subsidy. Empty when the
+   * subsidy …」 → office, rent, subsidy; 「Does Zibo subsidise trademark registration fees …」 → trademark,
+   * registration, fees. Empty when the
    * question asks no what/which and whether nothing is there or given.
    */
   askedPhrase: string[];
 }
 
 const WORD = /[a-z]+/g;
+/** The auxiliary that opens a yes/no question (「Does …」「Can …」). */
+const AUXILIARY = /^(does|do|did|can|could|will|would|should|must|may)$/;
 const isNoun = (t: TaggedTerm): boolean => t.tags.includes("Noun") && !t.tags.includes("Pronoun");
 
 export function englishParts(question: string): EnglishParts {
@@ -56,12 +59,30 @@ export function englishParts(question: string): EnglishParts {
     (/^(much|many)$/.test(t.normal) && terms[i - 1]?.normal === "how") ||
     (t.normal === "there" && i > 0 && terms[i - 1]!.tags.includes("Copula")) ||
     (/^(get|receive|obtain|offer|provide)$/.test(t.normal) && /^(a|an|any)$/.test(terms[i + 1]?.normal ?? ""));
-  const wh = terms.findIndex(opensAsked);
-  for (const t of wh < 0 ? [] : terms.slice(wh + 1)) {
-    // 「What is the …」「What's a …」: the copula and the article come before the phrase.
-    if (askedPhrase.length === 0 && (t.tags.includes("Copula") || t.tags.includes("Determiner"))) continue;
-    if (!isNoun(t) && !t.tags.includes("Adjective")) break;
-    askedPhrase.push(...(t.normal.toLowerCase().match(WORD) ?? []));
+  // 「Does Zibo subsidise trademark registration fees …」: a yes/no question's auxiliary, its subject and
+  // its main verb; the noun phrase after the verb is what is asked whether it is given.
+  const afterMainVerb = (t: TaggedTerm, i: number): boolean =>
+    i > 1 &&
+    AUXILIARY.test(terms[0]!.normal) &&
+    t.tags.includes("Verb") &&
+    !t.tags.includes("Copula") &&
+    !t.tags.includes("Auxiliary") &&
+    terms.slice(1, i).every((s) => isNoun(s) || s.tags.includes("Determiner") || s.tags.includes("Adjective"));
+  // The phrase after each opening: a yes/no ask and a how-much ask in one question (「Does Zibo
+  // subsidise X …, and how much per mark?」) each ask for theirs.
+  // Of a yes/no ask's object only the nouns: 「a fixed yearly quota」 asks about a quota.
+  for (const [wh, nounsOnly] of [[terms.findIndex(opensAsked), false], [terms.findIndex(afterMainVerb), true]] as const) {
+    let phrase = 0;
+    for (const t of wh < 0 ? [] : terms.slice(wh + 1)) {
+      // 「What is the …」「What's a …」: the copula and the article come before the phrase.
+      if (phrase === 0 && (t.tags.includes("Copula") || t.tags.includes("Determiner"))) continue;
+      if (!isNoun(t) && !t.tags.includes("Adjective")) break;
+      if (nounsOnly && !isNoun(t)) continue;
+      for (const w of t.normal.toLowerCase().match(WORD) ?? []) {
+        if (!askedPhrase.includes(w)) askedPhrase.push(w);
+        phrase++;
+      }
+    }
   }
   return { nouns, askedPhrase };
 }

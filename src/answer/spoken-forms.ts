@@ -31,6 +31,12 @@ const FAILED_ASSESSMENT = /(考核|认定|评估|评审|评价)(结果)?(都|也
 const PASSED_ON = /^(我们|我)?(的)?(老板|领导|同事|客户|朋友|经理|主任|上级|老师)(让我|叫我|要我)?(问|想问|想知道|打听)(一下|下)?[：:，,\s]*/u;
 
 /**
+ * The asker's own framing of the ask (「想知道…」「麻烦问下…」「请教一下…」): only at a clause's start
+ * and before more words of it.
+ */
+const OWN_FRAMING = /(?<=^|[\s，,。？?！!～~：:])(?:我|就)?(?:想知道一?下?|想了解一下?|想请教一下?|请教一下|想问问?一?下?|麻烦问一?下?|打听一下|求问一?下?)(?=[\u4e00-\u9fff]{2})/gu;
+
+/**
  * A demonstrative pointing back at the noun before it (「有没有现场考察这一环节」「专家评审这一步要不要」):
  * the noun is what is asked about; 这一环节 only repeats it. Only right after a word and before
  * the end of the clause, so 「这一步怎么做」 keeps its own subject.
@@ -41,7 +47,7 @@ const POINTING_BACK = /(?<=[\u4e00-\u9fff])[这那](一|个|一个)?(步|环节|
  * Asking the crowd who knows before the question (「恁们谁知道淄博那个…」「有没有大佬知道…」): who knows is
  * no part of what is asked. Only at the start of a clause and before more words of it.
  */
-const WHO_KNOWS = /(?<=^|[\s，,。？?！!])(?:恁们|你们|大家|各位)?(?:有没有)?(?:谁|哪位|有人|大佬|大神)(?:知道|晓得|清楚|了解|(?:整|弄|搞)明白了?)(?:一下)?(?=[\u4e00-\u9fff]{2})/gu;
+const WHO_KNOWS = /(?<=^|[\s，,。？?！!])(?:恁们|你们|大家|大伙儿?|各位|诸位|群里|朋友们|兄弟们|老铁们|家人们)?(?:有没有)?(?:谁|哪位|有人|大佬|大神)(?:知道|晓得|清楚|了解|(?:整|弄|搞)明白了?)(?:一下)?(?=[\u4e00-\u9fff]{2})/gu;
 
 const SPOKEN_FORMS: readonly SpokenForm[] = [
   { spoken: PASSED_ON, written: "" },
@@ -70,9 +76,21 @@ const SPOKEN_FORMS: readonly SpokenForm[] = [
   { spoken: /忙(些|点)?什么(活儿?|事儿?)?|干(些|点)?(什么|哪些)活儿?/g, written: "有哪些工作" },
   { spoken: /哪块儿|哪儿/g, written: "哪里" },
   { spoken: /地儿/g, written: "地方" },
-  // pronouns (northern 俺, 咱)
-  { spoken: /俺们|咱们|咱/g, written: "我们" },
+  // pronouns (northern 俺, 咱; Shanghainese 阿拉, 侬) and Shanghainese 事体 (事情)
+  { spoken: /俺们|咱们|咱|阿拉/g, written: "我们" },
   { spoken: /俺/g, written: "我" },
+  { spoken: /侬/g, written: "你" },
+  { spoken: /事体/g, written: "事情" },
+  // Sichuan 一哈 (一下)
+  { spoken: /一哈/g, written: "一下" },
+  // the asker's own framing before the ask (「想知道…」「麻烦问下…」「请教一下…」): no part of what is asked
+  { spoken: OWN_FRAMING, written: "" },
+  // a chance of qualifying, in speech (「俺们这经开区有戏没」「有没有戏」): whether it can
+  { spoken: /有没有戏|有戏(没有?|吗|不)?/g, written: "可以吗" },
+  // who decides, in speech (「省局还是市局说了算」): the texts' word is 确定
+  { spoken: /说了算/g, written: "确定" },
+  // according to, in speech (「照着哪个文件定的」): 根据
+  { spoken: /照着/g, written: "根据" },
   // help given, said in speech (帮一把, 帮个忙, 搭把手, 出把力): the texts' word is 支持
   { spoken: /帮(一|个)?把|帮(个|帮)?忙|搭把手|拉一把|出(把)?力/g, written: "支持" },
   // getting something, said in speech (捞着, 捞到, 落着; not 落到实处): 得到

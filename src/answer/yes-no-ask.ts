@@ -104,6 +104,9 @@ export function yesNoAsk(question: string): YesNoAsk | undefined {
   return undefined;
 }
 
+/** Gradable adjectives (a closed class of evaluation: hard, many, high, strict, worth it). */
+const GRADABLE = /^(难|容易|简单|复杂|麻烦|多|少|高|低|大|小|贵|便宜|快|慢|严|严格|宽松|靠谱|划算|值)$/u;
+
 /** A negator within this many characters before a word negates it (「无恶意非正常申请」, 「不重复支持」). */
 const NEGATION_REACH = 3;
 const NEGATOR = /[不无没未非]/u;
@@ -196,5 +199,9 @@ export function yesNoVerdict(question: string, sentence: string, cues: readonly 
   const questionWords = inQuestion.filter((w) => !inQuestion.some((o) => o.length > w.length && o.includes(w)));
   const about = focus.length > 0 ? focus : questionWords.map((w) => [w]);
   const { carried, total } = focusCarried(sentence, about, cues);
-  return total > 0 && carried >= total / 2 ? "yes" : undefined;
+  // 「评个优秀难不难」「门槛高不高」: a gradable adjective asks for a judgement the sentence must make itself;
+  // naming what is asked about is no yes to it (「看不看」「算不算」 are: the sentence names what is counted).
+  const yes = yesNoAsk(question)?.yes;
+  const judged = yes === undefined || !GRADABLE.test(yes) || sentence.includes(yes);
+  return judged && total > 0 && carried >= total / 2 ? "yes" : undefined;
 }

@@ -113,6 +113,15 @@ export function createTypoCorrector(deps: TypoCorrectorDeps): TypoCorrector {
     return found.size === 1 && !deps.isKnownWord(stretch) ? [...found][0] : undefined;
   }
 
+  /** Whether a stretch starting at `from` (ending at a word boundary) is a typo of a longer word. */
+  function startsCorrection(text: string, from: number, starts: ReadonlySet<number>): boolean {
+    for (let len = Math.min(MAX_LENGTH, text.length - from); len > MIN_LENGTH; len--) {
+      if (from + len < text.length && !starts.has(from + len)) continue;
+      if (candidate(text.slice(from, from + len))) return true;
+    }
+    return false;
+  }
+
   const memo = new Map<string, CorrectedText>();
 
   return {
@@ -135,6 +144,9 @@ export function createTypoCorrector(deps: TypoCorrectorDeps): TypoCorrector {
           if (i + len < text.length && !starts.has(i + len)) continue;
           const stretch = text.slice(i, i + len);
           const word = candidate(stretch);
+          // 「淄博事范区」: 淄博 is right as written, and its last character starts 示范区 — the typo is
+          // there, not in 淄博市.
+          if (word && differingAt(word, stretch) === len - 1 && startsCorrection(text, i + len - 1, starts)) continue;
           if (word) {
             corrections.push({ from: stretch, to: word });
             out += word;

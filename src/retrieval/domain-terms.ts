@@ -310,8 +310,11 @@ export interface KindCue {
   pattern: RegExp;
 }
 
-/** What follows from an outcome is asked (「不合格会怎样」「没通过怎么办」); see QUESTION_KINDS. */
-export const CONSEQUENCE_ASK = /(会|将|要)(怎样|怎么样|如何)|(?<!(想|打算|准备|计划)[^，。？?]{0,10})怎么办|后果|怎么处理|如何处理|会不会被|就(没|完|取消|撤|摘)/;
+/**
+ * What follows from an outcome is asked (「不合格会怎样」「没通过怎么办」), or whether a zone keeps or
+ * loses its title (「还能保住资格不」: 资格 held, not the conditions to earn it); see QUESTION_KINDS.
+ */
+export const CONSEQUENCE_ASK = /(保留|保住|留住|取消|撤销|失去|丢掉?|丧失)[^，,。？?]{0,4}(资格|称号|牌子)|(会|将|要)(怎样|怎么样|如何)|(?<!(想|打算|准备|计划)[^，。？?]{0,10})怎么办|后果|怎么处理|如何处理|会不会被|就(没|完|取消|撤|摘)/;
 
 export const QUESTION_KINDS: readonly KindCue[] = [
   // what a rule is based on (第一条 「根据…制订本办法」; the Zibo preamble 「根据…精神…制定」)
@@ -342,7 +345,7 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   // → the article that lists them (「应具备以下条件」「应当具备下列条件」)
   {
     term: "#condition",
-    pattern: /条件|资格(?!证)|门槛|(什么|哪些|有何|啥)(要求|标准)|要求是|够格|符合什么|满足什么|具备什么|(得|要|须|需|应|该)是?什么样/,
+    pattern: /条件|(?<!(保留|保住|留住|取消|撤销|失去|丢掉?|丧失|没了)[^，,。？?]{0,2})资格(?!证)|门槛|(什么|哪些|有何|啥)(要求|标准)|要求是|够格|符合什么|满足什么|具备什么|(得|要|须|需|应|该)是?什么样/,
   },
   // what follows from an outcome (「不合格会怎样」「没通过怎么办」「是不是就没了」); 怎么办 after what
   // the asker means to do (「想改指标怎么办」) asks how to go about it, not what follows

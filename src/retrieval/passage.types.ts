@@ -88,6 +88,8 @@ export interface PolicyIndex {
   correctTypos(query: string): CorrectedText;
   /** the kinds of statement some piece of a document makes (answer-kinds.ts): 浙江省管理办法 states no `#qty:万元` */
   statedKinds(doc: PolicyId): ReadonlySet<string>;
+  /** a text's words with their parts of speech (jieba tags), as the index segments it */
+  taggedWords(text: string): readonly { word: string; tag: string }[];
   /** all indexed pieces, in document order */
   readonly pieces: readonly PolicyPiece[];
   /** which embedding built the vectors (part of the persisted manifest) */

@@ -211,7 +211,8 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
     corpus: `${corpusText}\n${policyTitles}`,
     isKnownWord: (w) => tokenizer.isGeneralWord(w),
     wordStarts: (text) => tokenizer.wordStarts(text),
-    isFunctionWord: (c) => STOPWORDS.has(c),
+    // A stopword that is a noun (事, 人) is a content character for all that: 事范区 is 示范区 mistyped.
+    isFunctionWord: (c) => STOPWORDS.has(c) && !tokenizer.tagOf(c).startsWith("n"),
   });
 
   // Searching the whole corpus text for a phrase costs tens of microseconds; phrases recur.
@@ -296,6 +297,10 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
 
     correctTypos(query) {
       return typos.correct(query);
+    },
+
+    taggedWords(text) {
+      return tokenizer.tagged(text);
     },
 
     statedKinds(doc) {

@@ -24,72 +24,9 @@ import { CONDITION_WORDS, DOMAIN_TERMS, FRAMING_WORDS, JURISDICTION_WORDS, LIGHT
 export function isRuleAttribute(word: string): boolean {
   return RULE_ATTRIBUTES.has(word.slice(-2));
 }
+import { askerContextSpans, NAMES_PROGRAMME, situationSpans, smallTalkSpans } from "./message-clauses.ts";
 import { everydayForm } from "./word-forms.ts";
 import type { Tokenizer } from "./tokenizer.ts";
-
-/** A clause asks when it has a question word, a yes/no particle or form, or a question mark. */
-const ASKING = /什么|啥|哪|多少|几|谁|怎|吗|嘛|呢|么|是否|能否|可否|([\u4e00-\u9fff])[不没]\1|[不没][？?]?$|[？?]$/u;
-
-/**
- * Where the clauses that ask nothing lie, in a question with a clause that
- * asks: 「所里今年有2位同事新考下证书，淄博一共能支持多少钱？」 — the first
- * clause says who asks and in what situation, the second what about.
- */
-export function situationSpans(question: string): [number, number][] {
-  const clauses = clauseSpans(question);
-  const asking = clauses.filter(([from, to]) => ASKING.test(question.slice(from, to).trim()));
-  return asking.length > 0 ? clauses.filter((c) => !asking.includes(c)) : [];
-}
-
-/** Where a message's clauses lie. Chat writes a space or an ellipsis where a comma would be (「今天下大雨 堵了一个钟头 对了问下 …」). */
-function clauseSpans(question: string): [number, number][] {
-  const spans: [number, number][] = [];
-  let at = 0;
-  for (const clause of question.split(/(?<=[，,。；;！!？?…])|(?<=[\u4e00-\u9fff]\s+)(?=[\u4e00-\u9fff])/u)) {
-    spans.push([at, at + clause.length]);
-    at += clause.length;
-  }
-  return spans;
-}
-
-/**
- * Words that close small talk and turn to the question (「对了」「言归正传」「不说这个了」), and thanks,
- * after which a message only signs off (「先谢谢啦 今天降温注意加衣服」). General Chinese discourse
- * markers: only they tell chatter from a situation that carries the topic (「我们公司要交年费 淄博有补贴吗」,
- * whose first clause is what the subsidy would be for).
- */
-const TURNS_TO_QUESTION = /对了|言归正传|不说这个了?|不扯了|说正事|说正经的|回到正题|话说回来|闲话少说|扯远了/u;
-const SIGNS_OFF = /谢谢|多谢|感谢|先谢|辛苦了/u;
-
-/**
- * An ask about who knows, not about the texts (「有大佬知道吗」「谁整明白了吱一声」「有人懂吗」): chat
- * asks the crowd before asking the question.
- */
-const ASKS_WHO_KNOWS = /(大佬|大神|有人|谁|哪位)[^，,。？?！!\s]{0,3}(知道|懂|晓得|了解|清楚|明白)|吱一声/u;
-
-/**
- * The small talk around a question: the clauses that ask nothing (or only who knows), name nothing of
- * the domain and no figure, and are either up to a clause turning to the question (that clause too) or
- * from a thanks on, or use no word the texts use at all (「求科普」「在线等挺急的」「俺看得云里雾里的」) —
- * the last only while the rest of the message names something of the domain, so a situation that
- * carries the topic (「年费减免 淄博有补贴吗」) is never dropped.
- * @param usesTextWords whether a clause uses any word the texts use (createTopicCoverage knows)
- */
-export function smallTalkSpans(
-  query: string,
-  situation: readonly [number, number][] = situationSpans(query),
-  usesTextWords: (clause: string) => boolean = () => true,
-): [number, number][] {
-  const clauseOf = ([from, to]: readonly [number, number]): string => query.slice(from, to);
-  const asides = [...situation, ...clauseSpans(query).filter((s) => ASKS_WHO_KNOWS.test(clauseOf(s)) && !situation.some((t) => t[0] === s[0]))];
-  const turnAt = Math.max(-1, ...asides.filter((s) => TURNS_TO_QUESTION.test(clauseOf(s))).map((s) => s[1]));
-  const thanksAt = Math.min(Infinity, ...asides.filter((s) => SIGNS_OFF.test(clauseOf(s))).map((s) => s[0]));
-  const plain = asides.filter((s) => !/\d/.test(clauseOf(s)) && !DOMAIN_TERMS.some((t) => clauseOf(s).includes(t)));
-  const marked = plain.filter((s) => s[1] <= turnAt || s[0] >= thanksAt || ASKS_WHO_KNOWS.test(clauseOf(s)));
-  const foreign = plain.filter((s) => !marked.includes(s) && !usesTextWords(clauseOf(s)));
-  const rest = [...marked, ...foreign].sort((a, b) => b[0] - a[0]).reduce((text, [from, to]) => text.slice(0, from) + text.slice(to), query);
-  return DOMAIN_TERMS.some((t) => rest.includes(t)) ? [...marked, ...foreign] : marked;
-}
 
 /** A question word right after a word asks for it (「标准是多少」). */
 const ASKED_RIGHT_AFTER = /^(是|为|有)?(多少|什么|啥|几|怎样|如何)/u;
@@ -134,6 +71,9 @@ const KIND_WEIGHT = 6;
 /** Nouns (jieba tags); set phrases and idioms (l, i) are not: 说了算, 搞砸 say how, not what. */
 const NOUN_TAG = /^(n|vn|an|j|eng|b|s)/;
 const DOMAIN = new Set(DOMAIN_TERMS);
+/** Pronouns that always point back (它, 其), and demonstratives that do when no noun follows them (「这个能拿吗」, not 「这个示范区」). */
+const POINTS_BACK = /^(它|它们|其)$/u;
+const DEMONSTRATIVE = /^(这|那|该|此)/u;
 const UNIT_FORMS = new Set(Object.values(QUANTITY_UNITS).flat());
 const DATE_PARTS = new Set(["年", "月", "日", "号"]);
 /** A numeral, ordinal or count with at most one count classifier (三家, 一件, 第二项, 两笔; not 一年, a duration). */
@@ -240,6 +180,15 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
     return leadsOf(terms).has(root) || (w.nounRoot && tailsOf(terms).has(root)) ? ABBREVIATION_MATCH : 0;
   }
 
+  /** The words of the texts a stretch uses, besides the programme itself and places (askerContextSpans). */
+  const ownTextWords = (text: string): string[] =>
+    tokenizer.topicWords(text).filter((w) => w.length > 1 && !NAMES_PROGRAMME.test(w) && !JURISDICTION_WORDS.has(w) && usedByTexts(w));
+  /** A stretch leans on what was said before it when it uses 它/其, or 这/那 with no noun of its own after it. */
+  const leansBack = (text: string): boolean => {
+    const words = tokenizer.tagged(text);
+    return words.some((w, i) => w.tag === "r" && (POINTS_BACK.test(w.word) || (DEMONSTRATIVE.test(w.word) && !NOUN_TAG.test(words[i + 1]?.tag ?? ""))));
+  };
+
   return {
     weightedWords(query) {
       const kinds = questionKindTerms(query);
@@ -255,6 +204,7 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
       // 「不说这个了」「今天降温注意加衣服」) is small talk around the question: none of its words, not even
       // those the texts happen to use (头, 说, 大), says anything of what is asked, so none is weighed.
       const smallTalk = smallTalkSpans(query, situation, (clause) => tokenizer.topicWords(clause).some((w) => DOMAIN.has(w) || usedByTexts(w)));
+      const context = askerContextSpans(query, situation, ownTextWords, leansBack);
       const seen = new Set<string>();
       const out: WeightedWord[] = [];
       let cursor = 0;
@@ -289,7 +239,12 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         // 能支持多少钱」) describes the asker's situation; what is asked about is in the asking clause.
         const inSpans = (spans: [number, number][]): boolean => at >= 0 && spans.some(([from, to]) => at >= from && at < to);
         if (inSpans(smallTalk)) continue;
-        const describesAsker = inSpans(situation) && !DOMAIN.has(word) && !usedByTexts(word);
+        // The asker's story beside an ask that says everything itself (askerContextSpans): its everyday
+        // words say nothing of what is asked; a term of the domain in it (「我们单位是个大学科技园」) may
+        // still bear on the answer, and weighs lightly.
+        const toldBeside = inSpans(context);
+        if (toldBeside && !DOMAIN.has(word)) continue;
+        const describesAsker = toldBeside || (inSpans(situation) && !DOMAIN.has(word) && !usedByTexts(word));
         const factor = (framed && FRAMING_WORDS.has(word)) || aspect || describesAsker ? LIGHT_FACTOR : 1;
         // An everyday form the texts never use (批下来, 比一比, 弄法) weighs and matches as its plainer word.
         const form = DOMAIN.has(word) || usedByTexts(word) ? undefined : everydayForm(word, tag, (w) => tokenizer.tagOf(w));

@@ -29,6 +29,9 @@ const REDUPLICATED = /^(..)\1$/u;
  */
 const NEGATED = /^[不没未](.{1,2})$/u;
 
+/** V个 (评个优秀, 考个合格, 报个名): a verb with the measure word speech puts before its object. */
+const VERB_WITH_MEASURE = /^(.)个$/u;
+
 /** V法 (弄法, 搞法, 做法): the way of doing V; the texts' word for a way is 方式. */
 const WAY_OF_DOING = /^(.)法$/u;
 const WAY = "方式";
@@ -60,6 +63,8 @@ export function everydayForm(word: string, tag: string, tagOf: (w: string) => st
   if (reduplicated) return tagOf(reduplicated[1]!).startsWith("v") ? { base: reduplicated[1]!, tag: "v" } : undefined;
   const spoken = SPOKEN_NOUN.exec(word);
   if (spoken && tag.startsWith("n")) return { base: spoken[1]!, tag: "n" };
+  const measured = VERB_WITH_MEASURE.exec(word);
+  if (measured && tagOf(measured[1]!).startsWith("v")) return { base: measured[1]!, tag: "v" };
   const way = WAY_OF_DOING.exec(word);
   if (way && tagOf(way[1]!).startsWith("v")) return { base: WAY, tag: "n" };
   const negated = NEGATED.exec(word);

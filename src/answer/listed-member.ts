@@ -1,0 +1,33 @@
+/**
+ * 「俺们是民营的众创空间，能当浙江示范区的依托单位不？」: a yes/no question about whether the asker's
+ * kind counts, answered by a clause that lists kinds (「…科技企业孵化器、众创空间、科技大市场…等创新创业
+ * 载体」). Whether the asker qualifies rests on more than the list, so no 「能。」 is said; what the list
+ * settles is said plainly: 「“众创空间”属于这一项所列的类型」 — for a kind the asker says they are
+ * (「我们是…」) or asks whether it may serve or counts (「…能当…吗」「算不算」). Only grammar is read —
+ * an item of an enumeration stands between 、 and 、, or before 和/及/等 — never the topics of the texts.
+ */
+
+/** Where an item of an enumeration stands: after 、/的/和/及 or the start, before 、/和/及/等/or the end. */
+const itemPattern = (term: string): RegExp =>
+  new RegExp(`(^|[、的和及或])${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=[、和及或等]|$|[，。；])`, "u");
+
+/**
+ * The question's word (its longest) that the sentence lists as one item among others, or undefined.
+ * @param words the question's words the texts use (its cues)
+ */
+export function listedMember(question: string, sentence: string, words: readonly string[]): string | undefined {
+  if (!sentence.includes("、")) return undefined;
+  const kindAsked = (w: string): boolean => new RegExp(`${ASKER_IS.source}[^，,。？?]{0,6}${w}`, "u").test(question) || new RegExp(`${w}[^，,。？?]{0,4}${COUNTS_AS.source}`, "u").test(question);
+  const listed = words.filter((w) => w.length >= 2 && /^[\u4e00-\u9fff]+$/u.test(w) && question.includes(w) && kindAsked(w) && itemPattern(w).test(sentence));
+  return listed.sort((a, b) => b.length - a.length)[0];
+}
+
+/** The asker says what they are (「我们是民营的众创空间」). */
+const ASKER_IS = /(我们|我|俺们|俺|咱们|咱|本单位|我单位)(是|属于)/u;
+/** A kind asked whether it counts or may serve (「…能当依托单位吗」「…可以做…」「算不算」). */
+const COUNTS_AS = /(能|可以|可不可以|能不能|可否|能否)(当|做|作为|成为)|算不算|算吗|属不属于|属于/u;
+
+/** The line that says so, before the clause. */
+export function listedMemberLine(term: string): string {
+  return `“${term}”属于这一项所列的类型：`;
+}

@@ -1,0 +1,110 @@
+/**
+ * The roles of a message's clauses: which ask (「淄博一共能支持多少钱？」), which tell the
+ * asker's situation (「所里今年有2位同事新考下证书」), which are small talk around the question
+ * (「求科普」「先谢谢啦」) and which are the asker's own story told beside an ask that says
+ * everything itself. Topic coverage (topic-coverage.ts) weighs a question's words by them.
+ */
+import { DOMAIN_TERMS } from "./domain-terms.ts";
+
+/** A clause asks when it has a question word, a yes/no particle or form, or a question mark. */
+const ASKING = /什么|啥|哪|多少|几|谁|怎|吗|嘛|呢|么|是否|能否|可否|([\u4e00-\u9fff])[不没]\1|[不没][？?]?$|[？?]$/u;
+
+/**
+ * Where the clauses that ask nothing lie, in a question with a clause that
+ * asks: 「所里今年有2位同事新考下证书，淄博一共能支持多少钱？」 — the first
+ * clause says who asks and in what situation, the second what about.
+ */
+export function situationSpans(question: string): [number, number][] {
+  const clauses = clauseSpans(question);
+  const asking = clauses.filter(([from, to]) => ASKING.test(question.slice(from, to).trim()));
+  return asking.length > 0 ? clauses.filter((c) => !asking.includes(c)) : [];
+}
+
+/** Where a message's clauses lie. Chat writes a space, an ellipsis, a colon or a tilde where a comma would be (「今天下大雨 堵了一个钟头 对了问下 …」「在线等挺急的：…」). */
+function clauseSpans(question: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let at = 0;
+  for (const clause of question.split(/(?<=[，,。；;！!？?…：:～~])|(?<=[\u4e00-\u9fff]\s+)(?=[\u4e00-\u9fff])/u)) {
+    spans.push([at, at + clause.length]);
+    at += clause.length;
+  }
+  return spans;
+}
+
+/**
+ * Words that close small talk and turn to the question (「对了」「言归正传」「不说这个了」), and thanks,
+ * after which a message only signs off (「先谢谢啦 今天降温注意加衣服」). General Chinese discourse
+ * markers: only they tell chatter from a situation that carries the topic (「我们公司要交年费 淄博有补贴吗」,
+ * whose first clause is what the subsidy would be for).
+ */
+const TURNS_TO_QUESTION = /对了|言归正传|不说这个了?|不扯了|说正事|说正经的|回到正题|话说回来|闲话少说|扯远了/u;
+const SIGNS_OFF = /谢谢|多谢|感谢|先谢|辛苦了/u;
+
+/**
+ * An ask about who knows, not about the texts (「有大佬知道吗」「谁整明白了吱一声」「有人懂吗」): chat
+ * asks the crowd before asking the question.
+ */
+const ASKS_WHO_KNOWS = /(大佬|大神|有人|谁|哪位)[^，,。？?！!\s]{0,3}(知道|懂|晓得|了解|清楚|明白)|吱一声/u;
+
+/**
+ * The small talk around a question: the clauses that ask nothing (or only who knows), name nothing of
+ * the domain and no figure, and are either up to a clause turning to the question (that clause too) or
+ * from a thanks on, or use no word the texts use at all (「求科普」「在线等挺急的」「俺看得云里雾里的」) —
+ * the last only while the rest of the message names something of the domain, so a situation that
+ * carries the topic (「年费减免 淄博有补贴吗」) is never dropped.
+ * @param usesTextWords whether a clause uses any word the texts use (createTopicCoverage knows)
+ */
+export function smallTalkSpans(
+  query: string,
+  situation: readonly [number, number][] = situationSpans(query),
+  usesTextWords: (clause: string) => boolean = () => true,
+): [number, number][] {
+  const clauseOf = ([from, to]: readonly [number, number]): string => query.slice(from, to);
+  const asides = [...situation, ...clauseSpans(query).filter((s) => ASKS_WHO_KNOWS.test(clauseOf(s)) && !situation.some((t) => t[0] === s[0]))];
+  const turnAt = Math.max(-1, ...asides.filter((s) => TURNS_TO_QUESTION.test(clauseOf(s))).map((s) => s[1]));
+  const thanksAt = Math.min(Infinity, ...asides.filter((s) => SIGNS_OFF.test(clauseOf(s))).map((s) => s[0]));
+  const plain = asides.filter((s) => !namesDomainOrFigure(clauseOf(s)));
+  const marked = plain.filter((s) => s[1] <= turnAt || s[0] >= thanksAt || ASKS_WHO_KNOWS.test(clauseOf(s)));
+  const foreign = plain.filter((s) => !marked.includes(s) && !usesTextWords(clauseOf(s)));
+  const rest = [...marked, ...foreign].sort((a, b) => b[0] - a[0]).reduce((text, [from, to]) => text.slice(0, from) + text.slice(to), query);
+  return DOMAIN_TERMS.some((t) => rest.includes(t)) ? [...marked, ...foreign] : marked;
+}
+
+/** A clause with a figure (「我们园区有3家服务机构」) or a term of the domain (「比如植物新品种」) is what an ask is about, never talk around it. */
+function namesDomainOrFigure(clause: string): boolean {
+  return /\d/.test(clause) || DOMAIN_TERMS.some((t) => clause.includes(t));
+}
+
+/** The programme both texts are about; a clause naming it (「淄博示范区的认定结果分几档」) says itself what it asks about. */
+export const NAMES_PROGRAMME = /示范区|集聚区|集聚发展/u;
+/**
+ * An ask for a thing, an amount, a person, a time or a way (分几档, 由谁负责, 要交哪些材料). A yes/no ask
+ * (「会影响申报浙江示范区吗」「…考核优秀的，能不能往国家推荐？」) is asked of the situation told with it.
+ */
+const ASKS_FOR_SOMETHING = /什么|啥|哪|谁|多少|几|多久|多长|多大|怎|如何|何时/u;
+/** How many words of the texts of its own (besides the programme and places) make an ask specific: 认定+结果, 申报+材料; not 补贴 alone. */
+const MIN_OWN_WORDS = 2;
+
+/**
+ * The asker's own story told beside an ask that names its own subject (「淄博示范区的认定结果分几档？
+ * 我们所在张店，主要做商标，最近还在招实习生，办公室也在重新装修。」). When the clauses that ask
+ * ask for something (ASKS_FOR_SOMETHING), name the programme, use at least MIN_OWN_WORDS words of
+ * the texts of their own and lean on nothing said before (它, 其, a 这/那 standing alone), they hold
+ * everything an answer rests on; the clauses that ask nothing and state no figure (「我们园区有3家服务
+ * 机构」 is what 「够不够」 asks about) are then context, whether or not the texts happen to use their
+ * words (商标, 办公室; 装修). An ask that leaves its subject to the situation (「我们公司要交年费，
+ * 淄博有补贴吗」: 补贴 for what) keeps it.
+ * @param ownTextWords the words of the texts a stretch uses, besides the programme and places
+ * @param leansBack whether a stretch points back at something said before it
+ */
+export function askerContextSpans(
+  query: string,
+  situation: readonly [number, number][],
+  ownTextWords: (text: string) => readonly string[],
+  leansBack: (text: string) => boolean,
+): [number, number][] {
+  if (situation.length === 0) return [];
+  const asks = [...situation].sort((a, b) => b[0] - a[0]).reduce((text, [from, to]) => text.slice(0, from) + text.slice(to), query);
+  const specific = ASKS_FOR_SOMETHING.test(asks) && NAMES_PROGRAMME.test(asks) && new Set(ownTextWords(asks)).size >= MIN_OWN_WORDS && !leansBack(asks);
+  return specific ? situation.filter((s) => !/\d/.test(query.slice(s[0], s[1]))) : [];
+}
