@@ -5,7 +5,9 @@
  * list of conditions is answered by the other text's list; an English yes/no question asks about the
  * object of its verb; a date or place no best clause states is not covered; more spoken and regional
  * forms (阿拉, 有戏, 说了算, 想知道…, V个); no verdict on a gradable adjective the texts do not judge; a
- * mistyped noun stopword (事范区); a kind the asker is, found in a clause's list, said to be listed. Questions written fresh from the two texts; none is in a set.
+ * mistyped noun stopword (事范区); a kind the asker is, found in a clause's list, said to be listed; a
+ * greeting or address alone is small talk; the asker's figure in a clause's unit needs no vector
+ * similarity in the coverage band; 「3个小伙伴」 counts attorneys. Questions written fresh from the two texts; none is in a set.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { listedMember } from "../src/answer/listed-member.ts";
@@ -15,7 +17,7 @@ import { readSpokenForms } from "../src/answer/spoken-forms.ts";
 import { listPieces } from "../src/knowledge/load-policies.ts";
 import { questionKindTerms } from "../src/retrieval/answer-kinds.ts";
 import { localEmbeddingChoice } from "../src/retrieval/create-embeddings.ts";
-import { askerContextSpans, situationSpans } from "../src/retrieval/message-clauses.ts";
+import { askerContextSpans, situationSpans, smallTalkSpans } from "../src/retrieval/message-clauses.ts";
 import { createPolicyIndex } from "../src/retrieval/policy-index.ts";
 import { everydayForm } from "../src/retrieval/word-forms.ts";
 import type { PolicyIndex } from "../src/retrieval/passage.types.ts";
@@ -212,5 +214,38 @@ describe("a kind the asker is, listed among others", () => {
     const sentence = "考核结果分为优秀、合格和不合格三档";
     expect(listedMember("评砸了牌子会不会被摘，是不是不合格就完了", sentence, ["合格", "不合格"])).toBeUndefined();
     expect(listedMember("我们是众创空间，能当依托单位吗", "科技企业孵化器、众创空间、科技大市场等创新创业载体", ["众创空间", "依托单位"])).toBe("众创空间");
+  });
+});
+
+describe("the asker's own numbers, in everyday words", () => {
+  const { answerer } = useOfflineAnswerer();
+  const first = async (q: string) => {
+    const r = await answerer().answer(q);
+    expect(r.refused, r.text).toBe(false);
+    return r.text.split("\n")[0]!;
+  };
+
+  it("a greeting or address alone is no part of the question", async () => {
+    expect(smallTalkSpans("家人们，我们园区有15家服务机构，还差几家")).toEqual([[0, 4]]);
+    expect(await first("老铁们，我们园区入驻了12家知识产权服务机构，想报浙江那个示范区，还差几家啊")).toContain("还差 8 家");
+  });
+
+  it("people counted with 个 before 代理师", async () => {
+    expect(await first("我们所今年有2个同事新考下了专利代理师证，淄博一共能给多少")).toContain("2 万元");
+  });
+});
+
+describe("which level a zone is", () => {
+  const { answerer } = useOfflineAnswerer();
+
+  it("asked as a choice of levels, in Chinese with a closing 哈 or in English, is answered by 第二条", async () => {
+    const zh = await answerer().answer("淄博整的这个示范区是市级的还是省级的哈");
+    expect(zh.refused, zh.text).toBe(false);
+    expect(zh.text.split("\n")[0]).toContain("市级示范区");
+    const en = await answerer().answer("Is a Zibo demonstration zone a city-level or a provincial-level designation?");
+    expect(en.citations[0]).toBe("zb2020:2");
+    // A choice of two is no yes/no question.
+    expect(en.text.startsWith("Yes")).toBe(false);
+    expect(en.text.split("\n")[0]).toContain("municipal");
   });
 });

@@ -13,6 +13,7 @@
  */
 import type { Logger } from "pino";
 import type { PolicyId } from "../knowledge/policy-document.schema.ts";
+import { quantitiesIn } from "../retrieval/answer-kinds.ts";
 import type { CorrectedText } from "../retrieval/correct-typos.ts";
 import type { Passage, PolicyIndex, QueryProfile } from "../retrieval/passage.types.ts";
 import type { AnswerOptions, AnswerResult, Answerer, PreviousTurn, RefusalReason } from "./answer.types.ts";
@@ -415,7 +416,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
             })
           : [];
       const joint = bestOfEach.length > 1 ? index.jointCoverage(text, bestOfEach) : 0;
-      const signal = judgeTopic(passages, profile, thresholds, joint);
+      const signal = judgeTopic(passages, profile, thresholds, joint, [...new Set(quantitiesIn(text).map((q) => q.unit))]);
       logger?.debug({ question: text, named, ...signal, top: retrieved.slice(0, 3) }, "retrieval");
       // 「浙江给每个新认定的示范区发多少钱」: an amount asked of a text that states none anywhere is not
       // answered by any of its clauses, however well they match — not covered, as a missing noun is.

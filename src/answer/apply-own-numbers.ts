@@ -55,7 +55,8 @@ const SECURITIZATIONS = [
   new RegExp(`证券化[^，。；？?\\d]{0,4}${NUM}\\s*[笔项单个]`),
 ];
 const ATTORNEYS = [
-  new RegExp(`${NUM}\\s*(?:个人|人|名|位)${GAP(12)}代理师`),
+  // 「3个小伙伴新考下了专利代理师证」: 个 counts people too when 代理师 follows (not 个月, 个年头).
+  new RegExp(`${NUM}\\s*(?:个人|人|名|位|个(?![月年]))${GAP(12)}代理师`),
   new RegExp(`代理师[^。；？?\\d]{0,8}${NUM}\\s*(?:个人|人|名|位)`),
 ];
 const WON_CASES = [

@@ -57,7 +57,18 @@ export function englishAskKind(question: string): EnglishAsk {
 export function isYesNoQuestion(question: string): boolean {
   const sentences = question.split(/(?<=[.?!])\s+/).filter((s) => s.trim());
   const asked = sentences.filter((s) => s.trim().endsWith("?"));
-  return (asked.length > 0 ? asked : sentences.slice(-1)).some((s) => /^\s*(is|are|does|do|can|could|may|must|will|would|should|has|have|did|was|were)\b/i.test(s));
+  return (asked.length > 0 ? asked : sentences.slice(-1)).some((s) => /^\s*(is|are|does|do|can|could|may|must|will|would|should|has|have|did|was|were)\b/i.test(s) && !asksAlternative(s));
+}
+
+/**
+ * 「Is it a city-level or a provincial-level designation?」 asks which of two of a kind (the same head,
+ * -level), not yes or no; 「Can agencies get vouchers or cash?」 stays a yes/no question.
+ */
+function asksAlternative(sentence: string): boolean {
+  const m = /\b([a-z]+(?:-[a-z]+)*)\s+or\s+(?:an?\s+|the\s+)?([a-z]+(?:-[a-z]+)*)\b/i.exec(sentence);
+  if (!m || /^not$/i.test(m[2]!)) return false;
+  const head = (w: string): string => w.toLowerCase().split("-").at(-1)!;
+  return m[1]!.includes("-") && head(m[1]!) === head(m[2]!);
 }
 
 const EN_NUMBER: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };

@@ -40,22 +40,27 @@ export interface RefusalSignal {
 /**
  * @param jointCoverage for a question naming both texts, how much of it their
  * best articles cover together (a comparison is answered by two articles).
+ * @param statedUnits the units of the figures the asker states (「15家」 → 家; answer-kinds.ts quantitiesIn)
  */
 export function judgeTopic(
   passages: readonly Passage[],
   profile: QueryProfile,
   t: RefusalThresholds = DEFAULT_THRESHOLDS,
   jointCoverage = 0,
+  statedUnits: readonly string[] = [],
 ): RefusalSignal {
   const top = passages.slice(0, t.window);
   const bestCoverage = Math.max(0, jointCoverage, ...top.map((p) => p.coverage));
   const bestSimilarity = Math.max(0, ...top.map((p) => p.similarity));
+  // The asker's own figure in the unit a best clause states a threshold in (「入驻了15家」 ↔ 「20家以上」)
+  // ties the question to that clause however far apart their wording is in vector space.
+  const measured = top.some((p) => p.coverage >= t.minCoverage && statedUnits.some((u) => p.kinds.includes(`#qty:${u}`)));
   const offTopic =
     profile.topicWords.length === 0 ||
     profile.missingFocus.length > 0 ||
     profile.knownWords.length === 0 ||
     profile.missingNounShare >= (t.maxMissingNounShare ?? DEFAULT_THRESHOLDS.maxMissingNounShare!) ||
     bestCoverage < t.minCoverage ||
-    (bestCoverage < t.confidentCoverage && bestSimilarity < t.minSimilarity);
+    (bestCoverage < t.confidentCoverage && bestSimilarity < t.minSimilarity && !measured);
   return { offTopic, bestCoverage, bestSimilarity };
 }

@@ -41,6 +41,12 @@ const TURNS_TO_QUESTION = /对了|言归正传|不说这个了?|不扯了|说正
 const SIGNS_OFF = /谢谢|多谢|感谢|先谢|辛苦了/u;
 
 /**
+ * A clause that only greets or addresses the reader (「家人们，」「哈喽～」「各位老师好」「侬好」): chat's
+ * vocatives and greetings, a closed class, never what is asked.
+ */
+const ONLY_ADDRESSES = /^(哈喽|嗨|hi|hello|你好|您好|侬好|大家好|各位|诸位|各位(老师|大佬|领导|朋友|同仁)们?好?|家人们|老铁们?|亲们?|宝子们|朋友们|兄弟们|姐妹们|大佬们|老师们?好?|领导们?好?)[～~！!，,。：:\s]*$/iu;
+
+/**
  * An ask about who knows, not about the texts (「有大佬知道吗」「谁整明白了吱一声」「有人懂吗」): chat
  * asks the crowd before asking the question.
  */
@@ -49,7 +55,7 @@ const ASKS_WHO_KNOWS = /(大佬|大神|有人|谁|哪位)[^，,。？?！!\s]{0,
 /**
  * The small talk around a question: the clauses that ask nothing (or only who knows), name nothing of
  * the domain and no figure, and are either up to a clause turning to the question (that clause too) or
- * from a thanks on, or use no word the texts use at all (「求科普」「在线等挺急的」「俺看得云里雾里的」) —
+ * from a thanks on, or only greet or address (ONLY_ADDRESSES), or use no word the texts use at all (「求科普」「在线等挺急的」「俺看得云里雾里的」) —
  * the last only while the rest of the message names something of the domain, so a situation that
  * carries the topic (「年费减免 淄博有补贴吗」) is never dropped.
  * @param usesTextWords whether a clause uses any word the texts use (createTopicCoverage knows)
@@ -64,7 +70,7 @@ export function smallTalkSpans(
   const turnAt = Math.max(-1, ...asides.filter((s) => TURNS_TO_QUESTION.test(clauseOf(s))).map((s) => s[1]));
   const thanksAt = Math.min(Infinity, ...asides.filter((s) => SIGNS_OFF.test(clauseOf(s))).map((s) => s[0]));
   const plain = asides.filter((s) => !namesDomainOrFigure(clauseOf(s)));
-  const marked = plain.filter((s) => s[1] <= turnAt || s[0] >= thanksAt || ASKS_WHO_KNOWS.test(clauseOf(s)));
+  const marked = plain.filter((s) => s[1] <= turnAt || s[0] >= thanksAt || ASKS_WHO_KNOWS.test(clauseOf(s)) || ONLY_ADDRESSES.test(clauseOf(s).trim()));
   const foreign = plain.filter((s) => !marked.includes(s) && !usesTextWords(clauseOf(s)));
   const rest = [...marked, ...foreign].sort((a, b) => b[0] - a[0]).reduce((text, [from, to]) => text.slice(0, from) + text.slice(to), query);
   return DOMAIN_TERMS.some((t) => rest.includes(t)) ? [...marked, ...foreign] : marked;
