@@ -249,3 +249,14 @@ describe("which level a zone is", () => {
     expect(en.text.split("\n")[0]).toContain("municipal");
   });
 });
+
+describe("the programme's full name", () => {
+  const { answerer } = useOfflineAnswerer();
+
+  it("spelled out, does not rank the clauses that spell it over the one asked about", async () => {
+    expect(readSpokenForms("浙江省级知识产权服务业集聚发展示范区申报要交哪些材料")).toBe("浙江省级示范区申报要交哪些材料");
+    const r = await answerer().answer("请问浙江省级知产服务业集聚示范区申报都得准备哪些材料");
+    expect(r.citations[0]).toBe("zj2018:9");
+    expect(r.text).toContain("推荐意见");
+  });
+});

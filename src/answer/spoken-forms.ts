@@ -56,6 +56,10 @@ const SPOKEN_FORMS: readonly SpokenForm[] = [
   { spoken: /知产/g, written: "知识产权" },
   { spoken: /专代(?=证|资格|考试|人员)/g, written: "专利代理师" },
   { spoken: /专代/g, written: "专利代理" },
+  // The programme's full name (「浙江省级知识产权服务业集聚示范区」) is what every clause is about; spelled
+  // out, its rarer words would rank the few clauses that spell it too (the titles of the forms, 第十条)
+  // over the one asked about. Its short name 示范区 says the same; 省级/市级 stay.
+  { spoken: /知识产权服务业集聚(发展)?示范区/g, written: "示范区" },
   { spoken: POINTING_BACK, written: "" },
   // what to do now (northeastern 咋整): 怎么办
   { spoken: /咋整|怎么整/g, written: "怎么办" },
