@@ -260,3 +260,14 @@ describe("the programme's full name", () => {
     expect(r.text).toContain("推荐意见");
   });
 });
+
+describe("a date asked that a best clause states", () => {
+  const { answerer } = useOfflineAnswerer();
+
+  it("needs no vector similarity in the coverage band: each side answers in its own words", async () => {
+    const r = await answerer().answer("浙江的办法和淄博的方案各自打哪天起开始实行？");
+    const lines = r.text.split("\n\n")[0]!.split("\n");
+    expect(lines[0]).toBe("浙江省（省级）：本办法自2018年1月1日起实施（第十八条）。");
+    expect(lines[1]).toContain("2020年8月25日");
+  });
+});

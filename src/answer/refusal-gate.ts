@@ -11,6 +11,9 @@
  */
 import type { Passage, QueryProfile } from "../retrieval/passage.types.ts";
 
+/** A period or date asked (「一年给一次还是就给一回」「多久考核一次」) that a best clause states. */
+const ASKED_MEASURES = /^#(period|date)$/;
+
 export interface RefusalThresholds {
   /** below this best coverage among the top pieces, refuse */
   minCoverage: number;
@@ -54,7 +57,9 @@ export function judgeTopic(
   const bestSimilarity = Math.max(0, ...top.map((p) => p.similarity));
   // The asker's own figure in the unit a best clause states a threshold in (「入驻了15家」 ↔ 「20家以上」)
   // ties the question to that clause however far apart their wording is in vector space.
-  const measured = top.some((p) => p.coverage >= t.minCoverage && statedUnits.some((u) => p.kinds.includes(`#qty:${u}`)));
+  const measured = top.some(
+    (p) => p.coverage >= t.minCoverage && (statedUnits.some((u) => p.kinds.includes(`#qty:${u}`)) || profile.kinds.some((k) => ASKED_MEASURES.test(k) && p.kinds.includes(k))),
+  );
   const offTopic =
     profile.topicWords.length === 0 ||
     profile.missingFocus.length > 0 ||
