@@ -271,3 +271,16 @@ describe("a date asked that a best clause states", () => {
     expect(lines[1]).toContain("2020年8月25日");
   });
 });
+
+describe("more everyday words", () => {
+  const { answerer } = useOfflineAnswerer();
+
+  it("价格战 is the texts' 低价竞争, and 全称 only asks for a name", async () => {
+    const war = await answerer().answer("浙江示范区对服务机构打价格战有什么要求？");
+    expect(war.refused, war.text).toBe(false);
+    expect(war.text).toContain("低价竞争");
+    const name = await answerer().answer("淄博那个申报书的全称是啥？");
+    expect(name.refused, name.text).toBe(false);
+    expect(name.text).toContain("申报书");
+  });
+});

@@ -90,6 +90,10 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   文件号: ["#docno"],
   // how many zones are approved (the texts: 严格把握数量, 成熟一家，审定一家)
   名额: ["数量"],
+  // undercutting prices, in everyday words (the texts: 恶性低价竞争)
+  价格战: ["低价竞争"],
+  压价: ["低价竞争"],
+  杀价: ["低价竞争"],
   // rules of conduct for a trade (the texts: 行业自律, 规范化管理)
   规矩: ["自律", "规范"],
   行规: ["自律", "规范"],
@@ -266,7 +270,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   // both documents at once (「两份政策…有什么不同」): which ones, not what about
   "两份", "两地", "两边", "两者", "二者", "两个地方",
   // nouns that only frame a question (「是什么意思」「叫什么名字」「做到什么程度」)
-  "的话", "意思", "名字", "名称", "程度", "事", "事情", "东西", "时会", "玩意", "玩意儿",
+  "的话", "意思", "名字", "名称", "全称", "简称", "程度", "事", "事情", "东西", "时会", "玩意", "玩意儿",
   // who and when only frame the ask (「我们所有人都能拿吗」「以后还有吗」「额外有啥」)
   "所有人", "大家", "每个人", "以后", "之后", "以前", "之前", "额外", "下来",
   // a clause of the text pointed at (「机构数量这条够不够」「这一条」「有没有规定试用期」): which clause, not what about
