@@ -93,11 +93,16 @@ describe("asks typed as one run", () => {
     expect(await punctuate("淄博的示范区每年认定几次认定结果分几档")).toBe("淄博的示范区每年认定几次，认定结果分几档");
     expect(await punctuate("浙江示范区依托单位要具备哪些条件多久考核一次")).toBe("浙江示范区依托单位要具备哪些条件，多久考核一次");
     expect(await punctuate("浙江的办法哪天实施淄博的方案哪天实施")).toBe("浙江的办法哪天实施，淄博的方案哪天实施");
+    // A word said twice in a row marks the seam.
+    expect(await punctuate("浙江示范区什么时候开始考核考核什么内容")).toBe("浙江示范区什么时候开始考核，考核什么内容");
   });
 
   it("a single ask with two question words stays whole", async () => {
     expect(await punctuate("哪一档能拿多少钱")).toBe("哪一档能拿多少钱");
     expect(await punctuate("淄博哪些机构能拿多少补贴")).toBe("淄博哪些机构能拿多少补贴");
+    expect(await punctuate("淄博的示范区哪些服务机构能拿多少补贴")).toBe("淄博的示范区哪些服务机构能拿多少补贴");
+    // What a classifier counts stays with it (几件发明专利).
+    expect(await punctuate("淄博对代理几件发明专利的机构给多少奖励")).toBe("淄博对代理几件发明专利的机构给多少奖励");
     // Punctuated asks are split-asks' to cut, not this.
     expect(await punctuate("淄博每年认定几次？认定结果分几档？")).toBe("淄博每年认定几次？认定结果分几档？");
   });

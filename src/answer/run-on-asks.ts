@@ -51,8 +51,13 @@ type Word = { word: string; tag: string };
  */
 function askEnds(words: readonly Word[], i: number): number[] {
   const measure = (k: number): boolean => k < words.length && MEASURE.test(words[k]!.tag) && !ASKING_WORD.test(words[k]!.word);
-  let j = i + (splitHowMuch(words, i) ? 2 : 1);
+  let j = i + (splitHowMuch(words, i) || splitWhen(words, i) ? 2 : 1);
+  // jieba may keep the classifier in the question word (几件, 几家).
+  const counted = measure(j) || /^(几|多少)[个家件项笔次位名档]$/u.test(words[i]!.word);
   while (measure(j)) j++;
+  const isNoun = (k: number): boolean => k < words.length && (NOUN.test(words[k]!.tag) || words[k]!.tag === "l") && !ASKING_WORD.test(words[k]!.word);
+  // A noun right after the question word's classifier is what it counts (多少家服务机构, 几件发明专利).
+  if (counted && isNoun(j)) return [j + 1];
   // A question word after its verb (交什么, 认定几次, 给多少) ends its ask there; a verb after it begins the
   // next (「每年认定几次｜认定结果分几档」). Before its verb (谁来组织, 多久考核, 啥时候实施) the verbs are its own.
   // jieba tags 给 of 「给多少」 a preposition: before an amount it is the verb (由谁, 向谁 stay prepositions).
@@ -64,8 +69,13 @@ function askEnds(words: readonly Word[], i: number): number[] {
     // 「多久考核一次」: a count after the verb is still the same ask.
     while (measure(j)) j++;
   }
-  return j < words.length && NOUN.test(words[j]!.tag) && !ASKING_WORD.test(words[j]!.word) ? [j, j + 1] : [j];
+  // A word said twice in a row marks the seam (「什么时候开始考核｜考核什么内容」): the next ask restates it.
+  if (isNoun(j) && words[j + 1]?.word === words[j]!.word) return [j + 1];
+  return isNoun(j) ? [j, j + 1] : [j];
 }
+
+/** jieba may cut 什么时候 into 什么 and 时候: together they ask when. */
+const splitWhen = (words: readonly Word[], i: number): boolean => /^(什么|啥)$/.test(words[i]!.word) && words[i + 1]?.word === "时候";
 
 /** 「要多大」: jieba cuts 多 and 大 apart; together they ask how big (long, high, far). */
 const splitHowMuch = (words: readonly Word[], i: number): boolean => words[i]!.word === "多" && /^[大高长久远]/.test(words[i + 1]?.word ?? "");
@@ -73,9 +83,11 @@ const splitHowMuch = (words: readonly Word[], i: number): boolean => words[i]!.w
 const hasOwnTopic = (words: readonly Word[]): boolean => words.some((w) => w.word.length >= 2 && TOPIC.test(w.tag) && !ASKING_WORD.test(w.word));
 /**
  * An ask says something of its subject: a verb (要交什么, 认定几次), or a question word that is the
- * predicate itself (试用期多久). 「淄博哪些机构」 is only the subject of 「…能拿多少补贴」.
+ * predicate itself (试用期多久). 「淄博哪些机构」「淄博的示范区哪些」 are only the subject of 「…能拿多少补贴」.
  */
-const hasPredicate = (words: readonly Word[]): boolean => words.some((w) => VERB.test(w.tag)) || ASKING_WORD.test(words.at(-1)?.word ?? "");
+const hasPredicate = (words: readonly Word[]): boolean => words.some((w) => VERB.test(w.tag)) || ASKS_AS_PREDICATE.test(words.at(-1)?.word ?? "");
+/** Question words that can be a predicate (试用期多久, 服务机构几家); 哪些/什么 only determine a noun after them. */
+const ASKS_AS_PREDICATE = /^(多少|多久|多长|多大|多高|几|何时|时候|谁|哪里|哪儿|怎么样|怎样|如何)/u;
 /**
  * Words that hold together across a cut: a conjunction or particle joins what follows to what came
  * before (「专利清零｜和倍增的服务券」), and the parts of a date are one ask (「2018年几月｜几号」).
