@@ -162,12 +162,7 @@ describe("a date or a place no clause states", () => {
 });
 
 describe("spoken and regional forms", () => {
-  const { answerer } = useOfflineAnswerer();
-  const first = async (q: string) => {
-    const r = await answerer().answer(q);
-    expect(r.refused, r.text).toBe(false);
-    return r.text.split("\n")[0]!;
-  };
+  const { answerer, opening } = useOfflineAnswerer();
 
   it("are read as the texts' words", () => {
     expect(readSpokenForms("侬好，阿拉想问个事体")).toBe("你好，我们想问个事情");
@@ -179,18 +174,18 @@ describe("spoken and regional forms", () => {
   });
 
   it("answer what they ask", async () => {
-    expect(await first("侬好，阿拉想报浙江示范区，核心区面积要多大啊")).toContain("1000平方米");
-    expect(await first("想知道浙江那个办法当初是照着哪个文件定的呀")).toContain("根据");
+    expect(await opening("侬好，阿拉想报浙江示范区，核心区面积要多大啊")).toContain("1000平方米");
+    expect(await opening("想知道浙江那个办法当初是照着哪个文件定的呀")).toContain("根据");
     // V个 is the verb (评个优秀 → 评), and a clause after a colon is a clause of its own.
     expect(everydayForm("评个", "v", () => "v")).toEqual({ base: "评", tag: "v" });
-    expect(await first("那浙江那边评个优秀也能优先推荐去国家级不？")).toContain("优先推荐");
+    expect(await opening("那浙江那边评个优秀也能优先推荐去国家级不？")).toContain("优先推荐");
   });
 
   it("a gradable adjective asked (难不难) gets no verdict the texts do not make", async () => {
     const r = await answerer().answer("浙江示范区考核评个优秀难不难");
     expect(r.text.startsWith("难。")).toBe(false);
     // 看不看 is settled by the sentence naming what is looked at.
-    expect(await first("淄博认定的时候看不看体制机制方面的经验")).toMatch(/^看。/);
+    expect(await opening("淄博认定的时候看不看体制机制方面的经验")).toMatch(/^看。/);
   });
 });
 
@@ -223,20 +218,15 @@ describe("a kind the asker is, listed among others", () => {
 });
 
 describe("the asker's own numbers, in everyday words", () => {
-  const { answerer } = useOfflineAnswerer();
-  const first = async (q: string) => {
-    const r = await answerer().answer(q);
-    expect(r.refused, r.text).toBe(false);
-    return r.text.split("\n")[0]!;
-  };
+  const { opening } = useOfflineAnswerer();
 
   it("a greeting or address alone is no part of the question", async () => {
     expect(smallTalkSpans("家人们，我们园区有15家服务机构，还差几家")).toEqual([[0, 4]]);
-    expect(await first("老铁们，我们园区入驻了12家知识产权服务机构，想报浙江那个示范区，还差几家啊")).toContain("还差 8 家");
+    expect(await opening("老铁们，我们园区入驻了12家知识产权服务机构，想报浙江那个示范区，还差几家啊")).toContain("还差 8 家");
   });
 
   it("people counted with 个 before 代理师", async () => {
-    expect(await first("我们所今年有2个同事新考下了专利代理师证，淄博一共能给多少")).toContain("2 万元");
+    expect(await opening("我们所今年有2个同事新考下了专利代理师证，淄博一共能给多少")).toContain("2 万元");
   });
 });
 

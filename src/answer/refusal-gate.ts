@@ -55,8 +55,9 @@ export function judgeTopic(
   const top = passages.slice(0, t.window);
   const bestCoverage = Math.max(0, jointCoverage, ...top.map((p) => p.coverage));
   const bestSimilarity = Math.max(0, ...top.map((p) => p.similarity));
-  // The asker's own figure in the unit a best clause states a threshold in (「入驻了15家」 ↔ 「20家以上」)
-  // ties the question to that clause however far apart their wording is in vector space.
+  // The asker's own figure in the unit a best clause states a threshold in (「入驻了15家」 ↔ 「20家以上」),
+  // or a period or date asked that a best clause states (「各自哪天实施」 ↔ 「自2018年1月1日起实施」), ties
+  // the question to that clause however far apart their wording is in vector space.
   const measured = top.some(
     (p) => p.coverage >= t.minCoverage && (statedUnits.some((u) => p.kinds.includes(`#qty:${u}`)) || profile.kinds.some((k) => ASKED_MEASURES.test(k) && p.kinds.includes(k))),
   );

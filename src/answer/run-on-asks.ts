@@ -1,11 +1,13 @@
 /**
  * Several asks typed as one run with no punctuation between them (「浙江示范区要多少家服务机构核心区
  * 面积要多大谁负责审查确认」「淄博托管服务券最多给多少新拿到专利代理师证书奖多少」). Where one ask
- * ends is read off the parts of speech after its question word: a classifier and one noun are what
- * it asks for (多少家服务机构), verbs are its predicate with their object (谁来组织专家评估), and the
- * next word — a place, another question word, an adjective (新拿到…) — begins the next ask. A cut is
- * made only when each half has a word of its own besides its question word (「哪一档能拿多少钱」 is one
- * ask) and the texts answer each half at least as well as the run as a whole.
+ * ends is read off the parts of speech after its question word (askEnds): a classifier and the noun it
+ * counts (多少家服务机构), or — for a question word before its verb — that verb and its object (谁来组织
+ * 专家评估); the next word (a place, another question word, 新拿到…) begins the next ask. A cut is made
+ * only when each half has a word of its own and a predicate (「哪一档能拿多少钱」「淄博哪些机构能拿多少补
+ * 贴」 are one ask each), nothing joins them (和, the parts of a date), and the texts answer the halves
+ * from different clauses, or each at least as well as the whole run. Only grammar and the index are
+ * read, never the topics of the texts.
  */
 import { splitAsks } from "./split-asks.ts";
 
@@ -15,7 +17,10 @@ const ASKING_WORD = /^(什么|啥|多少|多久|多长|多大|多高|何时|几|
 const QUESTION_CHARS = /什么|啥|多[少久长大高]|何时|哪[一几些个里儿天年家类种]?|几|谁|怎|如何|吗|呢/gu;
 /** Nouns and their kin (jieba tags); a place (ns) begins a new ask rather than ending one. */
 const NOUN = /^(n(?!s|r)|vn|j|b|s)/;
-/** Verbs; a verbal noun right after the question word is its predicate too (多久考核一次), later it may begin the next ask (「由谁推荐｜考核不合格…」). */
+/**
+ * Verbs; a verbal noun right after the question word is its predicate too (多久考核一次), later it may
+ * begin the next ask (「由谁推荐｜考核不合格…」).
+ */
 const VERB = /^v(?!n)/;
 const PREDICATE = /^v/;
 /** A numeral or classifier right after a question word is part of it (多少家, 哪一档). */
@@ -45,9 +50,10 @@ export async function punctuateRunOnAsks(message: string, reader: AskReader): Pr
 type Word = { word: string; tag: string };
 
 /**
- * Where the ask of the question word at `i` may end: after its measure (多少家), or after the verbs
- * it stands before (谁来组织) — and, when a noun follows, after that noun too: it may be what is asked for (多少家服务
- * 机构) or the verb's object (组织专家评估), or the subject of the next ask (「哪天开始实施｜试用期多久」).
+ * Where the ask of the question word at `i` may end: after its measure and the noun it counts
+ * (多少家服务机构), or after the verbs it stands before (谁来组织) — and, when a noun follows, before or
+ * after that noun: it may be the verb's object (组织专家评估) or the subject of the next ask
+ * (「哪天开始实施｜试用期多久」).
  */
 function askEnds(words: readonly Word[], i: number): number[] {
   const measure = (k: number): boolean => k < words.length && MEASURE.test(words[k]!.tag) && !ASKING_WORD.test(words[k]!.word);

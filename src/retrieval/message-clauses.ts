@@ -72,8 +72,13 @@ export function smallTalkSpans(
   const plain = asides.filter((s) => !namesDomainOrFigure(clauseOf(s)));
   const marked = plain.filter((s) => s[1] <= turnAt || s[0] >= thanksAt || ASKS_WHO_KNOWS.test(clauseOf(s)) || ONLY_ADDRESSES.test(clauseOf(s).trim()));
   const foreign = plain.filter((s) => !marked.includes(s) && !usesTextWords(clauseOf(s)));
-  const rest = [...marked, ...foreign].sort((a, b) => b[0] - a[0]).reduce((text, [from, to]) => text.slice(0, from) + text.slice(to), query);
+  const rest = withoutSpans(query, [...marked, ...foreign]);
   return DOMAIN_TERMS.some((t) => rest.includes(t)) ? [...marked, ...foreign] : marked;
+}
+
+/** The text with these stretches taken out. */
+function withoutSpans(text: string, spans: readonly (readonly [number, number])[]): string {
+  return [...spans].sort((a, b) => b[0] - a[0]).reduce((t, [from, to]) => t.slice(0, from) + t.slice(to), text);
 }
 
 /** A clause with a figure (「我们园区有3家服务机构」) or a term of the domain (「比如植物新品种」) is what an ask is about, never talk around it. */
@@ -110,7 +115,7 @@ export function askerContextSpans(
   leansBack: (text: string) => boolean,
 ): [number, number][] {
   if (situation.length === 0) return [];
-  const asks = [...situation].sort((a, b) => b[0] - a[0]).reduce((text, [from, to]) => text.slice(0, from) + text.slice(to), query);
+  const asks = withoutSpans(query, situation);
   const specific = ASKS_FOR_SOMETHING.test(asks) && NAMES_PROGRAMME.test(asks) && new Set(ownTextWords(asks)).size >= MIN_OWN_WORDS && !leansBack(asks);
   return specific ? situation.filter((s) => !/\d/.test(query.slice(s[0], s[1]))) : [];
 }

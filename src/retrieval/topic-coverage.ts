@@ -19,14 +19,14 @@
  */
 import { asksForCondition, isKindTerm, measureKindCues, questionKindTerms, STATED_DATE } from "./answer-kinds.ts";
 import { CONDITION_WORDS, DOMAIN_TERMS, FRAMING_WORDS, JURISDICTION_WORDS, LIGHT_VERBS, QUANTITY_UNITS, RULE_ATTRIBUTES, STOPWORDS, SYNONYMS } from "./domain-terms.ts";
+import { askerContextSpans, NAMES_PROGRAMME, situationSpans, smallTalkSpans } from "./message-clauses.ts";
+import { everydayForm } from "./word-forms.ts";
+import type { Tokenizer } from "./tokenizer.ts";
 
 /** Whether a word names an attribute of a rule (RULE_ATTRIBUTES), by its last two characters. */
 export function isRuleAttribute(word: string): boolean {
   return RULE_ATTRIBUTES.has(word.slice(-2));
 }
-import { askerContextSpans, NAMES_PROGRAMME, situationSpans, smallTalkSpans } from "./message-clauses.ts";
-import { everydayForm } from "./word-forms.ts";
-import type { Tokenizer } from "./tokenizer.ts";
 
 /** A question word right after a word asks for it (「标准是多少」). */
 const ASKED_RIGHT_AFTER = /^(是|为|有)?(多少|什么|啥|几|怎样|如何)/u;
