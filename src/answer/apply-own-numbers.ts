@@ -33,6 +33,16 @@ export interface OwnNumbersOutcome {
  * another numeral (十一 is read whole).
  */
 const NUM = String.raw`(\d+|(?<![同统唯万之第零〇一二两三四五六七八九十百千])[零〇一二两三四五六七八九十百千]+)`;
+/** A clause that speaks of (malicious) abnormal applications, and whether it says there were none. */
+const ABNORMAL_STATED = /[^，,。；;？?]*非正常申请[^，,。；;？?]*/u;
+const NO_ABNORMAL = /(无|冇|没有?|未|不存在|零)[^，,。；;？?]{0,4}(恶意)?非正常申请|非正常申请[^，,。；;？?]{0,6}(没有|都没|也没|为零|是零)|(一件|一个|一次)[^，,。；;？?]{0,8}(都|也)(没有|没)/u;
+const SOME_ABNORMAL = /(有|存在|出了|出现|被认定为?|查出)[^，,。；;？?]{0,8}(恶意)?非正常申请/u;
+
+/**
+ * 一 as an article, not a count: after a copula or a verb of being and going (「我们是一家民营的众创空间」
+ * 「我刚跳槽到一家代理所」「在一家代理机构工作」). 「只有一家服务机构」 keeps its count.
+ */
+const INDEFINITE_ONE = /(?<=[是到在进于])一(?=[家个所位名])/gu;
 /** Words between a count and what it counts: no other figure in between (「2笔贷款和1个证券化」). */
 const GAP = (n: number): string => String.raw`[^，。；？?\d零〇一二两三四五六七八九十百千]{0,${n}}`;
 
@@ -144,6 +154,13 @@ export function agencyFactsIn(asked: string, year: number, jurisdiction: Jurisdi
     input.clients = Array.from({ length: Math.min(clients, 100) }, (_, i) => ({ name: `所服务企业${i + 1}`, program, inventionGrants: 1 }));
     any = true;
   }
+  // The grant tiers hold only 「无恶意非正常申请」: the asker saying there were some (「有几件被认定为恶意非正常
+  // 申请」) or none (「一件恶意非正常申请都没有」) settles what the estimate would otherwise leave open.
+  if (input.inventionGrants !== undefined) {
+    const said = ABNORMAL_STATED.exec(question)?.[0] ?? "";
+    if (NO_ABNORMAL.test(said)) input.abnormalApplications = false;
+    else if (SOME_ABNORMAL.test(said)) input.abnormalApplications = true;
+  }
   if (/(创|拿|获|评上|成为)[^，。；？?]{0,4}国家级(示范品牌|重点资质|品牌)/.test(question)) (input.brand = { national: true, afterJoiningZone: true }), (any = true);
   // Saying the provincial level is saying it is not (yet) the national one.
   else if (/(创|拿|获|评上|成为)[^，。；？?]{0,4}省级(示范品牌|重点资质|品牌)/.test(question)) (input.brand = { provincial: true, national: false, afterJoiningZone: true }), (any = true);
@@ -251,7 +268,8 @@ function checkLines(result: CheckResult, stated: string[]): { lines: string[]; c
  * The conclusion from the asker's own numbers, or undefined when the question
  * states none the rules read. `jurisdictions` are those the reply speaks for.
  */
-export function applyOwnNumbers(question: string, jurisdictions: readonly Jurisdiction[], today: string): OwnNumbersOutcome | undefined {
+export function applyOwnNumbers(asked: string, jurisdictions: readonly Jurisdiction[], today: string): OwnNumbersOutcome | undefined {
+  const question = asked.replace(INDEFINITE_ONE, "");
   const year = Number(today.slice(0, 4));
   // The first jurisdiction the reply speaks for whose module offers an estimate (registration order).
   const offering = estimateJurisdictions().find((m) => jurisdictions.includes(m.jurisdiction));

@@ -7,7 +7,7 @@
 import { DOMAIN_TERMS } from "./domain-terms.ts";
 
 /** A clause asks when it has a question word, a yes/no particle or form, or a question mark. */
-const ASKING = /什么|啥|哪|多少|几|谁|怎|吗|嘛|呢|么|是否|能否|可否|([\u4e00-\u9fff])[不没]\1|[不没][？?]?$|[？?]$/u;
+const ASKING = /什么|啥|哪|多少|多[久长大高远]|何时|如何|几|谁|怎|吗|嘛|呢|么|是否|能否|可否|([\u4e00-\u9fff])[不没]\1|[不没][？?]?$|[？?]$/u;
 
 /**
  * Where the clauses that ask nothing lie, in a question with a clause that
@@ -116,6 +116,10 @@ export function askerContextSpans(
 ): [number, number][] {
   if (situation.length === 0) return [];
   const asks = withoutSpans(query, situation);
-  const specific = ASKS_FOR_SOMETHING.test(asks) && NAMES_PROGRAMME.test(asks) && new Set(ownTextWords(asks)).size >= MIN_OWN_WORDS && !leansBack(asks);
+  // A yes/no ask takes a situation told before it as its subject (「…需求不高，会影响申报吗」); one told
+  // after a whole yes/no question (「是每年认定一次吗？我刚跳槽到一家代理所…」) is only more news.
+  const lastAsk = Math.max(...clauseSpans(query).filter(([from]) => !situation.some((s) => s[0] === from)).map(([from]) => from));
+  const askedFirst = situation.every(([from]) => from > lastAsk);
+  const specific = (ASKS_FOR_SOMETHING.test(asks) || askedFirst) && NAMES_PROGRAMME.test(asks) && new Set(ownTextWords(asks)).size >= MIN_OWN_WORDS && !leansBack(asks);
   return specific ? situation.filter((s) => !/\d/.test(query.slice(s[0], s[1]))) : [];
 }
