@@ -99,9 +99,9 @@ const MIN_OWN_WORDS = 2;
 /**
  * The asker's own story told beside an ask that names its own subject (「淄博示范区的认定结果分几档？
  * 我们所在张店，主要做商标，最近还在招实习生，办公室也在重新装修。」). When the clauses that ask
- * ask for something (ASKS_FOR_SOMETHING), name the programme, use at least MIN_OWN_WORDS words of
- * the texts of their own and lean on nothing said before (它, 其, a 这/那 standing alone), they hold
- * everything an answer rests on; the clauses that ask nothing and state no figure (「我们园区有3家服务
+ * ask for something (ASKS_FOR_SOMETHING) or are a yes/no question told before all of the story, name
+ * the programme, use at least MIN_OWN_WORDS words of the texts of their own and lean on nothing said
+ * before (它, 其, a 这/那 standing alone), they hold everything an answer rests on; the clauses that ask nothing and state no figure (「我们园区有3家服务
  * 机构」 is what 「够不够」 asks about) are then context, whether or not the texts happen to use their
  * words (商标, 办公室; 装修). An ask that leaves its subject to the situation (「我们公司要交年费，
  * 淄博有补贴吗」: 补贴 for what) keeps it.
