@@ -24,7 +24,7 @@ import type { PolicyIndex } from "../src/retrieval/passage.types.ts";
 import { useOfflineAnswerer } from "./support/offline-answerer.ts";
 
 describe("the asker's story beside a self-contained ask", () => {
-  const { answerer } = useOfflineAnswerer();
+  const { answerer, opening } = useOfflineAnswerer();
   const ask = (q: string) => answerer().answer(q);
   const context = (q: string, ownWords: (t: string) => string[], leansBack = false): string[] =>
     askerContextSpans(q, situationSpans(q), ownWords, () => leansBack).map(([a, b]) => q.slice(a, b).replace(/[，。？]/g, ""));
@@ -43,9 +43,7 @@ describe("the asker's story beside a self-contained ask", () => {
   });
 
   it("answers an ask padded with the asker's own news", async () => {
-    const r = await ask("浙江示范区考核结果分几档？我们是做版权代理的，今年刚搬了新办公室，人手也不够。");
-    expect(r.refused, r.text).toBe(false);
-    expect(r.text.split("\n")[0]).toContain("三档");
+    expect(await opening("浙江示范区考核结果分几档？我们是做版权代理的，今年刚搬了新办公室，人手也不够。")).toContain("三档");
   });
 
   it("still refuses what the texts lack, however the story runs", async () => {
@@ -56,13 +54,11 @@ describe("the asker's story beside a self-contained ask", () => {
 });
 
 describe("the crowd addressed before the ask", () => {
-  const { answerer } = useOfflineAnswerer();
+  const { opening } = useOfflineAnswerer();
 
   it("「大伙谁知道」「群里有人知道」 are no part of what is asked", async () => {
-    const r = await answerer().answer("大伙谁知道淄博示范区多久认定一次");
-    expect(r.refused, r.text).toBe(false);
-    expect(r.text.split("\n")[0]).toContain("每年度认定一次");
-    expect((await answerer().answer("群里有人知道浙江示范区考核结果分几档吗")).text.split("\n")[0]).toContain("三档");
+    expect(await opening("大伙谁知道淄博示范区多久认定一次")).toContain("每年度认定一次");
+    expect(await opening("群里有人知道浙江示范区考核结果分几档吗")).toContain("三档");
   });
 });
 
@@ -231,12 +227,10 @@ describe("the asker's own numbers, in everyday words", () => {
 });
 
 describe("which level a zone is", () => {
-  const { answerer } = useOfflineAnswerer();
+  const { answerer, opening } = useOfflineAnswerer();
 
   it("asked as a choice of levels, in Chinese with a closing 哈 or in English, is answered by 第二条", async () => {
-    const zh = await answerer().answer("淄博整的这个示范区是市级的还是省级的哈");
-    expect(zh.refused, zh.text).toBe(false);
-    expect(zh.text.split("\n")[0]).toContain("市级示范区");
+    expect(await opening("淄博整的这个示范区是市级的还是省级的哈")).toContain("市级示范区");
     const en = await answerer().answer("Is a Zibo demonstration zone a city-level or a provincial-level designation?");
     expect(en.citations[0]).toBe("zb2020:2");
     // A choice of two is no yes/no question.

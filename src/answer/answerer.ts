@@ -70,8 +70,6 @@ const MAX_UNKNOWN_ENGLISH = 0.34;
 const ONCE_A_YEAR_CLAUSE = "zb2020:9";
 /** The kind of a question asking an amount of money (「多少钱」「补贴金额」), as answer-kinds.ts writes it. */
 const MONEY_KIND = "#qty:万元";
-/** Kinds of answer a clause either states or does not (a date, a place): one that does not cannot give them. */
-const STATED_OR_NOT = Object.keys(ASKED_KIND_LABEL);
 /** How many uncovered words a refusal names. */
 const MAX_MISSING_SHOWN = 3;
 /** A refused question's best clause is shown as nearby when it covers at least this much of the question. */
@@ -129,6 +127,12 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
 
   const normalize = createQuestionNormalizer(new Set(index.pieces.flatMap((p) => [...p.text])));
 
+  /** The kinds of answer asked (a date, a place: ASKED_KIND_LABEL) that none of the best clauses states. */
+  function unstatedKinds(profile: QueryProfile, passages: readonly Passage[]): string[] {
+    const top = passages.slice(0, thresholds.window);
+    return profile.kinds.filter((k) => ASKED_KIND_LABEL[k] && !top.some((p) => p.kinds.includes(k)));
+  }
+
   /**
    * What the texts do not cover (the nouns of the question they never use),
    * and the closest clause when it speaks to the rest of the question.
@@ -138,8 +142,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   function notCovered(profile: QueryProfile, passages: readonly Passage[], named: readonly Jurisdiction[], lacking: readonly string[] = []): string {
     const nouns = [...new Set([...lacking, ...profile.missingFocus, ...profile.missingNouns])];
     // With no noun missing, the kind of answer asked for may be what no clause states (a place, a date).
-    const top = passages.slice(0, thresholds.window);
-    const kinds = profile.kinds.filter((k) => ASKED_KIND_LABEL[k] && !top.some((p) => p.kinds.includes(k))).map((k) => ASKED_KIND_LABEL[k]!);
+    const kinds = unstatedKinds(profile, passages).map((k) => ASKED_KIND_LABEL[k]!);
     const missing = (nouns.length > 0 ? nouns : kinds.length > 0 ? kinds : profile.unknownWords.filter((w) => w.length > 1)).slice(0, MAX_MISSING_SHOWN);
     const scope = named.length === 1 ? POLICIES[POLICY_OF[named[0]!]].shortName : "两份政策";
     const best = passages[0];
@@ -423,7 +426,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const amountUnstated = named.length === 1 && profile.kinds.includes(MONEY_KIND) && !index.statedKinds(POLICY_OF[named[0]!]).has(MONEY_KIND);
       // 「今年的申报截止日期是哪天」: a date or a place asked that none of the best clauses states is not
       // answered by them (the application form of 第九条 is no deadline).
-      const kindUnstated = STATED_OR_NOT.some((k) => profile.kinds.includes(k) && !passages.slice(0, thresholds.window).some((p) => p.kinds.includes(k)));
+      const kindUnstated = unstatedKinds(profile, passages).length > 0;
       // 「评上优秀有啥用？」 after 「淄博示范区的认定结果分几档？」: a question of its own that the texts do not
       // answer alone, with nothing the texts lack in it, is asked once more about the conversation's topic.
       if (signal.offTopic && !carried && !side && !resolved.isFollowUp && profile.missingNouns.length === 0 && profile.missingFocus.length === 0) {
