@@ -55,6 +55,7 @@ export function refusalText(reason: RefusalReason): string {
 export const ASKED_KIND_LABEL: Readonly<Record<string, string>> = {
   "#location": "地点或地址",
   "#date": "具体日期",
+  "#wait": "办理时限（要等多久）",
 };
 
 /** What a text that states no amount of money anywhere lacks, when an amount is asked of it. */

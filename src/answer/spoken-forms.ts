@@ -47,10 +47,17 @@ const POINTING_BACK = /(?<=[\u4e00-\u9fff])[这那](一|个|一个)?(步|环节|
  * Asking the crowd who knows before the question (「恁们谁知道淄博那个…」「有没有大佬知道…」): who knows is
  * no part of what is asked. Only at the start of a clause and before more words of it.
  */
-const WHO_KNOWS = /(?<=^|[\s，,。？?！!])(?:恁们|你们|大家|大伙儿?|各位|诸位|群里|朋友们|兄弟们|老铁们|家人们)?(?:有没有)?(?:谁|哪位|有人|大佬|大神)(?:知道|晓得|清楚|了解|(?:整|弄|搞)明白了?)(?:一下)?(?=[\u4e00-\u9fff]{2})/gu;
+const WHO_KNOWS = /(?<=^|[\s，,。？?！!])(?:恁们|你们|大家|大伙儿?|各位|诸位|群里|朋友们|兄弟们|老铁们|家人们)?(?:有没有)?(?:谁|哪位|有?人|大佬|大神)(?:知道|晓得|清楚|了解|(?:整|弄|搞)明白了?)(?:一下)?(?=[\u4e00-\u9fff]{2})/gu;
+
+/**
+ * A rumour put to the reader (「…对区县也有好处，真的假的？」「…是真是假」): asks whether what was said
+ * holds, as 「…吗？」 does. Only at the end of a clause.
+ */
+const TRUE_OR_NOT = /[，,\s]*(?:是?真的假的|是真是假|真的还是假的)[啊呀哦吖]?(?=[？?！!。]|$)/gu;
 
 const SPOKEN_FORMS: readonly SpokenForm[] = [
   { spoken: PASSED_ON, written: "" },
+  { spoken: TRUE_OR_NOT, written: "吗" },
   { spoken: WHO_KNOWS, written: "" },
   // the trade's own short forms, read whole: 知产 is 知识产权; 专代 the attorney before 证书/资格/考试, else the agency work
   { spoken: /知产/g, written: "知识产权" },
@@ -87,6 +94,33 @@ const SPOKEN_FORMS: readonly SpokenForm[] = [
   { spoken: /事体/g, written: "事情" },
   // Sichuan 一哈 (一下)
   { spoken: /一哈/g, written: "一下" },
+  // Cantonese grammar words, a closed class (「嗰个示范区要几多间机构先得㗎」「系唔系」「冇」): demonstratives,
+  // question words, pronouns, negation, particles. 间 is Cantonese's classifier for an organisation.
+  { spoken: /嗰/g, written: "那" },
+  { spoken: /几多/g, written: "多少" },
+  { spoken: /(?<=多少|几)间/g, written: "家" },
+  { spoken: /乜嘢|咩嘢|乜/g, written: "什么" },
+  { spoken: /点样/g, written: "怎样" },
+  { spoken: /点解/g, written: "为什么" },
+  { spoken: /边个/g, written: "谁" },
+  { spoken: /边度/g, written: "哪里" },
+  { spoken: /我哋/g, written: "我们" },
+  { spoken: /你哋/g, written: "你们" },
+  { spoken: /佢哋/g, written: "他们" },
+  { spoken: /佢/g, written: "他" },
+  { spoken: /系唔系/g, written: "是不是" },
+  { spoken: /唔系/g, written: "不是" },
+  { spoken: /唔该/g, written: "" },
+  { spoken: /唔/g, written: "不" },
+  { spoken: /冇/g, written: "没有" },
+  { spoken: /嘅/g, written: "的" },
+  { spoken: /咗/g, written: "了" },
+  { spoken: /畀|俾/g, written: "给" },
+  { spoken: /攞/g, written: "拿" },
+  { spoken: /搵/g, written: "找" },
+  { spoken: /睇/g, written: "看" },
+  { spoken: /啲/g, written: "些" },
+  { spoken: /㗎|喎|啩/g, written: "" },
   // the asker's own framing before the ask (「想知道…」「麻烦问下…」「请教一下…」): no part of what is asked
   { spoken: OWN_FRAMING, written: "" },
   // a chance of qualifying, in speech (「俺们这经开区有戏没」「有没有戏」): whether it can

@@ -198,10 +198,49 @@ export function yesNoVerdict(question: string, sentence: string, cues: readonly 
   const inQuestion = inClause.length > 0 ? inClause : words.filter((w) => w.length >= 2 && asked.includes(w));
   const questionWords = inQuestion.filter((w) => !inQuestion.some((o) => o.length > w.length && o.includes(w)));
   const about = focus.length > 0 ? focus : questionWords.map((w) => [w]);
-  const { carried, total } = focusCarried(sentence, about, cues);
+  // What 是 asks of one member of an enumeration, the sentence may say of a neighbour only (「全部」 of 完全式,
+  // asked of 顾问式): then it does not say yes.
+  const member = memberSaidOf(question, sentence, words);
+  if (member !== undefined && about.some((g) => g.some((c) => sentence.includes(c)) && !g.some((c) => member.includes(c)))) return undefined;
+  const { carried, total } = focusCarried(member ?? sentence, about, cues);
   // 「评个优秀难不难」「门槛高不高」: a gradable adjective asks for a judgement the sentence must make itself;
   // naming what is asked about is no yes to it (「看不看」「算不算」 are: the sentence names what is counted).
   const yes = yesNoAsk(question)?.yes;
   const judged = yes === undefined || !GRADABLE.test(yes) || sentence.includes(yes);
   return judged && total > 0 && carried >= total / 2 ? "yes" : undefined;
+}
+
+/** Where an enumeration's member ends: the next 、 ； or 。 outside brackets. */
+function memberEnd(sentence: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < sentence.length; i++) {
+    const c = sentence[i]!;
+    if (c === "（" || c === "(") depth++;
+    else if ((c === "）" || c === ")") && depth > 0) depth--;
+    else if (depth === 0 && /[、；;。]/u.test(c)) return i;
+  }
+  return sentence.length;
+}
+
+/**
+ * 「顾问式是不是将全部专利事务整包给机构？」 against 「采取完全式（将其全部专利事务整包…）、顾问式（将其咨询性
+ * 专利事务委托…）…」: what 是 asks is said of its subject, so it is looked for in the member of the
+ * enumeration that subject stands in — not in a neighbour's. The subject is a word of the texts the question
+ * names before its 是; undefined when the question asks no 是 or the sentence lists no such member.
+ */
+function memberSaidOf(question: string, sentence: string, words: readonly string[]): string | undefined {
+  if (yesNoAsk(question)?.yes !== "是" || !sentence.includes("、")) return undefined;
+  const clause = askingClause(question) ?? question;
+  const copula = clause.search(/是不是|是否|是/u);
+  if (copula <= 0) return undefined;
+  const subject = words
+    .filter((w) => w.length >= 2 && clause.slice(0, copula).includes(w) && !clause.slice(copula).includes(w) && occurrences(sentence, w).length === 1)
+    .sort((a, b) => b.length - a.length)[0];
+  if (!subject) return undefined;
+  const from = sentence.indexOf(subject);
+  const before = sentence.slice(0, from);
+  // Only a member of an enumeration: after 、 or before one.
+  const end = memberEnd(sentence, from);
+  if (!/、$/u.test(before) && sentence[end] !== "、") return undefined;
+  return sentence.slice(from, end);
 }

@@ -67,6 +67,8 @@ export const STATED_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[�
 export function questionKindTerms(question: string): string[] {
   const terms = new Set<string>();
   for (const k of QUESTION_KINDS) if (k.pattern.test(question)) terms.add(k.term);
+  // A wait (「多久能批下来」) is no period the texts state (每两年考核一次).
+  if (terms.has("#wait")) terms.delete("#period");
   for (const q of quantitiesIn(question)) terms.add(`#qty:${q.unit}`);
   return [...terms];
 }

@@ -178,6 +178,12 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   资料: ["申报材料", "材料"],
   流程: ["程序", "申报程序"],
   步骤: ["程序"],
+  // the trade's word for putting the enterprise IP management standard into practice (贯彻《企业知识产权管理规范》)
+  贯标: ["贯彻", "管理规范"],
+  // a step of a procedure named by its place in it (「第一步先干啥」「下一步呢」)
+  第一步: ["程序"],
+  头一步: ["程序"],
+  下一步: ["程序"],
   手续: ["程序", "申报程序"],
   怎么申请: ["申报程序"],
   申请: ["申报"],
@@ -320,6 +326,13 @@ export interface KindCue {
  */
 export const CONSEQUENCE_ASK = /(保留|保住|留住|取消|撤销|失去|丢掉?|丧失)[^，,。？?]{0,4}(资格|称号|牌子)|(会|将|要)(怎样|怎么样|如何)|(?<!(想|打算|准备|计划)[^，。？?]{0,10})怎么办|后果|怎么处理|如何处理|会不会被|就(没|完|取消|撤|摘)/;
 
+/** A wait asked: a duration before a verb of outcome, or after one (see `#wait`). */
+const WAIT_TIME = "(多久|多长时间|几个月|几天|多少天|几个工作日|多少个工作日)";
+export const WAIT_ASK = new RegExp(
+  `${WAIT_TIME}[^，,。？?！!一]{0,2}(能|才|就|可以|会)|等(上)?${WAIT_TIME}|(到账|下来|出来|批复|结果|审批|审核|办结|办完|公示|拿到|通知|回复|答复)[^，,。？?！!]{0,3}(要|得|需要|用)?${WAIT_TIME}`,
+  "u",
+);
+
 export const QUESTION_KINDS: readonly KindCue[] = [
   // what a rule is based on (第一条 「根据…制订本办法」; the Zibo preamble 「根据…精神…制定」)
   { term: "#basis", pattern: /依据|根据|背景|由来|出处|上位法|(哪些|哪个|什么|哪两个|哪几个)(上级|上位)?(政策)?文件|上级文件|上位文件/ },
@@ -328,6 +341,10 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   // how often / how long (「每两年考核一次」「每年度认定一次」「试用期一年」)
   // also asked as a choice of periods (「一年一次还是两年一次」「一年查一回」)
   { term: "#period", pattern: /多久|多长时间|多长|几年|多少年|频率|周期|一年几次|每年几次|几年一次|[一两二三每]年[^，。？?]{0,4}[一几](次|回)/ },
+  // how long one waits for something to happen (「多久能批下来」「几个月才出结果」「到账要等多久」): a time
+  // limit, which neither text states — they state how often (每两年考核一次) and the trial period, not how
+  // long anything takes; asked so, it is no `#period` (questionKindTerms drops that)
+  { term: "#wait", pattern: WAIT_ASK },
   // a document's number (「淄政办字〔2018〕132号」)
   { term: "#docno", pattern: /文号|发文字号|文件号|字号/ },
   // a calendar date (「自2018年1月1日起实施」); a month the asker states (「2021年10月还在试用期内吗」) is
@@ -344,7 +361,8 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   // (「办公地址在哪里」「在哪个位置办公」「证书在哪里考」). The texts state only where zones
   // are built and to which body applications go (「向…提出申报申请」); a where-question
   // that no clause of that form answers stays uncovered.
-  { term: "#location", pattern: /地址|地点|(哪个|什么)位置|在哪(?![些个一])|在什么地方/ },
+  // 「差在哪」「区别在哪」「难在哪」 ask which respect, not where: an adjective or an abstract noun before 在哪.
+  { term: "#location", pattern: /地址|地点|(哪个|什么)位置|(?<!(差|缺|难|好|强|弱|错|卡|区别|不同|差别|差距|问题|原因|关键|难点|重点|亮点|优势|不足|短板))在哪(?![些个一])|在什么地方/ },
   // what it takes to qualify (「申报需要什么条件」「门槛高吗」「申请资格」「依托单位得是什么样的」)
   // → the article that lists them (「应具备以下条件」「应当具备下列条件」)
   {

@@ -6,8 +6,8 @@
  */
 import { DOMAIN_TERMS } from "./domain-terms.ts";
 
-/** A clause asks when it has a question word, a yes/no particle or form, or a question mark. */
-const ASKING = /什么|啥|哪|多少|多[久长大高远]|何时|如何|几|谁|怎|吗|嘛|呢|么|是否|能否|可否|([\u4e00-\u9fff])[不没]\1|[不没][？?]?$|[？?]$/u;
+/** A clause asks when it has a question word (not 几 of 好几, 几乎, 十几, 几十: several, almost), a yes/no particle or form, or a question mark. */
+const ASKING = /什么|啥|哪|多少|多[久长大高远]|何时|如何|(?<![好没十])几(?![乎十百千万])|谁|怎|吗|嘛|呢|么|是否|能否|可否|([\u4e00-\u9fff])[不没]\1|[不没][？?]?$|[？?]$/u;
 
 /**
  * Where the clauses that ask nothing lie, in a question with a clause that
@@ -48,22 +48,26 @@ const ONLY_ADDRESSES = /^(哈喽|嗨|hi|hello|你好|您好|侬好|大家好|各
 
 /**
  * An ask about who knows, not about the texts (「有大佬知道吗」「谁整明白了吱一声」「有人懂吗」): chat
- * asks the crowd before asking the question.
+ * asks the crowd before asking the question. Only when nothing is named after it: 「有没有人知道号码」 asks for the 号码.
  */
-const ASKS_WHO_KNOWS = /(大佬|大神|有人|谁|哪位)[^，,。？?！!\s]{0,3}(知道|懂|晓得|了解|清楚|明白)|吱一声/u;
+const ASKS_WHO_KNOWS = /(大佬|大神|有人|谁|哪位)[^，,。？?！!\s]{0,3}(知道|懂|晓得|了解|清楚|明白)(一下|的)?[吗么嘛不没啊呀吧呢]*[，,。？?！!～~\s]*$|吱一声/u;
 
 /**
  * The small talk around a question: the clauses that ask nothing (or only who knows), name nothing of
  * the domain and no figure, and are either up to a clause turning to the question (that clause too) or
  * from a thanks on, or only greet or address (ONLY_ADDRESSES), or use no word the texts use at all (「求科普」「在线等挺急的」「俺看得云里雾里的」) —
- * the last only while the rest of the message names something of the domain, so a situation that
- * carries the topic (「年费减免 淄博有补贴吗」) is never dropped.
- * @param usesTextWords whether a clause uses any word the texts use (createTopicCoverage knows)
+ * the last only while the rest of the message names something of the domain or uses at least
+ * MIN_OWN_WORDS words of the texts of its own (「…：浙江那个申报是直接报省局还是先报市里」), so a
+ * situation that carries the topic (「年费减免 淄博有补贴吗」: 补贴 for what) is never dropped.
+ * @param usesTextWords whether a clause uses any word the texts use, or is a bare noun phrase (「…打哪个电话 有没有人知道号码」:
+ * the thing asked for, whatever the texts say) — createTopicCoverage knows
+ * @param ownTextWords the words of the texts a stretch uses, besides the programme and places
  */
 export function smallTalkSpans(
   query: string,
   situation: readonly [number, number][] = situationSpans(query),
   usesTextWords: (clause: string) => boolean = () => true,
+  ownTextWords: (text: string) => readonly string[] = () => [],
 ): [number, number][] {
   const clauseOf = ([from, to]: readonly [number, number]): string => query.slice(from, to);
   const asides = [...situation, ...clauseSpans(query).filter((s) => ASKS_WHO_KNOWS.test(clauseOf(s)) && !situation.some((t) => t[0] === s[0]))];
@@ -73,7 +77,8 @@ export function smallTalkSpans(
   const marked = plain.filter((s) => s[1] <= turnAt || s[0] >= thanksAt || ASKS_WHO_KNOWS.test(clauseOf(s)) || ONLY_ADDRESSES.test(clauseOf(s).trim()));
   const foreign = plain.filter((s) => !marked.includes(s) && !usesTextWords(clauseOf(s)));
   const rest = withoutSpans(query, [...marked, ...foreign]);
-  return DOMAIN_TERMS.some((t) => rest.includes(t)) ? [...marked, ...foreign] : marked;
+  const restSaysWhat = DOMAIN_TERMS.some((t) => rest.includes(t)) || new Set(ownTextWords(rest)).size >= MIN_OWN_WORDS;
+  return restSaysWhat ? [...marked, ...foreign] : marked;
 }
 
 /** The text with these stretches taken out. */

@@ -70,6 +70,8 @@ const KIND_WEIGHT = 6;
 
 /** Nouns (jieba tags); set phrases and idioms (l, i) are not: 说了算, 搞砸 say how, not what. */
 const NOUN_TAG = /^(n|vn|an|j|eng|b|s)/;
+/** Plain nouns: common, proper-but-not-personal, place and organisation names (not vn, nr). */
+const PLAIN_NOUN_TAG = /^n([zgtls])?$/;
 const DOMAIN = new Set(DOMAIN_TERMS);
 /** Pronouns that always point back (它, 其), and demonstratives that do when no noun follows them (「这个能拿吗」, not 「这个示范区」). */
 const POINTS_BACK = /^(它|它们|其)$/u;
@@ -183,6 +185,14 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
   /** The words of the texts a stretch uses, besides the programme itself and places (askerContextSpans). */
   const ownTextWords = (text: string): string[] =>
     tokenizer.topicWords(text).filter((w) => w.length > 1 && !NAMES_PROGRAMME.test(w) && !JURISDICTION_WORDS.has(w) && usedByTexts(w));
+  /**
+   * A clause that uses a word of the texts, or consists of plain nouns only (「号码」 of 「有没有人知道号码」
+   * names what is asked); not a verbal noun (救命) or a name (jieba's nr: 科普, 拜托 are mis-read as names).
+   */
+  const namesTopic = (clause: string): boolean => {
+    const words = tokenizer.taggedTopicWords(clause);
+    return words.some((w) => DOMAIN.has(w.word) || usedByTexts(w.word)) || (words.length > 0 && words.every((w) => PLAIN_NOUN_TAG.test(w.tag)));
+  };
   /** A stretch leans on what was said before it when it uses 它/其, or 这/那 with no noun of its own after it. */
   const leansBack = (text: string): boolean => {
     const words = tokenizer.tagged(text);
@@ -203,7 +213,7 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
       // A clause that asks nothing and names nothing of the domain nor a figure (「孩子这周期末考试」
       // 「不说这个了」「今天降温注意加衣服」) is small talk around the question: none of its words, not even
       // those the texts happen to use (头, 说, 大), says anything of what is asked, so none is weighed.
-      const smallTalk = smallTalkSpans(query, situation, (clause) => tokenizer.topicWords(clause).some((w) => DOMAIN.has(w) || usedByTexts(w)));
+      const smallTalk = smallTalkSpans(query, situation, namesTopic, ownTextWords);
       const context = askerContextSpans(query, situation, ownTextWords, leansBack);
       const seen = new Set<string>();
       const out: WeightedWord[] = [];
