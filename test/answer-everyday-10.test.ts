@@ -110,3 +110,26 @@ describe("贯标", () => {
     expect((await answerer().answer("企业贯标有奖励吗")).refused).toBe(true);
   });
 });
+
+describe("both sides asked whether they have something", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("opens with the side that has it when only one does", async () => {
+    // 「X方面的服务」: X is what is asked about, not the 服务 both texts name
+    const plants = await opening("浙江跟淄博是不是都要求示范区能提供植物新品种方面的服务？");
+    expect(plants).toMatch(/^只有淄博市（市级）有这方面的规定。/);
+    expect(plants).toContain("浙江省管理办法没有这方面的规定");
+    expect(await opening("服务需求里，浙江和淄博都要求有植物新品种方面的服务吗？")).toMatch(/^只有淄博市（市级）有。\n浙江省（省级）：没有。/);
+    // a figure after 要求 is the threshold asked about, not the asker's count
+    expect(await opening("浙江和淄博是不是都要求有20家服务机构")).toMatch(/^只有浙江省（省级）是这样。/);
+    expect(await opening("浙江和淄博都给专利质押融资补贴吗")).toMatch(/^只有淄博市（市级）有这方面的规定。/);
+    expect(await opening("浙江和淄博都要求核心区面积吗")).toMatch(/^只有浙江省（省级）有这方面的规定。/);
+  });
+
+  it("asked with a verb of stating (写了, 规定, 提到) asks whether a text has it", async () => {
+    const { yesNoAsk } = await import("../src/answer/yes-no-ask.ts");
+    expect(yesNoAsk("浙江的办法写了有效期吗？")).toEqual({ yes: "有", no: "没有" });
+    expect(yesNoAsk("浙江办法提到专家评估吗")).toEqual({ yes: "有", no: "没有" });
+    expect(await opening("浙江办法提到专家评估吗")).toMatch(/^有。/);
+  });
+});

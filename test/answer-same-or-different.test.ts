@@ -94,9 +94,10 @@ describe("comparisons that ask whether the two texts agree", () => {
     expect(zibo).toMatch(/^淄博市（市级）：要。.*组织专家评估和现场考察/);
   });
 
-  it("「都有试用期吗」: the side whose corresponding clause sets none says 没有, no 「都」", async () => {
+  it("「都有试用期吗」: the side whose corresponding clause sets none says 没有, no 「都」, and the reply opens with the side that has one", async () => {
     const r = await answerer.answer("浙江和淄博的示范区都有试用期吗？");
-    const [zhejiang, zibo] = r.text.split("\n");
+    const [lead, zhejiang, zibo] = r.text.split("\n");
+    expect(lead).toBe("只有淄博市（市级）有。");
     expect(zhejiang).toBe("浙江省（省级）：没有。浙江省管理办法没有这方面的规定。");
     expect(zibo).toMatch(/^淄博市（市级）：有。.*试用期一年（第十七条）/);
   });

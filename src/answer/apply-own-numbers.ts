@@ -98,11 +98,18 @@ function first(question: string, patterns: readonly RegExp[]): number | undefine
 
 /**
  * 「超过70件、120件、200件，分别给多少」 lists the text's tiers, not the asker's
- * situation: a run of figures in one unit joined by 、 is no fact about them.
+ * situation: a run of figures in one unit joined by 、 is no fact about them; nor is a threshold asked
+ * about (ASKED_THRESHOLD).
  */
 function withoutEnumerations(question: string): string {
-  return question.replace(ENUMERATION, "");
+  return question.replace(ENUMERATION, "").replace(ASKED_THRESHOLD, "");
 }
+
+/**
+ * 「是不是都要求有20家服务机构」「得有多少…，得有20家吗」: a figure after a word of requiring is the
+ * threshold asked about, not the asker's count (「我们有18家」).
+ */
+const ASKED_THRESHOLD = new RegExp(`(?:要求|需要|必须|须|(?<![拿获取值记懂])得|门槛是?)(?:有|达到|是|在|超过)?\\s*${NUM}\\s*(?:家|件|平方米|平米|平方|㎡|笔|项|个|人|名|位|万)`, "gu");
 
 /** Facts of a zone profile stated in the question (counts of agencies, the core area). */
 export function zoneFactsIn(asked: string): ZoneProfile["zone"] | undefined {

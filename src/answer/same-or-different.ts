@@ -5,7 +5,7 @@
  * or 「不一样。」 when one side has no such provision. Lines stating no measure
  * in common open 「基本一样，措辞略有不同。」 when worded alike (ALIKE), else
  * with no word. 「两边都…吗」 opens 「都要。」 when both lines give the same
- * yes/no word. Only the grammar of the ask is read, never the topics of the texts.
+ * yes/no word, and 「只有淄博市（市级）有。」 when one says yes and the other no (or has no such provision). Only the grammar of the ask is read, never the topics of the texts.
  */
 import { measuresIn } from "../retrieval/answer-kinds.ts";
 
@@ -122,8 +122,8 @@ export function openWithAgreement(question: string, reply: string, labels: reado
   return verdict ? `${lead[verdict]}\n${reply}` : reply;
 }
 
-/** 「两边都要…吗」「都能…吗」: a question whether each side does it. */
-const BOTH_ASK = /都[^，。？?]*(吗|么|不|没)[？?。]*$|都[^，。？?]*(.)[不没]\2/u;
+/** 「两边都要…吗」「都能…吗」「是不是都…」: a question whether each side does it. */
+const BOTH_ASK = /都[^，。？?]*(吗|么|不|没)[？?。]*$|都[^，。？?]*(.)[不没]\2|(是不是|是否)都/u;
 
 /**
  * The reply with 「都要。」/「都没有。」 before its conclusion when the question asks
@@ -134,7 +134,19 @@ export function openWithBoth(question: string, reply: string, labels: readonly s
   if (!BOTH_ASK.test(question)) return reply;
   const lines = sideLines(reply, labels);
   if (lines.length !== 2) return reply;
+  const sideOf = (line: string): string => line.slice(0, line.indexOf("："));
+  // One side with no such provision: not both — say which one has it (「只有淄博市（市级）有这方面的规定。」).
+  const without = lines.map((l) => NO_PROVISION.test(l));
   const words = lines.map((l) => /^[^：]*：([^。，]{1,3})。/u.exec(l)?.[1]);
-  if (!words[0] || words[0] !== words[1]) return reply;
-  return `都${words[0]}。\n${reply}`;
+  if (words[0] && words[0] === words[1]) return `都${words[0]}。\n${reply}`;
+  // 「有。」 on one line and 「没有。」 on the other: say which one does (「只有淄博市（市级）有。」).
+  const yes = words.findIndex((w, i) => w !== undefined && words[1 - i] === negationOf(w));
+  if (yes >= 0) return `只有${sideOf(lines[yes]!)}${words[yes] === "是" ? "是这样" : words[yes]}。\n${reply}`;
+  if (without[0] !== without[1]) return `只有${sideOf(lines[without[0] ? 1 : 0]!)}有这方面的规定。\n${reply}`;
+  return reply;
+}
+
+/** 有 → 没有, 要 → 不要, 能 → 不能 (the no words of yes-no-ask.ts). */
+function negationOf(yes: string): string {
+  return yes === "有" ? "没有" : `不${yes}`;
 }

@@ -35,6 +35,8 @@ const MODALS_2 = ["可以", "需要", "应该", "应当", "能够", "允许"];
  */
 const MODALS = ["能够", "可以", "需要", "应该", "应当", "允许", "能", "会", "要", "可"];
 const COPULAS = ["是", "有"];
+/** Verbs of what a text states (写了, 规定, 提到, 明确): asked with 吗, they ask whether it has a provision. */
+const STATING = /写了|写明|写有|规定|提到|提及|明确/u;
 /** A-not-A: 能不能, 有没有, 是不是, 给不给, 算不算 (X 不/没 X). */
 const A_NOT_A = /([\u4e00-\u9fff])([不没])\1/u;
 /** 是否, 能否, 可否, 有无: a yes/no question in writing. */
@@ -76,6 +78,8 @@ export function yesNoAsk(question: string): YesNoAsk | undefined {
   // 「是不是都有」「是否需要」: 是 only marks the question; the verb after it is what is asked.
   const askedAfter = (rest: string): string | undefined => {
     const verb = rest.replace(ADVERBS, "");
+    // 「是不是都要求…」: 要求 is no modal 要 (NOT_A_MODAL); 是 is what is asked.
+    if (NOT_A_MODAL.test(verb)) return undefined;
     return [...MODALS, "有"].find((p) => verb.startsWith(p));
   };
   if (anotA) {
@@ -101,6 +105,8 @@ export function yesNoAsk(question: string): YesNoAsk | undefined {
     }
     if (found) return ask(found.word);
   }
+  // 「浙江的办法写了有效期吗」「规定了上限吗」: whether a text states something is whether it has it.
+  if (STATING.test(body)) return ask("有");
   return undefined;
 }
 

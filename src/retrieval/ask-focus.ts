@@ -26,6 +26,8 @@ const YES_NO = /^(吗|么|嘛|不|没|没有|否)$/;
 const YES_NO_VERB = /^((.)[不没]\2.*|是否|有无|能否|可否)$/;
 /** Verbs and prepositions that may stand between a yes-no verb and its object (「是否要求…」「能不能给…」). */
 const BRIDGE = /^(v|p|d)/;
+/** Words that make the noun before them name a kind of the noun after (「植物新品种方面的服务」「商标类的机构」). */
+const KIND_OF = /^(方面|类|之类|相关|领域|类型|性质)$/;
 /** Aspect and structural particles that may stand between the content word and the yes-no particle. */
 const ASPECT = /^(了|过|的|呀|啊)$/;
 
@@ -89,8 +91,13 @@ export function askFocus(words: readonly TaggedWord[], nounLike: (w: TaggedWord)
       focus.add(last);
       // A noun heads the nouns before it (贷款 贴息); a verb right after a noun makes a noun phrase
       // with it (资金 支持, 专利 托管: the support of funds), so that noun is asked about too.
-      if (nounLike(words[last]!)) for (const j of nounRunBefore(last - 1)) focus.add(j);
-      else if (last > 0 && words[last]!.tag.startsWith("v") && nounLike(words[last - 1]!)) focus.add(last - 1);
+      if (nounLike(words[last]!)) {
+        const run = [last, ...nounRunBefore(last - 1)];
+        for (const j of run) focus.add(j);
+        // 「有植物新品种方面的服务吗」: a noun naming a kind of the head (X方面的, X类的, X相关的) is what sets it apart.
+        const start = Math.min(...run);
+        if (words[start - 1]?.word === "的" && KIND_OF.test(words[start - 2]?.word ?? "")) for (const j of nounRunBefore(start - 3)) focus.add(j);
+      } else if (last > 0 && words[last]!.tag.startsWith("v") && nounLike(words[last - 1]!)) focus.add(last - 1);
     }
   });
   return [...focus].sort((a, b) => a - b);
