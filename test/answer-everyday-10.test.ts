@@ -133,3 +133,29 @@ describe("both sides asked whether they have something", () => {
     expect(await opening("浙江办法提到专家评估吗")).toMatch(/^有。/);
   });
 });
+
+describe("where", () => {
+  const { answerer, opening } = useOfflineAnswerer();
+
+  it("an office is, is a place the texts do not state", async () => {
+    const r = await answerer().answer("淄博市知识产权事业发展中心在哪里");
+    expect(r.refused).toBe(true);
+    expect(r.text).toContain("地点或地址");
+  });
+
+  it("to hand an application in, is the body it goes to", async () => {
+    expect(questionKindTerms("浙江示范区在哪儿申报")).toEqual(["#destination"]);
+    expect(await opening("浙江示范区在哪儿申报")).toContain("向设区市知识产权局提出申报申请");
+  });
+});
+
+describe("a wait asked in English", () => {
+  const { answerer } = useOfflineAnswerer();
+
+  it("is refused in English, naming what the texts do not state", async () => {
+    const r = await answerer().answer("How long does it take to get the Zibo subsidy after applying?");
+    expect(r.refused).toBe(true);
+    expect(r.text).toMatch(/^Neither policy states a processing time/);
+    expect((await answerer().answer("How often are Zhejiang zones assessed?")).text).toContain("once every two years");
+  });
+});

@@ -58,6 +58,13 @@ export const ASKED_KIND_LABEL: Readonly<Record<string, string>> = {
   "#wait": "办理时限（要等多久）",
 };
 
+/** The same kinds, named in an English refusal (「Neither policy states a processing time …」). */
+export const ASKED_KIND_LABEL_EN: Readonly<Record<string, string>> = {
+  "#location": "a place or address",
+  "#date": "a specific date",
+  "#wait": "a processing time (how long it takes)",
+};
+
 /** What a text that states no amount of money anywhere lacks, when an amount is asked of it. */
 export const UNSTATED_AMOUNT = "具体金额";
 

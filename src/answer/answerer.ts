@@ -17,7 +17,7 @@ import { quantitiesIn } from "../retrieval/answer-kinds.ts";
 import type { CorrectedText } from "../retrieval/correct-typos.ts";
 import type { Passage, PolicyIndex, QueryProfile } from "../retrieval/passage.types.ts";
 import type { AnswerOptions, AnswerResult, Answerer, PreviousTurn, RefusalReason } from "./answer.types.ts";
-import { ASKED_KIND_LABEL, JURISDICTION_LABEL, UNSTATED_AMOUNT, notCoveredText, otherLevelText, otherSideText, readingNote, refusalText, SCOPE_HELP, trialNotes, type NearbyClause } from "./answer-texts.ts";
+import { ASKED_KIND_LABEL, ASKED_KIND_LABEL_EN, JURISDICTION_LABEL, UNSTATED_AMOUNT, notCoveredText, otherLevelText, otherSideText, readingNote, refusalText, SCOPE_HELP, trialNotes, type NearbyClause } from "./answer-texts.ts";
 import { NATIONAL_MENTION, otherLevelZone } from "./detect-other-level.ts";
 import { formatCitation, formatClause, parseCitation } from "../knowledge/citation.ts";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
@@ -245,6 +245,9 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         const reply = text.replace(/^Yes — (.)/u, (_, c: string) => c.toUpperCase());
         return { ...refuseEnglish("off-topic", zh.retrieved), text: `${englishOtherSideLead(named[0]!, other, isYesNoQuestion(asked))}\n${reply}` };
       }
+      // The Chinese refusal named a kind of answer no clause states (「没有写到“办理时限（要等多久）”」): so does the English one.
+      const kind = Object.keys(ASKED_KIND_LABEL).find((k) => ASKED_KIND_LABEL_EN[k] && zh.text.includes(`“${ASKED_KIND_LABEL[k]}”`));
+      if (kind && reading.unknownWords.length === 0) return { ...refuseEnglish("off-topic", zh.retrieved), text: `Neither policy states ${ASKED_KIND_LABEL_EN[kind]}.\n\n${ENGLISH_REFUSAL}` };
       return zh.refusalReason === "off-topic" ? refuseNaming(zh.retrieved) : refuseEnglish(zh.refusalReason ?? "off-topic", zh.retrieved);
     }
     // The asker's own numbers go through the rules in English (the Chinese reading keeps only the figures).

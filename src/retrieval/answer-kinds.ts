@@ -69,6 +69,8 @@ export function questionKindTerms(question: string): string[] {
   for (const k of QUESTION_KINDS) if (k.pattern.test(question)) terms.add(k.term);
   // A wait (「多久能批下来」) is no period the texts state (每两年考核一次).
   if (terms.has("#wait")) terms.delete("#period");
+  // Where an application goes (「在哪儿申报」) is a body, not a place.
+  if (terms.has("#destination")) terms.delete("#location");
   for (const q of quantitiesIn(question)) terms.add(`#qty:${q.unit}`);
   return [...terms];
 }

@@ -358,11 +358,13 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   // where zones are built (「建在哪些地方」「选在什么样的区域」 → 「围绕…的地区进行布局」)
   { term: "#place", pattern: /(哪些|什么|哪类|什么样的?)(地方|地区|区域|园区)|哪里建|建在哪|选址|布局在/ },
   // a physical location: an address, where an office is or where something is done
-  // (「办公地址在哪里」「在哪个位置办公」「证书在哪里考」). The texts state only where zones
-  // are built and to which body applications go (「向…提出申报申请」); a where-question
-  // that no clause of that form answers stays uncovered.
+  // (「办公地址在哪里」「在哪个位置办公」「证书在哪里考」「中心在哪」). The texts state only where zones
+  // are built; a where-question that no clause of that form answers stays uncovered.
   // 「差在哪」「区别在哪」「难在哪」 ask which respect, not where: an adjective or an abstract noun before 在哪.
   { term: "#location", pattern: /地址|地点|(哪个|什么)位置|(?<!(差|缺|难|好|强|弱|错|卡|区别|不同|差别|差距|问题|原因|关键|难点|重点|亮点|优势|不足|短板))在哪(?![些个一])|在什么地方/ },
+  // where to hand an application in (「在哪儿申报」「在什么地方交」 → 「向设区市知识产权局提出申报申请」): a body,
+  // not a place (questionKindTerms drops `#location` then)
+  { term: "#destination", pattern: /(在哪(里|儿)?|在什么地方)(交|报|申报|申请|提交|递交|提出)/ },
   // what it takes to qualify (「申报需要什么条件」「门槛高吗」「申请资格」「依托单位得是什么样的」)
   // → the article that lists them (「应具备以下条件」「应当具备下列条件」)
   {
@@ -403,7 +405,8 @@ export const CLAUSE_KINDS: readonly KindCue[] = [
   { term: "#validity", pattern: /试用期|有效期|自\d{4}年\d{1,2}月\d{1,2}日起(实施|施行)/ },
   // the areas something is judged in (「在…等方面」, or 「在…等工作成绩显著」)
   { term: "#aspects", pattern: /(?<!所)在[^。；]{2,80}等(方面|工作)/ },
-  { term: "#location", pattern: /向[^。；]{2,30}(提出|提交|推荐|报)|(围绕|优先考虑在|选择)[^。]{0,60}(地区|区域)|(地区|区域|区县)(进行)?布局/ },
+  { term: "#location", pattern: /(围绕|优先考虑在|选择)[^。]{0,60}(地区|区域)|(地区|区域|区县)(进行)?布局/ },
+  { term: "#destination", pattern: /向[^。；]{2,30}(提出|提交|推荐|报)/ },
   { term: "#place", pattern: /(围绕|优先考虑在|选择)[^。]{0,60}(地区|区域)|(地区|区域|区县)(进行)?布局/ },
   { term: "#consequence", pattern: /的，[^。；]{0,40}(整改|取消|摘牌|撤销|保留|不予|加分|优先推荐)/ },
   // a list of qualifying conditions, not a back-reference to them (第九条 「符合条件的依托单位」)
