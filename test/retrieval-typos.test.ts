@@ -27,6 +27,15 @@ describe("typo correction by pinyin", () => {
     expect(r.text).toBe(question.replace(from, to));
   });
 
+  it("leaves a real word beside a function word alone, however it sounds", () => {
+    // 报给 sounds like 包给 (整包给服务机构), but 给 is all they share besides the sound
+    expect(index.correctTypos("淄博示范区申报，是先报给哪一级部门？").corrections).toEqual([]);
+    expect(index.correctTypos("淄搏的托官服务有补贴吗").corrections).toEqual([
+      { from: "淄搏", to: "淄博" },
+      { from: "托官", to: "托管" },
+    ]);
+  });
+
   it("leaves the hundreds of correctly written questions of the older sets alone", () => {
     for (const name of ["public", "heldout", "fresh", "fresh2", "fresh3", "fresh4"]) {
       const questions = parseQuestionSet(readFileSync(new URL(`./fixtures/questions-${name}.jsonl`, import.meta.url), "utf8"));

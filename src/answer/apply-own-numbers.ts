@@ -40,18 +40,25 @@ const SOME_ABNORMAL = /(有|存在|出了|出现|被认定为?|查出)[^，,。�
 
 /**
  * 一 as an article, not a count: after a copula or a verb of being and going (「我们是一家民营的众创空间」
- * 「我刚跳槽到一家代理所」「在一家代理机构工作」). 「只有一家服务机构」 keeps its count.
+ * 「我刚跳槽到一家代理所」「在一家代理机构工作」), also past where it is (「俺们是淄博示范区里一家代理所」
+ * 「是园区内的一家机构」). 「只有一家服务机构」「园区里有一家机构」 keep their count.
  */
-const INDEFINITE_ONE = /(?<=[是到在进于])一(?=[家个所位名])/gu;
+const INDEFINITE_ONE = /(?<=[是到在进于]|[是在][^，,。；;？?！!\d]{1,10}[里内中的])一(?=[家个所位名])/gu;
 /** Words between a count and what it counts: no other figure in between (「2笔贷款和1个证券化」). */
 const GAP = (n: number): string => String.raw`[^，。；？?\d零〇一二两三四五六七八九十百千]{0,${n}}`;
+
+/**
+ * Words between 家 and the institution it counts (「3家做专利代理的机构」): one noun phrase, so no adverb,
+ * aspect particle or preposition, which start a clause of their own — 「替两家企业各代理了2件」 counts 企业.
+ */
+const NOUN_PHRASE_GAP = (n: number): string => String.raw`[^，。；？?\d零〇一二两三四五六七八九十百千各都也了过着把被替给为向]{0,${n}}`;
 
 /**
  * What each fact is read from, made once (they were rebuilt for every question). Each list in
  * order of preference; none is global, so `match` keeps no state between questions.
  */
 const INSTITUTIONS = [
-  new RegExp(`${NUM}\\s*家${GAP(8)}(?:机构|服务点|代理)`),
+  new RegExp(`${NUM}\\s*家${NOUN_PHRASE_GAP(8)}(?:机构|服务点|代理)`),
   new RegExp(`(?:机构|服务点)[^，。；？?\\d]{0,6}${NUM}\\s*家`),
 ];
 // Speech drops 方米 (「核心区只有800平」); 平 before 台/均/等 is another word (800平台 is no area).

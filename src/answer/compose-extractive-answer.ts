@@ -297,7 +297,12 @@ export function composeExtractiveAnswer(input: ExtractiveInput): ExtractiveAnswe
     let quotes = found.quotes;
     // An estimate has read 第九条's closing sentence into its amounts; quoted on its own it would seem to contradict them.
     if (own?.estimated) quotes = quotes.filter((q) => q.id !== "zb2020:9");
-    // The clauses the worked-out conclusion rests on are quoted first (a list keeps its order).
+    // The clauses the worked-out conclusion rests on are quoted first (a list keeps its order), retrieved
+    // or not: 「只有一家服务机构」 is worked out against 第五条（三） however the search ranked it.
+    if (own) {
+      const unquoted = input.pieces.filter((p) => p.doc === doc && own.clauses.includes(p.id) && !quotes.some((q) => q.id === p.id));
+      quotes = [...unquoted.map((p) => ({ id: p.id, text: p.text })), ...quotes];
+    }
     if (own && !quotes.some((q) => q.asItem)) quotes = [...quotes.filter((q) => own.clauses.includes(q.id)), ...quotes.filter((q) => !own.clauses.includes(q.id))];
     if (quotes.length === 0) continue;
     const head = labelled

@@ -19,18 +19,44 @@ const ASKS_IN_FORCE = /试用期|有效|管用|适用|能用|算数|作数|还�
 
 const pad = (n: number): string => String(n).padStart(2, "0");
 
-/** The first and last day a date of the question names (YYYY-MM-DD), or undefined. */
-export function datedSpan(question: string): { from: string; to: string; said: string } | undefined {
-  const m = STATED_DATE.exec(question);
-  if (!m) return undefined;
-  const [year, month] = [Number(m[1]), Number(m[2])];
-  if (month < 1 || month > 12) return undefined;
-  if (m[3] !== undefined) {
-    const day = `${year}-${pad(month)}-${pad(Number(m[3]))}`;
-    return { from: day, to: day, said: m[0].replace(/\s/g, "") };
+export interface DatedSpan {
+  from: string;
+  to: string;
+  said: string;
+}
+
+/** The first and last day (YYYY-MM-DD) of each date the question names, in the order named. */
+export function datedSpans(question: string): DatedSpan[] {
+  const spans: DatedSpan[] = [];
+  for (const m of question.matchAll(new RegExp(STATED_DATE.source, "gu"))) {
+    const [year, month] = [Number(m[1]), Number(m[2])];
+    if (month < 1 || month > 12) continue;
+    const said = m[0].replace(/\s/g, "");
+    if (m[3] !== undefined) {
+      const day = `${year}-${pad(month)}-${pad(Number(m[3]))}`;
+      spans.push({ from: day, to: day, said });
+      continue;
+    }
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    spans.push({ from: `${year}-${pad(month)}-01`, to: `${year}-${pad(month)}-${pad(last)}`, said });
   }
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return { from: `${year}-${pad(month)}-01`, to: `${year}-${pad(month)}-${pad(last)}`, said: m[0].replace(/\s/g, "") };
+  return spans;
+}
+
+/** The first date the question names, or undefined. */
+export function datedSpan(question: string): DatedSpan | undefined {
+  return datedSpans(question)[0];
+}
+
+/**
+ * The date the asker holds against the texts: 「淄博方案2020年8月25号开始试行，我们打算2021年10月再去申报」
+ * restates the text's own date of effect before naming the asker's, so a date the texts themselves give
+ * (an effect or a trial's end) is passed over while another is named; among the rest the last is the asker's.
+ */
+function askersDate(question: string, textDates: ReadonlySet<string>): DatedSpan | undefined {
+  const spans = datedSpans(question);
+  const theirs = spans.filter((s) => !(s.from === s.to && textDates.has(s.from)));
+  return theirs.at(-1) ?? spans.at(-1);
 }
 
 export interface TrialDateOutcome {
@@ -43,10 +69,11 @@ export interface TrialDateOutcome {
  * speaks for; undefined when the question names no date, asks nothing about force, or no text has a trial.
  */
 export function trialDateLines(question: string, jurisdictions: readonly Jurisdiction[], today: string): TrialDateOutcome | undefined {
-  const span = datedSpan(question);
-  if (!span || !ASKS_IN_FORCE.test(question)) return undefined;
+  if (!ASKS_IN_FORCE.test(question)) return undefined;
   const validities = jurisdictions.map((j) => policyValidityOn(POLICY_OF[j], today));
   if (!validities.some((v) => v.trialEnds !== null)) return undefined;
+  const span = askersDate(question, new Set(validities.flatMap((v) => [v.effective, v.trialEnds ?? ""])));
+  if (!span) return undefined;
   const lines = validities.map((v, i) => {
     const name = POLICIES[v.policyId].shortName;
     const force = `${name}${inForceText(v)}（${formatClause(v.trialEnds === null ? v.effectiveClause : v.trialClause)}）`;

@@ -55,8 +55,16 @@ const WHO_KNOWS = /(?<=^|[\s，,。？?！!])(?:恁们|你们|大家|大伙儿?|
  */
 const TRUE_OR_NOT = /[，,\s]*(?:是?真的假的|是真是假|真的还是假的)[啊呀哦吖]?(?=[？?！!。]|$)/gu;
 
+/**
+ * Chat's Latin-letter abbreviations of stance and politeness (「u1s1」 有一说一, 「yysy」, 「dbq」 对不起,
+ * 「bdjw」 不懂就问, 「srds」 虽然但是, 「hhh」, 「emmm」, 「orz」): a closed class of the medium, never what is
+ * asked. Only as whole Latin stretches, so no word of an English or mixed question is touched.
+ */
+const CHAT_ABBREVIATIONS = /(?<![A-Za-z0-9])(?:u1s1|yysy|yyds|xswl|dbq|nsdd|tql|srds|awsl|bdjw|kkp|h{3,}|2333*|em{2,}|orz)(?![A-Za-z0-9])/giu;
+
 const SPOKEN_FORMS: readonly SpokenForm[] = [
   { spoken: PASSED_ON, written: "" },
+  { spoken: CHAT_ABBREVIATIONS, written: "" },
   { spoken: TRUE_OR_NOT, written: "吗" },
   { spoken: WHO_KNOWS, written: "" },
   // the trade's own short forms, read whole: 知产 is 知识产权; 专代 the attorney before 证书/资格/考试, else the agency work

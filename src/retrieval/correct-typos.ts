@@ -106,7 +106,11 @@ export function createTypoCorrector(deps: TypoCorrectorDeps): TypoCorrector {
         // A short stretch typed with a function word (「有的」) is usually meant as written; in a
         // stretch of LONG_STRETCH or more characters that otherwise spells a domain word
         // (专利代里师 → 专利代理师), the same sound is the typo.
-        if (at !== undefined && (!deps.isFunctionWord(stretch[at]!) || stretch.length >= LONG_STRETCH)) found.add(word);
+        // Nor is a short stretch whose characters kept are all function words (报给 is not 包给 mistyped):
+        // one same-sounding content character is all it shares with the word, too little to guess by.
+        if (at === undefined) continue;
+        const kept = [...stretch].filter((_, i) => i !== at);
+        if (stretch.length >= LONG_STRETCH || (!deps.isFunctionWord(stretch[at]!) && !kept.every((c) => deps.isFunctionWord(c)))) found.add(word);
       }
     }
     // Two different domain words sound alike: no guess. A real word of general Chinese is no typo.

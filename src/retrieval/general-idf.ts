@@ -22,6 +22,9 @@ export interface GeneralIdf {
   get(word: string): number | undefined;
 }
 
+/** The IDF given a word the table does not know: about as rare as the rarest words it has. */
+export const UNKNOWN_IDF = 11;
+
 const NEWLINE = 0x0a;
 const SPACE = 0x20;
 

@@ -37,7 +37,8 @@ function clauseSpans(question: string): [number, number][] {
  * markers: only they tell chatter from a situation that carries the topic (「我们公司要交年费 淄博有补贴吗」,
  * whose first clause is what the subsidy would be for).
  */
-const TURNS_TO_QUESTION = /对了|言归正传|不说这个了?|不扯了|说正事|说正经的|回到正题|话说回来|闲话少说|扯远了/u;
+const TURNS_TO_QUESTION =
+  /对了|言归正传|不说这个了?|不扯了|说正事|说正经的|回到正题|话说回来|闲话少说|扯远了|废话不多说|长话短说|不啰嗦了|就不啰嗦了|(背景|前面的?|别的)[^，,。]{0,4}不(多说|啰嗦|细说)了?|(其实|反正)?我?(就|只|就只)想(知道|问)|我想问的是|我的问题是|问题是这样|你就告诉我|直接告诉我/u;
 const SIGNS_OFF = /谢谢|多谢|感谢|先谢|辛苦了/u;
 
 /**
@@ -76,9 +77,12 @@ export function smallTalkSpans(
   const plain = asides.filter((s) => !namesDomainOrFigure(clauseOf(s)));
   const marked = plain.filter((s) => s[1] <= turnAt || s[0] >= thanksAt || ASKS_WHO_KNOWS.test(clauseOf(s)) || ONLY_ADDRESSES.test(clauseOf(s).trim()));
   const foreign = plain.filter((s) => !marked.includes(s) && !usesTextWords(clauseOf(s)));
-  const rest = withoutSpans(query, [...marked, ...foreign]);
+  // 「…我们园区要搞浙江省那个示范区，我被拉去写材料……前面的背景我就不啰嗦了，你就告诉我，…」: the asker sets
+  // the story aside, named domain and all, once the rest says what is asked of its own.
+  const setAside = asides.filter((s) => s[1] <= turnAt && !plain.includes(s));
+  const rest = withoutSpans(query, [...marked, ...foreign, ...setAside]);
   const restSaysWhat = DOMAIN_TERMS.some((t) => rest.includes(t)) || new Set(ownTextWords(rest)).size >= MIN_OWN_WORDS;
-  return restSaysWhat ? [...marked, ...foreign] : marked;
+  return restSaysWhat ? [...marked, ...foreign, ...setAside] : marked;
 }
 
 /** The text with these stretches taken out. */

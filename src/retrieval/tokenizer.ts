@@ -7,7 +7,7 @@
  */
 import { DOMAIN_TERMS, JURISDICTION_WORDS, STOPWORDS } from "./domain-terms.ts";
 import { recentMemo } from "./recent-memo.ts";
-import { createGeneralIdf } from "./general-idf.ts";
+import { createGeneralIdf, UNKNOWN_IDF } from "./general-idf.ts";
 import { createOnDemandJieba, parsePreload, type LoadedKey } from "./jieba-on-demand.ts";
 import { jiebaDict, jiebaPreloadText } from "./jieba-files.ts";
 
@@ -104,7 +104,6 @@ export function createTokenizer(): Tokenizer {
   );
 
   const idfTable = createGeneralIdf();
-  const UNKNOWN_IDF = 11;
 
   const subWordCache = new Map<string, string[]>();
   function subWords(word: string): string[] {

@@ -99,13 +99,21 @@ export interface TopicCoverage {
  */
 export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: string) => boolean = () => true): TopicCoverage {
   /**
+   * jieba's dictionary tags many everyday verbs and adjectives as personal names (明白, 卡住 → nr); the
+   * texts name no person, so such a word they never use is read as the verb it mostly is. A word of the
+   * texts keeps its tag (申请人 → nr, a noun).
+   */
+  const everydayTag = (word: string, tag: string): string => (tag === "nr" && !DOMAIN.has(word) && !usedByTexts(word) ? "v" : tag);
+
+  /**
    * Chinese compounds are head-final, set phrases too: 联系电话 (l) names a
    * telephone number, 说了算 (l) and 搞砸 (l) say what someone does. A set
    * phrase counts as the part of speech of its head — its longest dictionary
    * suffix, else its last character.
    */
   const headTags = new Map<string, string>();
-  function effectiveTag(word: string, tag: string): string {
+  function effectiveTag(word: string, rawTag: string): string {
+    const tag = everydayTag(word, rawTag);
     if (!SET_PHRASE_TAG.test(tag)) return tag;
     let head = headTags.get(word);
     if (head === undefined) {
@@ -120,7 +128,7 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
 
   function roleFactor(word: string, rawTag: string): number {
     if (DOMAIN.has(word) || NOUN_TAG.test(effectiveTag(word, rawTag))) return 1;
-    const tag = rawTag;
+    const tag = everydayTag(word, rawTag);
     const verbLike = tag.startsWith("v") || SET_PHRASE_TAG.test(tag);
     if (verbLike && !usedByTexts(word) && (SET_PHRASE_TAG.test(tag) || tokenizer.generalIdf(word) < COMMON_IDF)) return LIGHT_FACTOR;
     return verbLike && !LIGHT_VERBS.has(word) ? VERB_FACTOR : LIGHT_FACTOR;
@@ -257,7 +265,7 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         const describesAsker = toldBeside || (inSpans(situation) && !DOMAIN.has(word) && !usedByTexts(word));
         const factor = (framed && FRAMING_WORDS.has(word)) || aspect || describesAsker ? LIGHT_FACTOR : 1;
         // An everyday form the texts never use (批下来, 比一比, 弄法) weighs and matches as its plainer word.
-        const form = DOMAIN.has(word) || usedByTexts(word) ? undefined : everydayForm(word, tag, (w) => tokenizer.tagOf(w));
+        const form = DOMAIN.has(word) || usedByTexts(word) ? undefined : everydayForm(word, tag, (w) => tokenizer.tagOf(w), (w) => tokenizer.generalIdf(w));
         if (form && (STOPWORDS.has(form.base) || JURISDICTION_WORDS.has(form.base))) continue; // 还给, 拿到: a function word and its complement
         const [base, baseTag] = form ? [form.base, form.tag] : [word, tag];
         out.push({

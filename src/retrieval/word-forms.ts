@@ -6,11 +6,13 @@
  * as that word does. Nothing here names a topic of the two texts.
  */
 
+import { UNKNOWN_IDF } from "./general-idf.ts";
+
 /**
  * Resultative and directional complements (补语) a verb takes in speech:
  * 批下来, 交到, 考下, 评上, 办完, 还给, 写进去, 拿来. Longest first.
  */
-const COMPLEMENTS = ["下来", "下去", "上来", "上去", "出来", "出去", "起来", "过来", "过去", "回来", "回去", "进来", "进去", "到", "下", "上", "进", "完", "好", "掉", "住", "着", "给", "走", "来", "去"];
+const COMPLEMENTS = ["下来", "下去", "上来", "上去", "出来", "出去", "起来", "过来", "过去", "回来", "回去", "进来", "进去", "到", "下", "上", "进", "完", "好", "掉", "住", "着", "给", "走", "来", "去", "成"];
 
 /**
  * A potential complement (可能补语): V不C / V得C says whether V can be done to a result —
@@ -31,6 +33,12 @@ const NEGATED = /^[不没未](.{1,2})$/u;
 
 /** V个 (评个优秀, 考个合格, 报个名): a verb with the measure word speech puts before its object. */
 const VERB_WITH_MEASURE = /^(.)个$/u;
+/**
+ * V点 (领点奖励, 补点钱, 拿点): a verb with 「(一)点」, a little of its object. Only where the segmenter
+ * reads 点 as a measure (m) or general Chinese knows the word no better than one it has never seen:
+ * 要点, 考点, 试点 are words of their own.
+ */
+const VERB_A_LITTLE = /^(.)点$/u;
 
 /** V法 (弄法, 搞法, 做法): the way of doing V; the texts' word for a way is 方式. */
 const WAY_OF_DOING = /^(.)法$/u;
@@ -54,8 +62,9 @@ export interface WordForm {
  * The plainer word an everyday form is built on, or undefined.
  * @param tag the form's jieba tag
  * @param tagOf the dictionary tag of a word on its own (to tell a verb stem)
+ * @param generalIdf how rare the word is in general Chinese (tokenizer.ts)
  */
-export function everydayForm(word: string, tag: string, tagOf: (w: string) => string): WordForm | undefined {
+export function everydayForm(word: string, tag: string, tagOf: (w: string) => string, generalIdf: (w: string) => number = () => 0): WordForm | undefined {
   const verb = REDUPLICATED_VERB.exec(word);
   // AA also doubles nouns and adverbs (天天, 常常): only a verb's is a verb.
   if (verb && (word.length === 3 || tagOf(verb[1]!).startsWith("v"))) return { base: verb[1]!, tag: "v" };
@@ -65,6 +74,8 @@ export function everydayForm(word: string, tag: string, tagOf: (w: string) => st
   if (spoken && tag.startsWith("n")) return { base: spoken[1]!, tag: "n" };
   const measured = VERB_WITH_MEASURE.exec(word);
   if (measured && tagOf(measured[1]!).startsWith("v")) return { base: measured[1]!, tag: "v" };
+  const aLittle = VERB_A_LITTLE.exec(word);
+  if (aLittle && (tag.startsWith("m") || generalIdf(word) >= UNKNOWN_IDF) && tagOf(aLittle[1]!).startsWith("v")) return { base: aLittle[1]!, tag: "v" };
   const way = WAY_OF_DOING.exec(word);
   if (way && tagOf(way[1]!).startsWith("v")) return { base: WAY, tag: "n" };
   const negated = NEGATED.exec(word);
