@@ -107,3 +107,9 @@ describe("a reply word beside a function word", () => {
     expect(reply).toContain("区县知识产权管理部门");
   });
 });
+
+describe("pointers back", () => {
+  it("「刚才说的」 only says the noun was mentioned", () => {
+    expect(readSpokenForms("刚才说的服务机构数量，淄博是多少？")).toBe("服务机构数量，淄博是多少？");
+  });
+});

@@ -62,8 +62,15 @@ const TRUE_OR_NOT = /[，,\s]*(?:是?真的假的|是真是假|真的还是假�
  */
 const CHAT_ABBREVIATIONS = /(?<![A-Za-z0-9])(?:u1s1|yysy|yyds|xswl|dbq|nsdd|tql|srds|awsl|bdjw|kkp|h{3,}|2333*|em{2,}|orz)(?![A-Za-z0-9])/giu;
 
+/**
+ * A pointer back to what was said before (「刚才说的服务机构数量」「上面提到的申报书」「你说的那个」): the noun
+ * after it is what is asked about; the pointer only says it was mentioned. At a clause's start, before a noun.
+ */
+const SAID_BEFORE = /(?<=^|[\s，,。？?！!：:])(?:刚才|刚刚|上面|前面|之前|你)(?:所)?(?:说|讲|提到|提|列)(?:了|过)?的(?=[\u4e00-\u9fff]{2})/gu;
+
 const SPOKEN_FORMS: readonly SpokenForm[] = [
   { spoken: PASSED_ON, written: "" },
+  { spoken: SAID_BEFORE, written: "" },
   { spoken: CHAT_ABBREVIATIONS, written: "" },
   { spoken: TRUE_OR_NOT, written: "吗" },
   { spoken: WHO_KNOWS, written: "" },

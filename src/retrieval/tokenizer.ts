@@ -60,6 +60,12 @@ const PUNCTUATION = /^[\p{P}\p{S}\s]+$/u;
 const SCAFFOLD = /^(.*(几|多少|多大|多久|多长|多高|哪|什么|怎|啥|咋|干嘛|谁|吗|呢).*|至少|最少|最多|最高|最低|起码|一共|总共|(.{1,2})[不没]\3)$/;
 
 /**
+ * A demonstrative with a count (这两项, 那几家, 这三个): it points back at what the question named
+ * before it, which carries the topic.
+ */
+const POINTER = /^[这那该此][一两二三四五六七八九十几]+[项个家件条种类笔位名档]$/u;
+
+/**
  * The second half of an A-not-A question the segmenter cut apart (管/不管,
  * 给/不给): it asks yes or no, the first half carries the verb.
  */
@@ -116,7 +122,7 @@ export function createTokenizer(): Tokenizer {
     return cached;
   }
 
-  const isTopic = (w: string): boolean => !STOPWORDS.has(w) && !JURISDICTION_WORDS.has(w) && !SCAFFOLD.test(w);
+  const isTopic = (w: string): boolean => !STOPWORDS.has(w) && !JURISDICTION_WORDS.has(w) && !SCAFFOLD.test(w) && !POINTER.test(w);
 
   // One answer segments the same question four or five times (query terms,
   // topic words, coverage, excerpts); a small memo of recent texts saves the
