@@ -79,7 +79,8 @@ export function smallTalkSpans(
   const foreign = plain.filter((s) => !marked.includes(s) && !usesTextWords(clauseOf(s)));
   // 「…我们园区要搞浙江省那个示范区，我被拉去写材料……前面的背景我就不啰嗦了，你就告诉我，…」: the asker sets
   // the story aside, named domain and all, once the rest says what is asked of its own.
-  const setAside = asides.filter((s) => s[1] <= turnAt && !plain.includes(s));
+  // A figure told before the turn (「园区有18家服务机构 不说这个了 够申报吗」) is the asker's situation and stays.
+  const setAside = asides.filter((s) => s[1] <= turnAt && !plain.includes(s) && !/\d|[一二两三四五六七八九十百千]+[家件个笔项位名万平]/u.test(clauseOf(s)));
   const rest = withoutSpans(query, [...marked, ...foreign, ...setAside]);
   const restSaysWhat = DOMAIN_TERMS.some((t) => rest.includes(t)) || new Set(ownTextWords(rest)).size >= MIN_OWN_WORDS;
   return restSaysWhat ? [...marked, ...foreign, ...setAside] : marked;
