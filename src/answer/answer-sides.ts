@@ -9,6 +9,7 @@ import { formatClause } from "../knowledge/citation.ts";
 import { JURISDICTIONS } from "../knowledge/jurisdictions.ts";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
 import type { CorrectedText } from "../retrieval/correct-typos.ts";
+import { NAMES_PROGRAMME } from "../retrieval/message-clauses.ts";
 import type { PolicyIndex, QueryProfile } from "../retrieval/passage.types.ts";
 import type { AnswerOptions, AnswerResult, PreviousTurn } from "./answer.types.ts";
 import { JURISDICTION_LABEL, trialNotes } from "./answer-texts.ts";
@@ -17,6 +18,7 @@ import { sideQuestions } from "./compare-sides.ts";
 import { composeExtractiveAnswer, isListQuestion, type Cue } from "./compose-extractive-answer.ts";
 import { detectJurisdiction, POLICY_OF, type Jurisdiction } from "./detect-jurisdiction.ts";
 import { interleave } from "./interleave-retrieved.ts";
+import { notAmongConditions } from "./listed-conditions.ts";
 import { openWithAgreement, openWithBoth } from "./same-or-different.ts";
 import { sidesLackingFocus } from "./sides-lacking-focus.ts";
 import { openWithLarger } from "./which-side-more.ts";
@@ -172,13 +174,21 @@ export function createSideAnswerer({ index, k, weighCues, answerChinese }: SideA
     for (const i of settled) if (!parts[i]!.result.refused) parts[i]!.result = { ...parts[i]!.result, refused: true, refusalReason: "off-topic" };
     const answered = parts.filter((p) => !p.result.refused);
     if (answered.length === 0) return undefined;
-    const citations = [...new Set(answered.flatMap((p) => p.result.citations))];
+    const answeredCitations = answered.flatMap((p) => p.result.citations);
+    // A side without the requirement the other lists (核心区面积) has its own list of conditions quoted.
+    // Only of the zone itself, asked in the texts' own words (not 「高新技术企业认定对知识产权有什么要求」).
+    const asked = index.profile(question);
+    const ofTheZone = NAMES_PROGRAMME.test(question) && asked.missingNouns.length === 0 && asked.missingFocus.length === 0;
+    const notAmong = new Map(parts.filter((p) => p.result.refused && ofTheZone).map((p) => [p.jurisdiction, notAmongConditions(index.pieces, POLICY_OF[p.jurisdiction], answeredCitations)]));
+    const citations = [...new Set([...answeredCitations, ...[...notAmong.values()].flatMap((n) => (n ? [n.citation] : []))])];
     const lines: string[] = [];
     const evidence: string[] = [];
     for (const { jurisdiction, result } of parts) {
       const policy = POLICIES[POLICY_OF[jurisdiction]];
       if (result.refused) {
-        lines.push(`${JURISDICTION_LABEL[jurisdiction]}：${noFirst(question)}${policy.shortName}没有这方面的规定。`);
+        const listed = notAmong.get(jurisdiction);
+        lines.push(`${JURISDICTION_LABEL[jurisdiction]}：${noFirst(question)}${policy.shortName}没有这方面的规定${listed ? `（${listed.note}）` : ""}。`);
+        if (listed) evidence.push(`【${JURISDICTION_LABEL[jurisdiction]}】${policy.shortName}：\n${listed.quote}`);
         continue;
       }
       // An answer is its conclusion, then 「依据：」 with the quotes under the policy's name, then notes.

@@ -116,9 +116,10 @@ export function noSuchClauseText(label: string, scopes: readonly { name: string;
  * @param no the question's own no-word with its full stop, or ""
  * @param otherReply the other side's whole answer (conclusion, evidence, notes)
  */
-export function otherSideText(no: string, asked: Jurisdiction, other: Jurisdiction, otherReply: string): string {
+export function otherSideText(no: string, asked: Jurisdiction, other: Jurisdiction, otherReply: string, notAmong?: string): string {
   const policy = (j: Jurisdiction): string => POLICIES[POLICY_OF[j]].shortName;
-  const lead = `${no}${policy(asked)}没有这方面的规定。`;
+  // 「…没有这方面的规定（淄博市建设方案第五条列出的示范区条件中没有这一项）。」
+  const lead = `${no}${policy(asked)}没有这方面的规定${notAmong ? `（${notAmong}）` : ""}。`;
   return `${lead}\n\n供参考，${policy(other)}的相应规定如下（它不适用于${jurisdictionWithLevel(asked)}示范区）：\n${otherReply}`;
 }
 

@@ -35,6 +35,11 @@ export interface AnswerResult {
   citations: string[];
   refused: boolean;
   refusalReason?: RefusalReason;
+  /**
+   * The asked text has no such requirement, and its 「没有」 rests on its list of conditions (this citation id,
+   * zb2020:5): 「淄博示范区对核心区面积有要求吗」. The English reply says it the same way.
+   */
+  notAmongConditions?: string;
   /** the policies the reply speaks for */
   jurisdictions: Jurisdiction[];
   /** retrieved piece ids, best first */

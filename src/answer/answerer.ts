@@ -14,12 +14,13 @@
 import type { Logger } from "pino";
 import type { PolicyId } from "../knowledge/policy-document.schema.ts";
 import { quantitiesIn } from "../retrieval/answer-kinds.ts";
+import { NAMES_PROGRAMME } from "../retrieval/message-clauses.ts";
 import type { CorrectedText } from "../retrieval/correct-typos.ts";
 import type { Passage, PolicyIndex, QueryProfile } from "../retrieval/passage.types.ts";
 import type { AnswerOptions, AnswerResult, Answerer, PreviousTurn, RefusalReason } from "./answer.types.ts";
 import { ASKED_KIND_LABEL, ASKED_KIND_LABEL_EN, JURISDICTION_LABEL, UNSTATED_AMOUNT, notCoveredText, otherLevelText, otherSideText, readingNote, refusalText, SCOPE_HELP, trialNotes, type NearbyClause } from "./answer-texts.ts";
 import { NATIONAL_MENTION, otherLevelZone } from "./detect-other-level.ts";
-import { formatCitation, formatClause, parseCitation } from "../knowledge/citation.ts";
+import { articleOf, formatCitation, formatClause, parseCitation } from "../knowledge/citation.ts";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
 import { JURISDICTIONS } from "../knowledge/jurisdictions.ts";
 import { composeExtractiveAnswer, isListQuestion, type Cue } from "./compose-extractive-answer.ts";
@@ -32,6 +33,7 @@ import { readAsFollowUp, resolveFollowUp, type ResolvedQuestion } from "./resolv
 import { ENGLISH_REFUSAL, ENGLISH_REFUSAL_LEAD, ENGLISH_SCOPE_HELP, englishUnknownShare, isEnglishQuestion, namedInEnglish, readEnglishQuestion } from "./english-question.ts";
 import { composeEnglishAnswer, englishNoProvision, englishOtherSideLead, isYesNoQuestion } from "./compose-english-answer.ts";
 import { joinEnglishAnswers, splitEnglishAsks } from "./english-asks.ts";
+import { englishClause } from "./english-citation.ts";
 import { chineseComparative, englishComparative } from "./english-comparative.ts";
 import { applyEnglishOwnNumbers } from "./english-own-numbers.ts";
 import { applyOwnNumbers } from "./apply-own-numbers.ts";
@@ -47,6 +49,7 @@ import { createSideAnswerer, noFirst, openAnswered, SIDE_LABELS } from "./answer
 import { answerClauseByNumber, asksForClauseOnly, readArticleReference } from "./article-reference.ts";
 import { interleave } from "./interleave-retrieved.ts";
 import { yesNoAsk } from "./yes-no-ask.ts";
+import { notAmongConditions, type NotAmongConditions } from "./listed-conditions.ts";
 
 export interface AnswererDeps {
   index: PolicyIndex;
@@ -152,6 +155,28 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     return notCoveredText(missing, scope, nearby);
   }
 
+  /**
+   * 「淄博那边呢？」 after Zhejiang's core-area requirement: this text has none, and its list of conditions,
+   * quoted, is the ground of that 「没有」 — an answer, not a refusal.
+   */
+  function notAmongReply(lead: string, listed: NotAmongConditions, jurisdiction: Jurisdiction, resolvedQuestion: string, retrieved: string[], rest = ""): AnswerResult {
+    return {
+      text: [lead, `依据：\n${listed.quote}`, rest, ...trialNotes([listed.citation])].filter(Boolean).join("\n\n"),
+      citations: [listed.citation],
+      refused: false,
+      notAmongConditions: listed.citation,
+      jurisdictions: [jurisdiction],
+      retrieved: [listed.citation, ...retrieved.filter((id) => id !== listed.citation)],
+      resolvedQuestion,
+      mode: "offline",
+    };
+  }
+
+  /** Asked of the zone itself, in the texts' own words (not 「高新技术企业认定对知识产权有什么要求」): its conditions may answer. */
+  function ofTheZone(question: string, profile: QueryProfile): boolean {
+    return NAMES_PROGRAMME.test(question) && profile.missingNouns.length === 0 && profile.missingFocus.length === 0;
+  }
+
   /** The sentences of the retrieved articles that speak of the national scheme, one per article. */
   function nationalMentions(passages: readonly Passage[]): NearbyClause[] {
     const out: NearbyClause[] = [];
@@ -230,21 +255,35 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     // follow-up (「And in Zhejiang?」) carries its topic and finds the other text's corresponding clause.
     const history = options.history?.map((t) => (isEnglishQuestion(t.question) ? { ...t, question: readEnglishQuestion(correctEnglishTypos(t.question).text).chinese } : t));
     const zh = await answerChinese(comparative ? `${reading.chinese}${chineseComparative(comparative)}` : reading.chinese, { ...options, history, useLlm: false });
-    if (zh.refused) {
+    // 「Does the Zibo plan set a minimum core area?」: no, and its list of conditions (Article 5) is quoted as the ground.
+    const listedIn = named.length === 1 ? zh.notAmongConditions : undefined;
+    const amongConditions = (reply: AnswerResult): AnswerResult => {
+      if (!listedIn) return reply;
+      const items = index.pieces.filter((p) => articleOf(p.id) === articleOf(listedIn)).map((p) => p.id);
+      const quoted = composeEnglishAnswer({ question: asked, citations: items, answered: [named[0]!], named, retrieved: items, pieces: index.pieces, synonyms: reading.synonyms });
+      const evidence = quoted.slice(quoted.indexOf("\n\n") + 2);
+      const lead = `${isYesNoQuestion(asked) ? "No — " : ""}${englishNoProvision(named[0]!)}: its conditions (${englishClause(listedIn)}) include no such requirement.`;
+      const rest = reply.refused ? reply.text.replace(/^[^\n]*\n?/u, "").replace(ENGLISH_REFUSAL, "").trim() : "";
+      return { ...reply, refused: false, refusalReason: undefined, notAmongConditions: listedIn, citations: [...new Set([...items, ...reply.citations])], text: [sentenceStart(lead), evidence, rest].filter(Boolean).join("\n\n") };
+    };
+    if (zh.refused || listedIn) {
       // 「What about Zhejiang?」 after a Zibo-only subsidy: that text has no such provision, said plainly (as in Chinese).
       const followUp = named.length === 1 && resolveFollowUp(reading.chinese, history).isFollowUp;
+      if (listedIn && followUp) return amongConditions({ ...zh, citations: [] });
       if (followUp && zh.refusalReason === "off-topic") {
         return { ...refuseEnglish("off-topic", zh.retrieved), text: `${sentenceStart(englishNoProvision(named[0]!))} (the previous question's topic has no counterpart there).\n\n${ENGLISH_REFUSAL}` };
       }
       // 「Is there an area requirement in Zibo?」: this text has none; the other text's provision, labelled, for reference.
-      const other = named.length === 1 && zh.refusalReason === "off-topic" ? JURISDICTION_ORDER.find((j) => j !== named[0]) : undefined;
+      const other = named.length === 1 && (zh.refusalReason === "off-topic" || listedIn) ? JURISDICTION_ORDER.find((j) => j !== named[0]) : undefined;
       const there = other ? await answerChinese(reading.chinese, { ...options, useLlm: false, history: undefined }, undefined, other) : undefined;
       if (other && there && !there.refused) {
         const text = composeEnglishAnswer({ question: asked, citations: there.citations, answered: there.jurisdictions, named: [other], retrieved: there.retrieved, pieces: index.pieces, synonyms: reading.synonyms });
         // The other side's own 「Yes — 」 would read as this side's after 「No — 」.
         const reply = text.replace(/^Yes — (.)/u, (_, c: string) => c.toUpperCase());
-        return { ...refuseEnglish("off-topic", zh.retrieved), text: `${englishOtherSideLead(named[0]!, other, isYesNoQuestion(asked))}\n${reply}` };
+        const refused = { ...refuseEnglish("off-topic", zh.retrieved), text: `${englishOtherSideLead(named[0]!, other, isYesNoQuestion(asked))}\n${reply}` };
+        return listedIn ? { ...amongConditions(refused), citations: [listedIn, ...there.citations] } : refused;
       }
+      if (listedIn) return amongConditions({ ...zh, citations: [] });
       // The Chinese refusal named a kind of answer no clause states (「没有写到“办理时限（要等多久）”」): so does the English one.
       const kind = Object.keys(ASKED_KIND_LABEL).find((k) => ASKED_KIND_LABEL_EN[k] && zh.text.includes(`“${ASKED_KIND_LABEL[k]}”`));
       if (kind && reading.unknownWords.length === 0) return { ...refuseEnglish("off-topic", zh.retrieved), text: `Neither policy states ${ASKED_KIND_LABEL_EN[kind]}.\n\n${ENGLISH_REFUSAL}` };
@@ -447,23 +486,33 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           const counterpart = await answerFromCounterpart(options.history!.at(-1)!, named[0]!, text, profile, retrieved);
           if (counterpart) return counterpart;
         }
+        // What the other text answers, when only one is asked about: 「淄博示范区对面积有要求吗」 is answered by
+        // Zhejiang's 第六条（三）, and Zibo's own list of conditions, which has no such item, is where the answer stands.
+        const other = named.length === 1 && !side ? JURISDICTION_ORDER.find((j) => j !== named[0]) : undefined;
+        const there = other ? await answerChinese(askedOf(text, named[0]!, other), { ...options, history: undefined }, undefined, other) : undefined;
+        const listed = ofTheZone(text, profile) && other && there && !there.refused ? notAmongConditions(index.pieces, POLICY_OF[named[0]!], there.citations) : undefined;
         // 「浙江呢？」 after a Zibo-only subsidy: say plainly that this policy has no such provision.
         if (resolved.isFollowUp && named.length === 1) {
           const policy = POLICIES[POLICY_OF[named[0]!]];
-          return { ...refuse("off-topic", text, retrieved), text: `${JURISDICTION_LABEL[named[0]!]}的${policy.shortName}没有写到这方面的规定（上一问的内容在这份政策里没有对应条款）。\n\n${SCOPE_HELP}` };
+          const lead = `${JURISDICTION_LABEL[named[0]!]}的${policy.shortName}没有`;
+          if (listed) return notAmongReply(`${noFirst(text)}${lead}这方面的要求：${listed.note}。`, listed, named[0]!, text, retrieved);
+          return { ...refuse("off-topic", text, retrieved), text: `${lead}写到这方面的规定（上一问的内容在这份政策里没有对应条款）。\n\n${SCOPE_HELP}` };
         }
         // 「淄博示范区对面积有要求吗」: what only the other text provides — this one has none, then the other's, labelled.
-        if (!side && !resolved.isFollowUp && named.length === 1) {
-          const other = JURISDICTION_ORDER.find((j) => j !== named[0]);
-          const there = other ? await answerChinese(askedOf(text, named[0]!, other), { ...options, history: undefined }, undefined, other) : undefined;
-          if (other && there && !there.refused) {
-            // The other side's own yes (「有。」) would read as this side's after 「没有。」.
-            const yes = yesNoAsk(text)?.yes;
-            const otherReply = yes && there.text.startsWith(`${yes}。`) ? there.text.slice(yes.length + 1) : there.text;
-            // 「没有。」 only for 有 (no provision is no such thing); no provision for 「能不能」 is no prohibition.
-            const no = yes === "有" ? noFirst(text) : "";
-            return { ...refuse("off-topic", text, retrieved), text: otherSideText(no, named[0]!, other, otherReply) };
+        if (!resolved.isFollowUp && other && there && !there.refused) {
+          // The other side's own yes (「有。」) would read as this side's after 「没有。」.
+          const yes = yesNoAsk(text)?.yes;
+          const otherReply = yes && there.text.startsWith(`${yes}。`) ? there.text.slice(yes.length + 1) : there.text;
+          // 「没有。」 only for 有 (no provision is no such thing); no provision for 「能不能」 is no prohibition.
+          const no = yes === "有" || listed ? noFirst(text) : "";
+          const reply = otherSideText(no, named[0]!, other, otherReply, listed?.note);
+          if (listed) {
+            // This text's list, quoted under the 「没有」 it grounds, before the other text's reference.
+            const cut = reply.indexOf("\n\n");
+            const answered = notAmongReply(reply.slice(0, cut), listed, named[0]!, text, retrieved, reply.slice(cut + 2));
+            return { ...answered, citations: [listed.citation, ...there.citations] };
           }
+          return { ...refuse("off-topic", text, retrieved), text: reply };
         }
         if (sides) return withReadingNote(sides.reply);
         return { ...refuse("off-topic", text, retrieved), text: notCovered(profile, passages, named, amountUnstated ? [UNSTATED_AMOUNT] : []) };
@@ -483,11 +532,16 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         const [conclusion, rest] = cut < 0 ? [reply, ""] : [reply.slice(0, cut), reply.slice(cut)];
         const first = JURISDICTION_OF[docs[0]!];
         const lineOf = (j: Jurisdiction): string[] => {
-          if (missing.includes(j)) return [`${JURISDICTION_LABEL[j]}：${noFirst(text)}${POLICIES[POLICY_OF[j]].shortName}没有这方面的规定。`];
+          const listed = notAmong.get(j);
+          if (missing.includes(j)) return [`${JURISDICTION_LABEL[j]}：${noFirst(text)}${POLICIES[POLICY_OF[j]].shortName}没有这方面的规定${listed ? `（${listed.note}）` : ""}。`];
           if (!answeredNamed.includes(j) || j !== first) return [];
           return [docs.length === 1 ? `${JURISDICTION_LABEL[j]}：${conclusion}` : conclusion];
         };
-        return JURISDICTION_ORDER.flatMap(lineOf).join("\n") + rest;
+        // The side without it has its own list of conditions quoted with the evidence, before the notes.
+        const lists = missing.flatMap((j) => { const l = notAmong.get(j); return l ? [`${POLICIES[POLICY_OF[j]].shortName}原文：\n${l.quote}`] : []; });
+        const notesAt = rest.indexOf("\n\n注：");
+        const evidence = lists.length === 0 ? rest : notesAt < 0 ? `${rest}\n\n${lists.join("\n\n")}` : `${rest.slice(0, notesAt)}\n\n${lists.join("\n\n")}${rest.slice(notesAt)}`;
+        return JURISDICTION_ORDER.flatMap(lineOf).join("\n") + evidence;
       };
       // 「那证券化呢？」 after 质押融资: the follow-up's own words are what it asks about now, the carried ones the setting.
       const followUpFocus = resolved.isFollowUp ? index.profile(question).knownWords.map((w) => [w]) : [];
@@ -513,7 +567,11 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const stacking = answer.citations.includes(ONCE_A_YEAR_CLAUSE) ? stackingLines(text, jurisdictions, todayInChina()) : undefined;
       const cut = answer.text.indexOf("\n\n");
       const composed = stacking && cut > 0 ? `${stacking}${answer.text.slice(cut)}` : answer.text;
-      return { ...base, text: readAs + openAnswered(text, sideBySide(composed), SIDE_LABELS), citations: answer.citations, mode: "offline" };
+      const notAmong = new Map(
+        answeredNamed.length > 0 && ofTheZone(text, profile) ? missing.flatMap((j) => { const l = notAmongConditions(index.pieces, POLICY_OF[j], answer.citations); return l ? [[j, l] as const] : []; }) : [],
+      );
+      const citations = [...answer.citations, ...[...notAmong.values()].map((l) => l.citation)];
+      return { ...base, text: readAs + openAnswered(text, sideBySide(composed), SIDE_LABELS), citations, mode: "offline" };
     }
   }
 }

@@ -52,8 +52,8 @@ const ASKED_HERE: readonly { kind: string; question: RegExp; shape: RegExp }[] =
     // 「材料交到哪一级」「交给谁」: the body an application goes to.
     kind: "#recipient",
     // Either word order: 「交到哪」 or, with the preposition first, 「往哪儿交」.
-    // Also as a choice between bodies (「往省里交还是先给市里」): where it goes is still asked.
-    question: /(交|报|送|递|提交|申报|申请)(到|给|往|至)(哪|谁|什么)|(往|到|给)(哪|谁)[^，。？?]{0,3}(交|报|送|递|提交)|向(哪|谁)|找(谁|哪)|(往|向)[^，。？?]{1,6}(交|报|送|递|提交)[^，。？?]{0,2}还是/,
+    // Also as a choice between bodies (「往省里交还是先给市里」「交给区县还是市里」): where it goes is still asked.
+    question: /(交|报|送|递|提交|申报|申请)(到|给|往|至)(哪|谁|什么)|(往|到|给)(哪|谁)[^，。？?]{0,3}(交|报|送|递|提交)|向(哪|谁)|找(谁|哪)|(往|向)[^，。？?]{1,6}(交|报|送|递|提交)[^，。？?]{0,2}还是|(交|报|送|递|提交)(到|给|往|至)[^，。？?]{1,6}还是/,
     shape: /向[^，。；]{2,20}(提出|提交|推荐|申报|报送)/,
   },
   {

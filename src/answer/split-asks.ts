@@ -16,6 +16,7 @@
  * 试用期多长).
  */
 import { jurisdictionNames } from "../knowledge/jurisdictions.ts";
+import { ASKS_HOW_MANY } from "../retrieval/counting-words.ts";
 import { COMPARING } from "./compare-sides.ts";
 import { detectJurisdiction, withoutPlaceNames, type Jurisdiction } from "./detect-jurisdiction.ts";
 
@@ -33,9 +34,10 @@ const OPENER = /^(请问一?下?|想问一?下?|我想问一?下?|问一下|以�
 const CONNECTIVE = /(以及|还有(?![没无])|另外|此外|顺便问一?下?|再问一?下?|并且想问)/g;
 /** Numbered asks: 「1. …」「2、…」「（1）…」「①…」「一是…」; the number itself is dropped. */
 const ENUMERATOR = /(?:^|(?<=[\s，,；;。？?！!：:]))(?:\d{1,2}[.．、)）]|[（(]\d{1,2}[)）]|[①-⑩]|[一二三四五六]是)\s*/g;
-/** 几 asks, but not in 好几, 没几, 十几, 几乎, 几十 (several, hardly any, almost). */
-const ASKING =
-  /什么|啥|多少|(?<![好没十])几(?![乎十百千万])|哪|谁|怎|咋|如何|多久|多长|多大|多高|何时|为何|干嘛|是否|能否|可否|吗|呢|么[？?]?$|(.)[不没]\1|分别|[？?]/;
+/** A clause that asks (几 as ASKS_HOW_MANY reads it: not 好几, 几乎). */
+const ASKING = new RegExp(
+  `什么|啥|多少|${ASKS_HOW_MANY}|哪|谁|怎|咋|如何|多久|多长|多大|多高|何时|为何|干嘛|是否|能否|可否|吗|呢|么[？?]?$|(.)[不没]\\1|分别|[？?]`,
+);
 /** 「分别是多少」「各是多少」 alone ask for the items of the clause before, not something new. */
 const ONLY_DISTRIBUTIVE = /^(那)?(分别|各自?)(是|为|有|给)?(多少|几|什么|哪些)[个项档家件万元钱]*[？?。]*$/;
 

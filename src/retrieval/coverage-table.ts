@@ -39,8 +39,9 @@ export function coverageOf(words: readonly WeightedWord[], rows: readonly Float6
   let got = 0;
   for (let j = 0; j < words.length; j++) {
     const w = words[j]!;
-    total += w.weight;
-    got += w.weight * rows[j]![column]!;
+    const m = rows[j]![column]!;
+    total += w.scene ? w.weight * m : w.weight;
+    got += w.weight * m;
   }
   return total === 0 ? 1 : got / total;
 }

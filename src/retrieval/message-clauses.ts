@@ -4,10 +4,17 @@
  * (「求科普」「先谢谢啦」) and which are the asker's own story told beside an ask that says
  * everything itself. Topic coverage (topic-coverage.ts) weighs a question's words by them.
  */
+import { ASKS_HOW_MANY, statesFigure } from "./counting-words.ts";
 import { DOMAIN_TERMS } from "./domain-terms.ts";
 
-/** A clause asks when it has a question word (not 几 of 好几, 几乎, 十几, 几十: several, almost), a yes/no particle or form, or a question mark. */
-const ASKING = /什么|啥|哪|多少|多[久长大高远]|何时|如何|(?<![好没十])几(?![乎十百千万])|谁|怎|吗|嘛|呢|么|是否|能否|可否|([\u4e00-\u9fff])[不没]\1|[不没][？?]?$|[？?]$/u;
+/**
+ * A clause asks when it has a question word (not 几 of 好几, 几乎, 十几, 几十: several, almost), a yes/no particle
+ * or form (a closing 么 as 吗, not 那么/这么/多么), or a question mark.
+ */
+const ASKING = new RegExp(
+  `什么|啥|哪|多少|多[久长大高远]|何时|如何|${ASKS_HOW_MANY}|谁|怎|吗|嘛|呢|(?<![那这多要])么(?=[？?！!。，,～~\\s]|$)|是否|能否|可否|([\\u4e00-\\u9fff])[不没]\\1|[不没][？?]?$|[？?]$`,
+  "u",
+);
 
 /**
  * Where the clauses that ask nothing lie, in a question with a clause that
@@ -16,15 +23,24 @@ const ASKING = /什么|啥|哪|多少|多[久长大高远]|何时|如何|(?<![�
  */
 export function situationSpans(question: string): [number, number][] {
   const clauses = clauseSpans(question);
-  const asking = clauses.filter(([from, to]) => ASKING.test(question.slice(from, to).trim()));
+  const text = ([from, to]: readonly [number, number]): string => question.slice(from, to).trim();
+  // The first half of a choice asked over two clauses (「是直接送到市里，还是得先过区县一道？」) asks too.
+  const asking = clauses.filter((c, i) => ASKING.test(text(c)) || (i + 1 < clauses.length && OFFERS_ALTERNATIVE.test(text(clauses[i + 1]!)) && ASKING.test(text(clauses[i + 1]!))));
   return asking.length > 0 ? clauses.filter((c) => !asking.includes(c)) : [];
 }
 
-/** Where a message's clauses lie. Chat writes a space, an ellipsis, a colon or a tilde where a comma would be (「今天下大雨 堵了一个钟头 对了问下 …」「在线等挺急的：…」). */
+/** A clause that opens with the other side of a choice (「…，还是先找市里？」). */
+const OFFERS_ALTERNATIVE = /^(还是|或者是?|或是)/u;
+
+/**
+ * Where a message's clauses lie. Chat writes a space, an ellipsis, a colon, a tilde or an emoji where a comma would
+ * be (「今天下大雨 堵了一个钟头 对了问下 …」「在线等挺急的：…」「我整个人都懵了🙃浙江这边…」); an emoji joined to the
+ * next (a ZWJ sequence, a variation selector) is one.
+ */
 function clauseSpans(question: string): [number, number][] {
   const spans: [number, number][] = [];
   let at = 0;
-  for (const clause of question.split(/(?<=[，,。；;！!？?…：:～~])|(?<=[\u4e00-\u9fff]\s+)(?=[\u4e00-\u9fff])/u)) {
+  for (const clause of question.split(/(?<=[，,。；;！!？?…：:～~])|(?<=[\u4e00-\u9fff]\s+)(?=[\u4e00-\u9fff])|(?<=\p{Extended_Pictographic}[\ufe0f]?\s*)(?![\p{Extended_Pictographic}\u200d\ufe0f\s，,。；;！!？?…：:～~]|$)/u)) {
     spans.push([at, at + clause.length]);
     at += clause.length;
   }
@@ -80,14 +96,14 @@ export function smallTalkSpans(
   // 「…我们园区要搞浙江省那个示范区，我被拉去写材料……前面的背景我就不啰嗦了，你就告诉我，…」: the asker sets
   // the story aside, named domain and all, once the rest says what is asked of its own.
   // A figure told before the turn (「园区有18家服务机构 不说这个了 够申报吗」) is the asker's situation and stays.
-  const setAside = asides.filter((s) => s[1] <= turnAt && !plain.includes(s) && !/\d|[一二两三四五六七八九十百千]+[家件个笔项位名万平]/u.test(clauseOf(s)));
+  const setAside = asides.filter((s) => s[1] <= turnAt && !plain.includes(s) && !statesFigure(clauseOf(s)));
   const rest = withoutSpans(query, [...marked, ...foreign, ...setAside]);
   const restSaysWhat = DOMAIN_TERMS.some((t) => rest.includes(t)) || new Set(ownTextWords(rest)).size >= MIN_OWN_WORDS;
   return restSaysWhat ? [...marked, ...foreign, ...setAside] : marked;
 }
 
 /** The text with these stretches taken out. */
-function withoutSpans(text: string, spans: readonly (readonly [number, number])[]): string {
+export function withoutSpans(text: string, spans: readonly (readonly [number, number])[]): string {
   return [...spans].sort((a, b) => b[0] - a[0]).reduce((t, [from, to]) => t.slice(0, from) + t.slice(to), text);
 }
 
@@ -103,6 +119,8 @@ export const NAMES_PROGRAMME = /示范区|集聚区|集聚发展/u;
  * (「会影响申报浙江示范区吗」「…考核优秀的，能不能往国家推荐？」) is asked of the situation told with it.
  */
 const ASKS_FOR_SOMETHING = /什么|啥|哪|谁|多少|几|多久|多长|多大|怎|如何|何时/u;
+/** A story is several clauses of the asker's own; one clause (「我们是孵化器，能申报吗」) is the subject asked about. */
+export const MIN_STORY_CLAUSES = 3;
 /** How many words of the texts of its own (besides the programme and places) make an ask specific: 认定+结果, 申报+材料; not 补贴 alone. */
 const MIN_OWN_WORDS = 2;
 
@@ -117,12 +135,14 @@ const MIN_OWN_WORDS = 2;
  * 淄博有补贴吗」: 补贴 for what) keeps it.
  * @param ownTextWords the words of the texts a stretch uses, besides the programme and places
  * @param leansBack whether a stretch points back at something said before it
+ * @param askedKinds how many kinds of answer (answer-kinds.ts: a period, an amount) a stretch asks for
  */
 export function askerContextSpans(
   query: string,
   situation: readonly [number, number][],
   ownTextWords: (text: string) => readonly string[],
   leansBack: (text: string) => boolean,
+  askedKinds: (text: string) => number = () => 0,
 ): [number, number][] {
   if (situation.length === 0) return [];
   const asks = withoutSpans(query, situation);
@@ -130,6 +150,16 @@ export function askerContextSpans(
   // after a whole yes/no question (「是每年认定一次吗？我刚跳槽到一家代理所…」) is only more news.
   const lastAsk = Math.max(...clauseSpans(query).filter(([from]) => !situation.some((s) => s[0] === from)).map(([from]) => from));
   const askedFirst = situation.every(([from]) => from > lastAsk);
-  const specific = (ASKS_FOR_SOMETHING.test(asks) || askedFirst) && NAMES_PROGRAMME.test(asks) && new Set(ownTextWords(asks)).size >= MIN_OWN_WORDS && !leansBack(asks);
+  // Beside a long story (MIN_STORY_CLAUSES), the programme may be named in the story (「…老板说今年要冲省级…
+  // 示范区…区里的服务机构得凑够多少家、核心区要多大」), which then only frames an ask that names the rest itself,
+  // and a kind of answer the ask wants (askedKinds: 「隔多久考一回」 asks a period) names what is wanted as a
+  // word of the texts does. One clause told (「淄博示范区机构代理涉外专利案件胜诉，单件…补助最高多少」) is the subject.
+  const long = situation.length >= MIN_STORY_CLAUSES;
+  const ownWords = new Set(ownTextWords(asks)).size + (long ? Math.min(1, askedKinds(asks)) : 0);
+  const specific =
+    (ASKS_FOR_SOMETHING.test(asks) || askedFirst) &&
+    (NAMES_PROGRAMME.test(asks) || (long && NAMES_PROGRAMME.test(query) && ownWords >= MIN_OWN_WORDS + 1)) &&
+    ownWords >= MIN_OWN_WORDS &&
+    !leansBack(asks);
   return specific ? situation.filter((s) => !/\d/.test(query.slice(s[0], s[1]))) : [];
 }

@@ -38,6 +38,8 @@ const SUBWORD_WEIGHT = 0.5;
 const SYNONYM_WEIGHT = 0.6;
 /** Query weight of the answer kind (`#basis`, `#qty:家` …), relative to a word of the question. */
 const KIND_QUERY_WEIGHT = 1;
+/** Query weight of a word told only in the story around an ask of its own (WeightedWord.scene). */
+const SCENE_QUERY_WEIGHT = 0.5;
 /** Query weight of a framing word (申报 in 「申报需要什么条件」, see FRAMING_WORDS). */
 const FRAMING_QUERY_WEIGHT = 0.25;
 /** RRF constant; small because the corpus is small and the first ranks matter most. */
@@ -194,8 +196,10 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
     const out: WeightedTerm[] = [];
     const kinds = questionKindTerms(query);
     const framed = asksForCondition(kinds);
+    // A word told only in the story around the ask (WeightedWord.scene) ranks as lightly as it weighs.
+    const scene = new Set(weightedWords(query).filter((w) => w.scene).map((w) => w.word));
     for (const word of tokenizer.topicWords(query)) {
-      const w = framed && FRAMING_WORDS.has(word) ? FRAMING_QUERY_WEIGHT : 1;
+      const w = (framed && FRAMING_WORDS.has(word) ? FRAMING_QUERY_WEIGHT : 1) * (scene.has(word) ? SCENE_QUERY_WEIGHT : 1);
       out.push({ term: word, weight: w });
       for (const s of tokenizer.subWords(word)) out.push({ term: s, weight: SUBWORD_WEIGHT * w });
       for (const s of SYNONYMS[word] ?? []) out.push({ term: s, weight: SYNONYM_WEIGHT * w });
@@ -313,7 +317,8 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
       // The answer kind alone (「今天几号」 → #date) is no topic.
       const real = words.filter((w) => !isKindTerm(w.word));
       const known = real.filter((w) => table.matches(w)[corpusColumn]! > 0).map((w) => w.word);
-      const total = real.filter((w) => w.noun).reduce((a, w) => a + w.weight, 0);
+      // The story's words (scene) say nothing of what is asked, nor of what the texts lack.
+      const total = real.filter((w) => w.noun && !w.scene).reduce((a, w) => a + w.weight, 0);
       // A one-character noun (话 of 话说) is too ambiguous to say what is missing.
       const missing = real.filter((w) => w.noun && w.word.length > 1 && !known.includes(w.word)).sort((a, b) => b.weight - a.weight);
       const tagged = tokenizer.tagged(query);

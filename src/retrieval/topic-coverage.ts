@@ -18,8 +18,9 @@
  * ranks first.
  */
 import { asksForCondition, isKindTerm, measureKindCues, questionKindTerms, STATED_DATE } from "./answer-kinds.ts";
+import { COUNT_CLASSIFIERS, statesFigure } from "./counting-words.ts";
 import { CONDITION_WORDS, DOMAIN_TERMS, FRAMING_WORDS, JURISDICTION_WORDS, LIGHT_VERBS, QUANTITY_UNITS, RULE_ATTRIBUTES, STOPWORDS, SYNONYMS } from "./domain-terms.ts";
-import { askerContextSpans, NAMES_PROGRAMME, situationSpans, smallTalkSpans } from "./message-clauses.ts";
+import { askerContextSpans, MIN_STORY_CLAUSES, NAMES_PROGRAMME, situationSpans, smallTalkSpans, withoutSpans } from "./message-clauses.ts";
 import { everydayForm } from "./word-forms.ts";
 import type { Tokenizer } from "./tokenizer.ts";
 
@@ -42,6 +43,8 @@ export interface WeightedWord {
   abbreviates?: boolean;
   /** the abbreviated root is a noun (牌 of 牌子), which a word of the texts may also end in (挂牌: a verb and its object) */
   nounRoot?: boolean;
+  /** told only in the story around an ask of its own: counts where a text has it, never against one */
+  scene?: boolean;
 }
 
 /** Matched word 1, synonym 0.8, sub-words up to 0.7 (share of the word's characters they cover). */
@@ -62,6 +65,9 @@ const MISSING_HEAD_FACTOR = 0.5;
 /** Part-of-speech factors: nouns 1, verbs VERB_FACTOR, the rest LIGHT_FACTOR. */
 const VERB_FACTOR = 0.7;
 const LIGHT_FACTOR = 0.25;
+/** A word of the texts told only in the story around an ask of its own (storySpans): the scene, not the ask. */
+const STORY_FACTOR = 0.5;
+
 /** Below this general-Chinese IDF a verb is everyday vocabulary (准备 5.0, 搞 6.5; 减缓 8.2, 缴纳 8.5). */
 export const COMMON_IDF = 7;
 const SET_PHRASE_TAG = /^(l|i)$/;
@@ -79,7 +85,7 @@ const DEMONSTRATIVE = /^(这|那|该|此)/u;
 const UNIT_FORMS = new Set(Object.values(QUANTITY_UNITS).flat());
 const DATE_PARTS = new Set(["年", "月", "日", "号"]);
 /** A numeral, ordinal or count with at most one count classifier (三家, 一件, 第二项, 两笔; not 一年, a duration). */
-const NUMERAL_WORD = /^第?[零〇一二两三四五六七八九十百千万几\d]+[个家件项笔次位名条种类档批单回样所]?$/u;
+const NUMERAL_WORD = new RegExp(`^第?[零〇一二两三四五六七八九十百千万几\\d]+[${COUNT_CLASSIFIERS}]?$`, "u");
 
 export interface TopicCoverage {
   weightedWords(query: string): WeightedWord[];
@@ -201,11 +207,33 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
     const words = tokenizer.taggedTopicWords(clause);
     return words.some((w) => DOMAIN.has(w.word) || usedByTexts(w.word)) || (words.length > 0 && words.every((w) => PLAIN_NOUN_TAG.test(w.tag)));
   };
-  /** A stretch leans on what was said before it when it uses 它/其, or 这/那 with no noun of its own after it. */
+  /** A stretch leans on what was said before it when it uses 它/其, or 这/那 with no noun or word of the texts of its own after it. */
   const leansBack = (text: string): boolean => {
     const words = tokenizer.tagged(text);
-    return words.some((w, i) => w.tag === "r" && (POINTS_BACK.test(w.word) || (DEMONSTRATIVE.test(w.word) && !NOUN_TAG.test(words[i + 1]?.tag ?? ""))));
+    // 这/那 before a word of the texts (「这申请是直接交省局…」) says which, as before a noun.
+    const names = (w: { word: string; tag: string } | undefined): boolean => !!w && (NOUN_TAG.test(w.tag) || (w.word.length > 1 && usedByTexts(w.word)));
+    return words.some((w, i) => w.tag === "r" && (POINTS_BACK.test(w.word) || (DEMONSTRATIVE.test(w.word) && !names(words[i + 1]))));
   };
+
+  /**
+   * The clauses of a long story told before or around an ask that has a topic of its own (a word of the
+   * texts, or a kind of answer: 「隔多久考一回」 asks a period): the story's words of the texts set the
+   * scene and weigh STORY_FACTOR. A clause stating a figure (「园区有18家机构」) is what 「够不够」 asks
+   * about and is no story; nor is anything when the ask leans on it (「这个能报吗」) or says nothing of its own.
+   */
+  function storySpans(
+    query: string,
+    situation: readonly [number, number][],
+    smallTalk: readonly [number, number][],
+    context: readonly [number, number][],
+  ): [number, number][] {
+    const told = situation.filter((s) => !smallTalk.some((t) => t[0] === s[0]) && !context.some((t) => t[0] === s[0]));
+    if (told.length < MIN_STORY_CLAUSES) return [];
+    const asks = withoutSpans(query, situation);
+    const askOwnTopic = ownTextWords(asks).length > 0 || questionKindTerms(asks).length > 0;
+    if (!askOwnTopic || leansBack(asks)) return [];
+    return told.filter((s) => !statesFigure(query.slice(s[0], s[1])));
+  }
 
   return {
     weightedWords(query) {
@@ -222,7 +250,8 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
       // 「不说这个了」「今天降温注意加衣服」) is small talk around the question: none of its words, not even
       // those the texts happen to use (头, 说, 大), says anything of what is asked, so none is weighed.
       const smallTalk = smallTalkSpans(query, situation, namesTopic, ownTextWords);
-      const context = askerContextSpans(query, situation, ownTextWords, leansBack);
+      const context = askerContextSpans(query, situation, ownTextWords, leansBack, (text) => questionKindTerms(text).length);
+      const story = storySpans(query, situation, smallTalk, context);
       const seen = new Set<string>();
       const out: WeightedWord[] = [];
       let cursor = 0;
@@ -262,8 +291,13 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         // still bear on the answer, and weighs lightly.
         const toldBeside = inSpans(context);
         if (toldBeside && !DOMAIN.has(word)) continue;
+        // The story told around an ask of its own (storySpans: 「…市局的小姐姐打电话来说要准备考核材料…浙江这边
+        // 示范区到底隔多久考一回啊」) sets the scene; the ask says what is wanted. Its everyday words say
+        // nothing of it; its words of the texts count where a text has them, never against one.
+        const scene = inSpans(story) && !withoutSpans(query, situation).includes(word);
+        if (scene && !DOMAIN.has(word) && !usedByTexts(word)) continue;
         const describesAsker = toldBeside || (inSpans(situation) && !DOMAIN.has(word) && !usedByTexts(word));
-        const factor = (framed && FRAMING_WORDS.has(word)) || aspect || describesAsker ? LIGHT_FACTOR : 1;
+        const factor = (framed && FRAMING_WORDS.has(word)) || aspect || describesAsker ? LIGHT_FACTOR : scene ? STORY_FACTOR : 1;
         // An everyday form the texts never use (批下来, 比一比, 弄法) weighs and matches as its plainer word.
         const form = DOMAIN.has(word) || usedByTexts(word) ? undefined : everydayForm(word, tag, (w) => tokenizer.tagOf(w), (w) => tokenizer.generalIdf(w));
         if (form && (STOPWORDS.has(form.base) || JURISDICTION_WORDS.has(form.base))) continue; // 还给, 拿到: a function word and its complement
@@ -275,6 +309,7 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
           ...(form ? { matchAs: base } : {}),
           ...(base.length === 1 && (baseTag.startsWith("v") || form) ? { abbreviates: true } : {}),
           ...(base.length === 1 && form && baseTag.startsWith("n") ? { nounRoot: true } : {}),
+          ...(scene ? { scene: true } : {}),
         });
       }
       for (const k of kinds) out.push({ word: k, weight: KIND_WEIGHT });
@@ -286,8 +321,9 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
       let total = 0;
       let got = 0;
       for (const w of words) {
-        total += w.weight;
-        got += w.weight * matchWord(w, terms);
+        const m = matchWord(w, terms);
+        total += w.scene ? w.weight * m : w.weight;
+        got += w.weight * m;
       }
       return total === 0 ? 1 : got / total;
     },

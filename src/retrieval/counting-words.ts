@@ -1,0 +1,21 @@
+/**
+ * How Chinese counts, read the same way wherever a message is taken apart:
+ * which 几 asks a number, and which stretch tells one.
+ */
+
+/** 几 asks (分几档), but not in 好几, 没几, 十几, 几乎, 几十 (several, hardly any, almost). A regex source fragment. */
+export const ASKS_HOW_MANY = "(?<![好没十])几(?![乎十百千万])";
+
+/** The classifiers a count takes in these messages (三家, 两笔, 第二项, 五位). */
+export const COUNT_CLASSIFIERS = "个家件项笔次位名条种类档批单回样所";
+
+/**
+ * A Chinese numeral with a count classifier or 万/平 (两家, 三十万, 一千平). A lone 一 is usually
+ * an article (「我们是一家孵化器」「上一次」), as quantitiesIn reads it too.
+ */
+const CHINESE_COUNT = new RegExp(`(?:[一二两三四五六七八九十百千]{2,}|[二两三四五六七八九十百千])[${COUNT_CLASSIFIERS}万平]`, "u");
+
+/** Whether a stretch tells a figure: any digit, or a Chinese numeral (not a lone 一) that counts something. */
+export function statesFigure(text: string): boolean {
+  return /\d/.test(text) || CHINESE_COUNT.test(text);
+}

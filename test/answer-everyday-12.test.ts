@@ -1,0 +1,101 @@
+/**
+ * Round 9n: a long story told around an ask of its own; emoji, a closing 么 and a choice asked over two
+ * clauses read as chat writes them; a text without a requirement the other text lists answers 「没有」
+ * on its own list of conditions. Questions written fresh from the two texts; none is in a set.
+ */
+import { describe, expect, it } from "vitest";
+import { notAmongConditions } from "../src/answer/listed-conditions.ts";
+import { listPieces } from "../src/knowledge/load-policies.ts";
+import { statesFigure } from "../src/retrieval/counting-words.ts";
+import { situationSpans } from "../src/retrieval/message-clauses.ts";
+import { useOfflineAnswerer } from "./support/offline-answerer.ts";
+
+const told = (q: string): string[] => situationSpans(q).map(([a, b]) => q.slice(a, b).trim());
+
+describe("a long story around an ask of its own", () => {
+  const { answerer, opening } = useOfflineAnswerer();
+
+  it("sets the scene: its everyday words never make the ask 'not covered', nor do its words of the texts pull the answer", async () => {
+    const q = "唉说来话长，我们园区去年就开始准备材料了，跑了市局好几趟，领导天天催进度，同事也换了两拨😩 浙江这边示范区到底多长时间考核一回？";
+    const r = await answerer().answer(q);
+    expect(r.refused, r.text).toBe(false);
+    // 材料 and 市局 of the story do not turn the answer to the application materials (第九条)
+    expect(r.citations[0]).toBe("zj2018:14");
+    expect(r.text.split("\n\n")[0]).toContain("两年");
+  });
+
+  it("answers a choice between two bodies asked after it", async () => {
+    const q = "我们是宁波的一个众创空间，资料准备得七七八八了，方案也找人改了好几稿，现在就卡在一件事上：这个申请是直接交省知识产权局，还是要先交给市里？";
+    expect(await opening(q)).toContain("设区市");
+  });
+
+  it("is no story when it is one clause: that clause is what is asked about", async () => {
+    const r = await answerer().answer("我们所在淄博示范区帮企业代理涉外专利案件胜诉了，维权代理费补助最高多少？");
+    expect(r.refused, r.text).toBe(false);
+    expect(r.citations).toContain("zb2020:9.4");
+  });
+});
+
+describe("clauses as chat writes them", () => {
+  it("an emoji ends a clause, a ZWJ sequence being one emoji", () => {
+    expect(told("我整个人都懵了🙃浙江示范区多久考核一次？")).toEqual(["我整个人都懵了🙃"]);
+    expect(told("家人们谁懂啊😭 我们园区挂牌了😮‍💨真是这样吗")).toEqual(["我们园区挂牌了😮‍💨"]);
+  });
+
+  it("a closing 么 asks; 那么/这么 inside a clause do not", () => {
+    expect(told("当初没想那么多，现在还能申报么？")).toEqual(["当初没想那么多，"]);
+  });
+
+  it("the first half of a choice asked over two clauses asks too", () => {
+    expect(told("材料齐了，是直接送到市里，还是先过区县？")).toEqual(["材料齐了，"]);
+  });
+
+  it("a figure is told by digits or a counting numeral, not by the article 一", () => {
+    expect(statesFigure("园区里有十八家机构")).toBe(true);
+    expect(statesFigure("去年帮两家企业办了质押")).toBe(true);
+    expect(statesFigure("我们是一家孵化器")).toBe(false);
+  });
+});
+
+describe("a requirement one text lists and the other does not", () => {
+  const { answerer, opening } = useOfflineAnswerer();
+
+  it("is answered 没有 on the asked text's own list of conditions, quoted and cited", async () => {
+    const r = await answerer().answer("淄博示范区对核心区面积有没有要求？");
+    expect(r.refused, r.text).toBe(false);
+    expect(r.text).toMatch(/^没有。[^\n]*第五条列出的示范区条件中没有这一项/);
+    expect(r.citations).toContain("zb2020:5");
+    // Zhejiang's figure follows, for reference only
+    expect(r.text).toMatch(/供参考[\s\S]*1000平方米/);
+  });
+
+  it("after a question on the other text, too (「那淄博呢？」)", async () => {
+    const lead = await opening("那淄博呢？", [{ question: "浙江示范区核心区面积要多大？" }]);
+    expect(lead).toMatch(/淄博.*没有这方面的要求：第五条列出的示范区条件中没有这一项/);
+  });
+
+  it("and in English, citing Article 5", async () => {
+    const r = await answerer().answer("Does Zibo require a minimum core area for its demonstration zones?");
+    expect(r.refused, r.text).toBe(false);
+    expect(r.text).toMatch(/^No — the Zibo Construction Plan[^\n]*its conditions \(Article 5\)/);
+    expect(r.citations).toContain("zb2020:5");
+  });
+
+  it("is not how an out-of-scope requirement is answered", async () => {
+    const r = await answerer().answer("淄博高新技术企业认定对知识产权有什么要求？");
+    expect(r.refused, r.text).toBe(true);
+    expect(r.citations).not.toContain("zb2020:5");
+    // only a list of the zone's own conditions says which of them a question's item is
+    const pieces = listPieces();
+    expect(notAmongConditions(pieces, "zb2020", ["zb2020:9.1"])).toBeUndefined();
+    expect(notAmongConditions(pieces, "zb2020", ["zj2018:6.3"])?.citation).toBe("zb2020:5");
+  });
+});
+
+describe("where to hand in, asked as a choice", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("opens with the clause naming the body, not the form's name (「申报书交给区县还是市里」)", async () => {
+    expect(await opening("申报书交给区县还是市里？")).toMatch(/^向辖区内区县知识产权管理部门提出申报申请/);
+  });
+});
