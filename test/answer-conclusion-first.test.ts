@@ -150,8 +150,9 @@ describe("development-set weak spots, fixed by method", () => {
 
   it("「那淄博呢？」 after a figure in 平方米 the Zibo text never states: says so, not the 家 clause as its counterpart", async () => {
     const next = await answerer.answer("那淄博呢？", { history: [{ question: "浙江示范区核心区至少多大？", jurisdictions: ["zhejiang"] }] });
-    expect(next.text.split("\n")[0]).toBe("淄博市（市级）的淄博市建设方案没有写到这方面的规定（上一问的内容在这份政策里没有对应条款）。");
-    expect(next.citations).toEqual([]);
+    // Zibo's conditions (第五条) set no area: that list, not the 家 clause, is what it answers with
+    expect(next.text.split("\n")[0]).toBe("淄博市（市级）的淄博市建设方案没有这方面的要求：第五条列出的示范区条件中没有这一项。");
+    expect(next.citations).toEqual(["zb2020:5"]);
   });
 
   it("「往哪儿递，浙江跟淄博有什么不同」 is one ask of both sides (the second clause only compares), each line naming where it goes", async () => {

@@ -23,9 +23,13 @@ beforeAll(async () => {
 describe("what only the other text provides", () => {
   it("「淄博示范区对面积有要求吗」 → 「没有。」, then Zhejiang's 1000平方米 marked as not applying to Zibo", async () => {
     const r = await answerer.answer("淄博示范区对面积有要求吗？");
-    expect(r.refused).toBe(true);
-    const [lead, reference, conclusion] = r.text.split("\n").filter(Boolean);
-    expect(lead).toBe("没有。淄博市建设方案没有这方面的规定。");
+    // answered on Zibo's own list of conditions, quoted before the reference
+    expect(r.refused).toBe(false);
+    expect(r.citations[0]).toBe("zb2020:5");
+    const paragraphs = r.text.split("\n\n");
+    expect(paragraphs[0]).toBe("没有。淄博市建设方案没有这方面的规定（第五条列出的示范区条件中没有这一项）。");
+    expect(paragraphs[1]).toMatch(/^依据：\n《淄博市[^》]+》第五条：「示范区应当具备下列条件：（一）/);
+    const [reference, conclusion] = paragraphs.slice(2).join("\n").split("\n").filter(Boolean);
     expect(reference).toMatch(/^供参考，浙江省管理办法的相应规定如下（它不适用于淄博市.*示范区）：$/);
     expect(conclusion).toBe("核心区面积不少于1000平方米（第六条（三））。");
     expect(r.text).toContain("第六条（三）：「");
@@ -41,7 +45,9 @@ describe("what only the other text provides", () => {
 
   it("「能不能」 about what one text does not mention hears no 「不能。」: no provision is no prohibition", async () => {
     const r = await answerer.answer("我们是个孵化器，能不能搞个淄博的示范区？");
-    expect(r.text).toMatch(/^淄博市建设方案没有这方面的规定。\n\n供参考，浙江省管理办法的相应规定如下/);
+    // Zibo lists its conditions (第五条) and a kind of carrier is none of them; Zhejiang's 第六条（一） follows
+    expect(r.text).toMatch(/^淄博市建设方案没有这方面的规定（第五条列出的示范区条件中没有这一项）。\n\n依据：[\s\S]*供参考，浙江省管理办法的相应规定如下/);
+    expect(r.text).not.toMatch(/^不能/);
     expect(r.text).toContain("科技企业孵化器");
   });
 

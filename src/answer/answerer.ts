@@ -504,7 +504,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           const yes = yesNoAsk(text)?.yes;
           const otherReply = yes && there.text.startsWith(`${yes}。`) ? there.text.slice(yes.length + 1) : there.text;
           // 「没有。」 only for 有 (no provision is no such thing); no provision for 「能不能」 is no prohibition.
-          const no = yes === "有" || listed ? noFirst(text) : "";
+          const no = yes === "有" ? noFirst(text) : "";
           const reply = otherSideText(no, named[0]!, other, otherReply, listed?.note);
           if (listed) {
             // This text's list, quoted under the 「没有」 it grounds, before the other text's reference.

@@ -67,7 +67,7 @@ const ONLY_ADDRESSES = /^(哈喽|嗨|hi|hello|你好|您好|侬好|大家好|各
  * An ask about who knows, not about the texts (「有大佬知道吗」「谁整明白了吱一声」「有人懂吗」): chat
  * asks the crowd before asking the question. Only when nothing is named after it: 「有没有人知道号码」 asks for the 号码.
  */
-const ASKS_WHO_KNOWS = /(大佬|大神|有人|谁|哪位)[^，,。？?！!\s]{0,3}(知道|懂|晓得|了解|清楚|明白)(一下|的)?[吗么嘛不没啊呀吧呢]*[，,。？?！!～~\s]*$|吱一声/u;
+const ASKS_WHO_KNOWS = /(大佬|大神|有人|谁|哪位)[^，,。？?！!\s]{0,3}(知道|懂|晓得|了解|清楚|明白)(一下|的)?[吗么嘛不没啊呀吧呢]*[，,。？?！!～~\s\p{Extended_Pictographic}\u200d\ufe0f]*$|吱一声/u;
 
 /**
  * The small talk around a question: the clauses that ask nothing (or only who knows), name nothing of
@@ -118,9 +118,18 @@ export const NAMES_PROGRAMME = /示范区|集聚区|集聚发展/u;
  * An ask for a thing, an amount, a person, a time or a way (分几档, 由谁负责, 要交哪些材料). A yes/no ask
  * (「会影响申报浙江示范区吗」「…考核优秀的，能不能往国家推荐？」) is asked of the situation told with it.
  */
-const ASKS_FOR_SOMETHING = /什么|啥|哪|谁|多少|几|多久|多长|多大|怎|如何|何时/u;
-/** A story is several clauses of the asker's own; one clause (「我们是孵化器，能申报吗」) is the subject asked about. */
-export const MIN_STORY_CLAUSES = 3;
+export const ASKS_FOR_SOMETHING = /什么|啥|哪|谁|多少|几|多久|多长|多大|怎|如何|何时/u;
+/**
+ * A story is several clauses (two when they tell of the asker: 我们, 俺, 咱); one clause (「我们是孵化器，能申报吗」)
+ * or a topic put first (「浙江和淄博的示范区，评为不合格且整改仍不合格的，后果有什么不同」) is what is asked about.
+ */
+const MIN_STORY_CLAUSES = 3;
+const TELLS_OF_ASKER = /我|俺|咱|本人|本单位/u;
+/** Whether the clauses told beside an ask are a story (MIN_STORY_CLAUSES). */
+export function isStory(told: readonly string[]): boolean {
+  return told.length >= MIN_STORY_CLAUSES || (told.length >= MIN_STORY_CLAUSES - 1 && told.some((c) => TELLS_OF_ASKER.test(c)));
+}
+
 /** How many words of the texts of its own (besides the programme and places) make an ask specific: 认定+结果, 申报+材料; not 补贴 alone. */
 const MIN_OWN_WORDS = 2;
 
@@ -154,7 +163,7 @@ export function askerContextSpans(
   // 示范区…区里的服务机构得凑够多少家、核心区要多大」), which then only frames an ask that names the rest itself,
   // and a kind of answer the ask wants (askedKinds: 「隔多久考一回」 asks a period) names what is wanted as a
   // word of the texts does. One clause told (「淄博示范区机构代理涉外专利案件胜诉，单件…补助最高多少」) is the subject.
-  const long = situation.length >= MIN_STORY_CLAUSES;
+  const long = isStory(situation.map(([from, to]) => query.slice(from, to)));
   const ownWords = new Set(ownTextWords(asks)).size + (long ? Math.min(1, askedKinds(asks)) : 0);
   const specific =
     (ASKS_FOR_SOMETHING.test(asks) || askedFirst) &&

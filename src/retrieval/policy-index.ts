@@ -196,8 +196,8 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
     const out: WeightedTerm[] = [];
     const kinds = questionKindTerms(query);
     const framed = asksForCondition(kinds);
-    // A word told only in the story around the ask (WeightedWord.scene) ranks as lightly as it weighs.
-    const scene = new Set(weightedWords(query).filter((w) => w.scene).map((w) => w.word));
+    // A word told only in the story around an ask for something of its own (askText) ranks lightly.
+    const scene = topic.askText(query) === query ? new Set<string>() : new Set(weightedWords(query).filter((w) => w.scene).map((w) => w.word));
     for (const word of tokenizer.topicWords(query)) {
       const w = (framed && FRAMING_WORDS.has(word) ? FRAMING_QUERY_WEIGHT : 1) * (scene.has(word) ? SCENE_QUERY_WEIGHT : 1);
       out.push({ term: word, weight: w });
@@ -271,7 +271,9 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
   async function recentVector(query: string): Promise<{ i: number; similarity: number }[]> {
     const kept = recentVectorHits.peek(query);
     if (kept) return kept;
-    const hits = await vectorHits(query);
+    // A story told around the ask (「…市局的小姐姐打电话来说要准备考核材料…隔多久考一回」) would pull the
+    // embedding towards its own words; the ask is what is embedded.
+    const hits = await vectorHits(topic.askText(query));
     // A failed remote embedding returns nothing; that is not kept.
     if (hits.length > 0) recentVectorHits(query, () => hits);
     return hits;

@@ -20,7 +20,7 @@
 import { asksForCondition, isKindTerm, measureKindCues, questionKindTerms, STATED_DATE } from "./answer-kinds.ts";
 import { COUNT_CLASSIFIERS, statesFigure } from "./counting-words.ts";
 import { CONDITION_WORDS, DOMAIN_TERMS, FRAMING_WORDS, JURISDICTION_WORDS, LIGHT_VERBS, QUANTITY_UNITS, RULE_ATTRIBUTES, STOPWORDS, SYNONYMS } from "./domain-terms.ts";
-import { askerContextSpans, MIN_STORY_CLAUSES, NAMES_PROGRAMME, situationSpans, smallTalkSpans, withoutSpans } from "./message-clauses.ts";
+import { askerContextSpans, ASKS_FOR_SOMETHING, isStory, NAMES_PROGRAMME, situationSpans, smallTalkSpans, withoutSpans } from "./message-clauses.ts";
 import { everydayForm } from "./word-forms.ts";
 import type { Tokenizer } from "./tokenizer.ts";
 
@@ -81,7 +81,8 @@ const PLAIN_NOUN_TAG = /^n([zgtls])?$/;
 const DOMAIN = new Set(DOMAIN_TERMS);
 /** Pronouns that always point back (它, 其), and demonstratives that do when no noun follows them (「这个能拿吗」, not 「这个示范区」). */
 const POINTS_BACK = /^(它|它们|其)$/u;
-const DEMONSTRATIVE = /^(这|那|该|此)/u;
+// 该/此 point only before a noun (该单位); alone, 该 is the modal 「该往哪儿递」 (should).
+const DEMONSTRATIVE = /^(这|那)/u;
 const UNIT_FORMS = new Set(Object.values(QUANTITY_UNITS).flat());
 const DATE_PARTS = new Set(["年", "月", "日", "号"]);
 /** A numeral, ordinal or count with at most one count classifier (三家, 一件, 第二项, 两笔; not 一年, a duration). */
@@ -89,6 +90,8 @@ const NUMERAL_WORD = new RegExp(`^第?[零〇一二两三四五六七八九十�
 
 export interface TopicCoverage {
   weightedWords(query: string): WeightedWord[];
+  /** The message without the story told around an ask for something of its own; the message itself otherwise. */
+  askText(query: string): string;
   /** The part of speech a word counts as: its own tag, or for a set phrase the tag of its head (last part). */
   effectiveTag(word: string, tag: string): string;
   /** 0 … 1: how strongly `terms` contains `word` */
@@ -121,6 +124,8 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
   function effectiveTag(word: string, rawTag: string): string {
     const tag = everydayTag(word, rawTag);
     if (!SET_PHRASE_TAG.test(tag)) return tag;
+    // An idiom the texts never use (五花八门, 万事大吉) colours the telling; its last character (门) is no head.
+    if (tag === "i" && !usedByTexts(word)) return tag;
     let head = headTags.get(word);
     if (head === undefined) {
       const suffixes = tokenizer.subWords(word).filter((s) => word.endsWith(s)).sort((a, b) => b.length - a.length);
@@ -228,16 +233,49 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
     context: readonly [number, number][],
   ): [number, number][] {
     const told = situation.filter((s) => !smallTalk.some((t) => t[0] === s[0]) && !context.some((t) => t[0] === s[0]));
-    if (told.length < MIN_STORY_CLAUSES) return [];
+    if (!isStory(told.map(([from, to]) => query.slice(from, to)))) return [];
     const asks = withoutSpans(query, situation);
     const askOwnTopic = ownTextWords(asks).length > 0 || questionKindTerms(asks).length > 0;
     if (!askOwnTopic || leansBack(asks)) return [];
     return told.filter((s) => !statesFigure(query.slice(s[0], s[1])));
   }
 
+  /** An ask for a thing, a way or a choice; a yes/no ask (「…还没有发展规划，能申报吗」) is asked of the story told with it. */
+  const asksForItsOwn = (asks: string): boolean => ASKS_FOR_SOMETHING.test(asks) || /还是/u.test(asks);
+
+  /**
+   * The kinds of answer a message asks for. Small talk asks none (「家人们谁懂啊」 is no #who); a clause that
+   * asks nothing tells the asker's situation (「没啥背景」 is no #basis) and gives only the measure of a figure
+   * it states (「园区有15家」: #qty:家) or a date.
+   */
+  function askedKinds(query: string, situation: readonly [number, number][], smallTalk: readonly [number, number][]): string[] {
+    const told = questionKindTerms(withoutSpans(query, smallTalk));
+    if (situation.length === 0) return told;
+    const asked = questionKindTerms(withoutSpans(query, situation));
+    return told.filter((k) => k.startsWith("#qty:") || k === "#date" || asked.includes(k));
+  }
+
+  /**
+   * The message without the story told around an ask for something of its own (storySpans, asksForItsOwn):
+   * what the ask itself says, for ranking. A yes/no ask keeps the story it is asked of.
+   */
+  function askText(query: string): string {
+    const situation = situationSpans(query);
+    const smallTalk = smallTalkSpans(query, situation, namesTopic, ownTextWords);
+    const context = askerContextSpans(query, situation, ownTextWords, leansBack, (text) => questionKindTerms(text).length);
+    const story = storySpans(query, situation, smallTalk, context);
+    return story.length > 0 && asksForItsOwn(withoutSpans(query, situation)) ? withoutSpans(query, story) : query;
+  }
+
   return {
+    askText,
     weightedWords(query) {
-      const kinds = questionKindTerms(query);
+      const situation = situationSpans(query);
+      // A clause that asks nothing and names nothing of the domain nor a figure (「孩子这周期末考试」
+      // 「不说这个了」「今天降温注意加衣服」) is small talk around the question: none of its words, not even
+      // those the texts happen to use (头, 说, 大), says anything of what is asked, so none is weighed.
+      const smallTalk = smallTalkSpans(query, situation, namesTopic, ownTextWords);
+      const kinds = askedKinds(query, situation, smallTalk);
       const hasQuantity = kinds.some((k) => k.startsWith("#qty:"));
       // A date asked for, or one the asker states (「2021年10月还在试用期内吗」): its digits and parts are no topic.
       const hasDate = kinds.includes("#date") || STATED_DATE.test(query);
@@ -245,11 +283,6 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
       const hasCondition = kinds.includes("#condition");
       const hasPeriod = kinds.includes("#period");
       const cues = measureKindCues(query);
-      const situation = situationSpans(query);
-      // A clause that asks nothing and names nothing of the domain nor a figure (「孩子这周期末考试」
-      // 「不说这个了」「今天降温注意加衣服」) is small talk around the question: none of its words, not even
-      // those the texts happen to use (头, 说, 大), says anything of what is asked, so none is weighed.
-      const smallTalk = smallTalkSpans(query, situation, namesTopic, ownTextWords);
       const context = askerContextSpans(query, situation, ownTextWords, leansBack, (text) => questionKindTerms(text).length);
       const story = storySpans(query, situation, smallTalk, context);
       const seen = new Set<string>();
