@@ -1,13 +1,16 @@
 /**
- * Round 9n: a long story told around an ask of its own; emoji, a closing 么 and a choice asked over two
- * clauses read as chat writes them; a text without a requirement the other text lists answers 「没有」
- * on its own list of conditions. Questions written fresh from the two texts; none is in a set.
+ * Round 9n: a long story told around an ask of its own; emoji, a closing 么, 没啥/啥的 and a choice asked over
+ * two clauses read as chat writes them; kinds of answer come from what asks; officialese 硬杠杠; adverb+verb
+ * and V够 forms; a text without a requirement the other text lists answers 「没有」 on its own list of
+ * conditions. Questions written fresh from the two texts; none is in a set.
  */
 import { describe, expect, it } from "vitest";
 import { notAmongConditions } from "../src/answer/listed-conditions.ts";
+import { splitAsks } from "../src/answer/split-asks.ts";
 import { listPieces } from "../src/knowledge/load-policies.ts";
 import { statesFigure } from "../src/retrieval/counting-words.ts";
 import { situationSpans } from "../src/retrieval/message-clauses.ts";
+import { everydayForm } from "../src/retrieval/word-forms.ts";
 import { useOfflineAnswerer } from "./support/offline-answerer.ts";
 
 const told = (q: string): string[] => situationSpans(q).map(([a, b]) => q.slice(a, b).trim());
@@ -29,6 +32,21 @@ describe("a long story around an ask of its own", () => {
     expect(await opening(q)).toContain("设区市");
   });
 
+  it("asks no kind of answer in its small talk or situation (「家人们谁懂啊」 is no 谁, 「没啥背景」 no 背景)", async () => {
+    const honours = await answerer().answer("家人们谁懂啊😭 我们园区刚挂上浙江省示范区的牌子，领导天天催台账，考核评了优秀以后到底有什么好处？");
+    expect(honours.refused, honours.text).toBe(false);
+    expect(honours.citations[0]).toBe("zj2018:16");
+    const conditions = await answerer().answer("我们就是个小小的众创空间，民营的，没啥背景，浙江示范区对依托单位有什么条件？");
+    expect(conditions.text).not.toMatch(/^您的问题有/);
+    expect(conditions.text).toMatch(/^共 4 项（第六条）/);
+  });
+
+  it("keeps the story a yes/no ask is asked of (「…还没有发展规划，能申报吗」)", async () => {
+    const r = await answerer().answer("我们区县有知识产权管理机制，也出了扶持政策，就是还没有知识产权服务业发展规划，能申报淄博示范区吗？");
+    expect(r.citations[0]).toBe("zb2020:5.1");
+    expect(r.text).toContain("规划");
+  });
+
   it("is no story when it is one clause: that clause is what is asked about", async () => {
     const r = await answerer().answer("我们所在淄博示范区帮企业代理涉外专利案件胜诉了，维权代理费补助最高多少？");
     expect(r.refused, r.text).toBe(false);
@@ -46,6 +64,18 @@ describe("clauses as chat writes them", () => {
     expect(told("当初没想那么多，现在还能申报么？")).toEqual(["当初没想那么多，"]);
   });
 
+  it("没啥/没什么 (not any) and a list closed by 啥的 (and so on) ask nothing; 干啥的 and 有没有什么 do", () => {
+    expect(told("我们没啥背景，能申报吗？")).toEqual(["我们没啥背景，"]);
+    expect(told("有的就想单独办个年费监控啥的，托管分几种？")).toEqual(["有的就想单独办个年费监控啥的，"]);
+    expect(told("这个中心是干啥的，在哪？")).toEqual([]);
+    expect(told("有没有什么要求？我们没什么经验")).toEqual(["我们没什么经验"]);
+  });
+
+  it("the one place a message names is meant by the asks before it", () => {
+    const asks = splitAsks("申报材料要准备哪些？淄博示范区的申报书交给谁？");
+    expect(asks.map((a) => a.text)).toEqual(["淄博申报材料要准备哪些？", "淄博示范区的申报书交给谁？"]);
+  });
+
   it("the first half of a choice asked over two clauses asks too", () => {
     expect(told("材料齐了，是直接送到市里，还是先过区县？")).toEqual(["材料齐了，"]);
   });
@@ -54,6 +84,22 @@ describe("clauses as chat writes them", () => {
     expect(statesFigure("园区里有十八家机构")).toBe(true);
     expect(statesFigure("去年帮两家企业办了质押")).toBe(true);
     expect(statesFigure("我们是一家孵化器")).toBe(false);
+  });
+});
+
+describe("everyday wording of what is asked", () => {
+  const { opening } = useOfflineAnswerer();
+  const tagOf = (w: string): string => (/^[交报找凑进]$/.test(w) ? "v" : "n");
+
+  it("an adverb glued to a verb the segmenter barely knows (先交) and V够 (凑够) read as the verb", () => {
+    expect(everydayForm("先交", "n", tagOf, () => 11.4)?.base).toBe("交");
+    expect(everydayForm("先进", "a", tagOf, () => 6.3)).toBeUndefined();
+    expect(everydayForm("凑够", "v", tagOf)?.base).toBe("凑");
+  });
+
+  it("officialese 硬杠杠 asks the conditions; 凑够多少家 the threshold", async () => {
+    expect(await opening("申报浙江省示范区的硬杠杠有哪些？")).toMatch(/^共 4 项（第六条）/);
+    expect(await opening("区里的服务机构要凑够多少家才能申报浙江示范区？")).toContain("20家以上");
   });
 });
 

@@ -13,10 +13,11 @@
  * are the asker's situation and stay with the ask after them (or, at the
  * end, before them). An ask that names no jurisdiction takes the one named
  * before it in the same message (「淄博的办法什么时候实施，试用期多长」 → 淄博
- * 试用期多长).
+ * 试用期多长), or the only one the message names, wherever it stands.
  */
 import { jurisdictionNames } from "../knowledge/jurisdictions.ts";
 import { ASKS_HOW_MANY } from "../retrieval/counting-words.ts";
+import { WHAT_ASKS } from "../retrieval/what-asks.ts";
 import { COMPARING } from "./compare-sides.ts";
 import { detectJurisdiction, withoutPlaceNames, type Jurisdiction } from "./detect-jurisdiction.ts";
 
@@ -36,7 +37,7 @@ const CONNECTIVE = /(以及|还有(?![没无])|另外|此外|顺便问一?下?|�
 const ENUMERATOR = /(?:^|(?<=[\s，,；;。？?！!：:]))(?:\d{1,2}[.．、)）]|[（(]\d{1,2}[)）]|[①-⑩]|[一二三四五六]是)\s*/g;
 /** A clause that asks (几 as ASKS_HOW_MANY reads it: not 好几, 几乎). */
 const ASKING = new RegExp(
-  `什么|啥|多少|${ASKS_HOW_MANY}|哪|谁|怎|咋|如何|多久|多长|多大|多高|何时|为何|干嘛|是否|能否|可否|吗|呢|么[？?]?$|(.)[不没]\\1|分别|[？?]`,
+  `${WHAT_ASKS}|多少|${ASKS_HOW_MANY}|哪|谁|怎|咋|如何|多久|多长|多大|多高|何时|为何|干嘛|是否|能否|可否|吗|呢|么[？?]?$|(.)[不没]\\1|分别|[？?]`,
 );
 /** 「分别是多少」「各是多少」 alone ask for the items of the clause before, not something new. */
 const ONLY_DISTRIBUTIVE = /^(那)?(分别|各自?)(是|为|有|给)?(多少|几|什么|哪些)[个项档家件万元钱]*[？?。]*$/;
@@ -100,7 +101,10 @@ export function splitAsks(message: string): Ask[] {
   }
   if (groups.length < 2) return single;
 
-  let named: Jurisdiction[] = [];
+  // 「…不知道该往哪儿递材料，淄博示范区的申报是先交区县还是…」: the one place a message names is meant by the
+  // asks before it too; with two named, an ask takes the one named before it.
+  const onlyPlace = detectJurisdiction(groups.flat().join("，")).named;
+  let named: Jurisdiction[] = onlyPlace.length === 1 ? onlyPlace : [];
   return groups.map((g) => {
     const joined = g.map((c) => c.replace(OPENER, "")).filter(Boolean).join("，");
     const asked = /[？?]$/.test(joined) ? joined : `${joined}？`;

@@ -364,12 +364,13 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   { term: "#location", pattern: /地址|地点|(哪个|什么)位置|(?<!(差|缺|难|好|强|弱|错|卡|区别|不同|差别|差距|问题|原因|关键|难点|重点|亮点|优势|不足|短板))在哪(?![些个一])|在什么地方/ },
   // where to hand an application in (「在哪儿申报」「在什么地方交」 → 「向设区市知识产权局提出申报申请」): a body,
   // not a place (questionKindTerms drops `#location` then)
-  { term: "#destination", pattern: /(在哪(里|儿)?|在什么地方)(交|报|申报|申请|提交|递交|提出)/ },
-  // what it takes to qualify (「申报需要什么条件」「门槛高吗」「申请资格」「依托单位得是什么样的」)
+  { term: "#destination", pattern: /(在哪(里|儿)?|在什么地方|往哪(里|儿)?|向哪(里|儿|个部门)?)[^，。？?]{0,2}(交|报|申报|申请|提交|递交|提出|递|送)|(交|报|递|送|提交|递交)(到|给|往)(哪|谁)/ },
+  // what it takes to qualify (「申报需要什么条件」「门槛高吗」「申请资格」「依托单位得是什么样的」; officialese
+  // speech calls them 硬杠杠/硬指标)
   // → the article that lists them (「应具备以下条件」「应当具备下列条件」)
   {
     term: "#condition",
-    pattern: /条件|(?<!(保留|保住|留住|取消|撤销|失去|丢掉?|丧失|没了)[^，,。？?]{0,2})资格(?!证)|门槛|(什么|哪些|有何|啥)(要求|标准)|要求是|够格|符合什么|满足什么|具备什么|(得|要|须|需|应|该)是?什么样/,
+    pattern: /条件|(?<!(保留|保住|留住|取消|撤销|失去|丢掉?|丧失|没了)[^，,。？?]{0,2})资格(?!证)|门槛|杠杠|硬指标|硬性要求|(什么|哪些|有何|啥)(要求|标准)|要求是|够格|符合什么|满足什么|具备什么|(得|要|须|需|应|该)是?什么样/,
   },
   // what follows from an outcome (「不合格会怎样」「没通过怎么办」「是不是就没了」); 怎么办 after what
   // the asker means to do (「想改指标怎么办」) asks how to go about it, not what follows
@@ -446,7 +447,7 @@ export const RULE_ATTRIBUTES: ReadonlySet<string> = new Set([
  * the kind stands for them (as `#qty:家` stands for 「家」), so they are not
  * counted twice, and 第九条's back-reference 「符合条件的」 earns nothing.
  */
-export const CONDITION_WORDS: ReadonlySet<string> = new Set(["条件", "资格", "门槛", "要求", "标准", "够格"]);
+export const CONDITION_WORDS: ReadonlySet<string> = new Set(["条件", "资格", "门槛", "要求", "标准", "够格", "杠杠", "硬指标", "硬性"]);
 
 /**
  * Units a figure is stated in, with the forms people write them in. A figure

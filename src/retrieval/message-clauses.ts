@@ -5,6 +5,7 @@
  * everything itself. Topic coverage (topic-coverage.ts) weighs a question's words by them.
  */
 import { ASKS_HOW_MANY, statesFigure } from "./counting-words.ts";
+import { WHAT_ASKS } from "./what-asks.ts";
 import { DOMAIN_TERMS } from "./domain-terms.ts";
 
 /**
@@ -12,7 +13,7 @@ import { DOMAIN_TERMS } from "./domain-terms.ts";
  * or form (a closing 么 as 吗, not 那么/这么/多么), or a question mark.
  */
 const ASKING = new RegExp(
-  `什么|啥|哪|多少|多[久长大高远]|何时|如何|${ASKS_HOW_MANY}|谁|怎|吗|嘛|呢|(?<![那这多要])么(?=[？?！!。，,～~\\s]|$)|是否|能否|可否|([\\u4e00-\\u9fff])[不没]\\1|[不没][？?]?$|[？?]$`,
+  `${WHAT_ASKS}|哪|多少|多[久长大高远]|何时|如何|${ASKS_HOW_MANY}|谁|怎|咋|吗|嘛|呢|(?<![那这多要什怎])么(?=[？?！!。，,～~\\s]|$)|是否|能否|可否|([\\u4e00-\\u9fff])[不没]\\1|[不没][？?]?$|[？?]$`,
   "u",
 );
 
@@ -118,7 +119,7 @@ export const NAMES_PROGRAMME = /示范区|集聚区|集聚发展/u;
  * An ask for a thing, an amount, a person, a time or a way (分几档, 由谁负责, 要交哪些材料). A yes/no ask
  * (「会影响申报浙江示范区吗」「…考核优秀的，能不能往国家推荐？」) is asked of the situation told with it.
  */
-export const ASKS_FOR_SOMETHING = /什么|啥|哪|谁|多少|几|多久|多长|多大|怎|如何|何时/u;
+export const ASKS_FOR_SOMETHING = /什么|啥|哪|谁|多少|几|多久|多长|多大|怎|咋|如何|何时/u;
 /**
  * A story is several clauses (two when they tell of the asker: 我们, 俺, 咱); one clause (「我们是孵化器，能申报吗」)
  * or a topic put first (「浙江和淄博的示范区，评为不合格且整改仍不合格的，后果有什么不同」) is what is asked about.

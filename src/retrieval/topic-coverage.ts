@@ -124,8 +124,6 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
   function effectiveTag(word: string, rawTag: string): string {
     const tag = everydayTag(word, rawTag);
     if (!SET_PHRASE_TAG.test(tag)) return tag;
-    // An idiom the texts never use (五花八门, 万事大吉) colours the telling; its last character (门) is no head.
-    if (tag === "i" && !usedByTexts(word)) return tag;
     let head = headTags.get(word);
     if (head === undefined) {
       const suffixes = tokenizer.subWords(word).filter((s) => word.endsWith(s)).sort((a, b) => b.length - a.length);
@@ -330,6 +328,9 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         const scene = inSpans(story) && !withoutSpans(query, situation).includes(word);
         if (scene && !DOMAIN.has(word) && !usedByTexts(word)) continue;
         const describesAsker = toldBeside || (inSpans(situation) && !DOMAIN.has(word) && !usedByTexts(word));
+        // An idiom the texts never use, told in the situation (「五花八门🤷」「以为万事大吉了」), colours the telling:
+        // its last character (门) is no head noun. Asked about (「今天天气怎么样」), it is the topic.
+        const colours = describesAsker && tag === "i";
         const factor = (framed && FRAMING_WORDS.has(word)) || aspect || describesAsker ? LIGHT_FACTOR : scene ? STORY_FACTOR : 1;
         // An everyday form the texts never use (批下来, 比一比, 弄法) weighs and matches as its plainer word.
         const form = DOMAIN.has(word) || usedByTexts(word) ? undefined : everydayForm(word, tag, (w) => tokenizer.tagOf(w), (w) => tokenizer.generalIdf(w));
@@ -338,7 +339,7 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         out.push({
           word,
           weight: weightOf(base, baseTag) * factor,
-          noun: DOMAIN.has(word) || NOUN_TAG.test(effectiveTag(base, baseTag)),
+          noun: DOMAIN.has(word) || (!colours && NOUN_TAG.test(effectiveTag(base, baseTag))),
           ...(form ? { matchAs: base } : {}),
           ...(base.length === 1 && (baseTag.startsWith("v") || form) ? { abbreviates: true } : {}),
           ...(base.length === 1 && form && baseTag.startsWith("n") ? { nounRoot: true } : {}),
