@@ -127,6 +127,14 @@ describe("a requirement one text lists and the other does not", () => {
     expect(r.citations).toContain("zb2020:5");
   });
 
+  it("side by side, in Chinese and in English", async () => {
+    const zh = await answerer().answer("浙江和淄博两边都对示范区核心区面积有要求吗？");
+    expect(zh.text).toMatch(/淄博市（市级）：没有。淄博市建设方案没有这方面的规定（第五条列出的示范区条件中没有这一项）。/);
+    expect(zh.citations).toContain("zb2020:5");
+    const en = await answerer().answer("Do the Zhejiang and Zibo demonstration zones both require a minimum core area?");
+    expect(en.text).toMatch(/Zibo \(municipal\): No — [^\n]*its conditions \(Article 5\) include no such requirement\./);
+  });
+
   it("is not how an out-of-scope requirement is answered", async () => {
     const r = await answerer().answer("淄博高新技术企业认定对知识产权有什么要求？");
     expect(r.refused, r.text).toBe(true);

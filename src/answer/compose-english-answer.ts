@@ -11,7 +11,8 @@ import { englishOf, loadEnglishRenderings } from "../knowledge/load-english.ts";
 import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
 import type { Jurisdiction } from "../rules/index.ts";
 import { JURISDICTION_OF, POLICY_OF } from "./detect-jurisdiction.ts";
-import { englishCitation, englishTrialNotes } from "./english-citation.ts";
+import { englishCitation, englishClause, englishTrialNotes } from "./english-citation.ts";
+import { conditionsArticle } from "./listed-conditions.ts";
 import type { EnglishOwnNumbers } from "./english-own-numbers.ts";
 import { STOPWORDS, stem } from "./english-question.ts";
 import { englishComparative, type EnglishComparative } from "./english-comparative.ts";
@@ -301,7 +302,10 @@ function conclusionLines(input: EnglishAnswerInput, kind: EnglishAsk): { lines: 
       // unless it asks of both (「… in both places?」「Do … both require …?」).
       const asksBoth = /\bboth\b/i.test(question);
       const lead = yesNo && !comparative && (i === 0 || asksBoth) ? (best ? polarity(best) : "No — ") : "";
-      lines.push(`${sideLabel(j)}: ${afterLead(lead, best ? asStatement(best) : `${englishNoProvision(j)}.`)}`);
+      // The side whose list of conditions the Chinese reply cites as having no such item (listed-conditions.ts) says so.
+      const list = best ? undefined : conditionsArticle(pieces, POLICY_OF[j]);
+      const among = list && citations.includes(list.id) ? `: its conditions (${englishClause(list.id)}) include no such requirement` : "";
+      lines.push(`${sideLabel(j)}: ${afterLead(lead, best ? asStatement(best) : `${englishNoProvision(j)}${among}.`)}`);
       if (best) restsOn.push(best.id);
     });
     const verdict = comparative && restsOn.length === 2 ? comparativeLead(comparative, input.named, restsOn, pieces) : undefined;

@@ -279,8 +279,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   "的话", "意思", "名字", "名称", "全称", "简称", "程度", "事", "事情", "东西", "时会", "玩意", "玩意儿",
   // who and when only frame the ask (「我们所有人都能拿吗」「以后还有吗」「额外有啥」)
   "所有人", "大家", "每个人", "以后", "之后", "以前", "之前", "额外", "下来",
-  // a clause of the text pointed at (「机构数量这条够不够」「这一条」「有没有规定试用期」): which clause, not what about
-  "条", "这条", "那条", "这一条", "那一条", "规定", "条款", "条文", "说法",
+  // a clause of the text pointed at (「机构数量这条够不够」「这一条」「有没有规定试用期」「这两项对应多少」): which clause, not what about
+  "条", "这条", "那条", "这一条", "那一条", "规定", "条款", "条文", "说法", "对应",
   // whether two sides agree (「一样吗」「有区别吗」「有什么不同」): the ask, not its topic
   "一样", "不一样", "相同", "不同", "一致", "区别", "差别", "差异", "异同",
   // bare negations: 「不合格」「没有通过」 carry their topic in the word they negate
@@ -349,7 +349,7 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   { term: "#docno", pattern: /文号|发文字号|文件号|字号/ },
   // a calendar date (「自2018年1月1日起实施」); a month the asker states (「2021年10月还在试用期内吗」) is
   // their situation, not what they ask
-  { term: "#date", pattern: /什么时候|何时|哪天|哪一天|几号|哪年|哪一年|几月|日期|\d{4}年(?!\s*\d{1,2}\s*月)/ },
+  { term: "#date", pattern: /什么时候|何时|哪天|哪一天|几号|哪年|哪一年|几月|日期|\d{4}年(?!\s*\d{1,2}\s*月)|(更|比较?|最)(早|晚)[^，。？?]{0,3}(实施|施行|出台|发布|印发|生效|试行)|(实施|施行|出台|发布|印发|生效)[^，。？?]{0,3}(更|比较?|最)(早|晚)|先后/ },
   // which services a zone must cover (「能基本保障区内对专利、商标…等服务需求」「重点发展领域」)
   { term: "#scope", pattern: /覆盖|涵盖|服务范围|服务领域|(哪些|什么|哪类|哪几类)(类型的|种类的|类)?(知识产权)?服务(?!机构|平台|券|点)/ },
   // who does something (「交给谁」「哪个部门负责」 → 「向…提出申报申请」「由…组织实施」)
@@ -364,7 +364,7 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   { term: "#location", pattern: /地址|地点|(哪个|什么)位置|(?<!(差|缺|难|好|强|弱|错|卡|区别|不同|差别|差距|问题|原因|关键|难点|重点|亮点|优势|不足|短板))在哪(?![些个一])|在什么地方/ },
   // where to hand an application in (「在哪儿申报」「在什么地方交」 → 「向设区市知识产权局提出申报申请」): a body,
   // not a place (questionKindTerms drops `#location` then)
-  { term: "#destination", pattern: /(在哪(里|儿)?|在什么地方|往哪(里|儿)?|向哪(里|儿|个部门)?)[^，。？?]{0,2}(交|报|申报|申请|提交|递交|提出|递|送)|(交|报|递|送|提交|递交)(到|给|往)(哪|谁)/ },
+  { term: "#destination", pattern: /(在哪(里|儿)?|在什么地方)(交|报|申报|申请|提交|递交|提出)/ },
   // what it takes to qualify (「申报需要什么条件」「门槛高吗」「申请资格」「依托单位得是什么样的」; officialese
   // speech calls them 硬杠杠/硬指标)
   // → the article that lists them (「应具备以下条件」「应当具备下列条件」)
