@@ -1,7 +1,7 @@
 /**
  * Round 9n: a long story told around an ask of its own; emoji, a closing 么, 没啥/啥的 and a choice asked over
  * two clauses read as chat writes them; kinds of answer come from what asks; officialese 硬杠杠; adverb+verb
- * and V够 forms; a text without a requirement the other text lists answers 「没有」 on its own list of
+ * and V够 forms; what 除了 sets aside; a text without a requirement the other text lists answers 「没有」 on its own list of
  * conditions. Questions written fresh from the two texts; none is in a set.
  */
 import { describe, expect, it } from "vitest";
@@ -95,6 +95,10 @@ describe("everyday wording of what is asked", () => {
     expect(everydayForm("先交", "n", tagOf, () => 11.4)?.base).toBe("交");
     expect(everydayForm("先进", "a", tagOf, () => 6.3)).toBeUndefined();
     expect(everydayForm("凑够", "v", tagOf)?.base).toBe("凑");
+  });
+
+  it("what 除了 sets aside is not what is asked (「除了面子好看还有什么好处」)", async () => {
+    expect(await opening("浙江示范区考核优秀的，除了面子好看还有什么好处？")).toContain("优先推荐申报国家知识产权服务业集聚区");
   });
 
   it("officialese 硬杠杠 asks the conditions; 凑够多少家 the threshold", async () => {

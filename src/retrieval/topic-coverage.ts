@@ -71,6 +71,8 @@ const STORY_FACTOR = 0.5;
 /** Below this general-Chinese IDF a verb is everyday vocabulary (准备 5.0, 搞 6.5; 减缓 8.2, 缴纳 8.5). */
 export const COMMON_IDF = 7;
 const SET_PHRASE_TAG = /^(l|i)$/;
+/** What 除了 sets aside, up to where the ask resumes (以外/之外, 还, 到底, 也, 都, or the clause's end). */
+const EXCEPT = /除了[^，,。？?！!]{1,12}?(?=以外|之外|还|到底|也|都|[，,。？?！!]|$)/gu;
 /** Weight of the answer kind (about that of a specific noun). */
 const KIND_WEIGHT = 6;
 
@@ -278,6 +280,7 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
       // A date asked for, or one the asker states (「2021年10月还在试用期内吗」): its digits and parts are no topic.
       const hasDate = kinds.includes("#date") || STATED_DATE.test(query);
       const framed = asksForCondition(kinds);
+      const exceptions = [...query.matchAll(EXCEPT)].map((m): [number, number] => [m.index!, m.index! + m[0].length]);
       const hasCondition = kinds.includes("#condition");
       const hasPeriod = kinds.includes("#period");
       const cues = measureKindCues(query);
@@ -327,7 +330,9 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         // nothing of it; its words of the texts count where a text has them, never against one.
         const scene = inSpans(story) && !withoutSpans(query, situation).includes(word);
         if (scene && !DOMAIN.has(word) && !usedByTexts(word)) continue;
-        const describesAsker = toldBeside || (inSpans(situation) && !DOMAIN.has(word) && !usedByTexts(word));
+        // 「除了面子上好看，到底有啥实际好处」「除了保住牌子还有啥」: what 除了 sets aside is not what is asked.
+        const setAside = inSpans(exceptions) && !DOMAIN.has(word) && !usedByTexts(word);
+        const describesAsker = toldBeside || setAside || (inSpans(situation) && !DOMAIN.has(word) && !usedByTexts(word));
         // An idiom the texts never use, told in the situation (「五花八门🤷」「以为万事大吉了」), colours the telling:
         // its last character (门) is no head noun. Asked about (「今天天气怎么样」), it is the topic.
         const colours = describesAsker && tag === "i";
