@@ -1,10 +1,11 @@
 /**
  * Round 9n: a long story told around an ask of its own; emoji, a closing 么, 没啥/啥的 and a choice asked over
  * two clauses read as chat writes them; kinds of answer come from what asks; officialese 硬杠杠; adverb+verb
- * and V够 forms; what 除了 sets aside; a text without a requirement the other text lists answers 「没有」 on its own list of
+ * and V够 forms; what 除了 sets aside; which side does something, asked of both; a text without a requirement the other text lists answers 「没有」 on its own list of
  * conditions. Questions written fresh from the two texts; none is in a set.
  */
 import { describe, expect, it } from "vitest";
+import { sideQuestions } from "../src/answer/compare-sides.ts";
 import { notAmongConditions } from "../src/answer/listed-conditions.ts";
 import { splitAsks } from "../src/answer/split-asks.ts";
 import { listPieces } from "../src/knowledge/load-policies.ts";
@@ -155,5 +156,28 @@ describe("where to hand in, asked as a choice", () => {
 
   it("opens with the clause naming the body, not the form's name (「申报书交给区县还是市里」)", async () => {
     expect(await opening("申报书交给区县还是市里？")).toMatch(/^向辖区内区县知识产权管理部门提出申报申请/);
+  });
+});
+
+describe("which side does something, asked of both", () => {
+  const { answerer } = useOfflineAnswerer();
+  const sides = (q: string): string[] => sideQuestions(q)!.map((s) => s.text);
+
+  it("is asked of each side as whether it does, of its own document", () => {
+    expect(sides("浙江的办法和淄博的方案，哪一个写了具体的资金补助金额？")).toEqual([
+      "浙江的管理办法写了具体的资金补助金额吗？",
+      "淄博的建设方案写了具体的资金补助金额吗？",
+    ]);
+    expect(sides("浙江跟淄博比，谁对示范区核心区面积有硬性要求？")).toEqual(["浙江对示范区核心区面积有硬性要求吗？", "淄博对示范区核心区面积有硬性要求吗？"]);
+    // 谁 as what is asked of each side stays
+    expect(sides("浙江和淄博分别由谁负责解释？")).toEqual(["浙江由谁负责解释？", "淄博由谁负责解释？"]);
+  });
+
+  it("answers side by side, the side without it saying so", async () => {
+    const r = await answerer().answer("浙江的办法和淄博的方案，哪一个写了具体的资金补助金额？");
+    expect(r.refused, r.text).toBe(false);
+    const [zhejiang, zibo] = r.text.split("\n");
+    expect(zhejiang).toMatch(/^浙江省（省级）：.*没有这方面的规定/);
+    expect(zibo).toMatch(/^淄博市（市级）：.*万元/);
   });
 });

@@ -30,6 +30,14 @@ const DIFFERENCE = /区别|不同|差别|差异|异同|一样|相同|一致/;
 /** What is left of a side's question still asks something (a question word, a yes/no form). */
 export const ASK_WORD = /什么|啥|哪|多少|几|谁|怎|如何|吗|么|是否|能否|有没有|是不是|(.)[不没]\1/;
 
+/** What is left of 「浙江的办法和淄博的方案」 once the places are taken out: the two documents, named by kind. */
+const BOTH_DOCUMENTS = /(管理办法|办法|建设方案|方案|文件|政策)(和|跟|与|、)(管理办法|办法|建设方案|方案|文件|政策)[，,]?/u;
+/**
+ * 「哪一个写了具体的补助金额」「谁对核心区面积有硬性要求」「哪边会给区县加分」: which side does something is
+ * asked of each side as whether it does (「浙江写了具体的补助金额吗？」); the lines say which.
+ */
+const WHICH_SIDE = /^(的)?(哪一个|哪个|哪边|哪一边|哪一方|哪方|哪家|谁)(?=[会有写规给要对在能把])/u;
+
 /** The question asked of each jurisdiction it names, or undefined when it names fewer than two. */
 export function sideQuestions(question: string): SideQuestion[] | undefined {
   const named = detectJurisdiction(question).named;
@@ -41,6 +49,9 @@ export function sideQuestions(question: string): SideQuestion[] | undefined {
     // 「…由谁负责解释？是同一个部门吗」: whether the bodies are the same is read off the two lines
     // (same-or-different.ts); each side is asked the rest.
     .replace(SAME_ONE_CLAUSE, "")
+    .replace(BOTH_DOCUMENTS, "")
+    // 「浙江跟淄博比，谁…」: 比 left alone before the ask.
+    .replace(/^[\p{P}\s]*比(起来)?[，,\s]+/u, "")
     .replace(/^[\p{P}\s]+|[，,、\s]+(?=[？?。]?$)/gu, "")
     .trim();
   if (rest.replace(/[\p{P}\s]/gu, "").length === 0) return undefined;
@@ -48,12 +59,20 @@ export function sideQuestions(question: string): SideQuestion[] | undefined {
   // (「浙江的申报材料」), each side is asked for it whole.
   // 「谁要求的服务机构多」 asks each side for its figure (「要求的服务机构是多少？」), which-side-more.ts.
   const comparative = comparativeAsk(rest);
+  const whichSide = !comparative && WHICH_SIDE.test(rest) && !ASK_WORD.test(rest.replace(WHICH_SIDE, ""));
   const asked = comparative
     ? sideAskOf(rest, comparative)
+    : whichSide
+      ? `${rest.replace(WHICH_SIDE, "").replace(/[？?。]*$/u, "")}吗？`
     : DIFFERENCE.test(question) && !ASK_WORD.test(rest)
       ? `${rest.replace(/[？?。]$/, "")}有哪些？`
       : rest;
-  return named.map((j) => ({ jurisdiction: j, text: `${jurisdictionNames(j).aliases[0]}${asked}` }));
+  // 「浙江的办法和淄博的方案，哪一个写了…」: each side asks of its own document (「浙江的管理办法写了…吗」).
+  const ofDocument = (j: Jurisdiction): string => {
+    const names = jurisdictionNames(j);
+    return BOTH_DOCUMENTS.test(withoutPlaceNames(question)) ? `的${names.shortName.replace(names.label, "")}` : "";
+  };
+  return named.map((j) => ({ jurisdiction: j, text: `${jurisdictionNames(j).aliases[0]}${ofDocument(j)}${asked}` }));
 }
 
 /**
