@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { sideQuestions } from "../src/answer/compare-sides.ts";
 import { notAmongConditions } from "../src/answer/listed-conditions.ts";
+import { readSpokenForms } from "../src/answer/spoken-forms.ts";
 import { splitAsks } from "../src/answer/split-asks.ts";
 import { listPieces } from "../src/knowledge/load-policies.ts";
 import { statesFigure } from "../src/retrieval/counting-words.ts";
@@ -179,5 +180,40 @@ describe("which side does something, asked of both", () => {
     const [zhejiang, zibo] = r.text.split("\n");
     expect(zhejiang).toMatch(/^浙江省（省级）：.*没有这方面的规定/);
     expect(zibo).toMatch(/^淄博市（市级）：.*万元/);
+  });
+});
+
+/**
+ * Written after blind18's two runs, from its failing colloquial and off-topic questions (blind18 is a
+ * development set from here on); the questions below are new.
+ */
+describe("dialect, chat and indefinite words", () => {
+  const { answerer } = useOfflineAnswerer();
+
+  it("reads Sichuan 好多 (how much, before a question mark) and 莫得, Cantonese 咩 and 着数, chat's zf and thx", () => {
+    expect(readSpokenForms("能拿好多嘛？")).toBe("能拿多少嘛？");
+    expect(readSpokenForms("园区里好多机构")).toBe("园区里好多机构");
+    expect(readSpokenForms("莫得非正常申请")).toBe("没有非正常申请");
+    expect(readSpokenForms("有咩着数？系唔系真嘅咩？")).toBe("有什么好处？是不是真的吗？");
+    expect(readSpokenForms("zf最多给多少 thx")).toBe("政府最多给多少 ");
+  });
+
+  it("谁也/谁都 and 什么都 ask nothing", () => {
+    expect(told("最后谁也说服不了谁，核心区面积最少得多大？")).toEqual(["最后谁也说服不了谁，"]);
+    expect(told("我们什么都没准备，申报要交哪些材料？")).toEqual(["我们什么都没准备，"]);
+  });
+
+  it("a verb of wondering (寻思, 琢磨) only introduces the ask", async () => {
+    const r = await answerer().answer("领导让俺琢磨申报浙江省示范区的事儿，俺就寻思得有多少家知识产权服务机构才够格啊？");
+    expect(r.refused, r.text).toBe(false);
+    expect(r.text.split("\n")[0]).toContain("20家以上");
+  });
+
+  it("a way to reach an office is never in the texts, alone or as a compound's head", async () => {
+    for (const q of ["淄博市知识产权事业发展中心的办公电话是多少？有事想问问", "省知识产权局管示范区的处室邮箱是什么？"]) {
+      const r = await answerer().answer(q);
+      expect(r.refused, r.text).toBe(true);
+      expect(r.text).toMatch(/^[^\n]*没有写到[^\n]*“[^”]*(电话|邮箱)”/);
+    }
   });
 });

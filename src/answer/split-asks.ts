@@ -17,7 +17,7 @@
  */
 import { jurisdictionNames } from "../knowledge/jurisdictions.ts";
 import { ASKS_HOW_MANY } from "../retrieval/counting-words.ts";
-import { WHAT_ASKS } from "../retrieval/what-asks.ts";
+import { WHAT_ASKS, WHO_ASKS } from "../retrieval/what-asks.ts";
 import { COMPARING } from "./compare-sides.ts";
 import { detectJurisdiction, withoutPlaceNames, type Jurisdiction } from "./detect-jurisdiction.ts";
 
@@ -37,7 +37,7 @@ const CONNECTIVE = /(以及|还有(?![没无])|另外|此外|顺便问一?下?|�
 const ENUMERATOR = /(?:^|(?<=[\s，,；;。？?！!：:]))(?:\d{1,2}[.．、)）]|[（(]\d{1,2}[)）]|[①-⑩]|[一二三四五六]是)\s*/g;
 /** A clause that asks (几 as ASKS_HOW_MANY reads it: not 好几, 几乎). */
 const ASKING = new RegExp(
-  `${WHAT_ASKS}|多少|${ASKS_HOW_MANY}|哪|谁|怎|咋|如何|多久|多长|多大|多高|何时|为何|干嘛|是否|能否|可否|吗|呢|么[？?]?$|(.)[不没]\\1|分别|[？?]`,
+  `${WHAT_ASKS}|多少|${ASKS_HOW_MANY}|哪|${WHO_ASKS}|怎|咋|如何|多久|多长|多大|多高|何时|为何|干嘛|是否|能否|可否|吗|呢|么[？?]?$|(.)[不没]\\1|分别|[？?]`,
 );
 /** 「分别是多少」「各是多少」 alone ask for the items of the clause before, not something new. */
 const ONLY_DISTRIBUTIVE = /^(那)?(分别|各自?)(是|为|有|给)?(多少|几|什么|哪些)[个项档家件万元钱]*[？?。]*$/;

@@ -57,10 +57,10 @@ const TRUE_OR_NOT = /[，,\s]*(?:是?真的假的|是真是假|真的还是假�
 
 /**
  * Chat's Latin-letter abbreviations of stance and politeness (「u1s1」 有一说一, 「yysy」, 「dbq」 对不起,
- * 「bdjw」 不懂就问, 「srds」 虽然但是, 「hhh」, 「emmm」, 「orz」): a closed class of the medium, never what is
+ * 「bdjw」 不懂就问, 「srds」 虽然但是, 「hhh」, 「emmm」, 「orz」, 「thx」「3q」 thanks, 「pls」): a closed class of the medium, never what is
  * asked. Only as whole Latin stretches, so no word of an English or mixed question is touched.
  */
-const CHAT_ABBREVIATIONS = /(?<![A-Za-z0-9])(?:u1s1|yysy|yyds|xswl|dbq|nsdd|tql|srds|awsl|bdjw|kkp|h{3,}|2333*|em{2,}|orz)(?![A-Za-z0-9])/giu;
+const CHAT_ABBREVIATIONS = /(?<![A-Za-z0-9])(?:u1s1|yysy|yyds|xswl|dbq|nsdd|tql|srds|awsl|bdjw|kkp|h{3,}|2333*|em{2,}|orz|thx|3q|pls|plz)(?![A-Za-z0-9])/giu;
 
 /**
  * A pointer back to what was said before (「刚才说的服务机构数量」「上面提到的申报书」「你说的那个」): the noun
@@ -87,6 +87,11 @@ const SPOKEN_FORMS: readonly SpokenForm[] = [
   { spoken: /咋整|怎么整/g, written: "怎么办" },
   // question words (Sichuan/northern 啥子/啥, 咋; 哪儿, 哪块儿)
   { spoken: /啥子|啥/g, written: "什么" },
+  // Sichuan 好多 asks how much before a question mark (「能拿好多嘛？」); elsewhere it is 很多. 莫得: 没有.
+  { spoken: /好多(?=(钱|万|家|件|个)?(嘛|喃|哦|嘞|哇)?[？?])/g, written: "多少" },
+  { spoken: /莫得/g, written: "没有" },
+  // chat's pinyin initials of the government (「zf最多给多少」)
+  { spoken: /(?<![A-Za-z])zf(?![A-Za-z])/giu, written: "政府" },
   { spoken: /咋/g, written: "怎么" },
   // what for, whose word counts, making one — spoken idioms (「图个啥」「听谁的」「先整个方案」)
   { spoken: /图(个)?(啥|什么)/g, written: "目的是什么" },
@@ -115,6 +120,10 @@ const SPOKEN_FORMS: readonly SpokenForm[] = [
   { spoken: /几多/g, written: "多少" },
   { spoken: /(?<=多少|几)间/g, written: "家" },
   { spoken: /乜嘢|咩嘢|乜/g, written: "什么" },
+  // 咩 before a noun asks what (「有咩着数」); closing a clause it asks yes or no. 着数: what one gains, 好处.
+  { spoken: /咩(?=[\u4e00-\u9fff])/g, written: "什么" },
+  { spoken: /咩(?=[？?。！!，,\s]|$)/g, written: "吗" },
+  { spoken: /着数/g, written: "好处" },
   { spoken: /点样/g, written: "怎样" },
   { spoken: /点解/g, written: "为什么" },
   { spoken: /边个/g, written: "谁" },

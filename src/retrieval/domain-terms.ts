@@ -260,6 +260,12 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   种类: ["各类", "类"],
 };
 
+/**
+ * Ways to reach an office (电话, 地址, 邮箱 …). Neither text gives any, so asked for (「咨询电话是多少」) such a
+ * word is what the texts lack however everyday it is (电话 is commoner than FOCUS_NOUN_MIN_IDF allows).
+ */
+export const CONTACT_DETAILS: ReadonlySet<string> = new Set(["电话", "号码", "手机", "手机号", "地址", "网址", "邮箱", "传真", "微信", "官网", "联系方式"]);
+
 /** Function words and question words; they carry no topic. */
 export const STOPWORDS: ReadonlySet<string> = new Set([
   "的", "了", "是", "有", "在", "和", "与", "及", "或", "对", "把", "被", "给", "从", "向", "为", "以", "于", "到", "由",
@@ -273,6 +279,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   "但是", "而且", "并且", "或者", "还是", "以及", "关于", "对于", "方面", "情况", "具体", "一般", "主要", "呢？",
   "获得", "取得", "获取", "领取", "得到", "拿", "拿到", "能拿", "给予", "提供", "进行", "开展", "做", "做到", "搞", "办", "弄",
   "够", "行", "可", "很多", "许多", "多少家", "吗?", "好", "这边", "那边", "这里", "那里", "里面", "一共", "总共", "到底", "究竟", "大概",
+  // wondering, which only introduces the ask (「俺就寻思这玩意儿得有多少家」「我就纳闷了」「一直琢磨」)
+  "寻思", "琢磨", "纳闷", "好奇", "觉得",
   // both documents at once (「两份政策…有什么不同」): which ones, not what about
   "两份", "两地", "两边", "两者", "二者", "两个地方",
   // nouns that only frame a question (「是什么意思」「叫什么名字」「做到什么程度」)

@@ -5,7 +5,7 @@
  * everything itself. Topic coverage (topic-coverage.ts) weighs a question's words by them.
  */
 import { ASKS_HOW_MANY, statesFigure } from "./counting-words.ts";
-import { WHAT_ASKS } from "./what-asks.ts";
+import { WHAT_ASKS, WHO_ASKS } from "./what-asks.ts";
 import { DOMAIN_TERMS } from "./domain-terms.ts";
 
 /**
@@ -13,7 +13,7 @@ import { DOMAIN_TERMS } from "./domain-terms.ts";
  * or form (a closing 么 as 吗, not 那么/这么/多么), or a question mark.
  */
 const ASKING = new RegExp(
-  `${WHAT_ASKS}|哪|多少|多[久长大高远]|何时|如何|${ASKS_HOW_MANY}|谁|怎|咋|吗|嘛|呢|(?<![那这多要什怎])么(?=[？?！!。，,～~\\s]|$)|是否|能否|可否|([\\u4e00-\\u9fff])[不没]\\1|[不没][？?]?$|[？?]$`,
+  `${WHAT_ASKS}|哪|多少|多[久长大高远]|何时|如何|${ASKS_HOW_MANY}|${WHO_ASKS}|怎|咋|吗|嘛|呢|(?<![那这多要什怎])么(?=[？?！!。，,～~\\s]|$)|是否|能否|可否|([\\u4e00-\\u9fff])[不没]\\1|[不没][？?]?$|[？?]$`,
   "u",
 );
 
@@ -68,7 +68,7 @@ const ONLY_ADDRESSES = /^(哈喽|嗨|hi|hello|你好|您好|侬好|大家好|各
  * An ask about who knows, not about the texts (「有大佬知道吗」「谁整明白了吱一声」「有人懂吗」): chat
  * asks the crowd before asking the question. Only when nothing is named after it: 「有没有人知道号码」 asks for the 号码.
  */
-const ASKS_WHO_KNOWS = /(大佬|大神|有人|谁|哪位)[^，,。？?！!\s]{0,3}(知道|懂|晓得|了解|清楚|明白)(一下|的)?[吗么嘛不没啊呀吧呢]*[，,。？?！!～~\s\p{Extended_Pictographic}\u200d\ufe0f]*$|吱一声/u;
+const ASKS_WHO_KNOWS = /(大佬|大神|有人|谁|哪位)[^，,。？?！!\s]{0,3}(知道|懂|晓得|了解|清楚|明白)(一下|的)?[吗么嘛不没啊呀吧呢]*(?:[，,。？?！!～~\s\p{Extended_Pictographic}\u200d\ufe0f]|急|在线等)*$|吱一声/u;
 
 /**
  * The small talk around a question: the clauses that ask nothing (or only who knows), name nothing of

@@ -12,7 +12,7 @@ import { asksForCondition, clauseKindTerms, isKindTerm, kindStretches, questionK
 import { createBm25Index, type Bm25Hit, type WeightedTerm } from "./bm25-index.ts";
 import { coverageOf, createCoverageTable } from "./coverage-table.ts";
 import type { EmbeddingChoice } from "./create-embeddings.ts";
-import { DOMAIN_TERMS, FRAMING_WORDS, JURISDICTION_WORDS, STOPWORDS, SYNONYMS } from "./domain-terms.ts";
+import { CONTACT_DETAILS, DOMAIN_TERMS, FRAMING_WORDS, JURISDICTION_WORDS, STOPWORDS, SYNONYMS } from "./domain-terms.ts";
 import { LocalHashEmbeddings } from "./local-embeddings.ts";
 import type { Passage, PolicyIndex, QueryProfile, SearchOptions } from "./passage.types.ts";
 import { loadOrBuildVectorStore, type VectorEntry } from "./persisted-vector-store.ts";
@@ -329,9 +329,11 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
       const focus = askFocus(tagged, nounLike).map((i) => tagged[i]!);
       // An everyday form is as specific as the word it is built on (看不懂 is 看, an everyday verb).
       const idfOf = (word: string): number => tokenizer.generalIdf(real.find((r) => r.word === word)?.matchAs ?? word);
+      // A way to reach an office asked for, alone or as a compound's head (咨询电话: a phone number), is never stated.
+      const asksContact = (word: string): boolean => [...CONTACT_DETAILS].some((c) => word.endsWith(c));
       const missingFocus = focus
-        .filter((w) => topicWords.has(w.word) && w.word.length > 1 && !known.includes(w.word) && !isRuleAttribute(w.word))
-        .filter((w) => idfOf(w.word) >= (nounLike(w) ? FOCUS_NOUN_MIN_IDF : COMMON_IDF))
+        .filter((w) => topicWords.has(w.word) && w.word.length > 1 && !isRuleAttribute(w.word))
+        .filter((w) => asksContact(w.word) || (!known.includes(w.word) && idfOf(w.word) >= (nounLike(w) ? FOCUS_NOUN_MIN_IDF : COMMON_IDF)))
         .map((w) => w.word);
       return {
         missingNouns: missing.map((w) => w.word),
