@@ -86,6 +86,9 @@ describe("clauses as chat writes them", () => {
     expect(statesFigure("园区里有十八家机构")).toBe(true);
     expect(statesFigure("去年帮两家企业办了质押")).toBe(true);
     expect(statesFigure("我们是一家孵化器")).toBe(false);
+    // a span of time told (「领导说每两年要考核一次」) is what a yes/no ask checks
+    expect(statesFigure("领导说浙江那个示范区每两年要考核一次")).toBe(true);
+    expect(statesFigure("干了快三个月")).toBe(true);
   });
 });
 

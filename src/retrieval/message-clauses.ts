@@ -155,7 +155,8 @@ export function askerContextSpans(
   askedKinds: (text: string) => number = () => 0,
 ): [number, number][] {
   if (situation.length === 0) return [];
-  const asks = withoutSpans(query, situation);
+  // A who-knows aside (「家人们谁懂啊」) asks the crowd, not for something.
+  const asks = withoutSpans(query, [...situation, ...clauseSpans(query).filter(([from, to]) => ASKS_WHO_KNOWS.test(query.slice(from, to)))]);
   // A yes/no ask takes a situation told before it as its subject (「…需求不高，会影响申报吗」); one told
   // after a whole yes/no question (「是每年认定一次吗？我刚跳槽到一家代理所…」) is only more news.
   const lastAsk = Math.max(...clauseSpans(query).filter(([from]) => !situation.some((s) => s[0] === from)).map(([from]) => from));
@@ -171,5 +172,5 @@ export function askerContextSpans(
     (NAMES_PROGRAMME.test(asks) || (long && NAMES_PROGRAMME.test(query) && ownWords >= MIN_OWN_WORDS + 1)) &&
     ownWords >= MIN_OWN_WORDS &&
     !leansBack(asks);
-  return specific ? situation.filter((s) => !/\d/.test(query.slice(s[0], s[1]))) : [];
+  return specific ? situation.filter((s) => !statesFigure(query.slice(s[0], s[1]))) : [];
 }
