@@ -201,6 +201,13 @@ describe("dialect, chat and indefinite words", () => {
     expect(readSpokenForms("zf最多给多少 thx")).toBe("政府最多给多少 ");
   });
 
+  it("reads Sichuan 好大/好久 in an ask, northern 俩, 这疙瘩 and 搁, Wu 勿, 拎勿清 and 伐要", () => {
+    expect(readSpokenForms("核心区到底要好大面积才得行哦？")).toBe("核心区到底要多大面积才得行哦？");
+    expect(readSpokenForms("好大的园区")).toBe("好大的园区");
+    expect(readSpokenForms("俺们这疙瘩园区搁淄博张店，就这俩够不够数啊？")).toBe("我们这里园区在淄博张店，就这两个够不够数啊？");
+    expect(readSpokenForms("我拎勿清，伐要搞错，交到啥地方去？")).toBe("我弄不清，不要搞错，交到什么地方去？");
+  });
+
   it("谁也/谁都 and 什么都 ask nothing", () => {
     expect(told("最后谁也说服不了谁，核心区面积最少得多大？")).toEqual(["最后谁也说服不了谁，"]);
     expect(told("我们什么都没准备，申报要交哪些材料？")).toEqual(["我们什么都没准备，"]);

@@ -114,6 +114,17 @@ const SPOKEN_FORMS: readonly SpokenForm[] = [
   { spoken: /事体/g, written: "事情" },
   // Sichuan 一哈 (一下)
   { spoken: /一哈/g, written: "一下" },
+  // Sichuan 好大/好久 ask how big/long in a clause that asks (「核心区到底要好大面积才得行哦？」), as 好多 does
+  { spoken: /好(大|久|长)(?=[^，,。！!]{0,10}[？?])/g, written: "多$1" },
+  // northern 俩 (two of them: 「整来俩服务点儿」「就这俩够不够」), 这疙瘩/那疙瘩 (here, there), 搁 before a place (在)
+  { spoken: /俩(?![人])/g, written: "两个" },
+  { spoken: /(这|那)疙瘩/g, written: "$1里" },
+  { spoken: /(?<=^|[我们你他园区所]|[，,\s])搁(?=[\u4e00-\u9fff]{2})/g, written: "在" },
+  // Wu (Shanghainese) negation: 勿 (不), 拎勿清 (弄不清), 伐要 (不要). A closing 伐 (吗) is left as typed: read as
+  // 吗 it made 「…一层楼够伐」 an ask of its own, whose nouns the texts never use.
+  { spoken: /拎勿清|拎不清/g, written: "弄不清" },
+  { spoken: /勿/g, written: "不" },
+  { spoken: /伐(?=要)/g, written: "不" },
   // Cantonese grammar words, a closed class (「嗰个示范区要几多间机构先得㗎」「系唔系」「冇」): demonstratives,
   // question words, pronouns, negation, particles. 间 is Cantonese's classifier for an organisation.
   { spoken: /嗰/g, written: "那" },
