@@ -10,6 +10,7 @@ import { notAmongConditions } from "../src/answer/listed-conditions.ts";
 import { readSpokenForms } from "../src/answer/spoken-forms.ts";
 import { splitAsks } from "../src/answer/split-asks.ts";
 import { listPieces } from "../src/knowledge/load-policies.ts";
+import { quantitiesIn } from "../src/retrieval/answer-kinds.ts";
 import { statesFigure } from "../src/retrieval/counting-words.ts";
 import { situationSpans } from "../src/retrieval/message-clauses.ts";
 import { everydayForm } from "../src/retrieval/word-forms.ts";
@@ -225,5 +226,29 @@ describe("dialect, chat and indefinite words", () => {
       expect(r.refused, r.text).toBe(true);
       expect(r.text).toMatch(/^[^\n]*没有写到[^\n]*“[^”]*(电话|邮箱)”/);
     }
+  });
+});
+
+/** Written after blind20's two runs, from its failing lines (blind20 is a development set from here on); the questions below are new. */
+describe("figures, periods and validity as people state them", () => {
+  const { answerer, opening } = useOfflineAnswerer();
+
+  it("1200平 is an area; 这两项/那几家 point back and state no figure", () => {
+    expect(quantitiesIn("核心区有一千二百平，服务机构18家，这两项够吗").map((q) => q.text)).toEqual(["一千二百平", "18家"]);
+    expect(quantitiesIn("3平台")).toEqual([]);
+  });
+
+  it("works an area stated as 平 against the threshold", async () => {
+    expect(await opening("我们核心区900平，服务机构25家，按浙江的办法这两项哪项不达标？")).toMatch(/核心区面积 900 平方米，少于 1,000 平方米/);
+  });
+
+  it("「批下来以后多久考核一次」 asks a period, not a wait", async () => {
+    expect(await opening("浙江示范区批下来以后多久考核一次？")).toContain("每两年考核一次");
+  });
+
+  it("a validity asked with the asker's plan is tied to the clause stating the trial", async () => {
+    const r = await answerer().answer("我们计划2021年12月拿淄博这个试行方案去报，到那时候方案还在试用期里吗？");
+    expect(r.refused, r.text).toBe(false);
+    expect(r.text).toMatch(/^不在试用期内/);
   });
 });

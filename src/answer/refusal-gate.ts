@@ -11,8 +11,11 @@
  */
 import type { Passage, QueryProfile } from "../retrieval/passage.types.ts";
 
-/** A period or date asked (「一年给一次还是就给一回」「多久考核一次」) that a best clause states. */
-const ASKED_MEASURES = /^#(period|date)$/;
+/**
+ * A period, date or validity asked (「一年给一次还是就给一回」「多久考核一次」「到时候还在试用期内吗」) that a
+ * best clause states.
+ */
+const ASKED_MEASURES = /^#(period|date|validity)$/;
 
 export interface RefusalThresholds {
   /** below this best coverage among the top pieces, refuse */
@@ -56,7 +59,7 @@ export function judgeTopic(
   const bestCoverage = Math.max(0, jointCoverage, ...top.map((p) => p.coverage));
   const bestSimilarity = Math.max(0, ...top.map((p) => p.similarity));
   // The asker's own figure in the unit a best clause states a threshold in (「入驻了15家」 ↔ 「20家以上」),
-  // or a period or date asked that a best clause states (「各自哪天实施」 ↔ 「自2018年1月1日起实施」), ties
+  // or a period, date or validity asked that a best clause states (「各自哪天实施」 ↔ 「自2018年1月1日起实施」), ties
   // the question to that clause however far apart their wording is in vector space.
   const measured = top.some(
     (p) => p.coverage >= t.minCoverage && (statedUnits.some((u) => p.kinds.includes(`#qty:${u}`)) || profile.kinds.some((k) => ASKED_MEASURES.test(k) && p.kinds.includes(k))),

@@ -22,7 +22,8 @@ for (const [unit, forms] of Object.entries(QUANTITY_UNITS)) for (const f of form
 const FORMS = [...UNIT_OF_FORM.keys()].sort((a, b) => b.length - a.length);
 const CN_DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
-const QUANTITY = new RegExp(`(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)\\s*(${FORMS.join("|")})`, "g");
+// 这两项, 那几家 point at things named before; they state no figure.
+const QUANTITY = new RegExp(`(\\d+(?:\\.\\d+)?|(?<![这那])[零〇一二两三四五六七八九十百千]+)\\s*(${FORMS.join("|")})(?![台方均衡安时常])`, "g");
 
 /** 「十五」 → 15, 「两千」 → 2000, 「一百二十」 → 120; undefined when it is not a plain numeral. */
 export function parseChineseNumeral(s: string): number | undefined {

@@ -338,8 +338,9 @@ export const CONSEQUENCE_ASK = /(保留|保住|留住|取消|撤销|失去|丢�
 
 /** A wait asked: a duration before a verb of outcome, or after one (see `#wait`). */
 const WAIT_TIME = "(多久|多长时间|几个月|几天|多少天|几个工作日|多少个工作日)";
+// 「批下来以后多久考核一次」 asks how often after the outcome, a period: a duration before 一次 is no wait.
 export const WAIT_ASK = new RegExp(
-  `${WAIT_TIME}[^，,。？?！!一]{0,2}(能|才|就|可以|会)|等(上)?${WAIT_TIME}|(到账|下来|出来|批复|结果|审批|审核|办结|办完|公示|拿到|通知|回复|答复)[^，,。？?！!]{0,3}(要|得|需要|用)?${WAIT_TIME}`,
+  `${WAIT_TIME}[^，,。？?！!一]{0,2}(能|才|就|可以|会)|等(上)?${WAIT_TIME}|(到账|下来|出来|批复|结果|审批|审核|办结|办完|公示|拿到|通知|回复|答复)[^，,。？?！!]{0,3}(要|得|需要|用)?${WAIT_TIME}(?![^，,。？?！!]{0,4}一次)`,
   "u",
 );
 
@@ -466,7 +467,7 @@ export const CONDITION_WORDS: ReadonlySet<string> = new Set(["条件", "资格",
  */
 export const QUANTITY_UNITS: Readonly<Record<string, readonly string[]>> = {
   家: ["家"],
-  平方米: ["平方米", "平米", "平方", "㎡"],
+  平方米: ["平方米", "平米", "平方", "㎡", "平"],
   件: ["件"],
   万元: ["万元", "万"],
   项: ["项"],
