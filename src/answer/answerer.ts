@@ -488,9 +488,11 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         }
         // What the other text answers, when only one is asked about: 「淄博示范区对面积有要求吗」 is answered by
         // Zhejiang's 第六条（三）, and Zibo's own list of conditions, which has no such item, is where the answer stands.
-        const other = named.length === 1 && !side ? JURISDICTION_ORDER.find((j) => j !== named[0]) : undefined;
+        // A follow-up only needs it when its own list of conditions may answer (ofTheZone).
+        const zone = ofTheZone(text, profile);
+        const other = named.length === 1 && !side && (zone || !resolved.isFollowUp) ? JURISDICTION_ORDER.find((j) => j !== named[0]) : undefined;
         const there = other ? await answerChinese(askedOf(text, named[0]!, other), { ...options, history: undefined }, undefined, other) : undefined;
-        const listed = ofTheZone(text, profile) && other && there && !there.refused ? notAmongConditions(index.pieces, POLICY_OF[named[0]!], there.citations) : undefined;
+        const listed = zone && other && there && !there.refused ? notAmongConditions(index.pieces, POLICY_OF[named[0]!], there.citations) : undefined;
         // 「浙江呢？」 after a Zibo-only subsidy: say plainly that this policy has no such provision.
         if (resolved.isFollowUp && named.length === 1) {
           const policy = POLICIES[POLICY_OF[named[0]!]];

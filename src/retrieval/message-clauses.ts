@@ -155,11 +155,12 @@ export function askerContextSpans(
   askedKinds: (text: string) => number = () => 0,
 ): [number, number][] {
   if (situation.length === 0) return [];
+  const clauses = clauseSpans(query);
   // A who-knows aside (「家人们谁懂啊」) asks the crowd, not for something.
-  const asks = withoutSpans(query, [...situation, ...clauseSpans(query).filter(([from, to]) => ASKS_WHO_KNOWS.test(query.slice(from, to)))]);
+  const asks = withoutSpans(query, [...situation, ...clauses.filter(([from, to]) => ASKS_WHO_KNOWS.test(query.slice(from, to)))]);
   // A yes/no ask takes a situation told before it as its subject (「…需求不高，会影响申报吗」); one told
   // after a whole yes/no question (「是每年认定一次吗？我刚跳槽到一家代理所…」) is only more news.
-  const lastAsk = Math.max(...clauseSpans(query).filter(([from]) => !situation.some((s) => s[0] === from)).map(([from]) => from));
+  const lastAsk = Math.max(...clauses.filter(([from]) => !situation.some((s) => s[0] === from)).map(([from]) => from));
   const askedFirst = situation.every(([from]) => from > lastAsk);
   // Beside a long story (MIN_STORY_CLAUSES), the programme may be named in the story (「…老板说今年要冲省级…
   // 示范区…区里的服务机构得凑够多少家、核心区要多大」), which then only frames an ask that names the rest itself,

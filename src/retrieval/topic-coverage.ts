@@ -21,6 +21,7 @@ import { asksForCondition, isKindTerm, measureKindCues, questionKindTerms, STATE
 import { COUNT_CLASSIFIERS, statesFigure } from "./counting-words.ts";
 import { CONDITION_WORDS, DOMAIN_TERMS, FRAMING_WORDS, JURISDICTION_WORDS, LIGHT_VERBS, QUANTITY_UNITS, RULE_ATTRIBUTES, STOPWORDS, SYNONYMS } from "./domain-terms.ts";
 import { askerContextSpans, ASKS_FOR_SOMETHING, isStory, NAMES_PROGRAMME, situationSpans, smallTalkSpans, withoutSpans } from "./message-clauses.ts";
+import { recentMemo } from "./recent-memo.ts";
 import { everydayForm } from "./word-forms.ts";
 import type { Tokenizer } from "./tokenizer.ts";
 
@@ -73,6 +74,17 @@ export const COMMON_IDF = 7;
 const SET_PHRASE_TAG = /^(l|i)$/;
 /** What 除了 sets aside, up to where the ask resumes (以外/之外, 还, 到底, 也, 都, or the clause's end). */
 const EXCEPT = /除了[^，,。？?！!]{1,12}?(?=以外|之外|还|到底|也|都|[，,。？?！!]|$)/gu;
+/** How many recent texts' clause roles are kept (one answer weighs and ranks the same text several times). */
+const RECENT_TEXTS = 16;
+
+/** Spans of a message by role (message-clauses.ts, storySpans). */
+interface MessageRoles {
+  situation: [number, number][];
+  smallTalk: [number, number][];
+  context: [number, number][];
+  story: [number, number][];
+}
+
 /** Weight of the answer kind (about that of a specific noun). */
 const KIND_WEIGHT = 6;
 
@@ -260,21 +272,32 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
    * what the ask itself says, for ranking. A yes/no ask keeps the story it is asked of.
    */
   function askText(query: string): string {
-    const situation = situationSpans(query);
-    const smallTalk = smallTalkSpans(query, situation, namesTopic, ownTextWords);
-    const context = askerContextSpans(query, situation, ownTextWords, leansBack, (text) => questionKindTerms(text).length);
-    const story = storySpans(query, situation, smallTalk, context);
+    const { situation, story } = rolesOf(query);
     return story.length > 0 && asksForItsOwn(withoutSpans(query, situation)) ? withoutSpans(query, story) : query;
   }
 
-  return {
-    askText,
-    weightedWords(query) {
+  /**
+   * Where a message's clauses stand (message-clauses.ts): the situation told, small talk, the asker's story
+   * beside a self-contained ask, the story around an ask of its own. Both weighing and ranking read them,
+   * for the same text, so they are worked out once and kept.
+   */
+  const recentRoles = recentMemo<MessageRoles>(RECENT_TEXTS);
+  function rolesOf(query: string): MessageRoles {
+    return recentRoles(query, () => {
       const situation = situationSpans(query);
       // A clause that asks nothing and names nothing of the domain nor a figure (「孩子这周期末考试」
       // 「不说这个了」「今天降温注意加衣服」) is small talk around the question: none of its words, not even
       // those the texts happen to use (头, 说, 大), says anything of what is asked, so none is weighed.
       const smallTalk = smallTalkSpans(query, situation, namesTopic, ownTextWords);
+      const context = askerContextSpans(query, situation, ownTextWords, leansBack, (text) => questionKindTerms(text).length);
+      return { situation, smallTalk, context, story: storySpans(query, situation, smallTalk, context) };
+    });
+  }
+
+  return {
+    askText,
+    weightedWords(query) {
+      const { situation, smallTalk, context, story } = rolesOf(query);
       const kinds = askedKinds(query, situation, smallTalk);
       const hasQuantity = kinds.some((k) => k.startsWith("#qty:"));
       // A date asked for, or one the asker states (「2021年10月还在试用期内吗」): its digits and parts are no topic.
@@ -284,8 +307,6 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
       const hasCondition = kinds.includes("#condition");
       const hasPeriod = kinds.includes("#period");
       const cues = measureKindCues(query);
-      const context = askerContextSpans(query, situation, ownTextWords, leansBack, (text) => questionKindTerms(text).length);
-      const story = storySpans(query, situation, smallTalk, context);
       const seen = new Set<string>();
       const out: WeightedWord[] = [];
       let cursor = 0;
