@@ -93,10 +93,11 @@ describe("a rumour put to the reader", () => {
   const { answerer } = useOfflineAnswerer();
 
   it("(「真的假的」) asks whether it holds", async () => {
-    expect(readSpokenForms("听说有加分，真的假的？")).toBe("听说有加分吗？");
+    expect(readSpokenForms("听说有加分，真的假的？")).toBe("听说有加分，是真的吗？");
     const r = await answerer().answer("听说淄博示范区建设能给区县年度考核加分，真的假的？");
     expect(r.refused).toBe(false);
-    expect(r.text.split("\n")[0]).toContain("加分");
+    // a claim checked (round 9o): confirmed first
+    expect(r.text.split("\n")[0]).toMatch(/^没错。.*加分/);
   });
 });
 

@@ -193,7 +193,8 @@ describe("with a chat model configured: relevance is the model's call", () => {
 
   it("an English question the model marks not covered gets the English refusal", async () => {
     server.onChat(() => ({ reply: modelReply("", [], false) }));
-    const result = await answererWith().answer("Is there a subsidy for patent annual fees in Zibo?");
+    // In the domain, so the offline gate lets it through and the model decides.
+    const result = await answererWith().answer("Does Zibo support patent pledge financing services?");
     expect(result.refused).toBe(true);
     expect(result.text).toMatch(/^Sorry, the two policies I know do not cover this/);
   });

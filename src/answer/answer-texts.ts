@@ -56,6 +56,7 @@ export const ASKED_KIND_LABEL: Readonly<Record<string, string>> = {
   "#location": "地点或地址",
   "#date": "具体日期",
   "#wait": "办理时限（要等多久）",
+  "#tally": "已认定示范区的数量或名单",
 };
 
 /** The same kinds, named in an English refusal (「Neither policy states a processing time …」). */
@@ -63,6 +64,7 @@ export const ASKED_KIND_LABEL_EN: Readonly<Record<string, string>> = {
   "#location": "a place or address",
   "#date": "a specific date",
   "#wait": "a processing time (how long it takes)",
+  "#tally": "how many zones have been designated, or which",
 };
 
 /** What a text that states no amount of money anywhere lacks, when an amount is asked of it. */

@@ -242,8 +242,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     }
     // As with unknown Chinese words: a question whose content words the texts never use is not about them.
     // What the texts lack is said first, as in Chinese: the words of the question no text uses.
+    // A term of the glossary whose Chinese no text contains (「application fee」 → 申请费) is as missing as an unknown word.
     const refuseNaming = (retrieved: string[] = []): AnswerResult => {
-      const missing = reading.unknownWords.slice(0, MAX_MISSING_SHOWN);
+      const absent = reading.terms.filter((t) => !index.pieces.some((p) => p.text.includes(t.zh))).map((t) => t.en);
+      const missing = (reading.unknownWords.length > 0 ? reading.unknownWords : [...new Set(absent)]).slice(0, MAX_MISSING_SHOWN);
       const refusal = refuseEnglish("off-topic", retrieved);
       return missing.length === 0 ? refusal : { ...refusal, text: `Neither policy says anything about ${missing.map((w) => `"${w}"`).join(", ")}.\n\n${ENGLISH_REFUSAL}` };
     };

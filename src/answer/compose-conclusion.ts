@@ -8,7 +8,7 @@
  * one line per item, each item's complete first sentence (「共 5 项：…」).
  */
 import { formatCitation, formatClause } from "../knowledge/citation.ts";
-import { CONSEQUENCE_ASK } from "../retrieval/domain-terms.ts";
+import { CONSEQUENCE_ASK, GRANTS } from "../retrieval/domain-terms.ts";
 
 /** A word that shows a sentence is relevant, weighted by how rare it is in the texts. */
 export interface Cue {
@@ -40,6 +40,7 @@ const KIND_SHAPES: Readonly<Record<string, RegExp>> = {
   "#level": /(省级|市级)[^，。；]{0,16}示范区/,
   "#validity": /试用期|有效期|自\d{4}年\d{1,2}月\d{1,2}日起(实施|施行)/,
   "#aspects": /(?<!所)在[^。；]{2,80}等(方面|工作)/,
+  "#benefit": GRANTS,
 };
 /**
  * Kinds of answer read off the question here rather than in retrieval, because
@@ -58,8 +59,9 @@ const ASKED_HERE: readonly { kind: string; question: RegExp; shape: RegExp }[] =
   },
   {
     kind: "#consequence",
-    // The retrieval kind's ask, and here also what an outcome brings (「有什么好处」) and 咋样 as typed.
-    question: new RegExp(`${CONSEQUENCE_ASK.source}|(会|将|要)咋样|有什么(待遇|好处|奖励|实惠|福利|甜头)`),
+    // The retrieval kind's ask, and 咋样 as typed. What an outcome brings (「有什么好处」) is `#benefit`, a clause
+    // that grants something, whatever its condition.
+    question: new RegExp(`${CONSEQUENCE_ASK.source}|(会|将|要)咋样`),
     shape: /的，[^。；]*(整改|取消|摘牌|撤销|保留|推荐|给予|不予|加分|奖励)/,
   },
 ];
@@ -68,6 +70,8 @@ export function shapesAskedHere(question: string): RegExp[] {
   return ASKED_HERE.filter((k) => k.question.test(question)).map((k) => k.shape);
 }
 const KIND_BONUS = 3;
+/** Kinds of answer a list of items gives item by item (composeConclusion). */
+const LISTED_KINDS = new Set(["#aspects", "#benefit"]);
 /** A sentence that names the thing asked about outranks one that only repeats the question's other words. */
 const FOCUS_BONUS = 2;
 const MAX_CONCLUSION = 90;
@@ -232,8 +236,9 @@ export function composeConclusion(
     if (!best || conditionMatch(c) > conditionMatch(best) || (conditionMatch(c) === conditionMatch(best) && c.score > best.score)) best = c;
   }
   // A figure, date or body asked for is one clause's statement; otherwise a question for a list gets the list.
-  // Areas (「在…等方面」) are a list themselves: a question for a list of items still gets the items.
-  const statesKind = best !== undefined && input.kinds.some((k) => k !== "#aspects" && shapeOf(k)?.test(best.sentence));
+  // Areas (「在…等方面」) and grants (「能享受到啥扶持」 over 第九条's items) are lists themselves: a question for
+  // a list of items still gets the items.
+  const statesKind = best !== undefined && input.kinds.some((k) => !LISTED_KINDS.has(k) && shapeOf(k)?.test(best.sentence));
   const items = quotes.filter((q) => q.asItem);
   if (input.wantsList && items.length >= 2 && !statesKind) {
     const article = shortClause(items[0]!.id).replace(/（.*$|第\d+项$/, "");

@@ -108,6 +108,8 @@ export interface EnglishReading {
   synonyms: string[];
   /** content words nobody here knows (not in the glossary nor in the renderings) */
   unknownWords: string[];
+  /** the domain terms of the glossary the question used, as asked (「application fee」), with the Chinese each was read as (申请费) */
+  terms: { en: string; zh: string }[];
   /** the unknown words that are nouns (english-parts.ts): what the question is about, weighed in full */
   unknownNouns: string[];
   /** content words in all */
@@ -120,19 +122,26 @@ export interface EnglishReading {
   clause?: { article: number; item?: number };
 }
 
-let needles: { needle: string; zh: string; forms: readonly string[] }[] | undefined;
+/** One form of a glossary entry as a question is searched for it; `term` for a domain term, not a question word. */
+interface GlossaryNeedle {
+  needle: string;
+  zh: string;
+  forms: readonly string[];
+  term: boolean;
+}
+let needles: GlossaryNeedle[] | undefined;
 /**
  * Every English form of the glossary as the question is searched for it, longest first (「ip service
  * agencies」 before 「agencies」), read the way the question is (「bad-faith」, 「city-level」: words
  * apart). The glossary never changes, so this is made once.
  */
-function glossaryNeedles(): { needle: string; zh: string; forms: readonly string[] }[] {
+function glossaryNeedles(): GlossaryNeedle[] {
   if (!needles) {
     const g = loadGlossary();
-    needles = [...g.questionWords, ...g.terms]
-      .flatMap((e) => e.en.map((en) => ({ en, zh: e.zh, forms: e.en })))
+    needles = [...g.questionWords.map((e) => ({ ...e, term: false })), ...g.terms.map((e) => ({ ...e, term: true }))]
+      .flatMap((e) => e.en.map((en) => ({ en, zh: e.zh, forms: e.en, term: e.term })))
       .sort((a, b) => b.en.length - a.en.length)
-      .map(({ en, zh, forms }) => ({ needle: ` ${en.replace(/[^a-z0-9]+/g, " ")} `, zh, forms }));
+      .map(({ en, zh, forms, term }) => ({ needle: ` ${en.replace(/[^a-z0-9]+/g, " ")} `, zh, forms, term }));
   }
   return needles;
 }
@@ -150,11 +159,13 @@ export function readEnglishQuestion(asIs: string): EnglishReading {
   const asked = question.replace(/(^|[.?!]\s*)when\b/gi, "$1WHEN").replace(/\bwhen\b/g, " ").replace(/WHEN/g, "when");
   let rest = ` ${asked.toLowerCase().replace(/[^a-z0-9]+/g, " ")} `;
   const found: { at: number; zh: string }[] = [];
+  const terms: { en: string; zh: string }[] = [];
   const synonyms = new Set<string>();
-  for (const { needle, zh, forms } of glossaryNeedles()) {
+  for (const { needle, zh, forms, term } of glossaryNeedles()) {
     let at = rest.indexOf(needle);
     while (at >= 0) {
       found.push({ at, zh });
+      if (term) terms.push({ en: needle.trim(), zh });
       for (const f of forms) synonyms.add(f);
       rest = rest.slice(0, at) + " ".repeat(needle.length - 1) + rest.slice(at + needle.length - 1);
       at = rest.indexOf(needle);
@@ -179,6 +190,7 @@ export function readEnglishQuestion(asIs: string): EnglishReading {
     chinese,
     synonyms: [...synonyms],
     unknownWords,
+    terms,
     get unknownNouns() {
       return (unknownNouns ??= unknownWords.filter((w) => tagged().nouns.has(w)));
     },

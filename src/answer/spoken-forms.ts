@@ -51,7 +51,7 @@ const WHO_KNOWS = /(?<=^|[\s，,。？?！!])(?:恁们|你们|大家|大伙儿?|
 
 /**
  * A rumour put to the reader (「…对区县也有好处，真的假的？」「…是真是假」): asks whether what was said
- * holds, as 「…吗？」 does. Only at the end of a clause.
+ * holds, as 「…，是真的吗？」 does — a claim checked (hearsay.ts). Only at the end of a clause.
  */
 const TRUE_OR_NOT = /[，,\s]*(?:是?真的假的|是真是假|真的还是假的)[啊呀哦吖]?(?=[？?！!。]|$)/gu;
 
@@ -72,7 +72,7 @@ const SPOKEN_FORMS: readonly SpokenForm[] = [
   { spoken: PASSED_ON, written: "" },
   { spoken: SAID_BEFORE, written: "" },
   { spoken: CHAT_ABBREVIATIONS, written: "" },
-  { spoken: TRUE_OR_NOT, written: "吗" },
+  { spoken: TRUE_OR_NOT, written: "，是真的吗" },
   { spoken: WHO_KNOWS, written: "" },
   // the trade's own short forms, read whole: 知产 is 知识产权; 专代 the attorney before 证书/资格/考试, else the agency work
   { spoken: /知产/g, written: "知识产权" },

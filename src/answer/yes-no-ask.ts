@@ -17,6 +17,7 @@
  * Chinese — never the topics of the two texts.
  */
 import { periodsIn, quantitiesIn, questionKindTerms } from "../retrieval/answer-kinds.ts";
+import { checkedClaim, doubtSpans } from "../retrieval/hearsay.ts";
 import { sameOrDifferentAsk } from "./same-or-different.ts";
 import { focusCarried, type Cue } from "./compose-conclusion.ts";
 
@@ -59,6 +60,9 @@ function modalAt(body: string, word: string): number {
   return -1;
 }
 
+/** The yes and no to a claim the asker heard and checks. */
+const CLAIM_CHECK: YesNoAsk = { yes: "没错", no: "不对" };
+
 const negate = (yes: string): string => (yes === "有" ? "没有" : yes === "可" ? "不可以" : `不${yes}`);
 const ask = (yes: string): YesNoAsk => ({ yes: yes === "可" ? "可以" : yes, no: negate(yes) });
 
@@ -74,6 +78,8 @@ export function yesNoAsk(question: string): YesNoAsk | undefined {
   if (sameOrDifferentAsk(question)) return undefined;
   const clause = askingClause(question);
   if (!clause) return undefined;
+  // 「…是真的吗」「是不是听岔了」: what was heard is confirmed or corrected (hearsay.ts), whatever verb doubts it.
+  if (doubtSpans(clause).length > 0 && checkedClaim(question)) return CLAIM_CHECK;
   const anotA = A_NOT_A.exec(clause);
   // 「是不是都有」「是否需要」: 是 only marks the question; the verb after it is what is asked.
   const askedAfter = (rest: string): string | undefined => {
@@ -171,7 +177,10 @@ function amountMissing(question: string, sentence: string): boolean {
  */
 export function yesNoVerdict(question: string, sentence: string, cues: readonly Cue[], focus: readonly (readonly string[])[]): "yes" | "no" | undefined {
   const words = cues.map((c) => c.text);
-  const asked = affirmativeReading(question);
+  // A claim the asker heard and checks (「领导说…每两年考核一次，我寻思是不是听岔了，其实是一年一次？」) is what is
+  // compared, not the guesses around it.
+  const claim = checkedClaim(question);
+  const asked = affirmativeReading(claim ?? question);
   if (measureDiffers(asked, sentence)) return "no";
   if (STAGED_CONSEQUENCE.test(sentence)) return undefined;
   // 「有写明金额的补贴吗」 asks for an amount: a sentence that grants support without one
@@ -199,7 +208,7 @@ export function yesNoVerdict(question: string, sentence: string, cues: readonly 
   // Yes when the sentence names most of what is asked about (by weight): 「有资金支持吗」 ← 「落实配套资金」.
   // What is asked about is read in the clause that asks it, not in 「浙江和淄博比一比」 after it.
   // (or in the whole question when that clause names nothing: 「新取得证书的奖励，浙江和淄博是不是都有？」).
-  const clause = affirmativeReading(askingClause(question) ?? question);
+  const clause = claim ? asked : affirmativeReading(askingClause(question) ?? question);
   const inClause = words.filter((w) => w.length >= 2 && clause.includes(w));
   const inQuestion = inClause.length > 0 ? inClause : words.filter((w) => w.length >= 2 && asked.includes(w));
   const questionWords = inQuestion.filter((w) => !inQuestion.some((o) => o.length > w.length && o.includes(w)));

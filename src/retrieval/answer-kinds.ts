@@ -76,16 +76,19 @@ export function questionKindTerms(question: string): string[] {
   return [...terms];
 }
 
-/** Kinds that ask for a measure — an amount, a period, a date — which a figure of a clause gives. */
-const MEASURE_KIND = /^#(qty:|period$|date$)/;
+/**
+ * Kinds whose cue only says what form of answer is wanted: a measure — an amount, a period, a date — which a
+ * figure of a clause gives, or a gain (好处, buff of `#benefit`), which a clause granting something gives.
+ */
+const FORM_KIND = /^#(qty:|period$|date$|benefit$)/;
 
 /**
- * The stretches of a question that made its measure kinds (「封顶」 of
- * 「一年封顶多少」 for `#qty:万元`). Other kinds' cues may name the very thing
+ * The stretches of a question that made its kinds of form (FORM_KIND) (「封顶」 of
+ * 「一年封顶多少」 for `#qty:万元`, 「好处」 for `#benefit`). Other kinds' cues may name the very thing
  * asked for (地址 of `#location`), so they are not returned.
  */
-export function measureKindCues(question: string): string[] {
-  return QUESTION_KINDS.filter((k) => MEASURE_KIND.test(k.term)).flatMap((k) => k.pattern.exec(question)?.[0] ?? []);
+export function formKindCues(question: string): string[] {
+  return QUESTION_KINDS.filter((k) => FORM_KIND.test(k.term)).flatMap((k) => k.pattern.exec(question)?.[0] ?? []);
 }
 
 /**

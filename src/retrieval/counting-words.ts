@@ -3,8 +3,11 @@
  * which 几 asks a number, and which stretch tells one.
  */
 
-/** 几 asks (分几档), but not in 好几, 没几, 十几, 几乎, 几十 (several, hardly any, almost). A regex source fragment. */
-export const ASKS_HOW_MANY = "(?<![好没十])几(?![乎十百千万])";
+/**
+ * 几 asks (分几档), but not in 好几, 没几, 十几, 那么几/这么几, 前几天/近几年, 这几/那几, 几乎, 几十 (several,
+ * hardly any, just a few, a few days ago, these few, almost). A regex source fragment.
+ */
+export const ASKS_HOW_MANY = "(?<![好没十前近这那]|[那这]么)几(?![乎十百千万])";
 
 /** The classifiers a count takes in these messages (三家, 两笔, 第二项, 五位). */
 export const COUNT_CLASSIFIERS = "个家件项笔次位名条种类档批单回样所";

@@ -9,6 +9,7 @@
  * 补贴/补多少钱, the texts say 支持/补助/万元). They are vocabulary of the
  * domain, not answers to particular questions.
  */
+import { ASKS_HOW_MANY } from "./counting-words.ts";
 
 export const DOMAIN_TERMS: readonly string[] = [
   // the subject
@@ -189,11 +190,8 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   申请: ["申报"],
   审批: ["审核", "审批", "审查", "审定"],
   主管: ["负责", "主管部门"],
-  好处: ["支持", "优先推荐"],
   // keeping what one has (「还能保住资格不」「保住牌子」): the texts' 保留
   保住: ["保留"],
-  待遇: ["支持", "优先推荐"],
-  福利: ["支持", "优先推荐"],
   实惠: ["支持", "优先推荐"],
   甜头: ["支持", "优先推荐"],
   优惠: ["优惠政策", "支持"],
@@ -337,12 +335,16 @@ export interface KindCue {
 export const CONSEQUENCE_ASK = /(保留|保住|留住|取消|撤销|失去|丢掉?|丧失)[^，,。？?]{0,4}(资格|称号|牌子)|(会|将|要)(怎样|怎么样|如何)|(?<!(想|打算|准备|计划)[^，。？?]{0,10})怎么办|后果|怎么处理|如何处理|会不会被|就(没|完|取消|撤|摘)/;
 
 /** A wait asked: a duration before a verb of outcome, or after one (see `#wait`). */
-const WAIT_TIME = "(多久|多长时间|几个月|几天|多少天|几个工作日|多少个工作日)";
+// 前几天/这几个月 (a few days ago, these months) tell when, not how long.
+const WAIT_TIME = "(多久|多长时间|(?<![前近这那上好])几个月|(?<![前近这那上好])几天|多少天|几个工作日|多少个工作日)";
 // 「批下来以后多久考核一次」 asks how often after the outcome, a period: a duration before 一次 is no wait.
 export const WAIT_ASK = new RegExp(
   `${WAIT_TIME}[^，,。？?！!一]{0,2}(能|才|就|可以|会)|等(上)?${WAIT_TIME}|(到账|下来|出来|批复|结果|审批|审核|办结|办完|公示|拿到|通知|回复|答复)[^，,。？?！!]{0,3}(要|得|需要|用)?${WAIT_TIME}(?![^，,。？?！!]{0,4}一次)`,
   "u",
 );
+
+/** A clause that grants something (「年度考核予以加分奖励」「优先推荐申报…」「给予不超过5万元…支持」): what `#benefit` asks for. */
+export const GRANTS = /加分|优先推荐|给予[^。；]{0,40}(支持|奖励|补助|资助|补贴)/;
 
 export const QUESTION_KINDS: readonly KindCue[] = [
   // what a rule is based on (第一条 「根据…制订本办法」; the Zibo preamble 「根据…精神…制定」)
@@ -351,7 +353,7 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   { term: "#purpose", pattern: /目标|目的|意义|效果|作用|初衷|宗旨|为什么|为何|为啥|干什么用|想达到|要达到|达到什么|(想|为了|图个?)(干嘛|干什么|什么)|是干(嘛|什么)的/ },
   // how often / how long (「每两年考核一次」「每年度认定一次」「试用期一年」)
   // also asked as a choice of periods (「一年一次还是两年一次」「一年查一回」)
-  { term: "#period", pattern: /多久|多长时间|多长|几年|多少年|频率|周期|一年几次|每年几次|几年一次|[一两二三每]年[^，。？?]{0,4}[一几](次|回)/ },
+  { term: "#period", pattern: new RegExp(`多久|多长时间|多长|${ASKS_HOW_MANY}年|多少年|频率|周期|[一每]年${ASKS_HOW_MANY}次|[一两二三每]年[^，。？?]{0,4}[一几](次|回)`, "u") },
   // how long one waits for something to happen (「多久能批下来」「几个月才出结果」「到账要等多久」): a time
   // limit, which neither text states — they state how often (每两年考核一次) and the trial period, not how
   // long anything takes; asked so, it is no `#period` (questionKindTerms drops that)
@@ -390,15 +392,24 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   // whether a text still applies (「现在还有效吗」「还在执行吗」「过期了没」) → the clause stating when it took
   // effect and for how long (「自…起实施，试用期一年」)
   { term: "#validity", pattern: /(还|现在|目前|仍|依然)[^，。？?]{0,6}(有效|管用|好使|执行|适用|能用|作数|算数|实施)|有效期|过期|失效|废止|(在|过了?)[^，。？?]{0,3}试用期(内|里)?[吗么没]/ },
+  // what a zone or its district gains (「对区县有啥好处」「评上优秀有啥buff加成」「能得着啥」) → a clause that grants
+  // something (「年度考核予以加分奖励」「优先推荐申报…」「给予…支持」); speech names gains in words the texts never use
+  { term: "#benefit", pattern: /好处|甜头|实惠|着数|buff|加成|福利|待遇|红利|优待|(能|可以|会)(得到|拿到|得着|捞到|享受到?)(什么|啥|哪些)|有(什么|啥)用(?!途)|图(个|点)?啥/i },
+  // how many zones there are, or which have been named (「目前已经认定了多少个示范区」「一共有几个示范区」「哪些园区
+  // 已经被认定」): a fact of the world after the texts, which state rules, not a register of zones
+  {
+    term: "#tally",
+    pattern: /(一共|总共|共|已经?|目前|现在|至今|迄今|截至)[^，,。？?]{0,8}(多少|几)个[^，,。？?]{0,16}(示范区|集聚区)|哪(些|几)[个家所]?[^，,。？?]{0,10}(已经|已|目前|现在)[^，,。？?]{0,4}(被)?(认定|评上|批|命名|授牌|挂牌|确定)|(已经?|目前|现在|至今)[^，,。？?]{0,6}(认定|评上|批|命名|授牌|挂牌)的[^，,。？?]{0,12}(示范区|集聚区|园区)[^，,。？?]{0,4}(有|是)?(哪些|哪几|多少|几)/,
+  },
   // the areas something is done in (「在哪些方面支持」 → 「在扶持政策、…人才培养等方面加大支持力度」)
   { term: "#aspects", pattern: /(哪些|什么|哪几个|啥)方面/ },
   // the level a zone is of (「是哪一级的」「属于什么级别」 → 「布局建设一批市级示范区」); not 「交到哪一级」 (#who)
   { term: "#level", pattern: /(?<!(交|报|送|递)(到|给|往|至))(哪一?级|什么级别|哪个级别|几级)|(国家级|省级|市级|县级)的?(还是|或者?|或是)?(国家级|省级|市级|县级)/ },
   // counts, areas, amounts asked for without a figure
   // agencies are counted in 家 however the count is asked (「多少服务机构」「服务机构是多少」「机构有多少」)
-  { term: "#qty:家", pattern: /(几|多少)家|多少个?(知识产权)?(服务)?(机构|服务点)|(机构|服务点)(的)?(数量|数目|个数)?[是有要得需]{0,2}多少|机构(的)?数量|数量(的)?要求/ },
+  { term: "#qty:家", pattern: new RegExp(`(${ASKS_HOW_MANY}|多少)家|多少个?(知识产权)?(服务)?(机构|服务点)|(机构|服务点)(的)?(数量|数目|个数)?[是有要得需]{0,2}多少|机构(的)?数量|数量(的)?要求`, "u") },
   { term: "#qty:平方米", pattern: /面积|场地|(区|地方|空间|场所)(至少|最少|起码|最小|[要得需有]){0,3}多大|多大(的)?(面积|地方|场地|空间)/ },
-  { term: "#qty:件", pattern: /(几|多少)件|授权量|授权数量/ },
+  { term: "#qty:件", pattern: new RegExp(`(${ASKS_HOW_MANY}|多少)件|授权量|授权数量`, "u") },
   { term: "#qty:万元", pattern: /多少钱|多少万|金额|(补|奖|给|拿|领|支持|补助|补贴|奖励|资助)(了)?多少|最高多少|最多多少|封顶/ },
 ];
 
@@ -421,6 +432,9 @@ export const CLAUSE_KINDS: readonly KindCue[] = [
   { term: "#destination", pattern: /向[^。；]{2,30}(提出|提交|推荐|报)/ },
   { term: "#place", pattern: /(围绕|优先考虑在|选择)[^。]{0,60}(地区|区域)|(地区|区域|区县)(进行)?布局/ },
   { term: "#consequence", pattern: /的，[^。；]{0,40}(整改|取消|摘牌|撤销|保留|不予|加分|优先推荐)/ },
+  { term: "#benefit", pattern: GRANTS },
+  // a register of zones (「首批…名单」「已认定…12个示范区」); neither text has one
+  { term: "#tally", pattern: /名单|(已|共)(认定|命名|批准|授予)[^。；]{0,10}\d+个/ },
   // a list of qualifying conditions, not a back-reference to them (第九条 「符合条件的依托单位」)
   { term: "#condition", pattern: /(具备|符合|满足)(以下|下列|如下)条件/ },
 ];

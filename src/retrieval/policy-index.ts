@@ -21,6 +21,8 @@ import { createTypoCorrector } from "./correct-typos.ts";
 import { getTokenizer, normalizeText } from "./tokenizer.ts";
 import { COMMON_IDF, createTopicCoverage, isRuleAttribute, type WeightedWord } from "./topic-coverage.ts";
 import { recentMemo } from "./recent-memo.ts";
+import { doubtSpans } from "./hearsay.ts";
+import { withoutSpans } from "./message-clauses.ts";
 import { askFocus, NOUN_LIKE } from "./ask-focus.ts";
 import { definedShortNames, fullNamesUsedIn } from "./defined-short-names.ts";
 
@@ -135,7 +137,7 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
   );
   const pieceTerms: Set<string>[] = [];
   const articleTerms = new Map<string, Set<string>>();
-  // A synonym the texts write as a phrase no dictionary holds (好处 → 优先推荐) is matched where the
+  // A synonym the texts write as a phrase no dictionary holds (代理人 → 专利代理师) is matched where the
   // phrase stands in the text, as a word the piece contains.
   const phrases = [...new Set(Object.values(SYNONYMS).flat())].filter((s) => !isKindTerm(s) && s.length > 1);
   // A short name a document defines (《建设方案》) also speaks the full name's words.
@@ -223,8 +225,10 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
   const phraseFound = recentMemo<boolean>(PHRASE_MEMO_SIZE);
   const inCorpus = (phrase: string): boolean => phraseFound(phrase, () => corpusText.includes(phrase));
 
-  function cuesOf(query: string, kinds: readonly string[]): string[] {
+  function cuesOf(asked: string, kinds: readonly string[]): string[] {
     const cues = new Set<string>();
+    // Words that doubt what was heard (「是真的吗」「是不是听岔了」: hearsay.ts) point at no sentence.
+    const query = withoutSpans(asked, doubtSpans(asked));
     // A period asked as a choice (「一年给一次还是只给一回」) is the `#period` kind: its numerals
     // point at no sentence (一次 is also in 一次性), as in the question's weighted words.
     const periodAsked = kinds.includes("#period");

@@ -17,10 +17,11 @@
  * their key words unmatched, so their coverage stays low whatever retrieval
  * ranks first.
  */
-import { asksForCondition, isKindTerm, measureKindCues, questionKindTerms, STATED_DATE } from "./answer-kinds.ts";
+import { asksForCondition, isKindTerm, formKindCues, questionKindTerms, STATED_DATE } from "./answer-kinds.ts";
 import { COUNT_CLASSIFIERS, statesFigure } from "./counting-words.ts";
 import { CONDITION_WORDS, DOMAIN_TERMS, FRAMING_WORDS, JURISDICTION_WORDS, LIGHT_VERBS, QUANTITY_UNITS, RULE_ATTRIBUTES, STOPWORDS, SYNONYMS } from "./domain-terms.ts";
 import { askerContextSpans, ASKS_FOR_SOMETHING, isStory, NAMES_PROGRAMME, situationSpans, smallTalkSpans, withoutSpans } from "./message-clauses.ts";
+import { doubtSpans, reportedSourceSpans } from "./hearsay.ts";
 import { recentMemo } from "./recent-memo.ts";
 import { everydayForm } from "./word-forms.ts";
 import type { Tokenizer } from "./tokenizer.ts";
@@ -304,9 +305,11 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
       const hasDate = kinds.includes("#date") || STATED_DATE.test(query);
       const framed = asksForCondition(kinds);
       const exceptions = [...query.matchAll(EXCEPT)].map((m): [number, number] => [m.index!, m.index! + m[0].length]);
+      const sources = reportedSourceSpans(query);
+      const doubts = doubtSpans(query);
       const hasCondition = kinds.includes("#condition");
       const hasPeriod = kinds.includes("#period");
-      const cues = measureKindCues(query);
+      const cues = formKindCues(query);
       const seen = new Set<string>();
       const out: WeightedWord[] = [];
       let cursor = 0;
@@ -341,6 +344,8 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         // 能支持多少钱」) describes the asker's situation; what is asked about is in the asking clause.
         const inSpans = (spans: [number, number][]): boolean => at >= 0 && spans.some(([from, to]) => at >= from && at < to);
         if (inSpans(smallTalk)) continue;
+        // 「…我寻思是不是听岔了」「真是这样吗」: the words that doubt what was heard ask to check it, about nothing (hearsay.ts).
+        if (inSpans(doubts) && !DOMAIN.has(word)) continue;
         // The asker's story beside an ask that says everything itself (askerContextSpans): its everyday
         // words say nothing of what is asked; a term of the domain in it (「我们单位是个大学科技园」) may
         // still bear on the answer, and weighs lightly.
@@ -353,7 +358,9 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         if (scene && !DOMAIN.has(word) && !usedByTexts(word)) continue;
         // 「除了面子上好看，到底有啥实际好处」「除了保住牌子还有啥」: what 除了 sets aside is not what is asked.
         const setAside = inSpans(exceptions) && !DOMAIN.has(word) && !usedByTexts(word);
-        const describesAsker = toldBeside || setAside || (inSpans(situation) && !DOMAIN.has(word) && !usedByTexts(word));
+        // Who told the asker (「领导说…」「隔壁园区的哥们儿说…」) is how they heard it; what was told is the topic.
+        const toldBy = inSpans(sources) && !DOMAIN.has(word);
+        const describesAsker = toldBeside || setAside || toldBy || (inSpans(situation) && !DOMAIN.has(word) && !usedByTexts(word));
         // An idiom the texts never use, told in the situation (「五花八门🤷」「以为万事大吉了」), colours the telling:
         // its last character (门) is no head noun. Asked about (「今天天气怎么样」), it is the topic.
         const colours = describesAsker && tag === "i";
