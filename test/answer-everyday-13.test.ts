@@ -5,6 +5,7 @@
  * use is named in the refusal. Questions written fresh from the two texts; none is in a set.
  */
 import { describe, expect, it } from "vitest";
+import { splitAsks } from "../src/answer/split-asks.ts";
 import { yesNoAsk } from "../src/answer/yes-no-ask.ts";
 import { questionKindTerms } from "../src/retrieval/answer-kinds.ts";
 import { checkedClaim, doubtSpans, reportedSourceSpans } from "../src/retrieval/hearsay.ts";
@@ -123,5 +124,31 @@ describe("an English term the texts never use", () => {
     const r = await answerer().answer("Does Zibo cover agency fees for IP litigation?");
     expect(r.refused).toBe(false);
     expect(r.citations[0]).toBe("zb2020:9.4");
+  });
+});
+
+describe("asks in one message that lean on each other", () => {
+  const { answerer } = useOfflineAnswerer();
+  const part = (text: string, n: number): string => text.split(/\n\n(?=\d\. )/u)[n]!;
+
+  it("carries the figure the asker states first to a later ask of the same measure", async () => {
+    const asks = splitAsks("我们区目前只有3家知识产权服务机构。够不够淄博的数量要求？要是按浙江省的标准，还差几家？");
+    expect(asks).toHaveLength(2);
+    expect(asks[1]!.text).toContain("3家");
+    // a later ask with a figure of its own, or of another measure, takes none
+    expect(splitAsks("园区有3家机构，淄博要几家？核心区多大？")[1]!.text).not.toContain("3家");
+    const r = await answerer().answer("我们区目前只有3家知识产权服务机构。够不够淄博的数量要求？要是按浙江省的标准，还差几家？");
+    expect(part(r.text, 2)).toContain("还差 17 家");
+  });
+
+  it("reads a bare 「淄博呢？」 with the ask before it, and an ask of its own as it stands", async () => {
+    const r = await answerer().answer("浙江示范区多久考核一次？淄博呢？");
+    expect(part(r.text, 2)).toMatch(/每年度认定一次[^\n]*第十二条/);
+    const three = await answerer().answer("我们园区有12家服务机构，浙江要求多少家？淄博呢？核心区要多大？");
+    expect(part(three.text, 2)).toContain("不少于 2 家");
+    // asked of 淄博, which has none: said so, with 浙江's provision for reference rather than a bare 「没有写到」
+    expect(part(three.text, 3)).toContain("淄博市建设方案没有这方面的规定");
+    expect(part(three.text, 3)).toContain("1000平方米");
+    expect(three.citations).toContain("zj2018:6.3");
   });
 });

@@ -40,6 +40,11 @@ export interface AnswerResult {
    * zb2020:5): 「淄博示范区对核心区面积有要求吗」. The English reply says it the same way.
    */
   notAmongConditions?: string;
+  /**
+   * A refusal for the asked text that quotes the other text's corresponding clauses for reference (「淄博市建设方案没有
+   * 这方面的规定。供参考，浙江省管理办法的相应规定如下…」): their citation ids. Not the answer, so not in `citations`.
+   */
+  reference?: string[];
   /** the policies the reply speaks for */
   jurisdictions: Jurisdiction[];
   /** retrieved piece ids, best first */

@@ -318,11 +318,16 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     let topic: string[] = [];
     for (const ask of asks) {
       const own = index.profile(ask.text).knownWords;
-      let result = await answerChinese(ask.text, options);
+      // 「浙江要求多少家？淄博呢？」: an ask with no topic of its own that follows up the one before it in the same
+      // message is read with it (「核心区要多大？」 after 「淄博呢？」 has its own, and is asked as it stands).
+      const before = parts.at(-1)?.result;
+      const previous = before && !before.refused ? { question: before.resolvedQuestion ?? parts.at(-1)!.ask.text, jurisdictions: before.jurisdictions, citations: before.citations } : undefined;
+      const followsUp = previous !== undefined && own.length === 0 && resolveFollowUp(ask.text, [previous], own).isFollowUp;
+      let result = await answerChinese(ask.text, followsUp ? { ...options, history: [...(options.history ?? []), previous] } : options);
       // 「交什么材料？交给谁？」: an ask with no topic of its own, or none the texts answer
       // alone, is about the topic of the ask before it (申报材料 交给谁), not its whole question.
       const inherited = topic.filter((w) => !ask.text.includes(w));
-      if ((result.refused || own.length === 0) && inherited.length > 0) {
+      if (!followsUp && (result.refused || own.length === 0) && inherited.length > 0) {
         const place = ask.text.slice(0, ask.text.length - ask.asked.length);
         const withTopic = await answerChinese(`${place}${inherited.join("")}${ask.asked}`, options);
         if (!withTopic.refused) result = withTopic;
@@ -346,11 +351,13 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       if (whole.refused || ownNumbers || answered.every((p) => opening.includes(conclusionCore(p.result.text)))) return whole;
     }
 
-    const citations = [...new Set(answered.flatMap((p) => p.result.citations))];
+    // 「…核心区要多大？」 asked of 淄博: not in its text, and the other text's provision, labelled, is still worth showing.
+    const informs = (r: AnswerResult): boolean => !r.refused || (r.reference?.length ?? 0) > 0;
+    const citations = [...new Set(parts.flatMap((p) => [...p.result.citations, ...(p.result.reference ?? [])]))];
     const notes = trialNotes(citations);
     const strip = (text: string) => notes.reduce((t, n) => t.replace(`\n\n${n}`, "").replace(n, ""), text).trim();
     const sections = parts.map(({ ask, result }, i) => {
-      const body = result.refused ? NOT_IN_TEXTS_SHORT : strip(result.text);
+      const body = !informs(result) ? NOT_IN_TEXTS_SHORT : strip(result.text.replace(SCOPE_HELP, ""));
       return `${i + 1}. ${ask.asked}\n${body}`;
     });
     const retrieved = interleave(parts.map((p) => p.result.retrieved));
@@ -516,7 +523,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
             const answered = notAmongReply(reply.slice(0, cut), listed, named[0]!, text, retrieved, reply.slice(cut + 2));
             return { ...answered, citations: [listed.citation, ...there.citations] };
           }
-          return { ...refuse("off-topic", text, retrieved), text: reply };
+          return { ...refuse("off-topic", text, retrieved), text: reply, reference: there.citations };
         }
         if (sides) return withReadingNote(sides.reply);
         return { ...refuse("off-topic", text, retrieved), text: notCovered(profile, passages, named, amountUnstated ? [UNSTATED_AMOUNT] : []) };

@@ -8,7 +8,7 @@
  * one line per item, each item's complete first sentence (「共 5 项：…」).
  */
 import { formatCitation, formatClause } from "../knowledge/citation.ts";
-import { CONSEQUENCE_ASK, GRANTS } from "../retrieval/domain-terms.ts";
+import { BENEFIT_ASK, CONSEQUENCE_ASK, GRANTS } from "../retrieval/domain-terms.ts";
 
 /** A word that shows a sentence is relevant, weighted by how rare it is in the texts. */
 export interface Cue {
@@ -40,13 +40,14 @@ const KIND_SHAPES: Readonly<Record<string, RegExp>> = {
   "#level": /(省级|市级)[^，。；]{0,16}示范区/,
   "#validity": /试用期|有效期|自\d{4}年\d{1,2}月\d{1,2}日起(实施|施行)/,
   "#aspects": /(?<!所)在[^。；]{2,80}等(方面|工作)/,
-  "#benefit": GRANTS,
 };
 /**
  * Kinds of answer read off the question here rather than in retrieval, because
  * they only choose the opening sentence: 「不合格会怎样」 asks what follows from
  * a condition, and is answered by a sentence that says what follows
  * (「评为不合格的，限期整改；……取消资格」), not by one that names the condition.
+ * A gain (`#benefit`) is read in retrieval too; here its shape keeps the granting
+ * sentence in a long article's excerpt.
  */
 const ASKED_HERE: readonly { kind: string; question: RegExp; shape: RegExp }[] = [
   {
@@ -64,6 +65,9 @@ const ASKED_HERE: readonly { kind: string; question: RegExp; shape: RegExp }[] =
     question: new RegExp(`${CONSEQUENCE_ASK.source}|(会|将|要)咋样`),
     shape: /的，[^。；]*(整改|取消|摘牌|撤销|保留|推荐|给予|不予|加分|奖励)/,
   },
+  // 「评上优秀有什么好处」: a sentence that grants something, which a long article's excerpt keeps
+  // (「认定优秀或合格的，…优先推荐…」 after 「认定结果分为…三档」).
+  { kind: "#benefit", question: BENEFIT_ASK, shape: GRANTS },
 ];
 /** The shapes of the answers a question asks for that are read off the question here (ASKED_HERE). */
 export function shapesAskedHere(question: string): RegExp[] {
@@ -211,7 +215,7 @@ export function composeConclusion(
   asked: { cues: readonly Cue[]; kinds: readonly string[]; wantsList: boolean; question?: string; focus?: readonly (readonly string[])[] },
 ): Conclusion | undefined {
   const question = asked.question ?? "";
-  const input = { ...asked, kinds: [...asked.kinds, ...ASKED_HERE.filter((k) => k.question.test(question)).map((k) => k.kind)] };
+  const input = { ...asked, kinds: [...new Set([...asked.kinds, ...ASKED_HERE.filter((k) => k.question.test(question)).map((k) => k.kind)])] };
   let best: { sentence: string; id: string; score: number } | undefined;
   // A question for a kind of answer (多少家, 什么时候, 谁) is answered by a sentence that states
   // one: when a quoted sentence on the topic does, the others are not candidates, however

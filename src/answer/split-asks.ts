@@ -13,9 +13,12 @@
  * are the asker's situation and stay with the ask after them (or, at the
  * end, before them). An ask that names no jurisdiction takes the one named
  * before it in the same message (「淄博的办法什么时候实施，试用期多长」 → 淄博
- * 试用期多长), or the only one the message names, wherever it stands.
+ * 试用期多长), or the only one the message names, wherever it stands. A figure
+ * the asker states before the first ask (「我们区只有3家机构。」) is carried to
+ * a later ask of the same measure that states none (「…还差几家？」).
  */
 import { jurisdictionNames } from "../knowledge/jurisdictions.ts";
+import { quantitiesIn, questionKindTerms } from "../retrieval/answer-kinds.ts";
 import { ASKS_HOW_MANY } from "../retrieval/counting-words.ts";
 import { WHAT_ASKS, WHO_ASKS } from "../retrieval/what-asks.ts";
 import { COMPARING } from "./compare-sides.ts";
@@ -105,12 +108,17 @@ export function splitAsks(message: string): Ask[] {
   // asks before it too; with two named, an ask takes the one named before it.
   const onlyPlace = detectJurisdiction(groups.flat().join("，")).named;
   let named: Jurisdiction[] = onlyPlace.length === 1 ? onlyPlace : [];
-  return groups.map((g) => {
+  // 「我们区只有3家机构。够不够淄博的要求？按浙江的标准还差几家？」: the figures the asker states first, in no
+  // place's name, are their situation for every later ask of that measure that states none of its own.
+  const stated = groups[0]!.filter((c) => !ASKING.test(c) && quantitiesIn(c).length > 0 && detectJurisdiction(c).named.length === 0);
+  const statedUnits = new Set(stated.flatMap((c) => quantitiesIn(c).map((q) => `#qty:${q.unit}`)));
+  return groups.map((g, i) => {
     const joined = g.map((c) => c.replace(OPENER, "")).filter(Boolean).join("，");
     const asked = /[？?]$/.test(joined) ? joined : `${joined}？`;
     const own = detectJurisdiction(asked).named;
     if (own.length > 0) named = own;
-    const text = own.length === 0 && named.length > 0 ? `${named.map(jurisdictionText).join("和")}${asked}` : asked;
-    return { asked, text };
+    const placed = own.length === 0 && named.length > 0 ? `${named.map(jurisdictionText).join("和")}${asked}` : asked;
+    const carries = i > 0 && quantitiesIn(asked).length === 0 && questionKindTerms(asked).some((k) => statedUnits.has(k));
+    return { asked, text: carries ? `${stated.join("，")}，${placed}` : placed };
   });
 }

@@ -343,6 +343,11 @@ export const WAIT_ASK = new RegExp(
   "u",
 );
 
+/**
+ * What a zone or its district gains is asked (「对区县有啥好处」「评上优秀有啥buff加成」「能捞到啥」); speech names
+ * gains in words the texts never use. See QUESTION_KINDS.
+ */
+export const BENEFIT_ASK = /好处|甜头|实惠|着数|buff|加成|福利|待遇|红利|优待|(能|可以|会)(得到|拿到|得着|捞到|享受到?)(什么|啥|哪些)|有(什么|啥)用(?!途)|图(个|点)?啥/i;
 /** A clause that grants something (「年度考核予以加分奖励」「优先推荐申报…」「给予不超过5万元…支持」): what `#benefit` asks for. */
 export const GRANTS = /加分|优先推荐|给予[^。；]{0,40}(支持|奖励|补助|资助|补贴)/;
 
@@ -392,9 +397,8 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   // whether a text still applies (「现在还有效吗」「还在执行吗」「过期了没」) → the clause stating when it took
   // effect and for how long (「自…起实施，试用期一年」)
   { term: "#validity", pattern: /(还|现在|目前|仍|依然)[^，。？?]{0,6}(有效|管用|好使|执行|适用|能用|作数|算数|实施)|有效期|过期|失效|废止|(在|过了?)[^，。？?]{0,3}试用期(内|里)?[吗么没]/ },
-  // what a zone or its district gains (「对区县有啥好处」「评上优秀有啥buff加成」「能得着啥」) → a clause that grants
-  // something (「年度考核予以加分奖励」「优先推荐申报…」「给予…支持」); speech names gains in words the texts never use
-  { term: "#benefit", pattern: /好处|甜头|实惠|着数|buff|加成|福利|待遇|红利|优待|(能|可以|会)(得到|拿到|得着|捞到|享受到?)(什么|啥|哪些)|有(什么|啥)用(?!途)|图(个|点)?啥/i },
+  // what a zone or its district gains → a clause that grants something (「年度考核予以加分奖励」「优先推荐申报…」「给予…支持」)
+  { term: "#benefit", pattern: BENEFIT_ASK },
   // how many zones there are, or which have been named (「目前已经认定了多少个示范区」「一共有几个示范区」「哪些园区
   // 已经被认定」): a fact of the world after the texts, which state rules, not a register of zones
   {
