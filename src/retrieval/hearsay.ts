@@ -28,7 +28,7 @@ const A_TEXT = /[里上中内]$|条|款|办法|方案|文件|政策|规定|通�
  * 忽悠, 吹牛, 瞎白活). A closed class of everyday Chinese.
  */
 const DOUBTS =
-  /听岔|听错|听差|记错|记岔|记混|搞混|看错|弄错|搞错|真的假的|是真的|真是这样|真这样|真有这事|真有这回事|靠谱|靠不靠谱|没错吧|对不对|是不是这样|瞎说|乱说|忽悠|吹牛|瞎白活|瞎掰|喝多了/gu;
+  /听岔|听错|听差|记错|记岔|记混|搞混|看错|弄错|搞错|真的假的|是真的|真是这样|真这样|真有这事|真有这回事|靠谱|靠不靠谱|没错吧|对不对|是不是这样|瞎说|乱说|忽悠|吹牛|瞎白活|瞎掰/gu;
 
 /** Where a message names who told the asker something: the source before each verb of telling. */
 export function reportedSourceSpans(query: string): [number, number][] {
@@ -53,7 +53,8 @@ const TELLING = /听说|据说|(?<![怎么咋何样是])(?:说|讲|提到|告诉
 /**
  * What the asker heard and now checks: the stretch after the last telling before the first doubt, up to
  * that doubt's clause (「听说浙江示范区…优先推荐…，是真的吗」 → 「浙江示范区…优先推荐…，」); undefined
- * when the message doubts nothing, or what comes before the doubt asks for something itself. A yes or no answers this claim, not the doubting words.
+ * when the message doubts nothing, or what comes before the doubt asks for something itself. A yes or no
+ * answers this claim, not the doubting words.
  */
 export function checkedClaim(query: string): string | undefined {
   const doubt = doubtSpans(query)[0];
