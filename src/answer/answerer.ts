@@ -29,7 +29,7 @@ import { looksLikeInjection } from "./detect-injection.ts";
 import type { LlmClient } from "./llm-client.ts";
 import { createModelAnswerer } from "./answer-with-model.ts";
 import { DEFAULT_THRESHOLDS, judgeTopic, type RefusalThresholds } from "./refusal-gate.ts";
-import { readAsFollowUp, resolveFollowUp, type ResolvedQuestion } from "./resolve-follow-up.ts";
+import { asPreviousTurn, readAsFollowUp, resolveFollowUp, type ResolvedQuestion } from "./resolve-follow-up.ts";
 import { ENGLISH_REFUSAL, ENGLISH_REFUSAL_LEAD, ENGLISH_SCOPE_HELP, englishUnknownShare, isEnglishQuestion, namedInEnglish, readEnglishQuestion } from "./english-question.ts";
 import { composeEnglishAnswer, englishNoProvision, englishOtherSideLead, isYesNoQuestion } from "./compose-english-answer.ts";
 import { joinEnglishAnswers, splitEnglishAsks } from "./english-asks.ts";
@@ -321,7 +321,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       // 「浙江要求多少家？淄博呢？」: an ask with no topic of its own that follows up the one before it in the same
       // message is read with it (「核心区要多大？」 after 「淄博呢？」 has its own, and is asked as it stands).
       const before = parts.at(-1)?.result;
-      const previous = before && !before.refused ? { question: before.resolvedQuestion ?? parts.at(-1)!.ask.text, jurisdictions: before.jurisdictions, citations: before.citations } : undefined;
+      const previous = before && !before.refused ? asPreviousTurn(before) : undefined;
       const followsUp = previous !== undefined && own.length === 0 && resolveFollowUp(ask.text, [previous], own).isFollowUp;
       let result = await answerChinese(ask.text, followsUp ? { ...options, history: [...(options.history ?? []), previous] } : options);
       // 「交什么材料？交给谁？」: an ask with no topic of its own, or none the texts answer

@@ -13,6 +13,7 @@ import type { AnswerOptions, Answerer, PreviousTurn } from "./answer.types.ts";
 import type { EvalQuestion, QuestionTag } from "./eval-question.schema.ts";
 import { percentile } from "../metrics/percentile.ts";
 import { isEnglishQuestion } from "./english-question.ts";
+import { asPreviousTurn } from "./resolve-follow-up.ts";
 
 export interface EvalQuestionResult {
   id: string;
@@ -157,7 +158,7 @@ export async function evaluateQuestionSet(
     const history: PreviousTurn[] = [];
     for (const earlier of q.history ?? []) {
       const before = await answerer.answer(earlier, { ...options, history });
-      history.push({ question: before.resolvedQuestion, jurisdictions: before.jurisdictions, citations: before.citations });
+      history.push(asPreviousTurn(before));
     }
     const started = performance.now();
     const result = await answerer.answer(q.question, { ...options, ...(history.length > 0 && { history }) });

@@ -4,7 +4,7 @@
  * question asked of Zibo; 「那证券化呢」 after a question on 质押融资 支持 keeps
  * the jurisdiction and swaps the topic in. A self-contained question is left alone.
  */
-import type { PreviousTurn } from "./answer.types.ts";
+import type { AnswerResult, PreviousTurn } from "./answer.types.ts";
 import { DOMAIN_TERMS } from "../retrieval/domain-terms.ts";
 import { ASK_WORD } from "./compare-sides.ts";
 import { detectJurisdiction, type Jurisdiction } from "./detect-jurisdiction.ts";
@@ -45,6 +45,11 @@ function topicLength(text: string): number {
  * @param ownTopic the words of the texts the question uses (`QueryProfile.knownWords`), when the caller
  * has read them: a question with none is a bare ask about the conversation's topic.
  */
+/** An answer as the turn a later question follows up: what it understood, which sides and clauses it answered. */
+export function asPreviousTurn(result: AnswerResult): PreviousTurn {
+  return { question: result.resolvedQuestion, jurisdictions: result.jurisdictions, citations: result.citations };
+}
+
 export function resolveFollowUp(question: string, history: readonly PreviousTurn[] | undefined, ownTopic?: readonly string[]): ResolvedQuestion {
   const now = detectJurisdiction(question).named;
   const previous = history?.at(-1);

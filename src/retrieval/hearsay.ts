@@ -13,8 +13,10 @@ import { ASKS_FOR_SOMETHING } from "./message-clauses.ts";
  * (「办法里说」: A_TEXT).
  */
 const MAX_SOURCE = 14;
+/** A verb of telling (说, 讲, 提到, 告诉我, 透露): a regex source fragment, read the same way by TOLD_BY and TELLING. */
+const TELL_VERB = "(?<![怎么咋何样是])(?:跟我|和我|对我|给我)?(?:说|讲|提到|告诉我|透露)(?:过|了)?(?![明法了不实话清楚])";
 const TOLD_BY = new RegExp(
-  `(?:^|(?<=[，,。；;！!？?…～~\\s]))(?:听|据|那天|上次|前两天|之前)?([^，,。；;！!？?…～~\\s]{1,${MAX_SOURCE}}?)(?<![怎么咋何样是])(?:跟我|和我|对我|给我)?(?:说|讲|提到|告诉我|透露)(?:过|了)?(?![明法了不实话清楚])`,
+  `(?:^|(?<=[，,。；;！!？?…～~\\s]))(?:听|据|那天|上次|前两天|之前)?([^，,。；;！!？?…～~\\s]{1,${MAX_SOURCE}}?)${TELL_VERB}`,
   "gu",
 );
 /** A telling with no one named, or the asker themself. */
@@ -48,7 +50,7 @@ export function doubtSpans(query: string): [number, number][] {
 }
 
 /** A verb of telling, with no one named or someone named (听说, 据说, 领导说, 他讲). */
-const TELLING = /听说|据说|(?<![怎么咋何样是])(?:说|讲|提到|告诉我|透露)(?:过|了)?(?![明法了不实话清楚])/gu;
+const TELLING = new RegExp(`听说|据说|${TELL_VERB}`, "gu");
 
 /**
  * What the asker heard and now checks: the stretch after the last telling before the first doubt, up to
