@@ -57,6 +57,7 @@ export const ASKED_KIND_LABEL: Readonly<Record<string, string>> = {
   "#date": "具体日期",
   "#wait": "办理时限（要等多久）",
   "#tally": "已认定示范区的数量或名单",
+  "#named": "具体是哪家银行或机构",
 };
 
 /** The same kinds, named in an English refusal (「Neither policy states a processing time …」). */
@@ -65,6 +66,7 @@ export const ASKED_KIND_LABEL_EN: Readonly<Record<string, string>> = {
   "#date": "a specific date",
   "#wait": "a processing time (how long it takes)",
   "#tally": "how many zones have been designated, or which",
+  "#named": "which bank or firm by name",
 };
 
 /** What a text that states no amount of money anywhere lacks, when an amount is asked of it. */

@@ -347,8 +347,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const opening = whole.text.split("\n\n")[0]!;
       // The asker's own numbers (「发明专利授权80件，能拿哪一档，离下一档还差多少」) are worked out whole, once.
       const ownNumbers = applyOwnNumbers(message, whole.jurisdictions, todayInChina()) !== undefined;
-      // A whole message the texts do not cover stays refused, whatever one of its asks alone matched.
-      if (whole.refused || ownNumbers || answered.every((p) => opening.includes(conclusionCore(p.result.text)))) return whole;
+      // A whole message the texts do not cover stays refused, whatever one of its asks alone matched; when
+      // every ask is answered, the refusal is the story's (「园区在淄川…这俩够不够格」) and each ask is answered.
+      const storyRefused = whole.refused && answered.length === parts.length;
+      if (!storyRefused && (whole.refused || ownNumbers || answered.every((p) => opening.includes(conclusionCore(p.result.text))))) return whole;
     }
 
     // 「…核心区要多大？」 asked of 淄博: not in its text, and the other text's provision, labelled, is still worth showing.

@@ -15,6 +15,7 @@ import type { AgencyInput, CheckResult, EstimateResult, Jurisdiction, ZoneProfil
 import { parseChineseNumeral } from "../retrieval/answer-kinds.ts";
 import { yesNoAsk, type YesNoAsk } from "./yes-no-ask.ts";
 import { trialDateLines } from "./date-in-trial.ts";
+import { factsByYear, yearStretches } from "./facts-by-year.ts";
 
 export interface OwnNumbersOutcome {
   /** the conclusion lines, in order */
@@ -59,7 +60,9 @@ const NOUN_PHRASE_GAP = (n: number): string => String.raw`[^，。；？?\d零�
  */
 const INSTITUTIONS = [
   new RegExp(`${NUM}\\s*家${NOUN_PHRASE_GAP(8)}(?:机构|服务点|代理)`),
-  new RegExp(`(?:机构|服务点)[^，。；？?\\d]{0,6}${NUM}\\s*家`),
+  // 个 counts an office as well (「只有1个知识产权服务点」), but not the people of 「3个代理师」.
+  new RegExp(`${NUM}\\s*个${NOUN_PHRASE_GAP(8)}(?:机构|服务点)`),
+  new RegExp(`(?:机构|服务点)[^，。；？?\\d]{0,6}${NUM}\\s*[家个]`),
 ];
 // Speech drops 方米 (「核心区只有800平」); 平 before 台/均/等 is another word (800平台 is no area).
 const AREA = [new RegExp(`${NUM}\\s*(?:平方米|平米|平方|㎡|平(?![台均等衡安]))`)];
@@ -130,8 +133,11 @@ export function zoneFactsIn(asked: string): ZoneProfile["zone"] | undefined {
   };
 }
 
-/** Facts of an agency support estimate (Zibo 第九条) stated in the question; undefined when it states none. */
-export function agencyFactsIn(asked: string, year: number, jurisdiction: Jurisdiction): AgencyInput | undefined {
+/**
+ * Facts of an agency support estimate (Zibo 第九条) stated in the question; undefined when it states none.
+ * `whole` is the message a stretch of it (one year's facts) comes from: what the cases are called is said once.
+ */
+export function agencyFactsIn(asked: string, year: number, jurisdiction: Jurisdiction, whole = asked): AgencyInput | undefined {
   const question = withoutEnumerations(asked);
   const input: AgencyInput = { jurisdiction, year, agency: { inZone: true, patentAgencyQualified: true } };
   let any = false;
@@ -144,7 +150,7 @@ export function agencyFactsIn(asked: string, year: number, jurisdiction: Jurisdi
   const won = first(question, WON_CASES);
   if (won !== undefined) {
     // 「涉外或具有重大影响」 is the clause's own condition; a case not called either is read as one and the reply says so.
-    const kind = /重大影响/.test(question) && !/涉外/.test(question) ? "major" : "foreign";
+    const kind = /重大影响/.test(whole) && !/涉外/.test(whole) ? "major" : "foreign";
     input.wonCases = Array.from({ length: Math.min(won, 100) }, () => ({ enterpriseInZone: true, kind }));
     any = true;
   }
@@ -211,6 +217,15 @@ function restingOn(result: EstimateResult): { clause: string }[] {
   return stated.length > 0 ? stated : result.ineligible;
 }
 
+/** One estimated item: 「第九条（一）（…）：最高 13 万元（3 × 10,000 + 1 × 100,000 = 130,000 元）」. */
+function itemLine(i: EstimateResult["items"][number]): string {
+  const form = i.form === "voucher" ? "服务券" : "";
+  // Plain arithmetic (「3 × 10,000 + 1 × 100,000」) is shown with its sum in yuan, so the figure reads both ways.
+  const basis = i.possibleBasis ?? i.basis;
+  const worked = /^[\d,\s×+]+$/.test(basis) ? `${basis} = ${i.possibleMax.toLocaleString("en-US")} 元` : basis;
+  return `${formatClause(i.clause)}（${i.title}）：最高 ${wanText(i.possibleMax)}${form}（${worked}）`;
+}
+
 /** How an estimate rule says the question gave it no facts to work with (src/rules/estimate/*.rule.ts). */
 const NOT_ESTIMATED = /未测算$/;
 
@@ -235,11 +250,6 @@ function estimateLines(result: EstimateResult, hoped: { yuan: number; ask: YesNo
     ];
   }
   // The ceiling if the facts the question left open turn out favourably; what must be confirmed follows.
-  const form = (f: "cash" | "voucher"): string => (f === "voucher" ? "服务券" : "");
-  // Plain arithmetic (「3 × 10,000 + 1 × 100,000」) is shown with its sum in yuan, so the figure reads both ways.
-  const worked = (basis: string, yuan: number): string => (/^[\d,\s×+]+$/.test(basis) ? `${basis} = ${yuan.toLocaleString("en-US")} 元` : basis);
-  const itemLine = (i: (typeof items)[number]): string =>
-    `${formatClause(i.clause)}（${i.title}）：最高 ${wanText(i.possibleMax)}${form(i.form)}（${worked(i.possibleBasis ?? i.basis, i.possibleMax)}）`;
   const total = result.possibleTotal;
   const lines: string[] = [];
   // In the question's own verb: 「是不是给30万」 → 「不是。」, 「能给30万吗」 → 「不能。」.
@@ -256,6 +266,38 @@ function estimateLines(result: EstimateResult, hoped: { yuan: number; ask: YesNo
   for (const h of result.hints ?? []) lines.push(`提示：${h}。`);
   lines.push("（按贵机构在示范区内且具有专利代理资质测算，金额均为「不超过」的上限。）");
   const closing = closingSentenceLine(result);
+  if (closing) lines.push(closing);
+  return lines;
+}
+
+/** Facts told year by year (facts-by-year.ts), each year's own. */
+function yearlyFacts(question: string, thisYear: number, jurisdiction: Jurisdiction): { year: number; facts: AgencyInput }[] | undefined {
+  return factsByYear(yearStretches(question, thisYear), thisYear, (text, year) => agencyFactsIn(text, year, jurisdiction, question));
+}
+
+/** Year by year: the sum first, then each year's items under its year (the caps are per year). */
+function yearlyLines(
+  years: readonly { year: number; result: EstimateResult }[],
+  hoped: { yuan: number; ask: YesNoAsk } | undefined,
+  thisYear: number,
+): string[] {
+  const total = years.reduce((a, y) => a + y.result.possibleTotal, 0);
+  const lead = !hoped ? "" : hoped.yuan > total ? `${hoped.ask.no}。` : `${hoped.ask.yes}，在上限之内。`;
+  const named = years.map((y) => `${y.year}年`).join("、");
+  const lines = [`${lead}测算结果：${named}合计最高 ${wanText(total)}（${total.toLocaleString("en-US")} 元），按年度分别测算：`];
+  for (const { year, result } of years) {
+    const stated = result.ineligible.filter((i) => !NOT_ESTIMATED.test(i.reason));
+    if (result.items.length === 0) lines.push(`· ${year}年：${stated[0] ? `按${formatClause(stated[0].clause)}，${stated[0].reason}` : "没有可测算的支持"}`);
+    for (const i of result.items) lines.push(`· ${year}年 ${itemLine(i)}`);
+  }
+  if (hoped && hoped.yuan > total) lines.push(`您问的 ${wanText(hoped.yuan)}超过了上限，最多 ${wanText(total)}。`);
+  for (const { year, result } of years) for (const i of result.items) for (const n of i.notes) if (/上限|不予|只取/.test(n)) lines.push(`（${year}年：${n}）`);
+  // The same premise for every year is said once.
+  for (const c of new Set(years.flatMap((y) => y.result.toConfirm.map((c) => c.text)))) lines.push(`前提：${c}。`);
+  // Room left in a year (「本年度还有 10万元 额度」) helps only for a year not yet over.
+  for (const { year, result } of years) if (year >= thisYear) for (const h of result.hints ?? []) lines.push(`提示（${year}年）：${h}。`);
+  lines.push("（按贵机构在示范区内且具有专利代理资质测算，金额均为「不超过」的上限。）");
+  const closing = closingSentenceLine(years[0]!.result);
   if (closing) lines.push(closing);
   return lines;
 }
@@ -287,6 +329,15 @@ export function applyOwnNumbers(asked: string, jurisdictions: readonly Jurisdict
   const year = Number(today.slice(0, 4));
   // The first jurisdiction the reply speaks for whose module offers an estimate (registration order).
   const offering = estimateJurisdictions().find((m) => jurisdictions.includes(m.jurisdiction));
+  const yearly = offering ? yearlyFacts(question, year, offering.jurisdiction) : undefined;
+  if (yearly) {
+    const results = yearly.map((y) => ({ year: y.year, result: estimateSupport(y.facts, { today }) }));
+    return {
+      lines: yearlyLines(results, askedAmountIn(question), year),
+      clauses: [...new Set(results.flatMap((r) => restingOn(r.result).map((i) => i.clause)))],
+      estimated: true,
+    };
+  }
   const agency = offering ? agencyFactsIn(question, year, offering.jurisdiction) : undefined;
   if (agency) {
     const result = estimateSupport(agency, { today });

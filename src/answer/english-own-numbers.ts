@@ -10,6 +10,7 @@ import { estimateSupport, checkJurisdiction, groupDigits } from "../rules/index.
 import type { AgencyInput, CheckResult, EstimateResult, Jurisdiction, ZoneProfile } from "../rules/index.ts";
 import { estimateJurisdictions } from "../rules/jurisdiction-registry.ts";
 import { englishCitation } from "./english-citation.ts";
+import { englishYearStretches, factsByYear } from "./facts-by-year.ts";
 
 export interface EnglishOwnNumbers {
   /** the conclusion lines, in order; the first opens with Yes/No when the question asked one */
@@ -57,8 +58,11 @@ export function englishZoneFacts(question: string): ZoneProfile["zone"] | undefi
   return { ...(institutions !== undefined && { serviceInstitutions: institutions }), ...(area !== undefined && { coreAreaSqm: area }) };
 }
 
-/** Facts of an agency support estimate (Zibo 第九条); undefined when the question states none. */
-export function englishAgencyFacts(question: string, year: number, jurisdiction: Jurisdiction): AgencyInput | undefined {
+/**
+ * Facts of an agency support estimate (Zibo 第九条); undefined when the question states none. `whole` is the
+ * message a stretch of it (one year's facts) comes from: what the cases are called is said once.
+ */
+export function englishAgencyFacts(question: string, year: number, jurisdiction: Jurisdiction, whole = question): AgencyInput | undefined {
   const q = question.toLowerCase();
   const input: AgencyInput = { jurisdiction, year, agency: { inZone: true, patentAgencyQualified: true } };
   let any = false;
@@ -70,10 +74,13 @@ export function englishAgencyFacts(question: string, year: number, jurisdiction:
   if (securitizations !== undefined) (input.securitizations = securitizations), (any = true);
   const attorneys = first(q, [new RegExp(String.raw`\b${NUM}${WORDS(6)}\s+(?:patent\s+)?attorney(?:s|\s+certificates?)?\b`)]);
   if (attorneys !== undefined) (input.newPatentAttorneys = attorneys), (any = true);
-  const won = first(q, [new RegExp(String.raw`\b(?:won|win|wins|winning)\s+${NUM}${WORDS(4)}\s+(?:cases|case|lawsuits|suits)\b`), new RegExp(String.raw`\b${NUM}${WORDS(4)}\s+(?:cases|lawsuits)\s+won\b`)]);
+  // 「in 2023 we won 3」: a later year's count drops the noun the message named once.
+  const elided = whole !== question && /\b(cases?|lawsuits?)\b/.test(whole.toLowerCase()) ? [new RegExp(String.raw`\b(?:won|win|wins)\s+(?:another\s+)?${NUM}(?![\w-])(?!\s+[a-z])`)] : [];
+  const won = first(q, [new RegExp(String.raw`\b(?:won|win|wins|winning)\s+${NUM}${WORDS(4)}\s+(?:cases|case|lawsuits|suits)\b`), new RegExp(String.raw`\b${NUM}${WORDS(4)}\s+(?:cases|lawsuits)\s+won\b`), ...elided]);
   if (won !== undefined) {
     // 「foreign-related or major」 is the clause's own condition; a case called neither is read as one (as in Chinese).
-    const kind = /major|significant|influential/.test(q) && !/foreign/.test(q) ? "major" : "foreign";
+    const all = whole.toLowerCase();
+    const kind = /major|significant|influential/.test(all) && !/foreign/.test(all) ? "major" : "foreign";
     input.wonCases = Array.from({ length: Math.min(won, 100) }, () => ({ enterpriseInZone: true, kind }));
     any = true;
   }
@@ -90,7 +97,10 @@ export function englishAgencyFacts(question: string, year: number, jurisdiction:
 /** The amount the asker hopes for in a yes/no question (「Can we get 250,000?」 → 250000). */
 export function englishAskedAmount(question: string): number | undefined {
   if (!/^\s*(can|could|may|will|would|do|does|is|are)\b/i.test(question) && !/\b(can|could) (we|i|they|it)\b/i.test(question)) return undefined;
-  const amounts = [...question.matchAll(/(?:rmb|cny|¥|yuan)?\s*(\d{1,3}(?:,\d{3})+|\d{4,})\s*(?:yuan|rmb|cny)?/gi)].map((m) => Number(m[1]!.replace(/,/g, "")));
+  // A year (「in 2022」) is no amount: a bare 19xx/20xx counts only with its currency.
+  const amounts = [...question.matchAll(/(rmb|cny|¥|yuan)?\s*(\d{1,3}(?:,\d{3})+|\d{4,})\s*(yuan|rmb|cny)?/gi)]
+    .filter((m) => m[1] || m[3] || !/^(19|20)\d{2}$/.test(m[2]!))
+    .map((m) => Number(m[2]!.replace(/,/g, "")));
   return amounts.length > 0 ? Math.max(...amounts) : undefined;
 }
 
@@ -122,6 +132,32 @@ function estimateLines(result: EstimateResult, asked: number | undefined): strin
   if (reading?.otherReading) {
     lines.push(`(Article 9's closing sentence "each preferential policy only once a year" is read here as once per item; read as one item per agency a year, the total would be at most ${cny(reading.otherReading.possibleTotal)}.)`);
   }
+  return lines;
+}
+
+/** Year by year: the sum first, then each year's items under its year (Article 9's caps hold per year). */
+function yearlyLines(years: readonly { year: number; result: EstimateResult }[], asked: number | undefined): string[] {
+  const total = years.reduce((a, y) => a + y.result.possibleTotal, 0);
+  const over = asked !== undefined && asked > total;
+  const lead = asked === undefined ? "" : over ? "No — " : "Yes — within the cap: ";
+  const named = years.map((y) => y.year).join(" and ");
+  const opening = `up to ${cny(total)} in total for ${named}, year by year:`;
+  const lines = [lead ? `${lead}${opening}` : `U${opening.slice(1)}`];
+  for (const { year, result } of years) {
+    const items = result.items.filter((i) => i.possibleMax > 0);
+    if (items.length === 0) lines.push(`· ${year}: nothing the figures reach`);
+    for (const i of items) {
+      const basis = plainBasis(i.possibleBasis ?? i.basis);
+      lines.push(`· ${year}: up to ${cny(i.possibleMax)}${i.form === "voucher" ? " in service vouchers" : ""}${basis ? ` (${basis})` : ""} under ${englishCitation(i.clause)}`);
+    }
+  }
+  for (const { year, result } of years) {
+    for (const i of result.items.filter((i) => i.notes.some((n) => /上限/.test(n)))) {
+      lines.push(`(${year}: ${englishCitation(i.clause)} caps it at ${cny(i.possibleMax)} a year; cases beyond the cap are not subsidised.)`);
+    }
+  }
+  if (over) lines.push(`The ${cny(asked)} you asked about is above the cap of ${cny(total)}.`);
+  lines.push("(Estimated for an agency inside the zone with patent-agency qualification; every amount is an \"up to\" cap.)");
   return lines;
 }
 
@@ -162,6 +198,14 @@ const LABEL: Readonly<Record<string, string>> = { zhejiang: "Zhejiang", zibo: "Z
 export function applyEnglishOwnNumbers(question: string, jurisdictions: readonly Jurisdiction[], today: string, yesNo = false): EnglishOwnNumbers | undefined {
   const year = Number(today.slice(0, 4));
   const offering = estimateJurisdictions().find((m) => jurisdictions.includes(m.jurisdiction));
+  const yearly = offering
+    ? factsByYear(englishYearStretches(question, year), year, (text, y) => englishAgencyFacts(text, y, offering.jurisdiction, question))
+    : undefined;
+  if (yearly) {
+    const results = yearly.map((y) => ({ year: y.year, result: estimateSupport(y.facts, { today }) }));
+    const resting = results.flatMap((r): { clause: string }[] => (r.result.items.length > 0 ? r.result.items : r.result.ineligible));
+    return { lines: yearlyLines(results, englishAskedAmount(question)), clauses: [...new Set(resting.map((i) => i.clause))] };
+  }
   const agency = offering ? englishAgencyFacts(question, year, offering.jurisdiction) : undefined;
   if (agency) {
     const result = estimateSupport(agency, { today });

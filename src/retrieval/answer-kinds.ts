@@ -61,10 +61,12 @@ export function quantitiesIn(text: string, { chineseNumerals = true } = {}): Qua
   return out;
 }
 
-/** Synthetic terms for what a question asks for: `#basis`, `#qty:家` … */
 /** A month or day the asker states (2021年10月, 2021年10月5日): year, month and day in groups 1–3. */
 export const STATED_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?/u;
+/** A year written out (「2021年」), with or without its month: when something happened or is asked about. */
+export const STATED_YEAR = /\d{4}\s*年/u;
 
+/** Synthetic terms for what a question asks for: `#basis`, `#qty:家` … */
 export function questionKindTerms(question: string): string[] {
   const terms = new Set<string>();
   for (const k of QUESTION_KINDS) if (k.pattern.test(question)) terms.add(k.term);

@@ -319,7 +319,9 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
 
     profile(query): QueryProfile {
       const words = weightedWords(query);
-      const kinds = questionKindTerms(query);
+      // The kinds asked, as the weighing read them: a clause of the asker's story asks none (a year it states
+      // is no date asked for).
+      const kinds = words.filter((w) => isKindTerm(w.word)).map((w) => w.word);
       // The answer kind alone (「今天几号」 → #date) is no topic.
       const real = words.filter((w) => !isKindTerm(w.word));
       const known = real.filter((w) => table.matches(w)[corpusColumn]! > 0).map((w) => w.word);

@@ -17,7 +17,7 @@
  * their key words unmatched, so their coverage stays low whatever retrieval
  * ranks first.
  */
-import { asksForCondition, isKindTerm, formKindCues, questionKindTerms, STATED_DATE } from "./answer-kinds.ts";
+import { asksForCondition, isKindTerm, formKindCues, questionKindTerms, STATED_DATE, STATED_YEAR } from "./answer-kinds.ts";
 import { COUNT_CLASSIFIERS, statesFigure } from "./counting-words.ts";
 import { CONDITION_WORDS, DOMAIN_TERMS, FRAMING_WORDS, JURISDICTION_WORDS, LIGHT_VERBS, QUANTITY_UNITS, RULE_ATTRIBUTES, STOPWORDS, SYNONYMS } from "./domain-terms.ts";
 import { askerContextSpans, ASKS_FOR_SOMETHING, isStory, NAMES_PROGRAMME, situationSpans, smallTalkSpans, withoutSpans } from "./message-clauses.ts";
@@ -259,13 +259,14 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
   /**
    * The kinds of answer a message asks for. Small talk asks none (「家人们谁懂啊」 is no #who); a clause that
    * asks nothing tells the asker's situation (「没啥背景」 is no #basis) and gives only the measure of a figure
-   * it states (「园区有15家」: #qty:家) or a date.
+   * it states (「园区有15家」: #qty:家). A year it states (「2021年为同一申请人打赢了6起，…最多补多少」) is
+   * when the story happened, not a date asked for.
    */
   function askedKinds(query: string, situation: readonly [number, number][], smallTalk: readonly [number, number][]): string[] {
     const told = questionKindTerms(withoutSpans(query, smallTalk));
     if (situation.length === 0) return told;
     const asked = questionKindTerms(withoutSpans(query, situation));
-    return told.filter((k) => k.startsWith("#qty:") || k === "#date" || asked.includes(k));
+    return told.filter((k) => k.startsWith("#qty:") || asked.includes(k));
   }
 
   /**
@@ -302,7 +303,7 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
       const kinds = askedKinds(query, situation, smallTalk);
       const hasQuantity = kinds.some((k) => k.startsWith("#qty:"));
       // A date asked for, or one the asker states (「2021年10月还在试用期内吗」): its digits and parts are no topic.
-      const hasDate = kinds.includes("#date") || STATED_DATE.test(query);
+      const hasDate = kinds.includes("#date") || STATED_DATE.test(query) || STATED_YEAR.test(query);
       const framed = asksForCondition(kinds);
       const exceptions = [...query.matchAll(EXCEPT)].map((m): [number, number] => [m.index!, m.index! + m[0].length]);
       const sources = reportedSourceSpans(query);

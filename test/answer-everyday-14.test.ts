@@ -1,0 +1,121 @@
+/**
+ * Round 9p: facts told year by year are estimated year by year (第九条's caps hold per year); a year told in the
+ * asker's story is no date asked; 个 counts service offices (「只有1个服务点」); a message whose every ask is
+ * answered is not refused for a place name in its story. Questions written fresh from the two texts; none is in a set.
+ */
+import { describe, expect, it } from "vitest";
+import { applyOwnNumbers } from "../src/answer/apply-own-numbers.ts";
+import { applyEnglishOwnNumbers } from "../src/answer/english-own-numbers.ts";
+import { englishYearStretches, yearStretches } from "../src/answer/facts-by-year.ts";
+import { useOfflineAnswerer } from "./support/offline-answerer.ts";
+
+describe("facts told year by year", () => {
+  it("finds the stretches of each year, relative years counted from this one", () => {
+    const told = yearStretches("我们所去年胜诉3件，今年胜诉5件，一共能拿多少", 2026);
+    expect(told?.stretches.map((s) => s.year)).toEqual([2025, 2026]);
+    expect(told?.stretches[0]!.text).toBe("去年胜诉3件，");
+    expect(told?.before).toBe("我们所");
+    // One year named twice is one year's facts; none split.
+    expect(yearStretches("2022年胜诉2件，2022年底又胜诉1件", 2026)).toBeUndefined();
+    expect(yearStretches("2022年胜诉2件，能拿多少", 2026)).toBeUndefined();
+  });
+
+  it("applies the 20 万元 yearly cap to each year and adds the years", () => {
+    const q = "我们机构2022年胜诉了6件涉外专利案件，2023年又胜诉了3件，淄博两年合计最多能拿多少？";
+    const lines = applyOwnNumbers(q, ["zibo"], "2026-12-05")!.lines;
+    // Pooled into one year the nine cases would meet a single cap of 20 万元.
+    expect(lines[0]).toBe("测算结果：2022年、2023年合计最高 35 万元（350,000 元），按年度分别测算：");
+    expect(lines.find((l) => l.startsWith("· 2022年"))).toContain("最高 20 万元");
+    expect(lines.find((l) => l.startsWith("· 2023年"))).toContain("最高 15 万元");
+    expect(lines.some((l) => l.startsWith("（2022年：") && l.includes("上限"))).toBe(true);
+    // Room left in a year long over is no help to anyone.
+    expect(lines.some((l) => l.startsWith("提示（2023年）"))).toBe(false);
+  });
+
+  it("reads 去年/今年 against today, and gives this year's room left", () => {
+    const q = "去年我们办的涉外专利案件胜诉了3件，今年胜诉了2件，淄博的政策一共能支持多少？";
+    const lines = applyOwnNumbers(q, ["zibo"], "2026-12-05")!.lines;
+    expect(lines[0]).toContain("2025年、2026年合计最高 25 万元");
+    expect(lines.some((l) => l.startsWith("提示（2026年）") && l.includes("10万元"))).toBe(true);
+  });
+
+  it("keeps the kind of case said once for the whole message", () => {
+    const q = "2022年我们为区内企业代理的重大影响专利案件胜诉了1件，2023年胜诉了2件，最多能拿多少？";
+    const lines = applyOwnNumbers(q, ["zibo"], "2026-12-05")!.lines;
+    expect(lines[0]).toContain("合计最高 15 万元");
+  });
+
+  it("estimates one year as before when only one year is named", () => {
+    const lines = applyOwnNumbers("2022年我们胜诉了2件涉外专利案件，淄博能给多少？", ["zibo"], "2026-12-05")!.lines;
+    expect(lines[0]).toMatch(/^测算结果：第九条（四）[^\n]*最高 10 万元/);
+  });
+
+  it("does the same in English, a later year's count without its noun read as the same cases", () => {
+    expect(englishYearStretches("Last year we won 3 cases; this year we won 2.", 2026)?.stretches.map((s) => s.year)).toEqual([2025, 2026]);
+    const q = "In 2022 we won 6 foreign-related patent cases and in 2023 we won 3. How much can we get from Zibo in total?";
+    const lines = applyEnglishOwnNumbers(q, ["zibo"], "2026-12-05")!.lines;
+    expect(lines[0]).toBe("Up to CNY 350,000 in total for 2022 and 2023, year by year:");
+    expect(lines[1]).toMatch(/^· 2022: up to CNY 200,000/);
+    expect(lines[2]).toMatch(/^· 2023: up to CNY 150,000/);
+  });
+
+  it("reads no year as the amount hoped for", () => {
+    const lines = applyEnglishOwnNumbers("In 2022 we won 2 foreign-related patent cases. How much can we get from Zibo?", ["zibo"], "2026-12-05")!.lines;
+    expect(lines[0]).toMatch(/^Up to CNY 100,000/);
+  });
+
+  const { answerer } = useOfflineAnswerer();
+
+  it("answers in chat with the yearly sum and each year's line", async () => {
+    const r = await answerer().answer("我们机构2022年胜诉了4件重大影响的专利案件，2023年又胜诉了2件，淄博两年合计最多能拿多少？");
+    expect(r.refused, r.text).toBe(false);
+    expect(r.citations[0]).toBe("zb2020:9.4");
+    expect(r.text).toMatch(/^测算结果：2022年、2023年合计最高 30 万元/);
+  });
+});
+
+describe("the asker's story", () => {
+  const { answerer, opening } = useOfflineAnswerer();
+
+  it("does not read a year in the story as a date asked", async () => {
+    const r = await answerer().answer("我们所2021年帮企业打赢了2起涉外专利案件，按淄博的政策最多能给多少？");
+    expect(r.refused, r.text).toBe(false);
+    expect(r.text.split("\n\n")[0]).toContain("最高 10 万元");
+  });
+
+  it("counts offices told with 个, and says how many are missing", async () => {
+    expect(await opening("我们园区目前只入驻了1个知识产权服务点，够申报淄博的示范区吗？")).toContain("还差 1 家");
+    // People are no offices.
+    expect(applyOwnNumbers("我们有3个代理师，够申报淄博的示范区吗？", ["zibo"], "2026-12-05")?.lines.join("")).not.toContain("服务点");
+  });
+
+  it("answers every ask of a message whose story names a place the texts do not", async () => {
+    const r = await answerer().answer("园区在周村，不大，入驻的知识产权服务点就俩🙃 淄博的门槛是几家机构？我们这俩够不够");
+    expect(r.refused, r.text).toBe(false);
+    expect(r.text.split("\n\n")[0]).toMatch(/2 家，不少于 2 家/);
+  });
+});
+
+describe("asks read from everyday speech", () => {
+  const { answerer, opening } = useOfflineAnswerer();
+
+  it("says a kind pointed back to (这种) is among the listed kinds", async () => {
+    const q = "我们镇上就一个科技企业孵化器，想申报浙江省的示范区，这种可以做依托单位吗？";
+    expect(await opening(q)).toMatch(/^“科技企业孵化器”属于这一项所列的类型/);
+  });
+
+  it("refuses to name firms the texts never name, saying what is missing", async () => {
+    const r = await answerer().answer("淄博那个政银保专利权保险质押贷款，是跟哪家保险公司合作的？");
+    expect(r.refused, r.text).toBe(true);
+    expect(r.text).toContain("具体是哪家银行或机构");
+    // The kind of lender the text does name is still answered.
+    expect((await answerer().answer("淄博的专利质押贷款，哪些银行的算？")).refused).toBe(false);
+  });
+
+  it("reads money asked for in speech as an amount, and a yes/no about getting it twice as one", async () => {
+    const r = await answerer().answer("所里有个小姑娘刚考下专利代理师证，在淄博示范区，能给点钱不？");
+    expect(r.refused, r.text).toBe(false);
+    expect(r.text.split("\n\n")[0]).toContain("1万元");
+    expect(await opening("省级和国家级示范品牌都创成了，能重复领钱吗？")).not.toMatch(/^测算结果/);
+  });
+});
