@@ -119,3 +119,22 @@ describe("asks read from everyday speech", () => {
     expect(await opening("省级和国家级示范品牌都创成了，能重复领钱吗？")).not.toMatch(/^测算结果/);
   });
 });
+
+describe("a figure asked of both texts that one states nowhere", () => {
+  const { answerer, opening } = useOfflineAnswerer();
+
+  it("says the side without it has no such provision, not a clause that shares another word", async () => {
+    const text = await opening("核心区面积这一条，浙江和淄博的要求一样不一样？");
+    expect(text).toMatch(/^不一样。/);
+    expect(text).toContain("浙江省（省级）：核心区面积不少于1000平方米");
+    expect(text).toContain("淄博市（市级）：淄博市建设方案没有这方面的规定。");
+  });
+
+  it("says Zhejiang states no amount when an amount is asked of both, the answered side's clause retrieved first", async () => {
+    const r = await answerer().answer("服务机构完成一笔知识产权证券化，浙江和淄博各奖励多少钱？");
+    expect(r.refused, r.text).toBe(false);
+    expect(r.text).toContain("浙江省（省级）：浙江省管理办法没有这方面的规定。");
+    expect(r.text).toMatch(/淄博市（市级）：[^\n]*10 万元/);
+    expect(r.retrieved[0]).toBe("zb2020:9.1");
+  });
+});

@@ -21,6 +21,7 @@ import { interleave } from "./interleave-retrieved.ts";
 import { notAmongConditions } from "./listed-conditions.ts";
 import { openWithAgreement, openWithBoth } from "./same-or-different.ts";
 import { sidesLackingFocus } from "./sides-lacking-focus.ts";
+import { figureUnstated } from "./unstated-figure.ts";
 import { openWithLarger } from "./which-side-more.ts";
 import { yesNoAsk } from "./yes-no-ask.ts";
 
@@ -171,6 +172,10 @@ export function createSideAnswerer({ index, k, weighCues, answerChinese }: SideA
       parts.map((p, i) => ({ asked: sides[i]!.text, refused: p.result.refused, cited: cited(p.result) })),
       (asked) => index.profile(asked).focusCues,
     );
+    // So is a side whose text states nowhere a figure asked of both (unstated-figure.ts).
+    const kinds = index.profile(question).kinds;
+    const jurisdictions = parts.map((p) => p.jurisdiction);
+    for (const [i, p] of parts.entries()) if (figureUnstated(kinds, p.jurisdiction, jurisdictions, (j) => index.statedKinds(POLICY_OF[j]))) settled.add(i);
     for (const i of settled) if (!parts[i]!.result.refused) parts[i]!.result = { ...parts[i]!.result, refused: true, refusalReason: "off-topic" };
     const answered = parts.filter((p) => !p.result.refused);
     if (answered.length === 0) return undefined;
@@ -207,7 +212,8 @@ export function createSideAnswerer({ index, k, weighCues, answerChinese }: SideA
       citations,
       refused: false,
       jurisdictions: answered.map((p) => p.jurisdiction),
-      retrieved: interleave(parts.map((p) => p.result.retrieved)),
+      // What the reply rests on first: an answered side's clauses before a side without such a provision.
+      retrieved: interleave([...answered, ...parts.filter((p) => p.result.refused)].map((p) => p.result.retrieved)),
       resolvedQuestion: question,
       mode: "offline",
     };

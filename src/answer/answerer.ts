@@ -45,6 +45,7 @@ import { punctuateRunOnAsks, type AskReader } from "./run-on-asks.ts";
 import { splitAsks, type Ask } from "./split-asks.ts";
 import { stackingLines } from "./stacking-readings.ts";
 import { askedOf } from "./compare-sides.ts";
+import { figureUnstated } from "./unstated-figure.ts";
 import { createSideAnswerer, noFirst, openAnswered, SIDE_LABELS } from "./answer-sides.ts";
 import { answerClauseByNumber, asksForClauseOnly, readArticleReference } from "./article-reference.ts";
 import { interleave } from "./interleave-retrieved.ts";
@@ -532,9 +533,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       }
 
       // A named jurisdiction whose own best pieces do not cover the question has no such provision: say so.
+      // So has one that states nowhere a figure asked of both (unstated-figure.ts).
       const missing = named.filter((j) => {
         const own = passages.filter((p) => p.doc === POLICY_OF[j]).slice(0, thresholds.window);
-        return Math.max(0, ...own.map((p) => p.coverage)) < thresholds.minCoverage;
+        return Math.max(0, ...own.map((p) => p.coverage)) < thresholds.minCoverage || figureUnstated(profile.kinds, j, named, (n) => index.statedKinds(POLICY_OF[n]));
       });
       const answeredNamed = named.filter((j) => !missing.includes(j));
       const docs = chooseDocs(passages, answeredNamed.length > 0 ? answeredNamed : named);
