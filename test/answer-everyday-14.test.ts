@@ -138,3 +138,25 @@ describe("a figure asked of both texts that one states nowhere", () => {
     expect(r.retrieved[0]).toBe("zb2020:9.1");
   });
 });
+
+describe("a recognition that is not the zone, and an interval asked with 隔", () => {
+  const { answerer, opening } = useOfflineAnswerer();
+
+  it("refuses a recognition the texts never write, naming it, whatever clause counts the same thing", async () => {
+    const r = await answerer().answer("想申请科技型中小企业评定，需要几件发明专利？");
+    expect(r.refused, r.text).toBe(true);
+    expect(r.text).toContain("“科技型中小企业评定”");
+    const place = await answerer().answer("淄博市高新技术企业认定能给多少补贴？");
+    expect(place.refused).toBe(true);
+    expect(place.text).toContain("“高新技术企业认定”");
+  });
+
+  it("still answers the zone's own recognition", async () => {
+    expect(await opening("淄博的示范区认定要交哪些材料？")).not.toContain("没有写到");
+  });
+
+  it("reads 隔多久 as the interval asked", async () => {
+    expect(await opening("淄博的示范区隔多长时间认定一回？")).toContain("每年度认定一次");
+    expect(await opening("浙江示范区每隔多久考核？")).toContain("每两年考核一次");
+  });
+});

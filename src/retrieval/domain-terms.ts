@@ -358,7 +358,8 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   { term: "#purpose", pattern: /目标|目的|意义|效果|作用|初衷|宗旨|为什么|为何|为啥|干什么用|想达到|要达到|达到什么|(想|为了|图个?)(干嘛|干什么|什么)|是干(嘛|什么)的/ },
   // how often / how long (「每两年考核一次」「每年度认定一次」「试用期一年」)
   // also asked as a choice of periods (「一年一次还是两年一次」「一年查一回」)
-  { term: "#period", pattern: new RegExp(`多久|多长时间|多长|${ASKS_HOW_MANY}年|多少年|频率|周期|[一每]年${ASKS_HOW_MANY}次|[一两二三每]年[^，。？?]{0,4}[一几](次|回)`, "u") },
+  // 隔 (「隔多久认定一回」「每隔多长时间」) is the interval asked, not a topic
+  { term: "#period", pattern: new RegExp(`(每?隔)?(多久|多长时间|多长)|${ASKS_HOW_MANY}年|多少年|频率|周期|[一每]年${ASKS_HOW_MANY}次|[一两二三每]年[^，。？?]{0,4}[一几](次|回)`, "u") },
   // how long one waits for something to happen (「多久能批下来」「几个月才出结果」「到账要等多久」): a time
   // limit, which neither text states — they state how often (每两年考核一次) and the trial period, not how
   // long anything takes; asked so, it is no `#period` (questionKindTerms drops that)

@@ -1,0 +1,36 @@
+/**
+ * 「申请高新技术企业认定需要有多少件发明专利」: a recognition the asker means (X认定, X评定) that is not the zone
+ * both texts are about. Its words may each be in the texts (高新技术 of 「高新技术特色小镇」, 企业, 认定), so
+ * coverage alone answers it from a clause that counts 发明专利 for another purpose. The noun phrase right
+ * before 认定 names what is recognised; when the texts never write it, they say nothing of that recognition.
+ * Only grammar is read (the tagger's nouns), never a list of other programmes.
+ */
+import { NAMES_PROGRAMME } from "../retrieval/message-clauses.ts";
+
+export interface TaggedWord {
+  word: string;
+  tag: string;
+}
+
+/** Tags of the words a noun phrase is built from (nouns, place and organisation names, idioms used as nouns). */
+const NOUN_PART = /^(n|nz|nt|ns|nr|l|j|an)/;
+const RECOGNISED = new Set(["认定", "评定"]);
+
+/**
+ * The recognition named that no text writes (「高新技术企业认定」), or undefined.
+ * @param written whether the texts write a phrase
+ */
+export function otherRecognition(tagged: readonly TaggedWord[], written: (phrase: string) => boolean): string | undefined {
+  for (const [i, w] of tagged.entries()) {
+    if (!RECOGNISED.has(w.word)) continue;
+    let from = i;
+    while (from > 0 && NOUN_PART.test(tagged[from - 1]!.tag)) from--;
+    // Where it is recognised (「淄博市高新技术企业认定」) is not what: the place is no part of its name.
+    while (i - from > 2 && tagged[from]!.tag.startsWith("ns")) from++;
+    const phrase = tagged.slice(from, i).map((t) => t.word).join("");
+    // One noun (「资格认定」「年度认定」) says how, not what; two or more name a thing recognised.
+    if (i - from < 2 || NAMES_PROGRAMME.test(phrase) || written(phrase)) continue;
+    return `${phrase}${w.word}`;
+  }
+  return undefined;
+}
