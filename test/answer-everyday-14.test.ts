@@ -149,6 +149,8 @@ describe("a recognition that is not the zone, and an interval asked with 隔", (
     const place = await answerer().answer("淄博市高新技术企业认定能给多少补贴？");
     expect(place.refused).toBe(true);
     expect(place.text).toContain("“高新技术企业认定”");
+    // A place before 认定 says where, not which programme: a zone in it is the zone's own recognition.
+    expect((await answerer().answer("淄博园区认定为优秀的话，有什么好处？")).refused).toBe(false);
   });
 
   it("still answers the zone's own recognition", async () => {
@@ -158,5 +160,21 @@ describe("a recognition that is not the zone, and an interval asked with 隔", (
   it("reads 隔多久 as the interval asked", async () => {
     expect(await opening("淄博的示范区隔多长时间认定一回？")).toContain("每年度认定一次");
     expect(await opening("浙江示范区每隔多久考核？")).toContain("每两年考核一次");
+  });
+});
+
+describe("what a body does, and what good something brings", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("answers a body's role from the clause where it acts, not the texts' purpose", async () => {
+    const text = await opening("淄博示范区申报过程中，区县知识产权管理部门扮演什么角色？");
+    expect(text).toContain("区县知识产权管理部门");
+    expect(text).not.toContain("第二条");
+    // The purpose of the zone itself is still its purpose.
+    expect(await opening("浙江建示范区想起什么作用？")).toMatch(/（第[一二]条）/);
+  });
+
+  it("reads 有啥好事 as a gain asked", async () => {
+    expect(await opening("淄博园区认定为优秀的话，有什么好事？")).toMatch(/优先推荐/);
   });
 });

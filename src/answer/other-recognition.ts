@@ -25,10 +25,10 @@ export function otherRecognition(tagged: readonly TaggedWord[], written: (phrase
     if (!RECOGNISED.has(w.word)) continue;
     let from = i;
     while (from > 0 && NOUN_PART.test(tagged[from - 1]!.tag)) from--;
-    // Where it is recognised (「淄博市高新技术企业认定」) is not what: the place is no part of its name.
-    while (i - from > 2 && tagged[from]!.tag.startsWith("ns")) from++;
+    // Where it is recognised (「淄博市高新技术企业认定」「淄博园区认定」) is not what: the place is no part of its name.
+    while (from < i && tagged[from]!.tag.startsWith("ns")) from++;
     const phrase = tagged.slice(from, i).map((t) => t.word).join("");
-    // One noun (「资格认定」「年度认定」) says how, not what; two or more name a thing recognised.
+    // One noun (「园区认定」「资格认定」「年度认定」) says of what or how, no other programme; two or more name one.
     if (i - from < 2 || NAMES_PROGRAMME.test(phrase) || written(phrase)) continue;
     return `${phrase}${w.word}`;
   }

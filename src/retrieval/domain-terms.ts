@@ -347,15 +347,18 @@ export const WAIT_ASK = new RegExp(
  * What a zone or its district gains is asked (「对区县有啥好处」「评上优秀有啥buff加成」「能捞到啥」); speech names
  * gains in words the texts never use. See QUESTION_KINDS.
  */
-export const BENEFIT_ASK = /好处|甜头|实惠|着数|buff|加成|福利|待遇|红利|优待|(能|可以|会)(得到|拿到|得着|捞到|享受到?)(什么|啥|哪些)|有(什么|啥)用(?!途)|图(个|点)?啥/i;
+export const BENEFIT_ASK = /好处|甜头|实惠|着数|buff|加成|福利|待遇|红利|优待|(啥|什么|哪些)[^，,。？?]{0,4}好事|(能|可以|会)(得到|拿到|得着|捞到|享受到?)(什么|啥|哪些)|有(什么|啥)用(?!途)|图(个|点)?啥/i;
 /** A clause that grants something (「年度考核予以加分奖励」「优先推荐申报…」「给予不超过5万元…支持」): what `#benefit` asks for. */
 export const GRANTS = /加分|优先推荐|给予[^。；]{0,40}(支持|奖励|补助|资助|补贴)/;
+
+/** The role a body plays (「区县知识产权管理部门起什么作用」「市中心负责什么」): what it does, not what something is for. */
+const BODY_ROLE_ASK = /(部门|局|中心|单位|机关|政府)[^，,。？?]{0,6}(起|发挥|扮演|担任|承担)了?(什么|啥|哪些|怎样的)(作用|角色|职责)/u;
 
 export const QUESTION_KINDS: readonly KindCue[] = [
   // what a rule is based on (第一条 「根据…制订本办法」; the Zibo preamble 「根据…精神…制定」)
   { term: "#basis", pattern: /依据|根据|背景|由来|出处|上位法|(哪些|哪个|什么|哪两个|哪几个)(上级|上位)?(政策)?文件|上级文件|上位文件/ },
   // what it is for (general provisions: 「为促进…」「通过…做大做强…」)
-  { term: "#purpose", pattern: /目标|目的|意义|效果|作用|初衷|宗旨|为什么|为何|为啥|干什么用|想达到|要达到|达到什么|(想|为了|图个?)(干嘛|干什么|什么)|是干(嘛|什么)的/ },
+  { term: "#purpose", pattern: /目标|目的|意义|效果|(?<!(部门|局|中心|单位|机关|政府)[^，,。？?]{0,6}(起|发挥|扮演|担任|承担)了?(什么|啥|哪些|怎样的))作用|初衷|宗旨|为什么|为何|为啥|干什么用|想达到|要达到|达到什么|(想|为了|图个?)(干嘛|干什么|什么)|是干(嘛|什么)的/ },
   // how often / how long (「每两年考核一次」「每年度认定一次」「试用期一年」)
   // also asked as a choice of periods (「一年一次还是两年一次」「一年查一回」)
   // 隔 (「隔多久认定一回」「每隔多长时间」) is the interval asked, not a topic
@@ -373,7 +376,8 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   { term: "#scope", pattern: /覆盖|涵盖|服务范围|服务领域|(哪些|什么|哪类|哪几类)(类型的|种类的|类)?(知识产权)?服务(?!机构|平台|券|点)/ },
   // who does something (「交给谁」「哪个部门负责」 → 「向…提出申报申请」「由…组织实施」)
   // 「浙江和淄博谁有…」 asks which of the two, and 「促进谁和谁的对接」 between whom, not who does it.
-  { term: "#who", pattern: /(?<!(和|跟|与)[\u4e00-\u9fff]{2,3}|谁(和|跟|与))谁(?!(和|跟|与)谁)|哪个部门|哪个单位|哪家单位|哪个机构|哪些部门|哪些单位|哪个机关/ },
+  // what a body does (「区县知识产权管理部门起什么作用」) is asked of the clauses where it acts
+  { term: "#who", pattern: new RegExp(`(?<!(和|跟|与)[\u4e00-\u9fff]{2,3}|谁(和|跟|与))谁(?!(和|跟|与)谁)|哪个部门|哪个单位|哪家单位|哪个机构|哪些部门|哪些单位|哪个机关|${BODY_ROLE_ASK.source}`, "u") },
   // where zones are built (「建在哪些地方」「选在什么样的区域」 → 「围绕…的地区进行布局」)
   { term: "#place", pattern: /(哪些|什么|哪类|什么样的?)(地方|地区|区域|园区)|哪里建|建在哪|选址|布局在/ },
   // a physical location: an address, where an office is or where something is done
@@ -474,7 +478,7 @@ export const FRAMING_WORDS: ReadonlySet<string> = new Set([
  */
 export const RULE_ATTRIBUTES: ReadonlySet<string> = new Set([
   "额度", "金额", "数额", "数量", "标准", "上限", "下限", "幅度", "比例", "期限", "时限", "档次", "等级", "级别",
-  "后果", "结果", "职责", "职能", "责任", "义务", "权限", "流程", "步骤", "范围", "内容", "规定", "方式", "形式", "类型",
+  "后果", "结果", "职责", "职能", "角色", "责任", "义务", "权限", "流程", "步骤", "范围", "内容", "规定", "方式", "形式", "类型",
   // spoken forms of the same attributes: 封顶 is how people say 上限 (「一年封顶多少」)
   "封顶",
 ]);
