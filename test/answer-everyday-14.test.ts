@@ -178,3 +178,18 @@ describe("what a body does, and what good something brings", () => {
     expect(await opening("淄博园区认定为优秀的话，有什么好事？")).toMatch(/优先推荐/);
   });
 });
+
+describe("where something is handed in, and English modifiers that add nothing", () => {
+  const { answerer, opening } = useOfflineAnswerer();
+
+  it("reads 交到啥地方 as to whom, answered by the clause that says it", async () => {
+    expect(await opening("浙江的示范区申报书第一步要先送到啥地方？")).toContain("设区市");
+    expect(await opening("淄博示范区的申报申请报到哪儿？")).toContain("区县知识产权管理部门");
+  });
+
+  it("reads 「existing」 agencies as agencies", async () => {
+    const r = await answerer().answer("How many existing IP service agencies does a Zibo zone need at minimum?");
+    expect(r.refused, r.text).toBe(false);
+    expect(r.text.split("\n\n")[0]).toMatch(/\b2\b/);
+  });
+});

@@ -146,6 +146,9 @@ function glossaryNeedles(): GlossaryNeedle[] {
   return needles;
 }
 
+/** Modifiers that say only that something exists now (existing agencies, the current zone). */
+const NOW_MODIFIERS = /\b(existing|current|currently|present|presently)\b/g;
+
 /** 「Article 9 (5)」「Art. 16」「Article 7, item 2」: a clause named by its number. */
 const ENGLISH_CLAUSE = /\b(?:article|art\.?)\s*(\d+)(?:\s*\(\s*(\d+)\s*\)|,?\s*(?:item|point|paragraph|para\.?)\s*(\d+))?/i;
 
@@ -157,7 +160,9 @@ export function readEnglishQuestion(asIs: string): EnglishReading {
   const question = reference ? asIs.replace(reference[0], " ") : asIs;
   // 「when」 inside a sentence joins clauses (「does Zibo pay when our staff obtain …」); only opening one does it ask for a date.
   const asked = question.replace(/(^|[.?!]\s*)when\b/gi, "$1WHEN").replace(/\bwhen\b/g, " ").replace(/WHEN/g, "when");
-  let rest = ` ${asked.toLowerCase().replace(/[^a-z0-9]+/g, " ")} `;
+  // 「the number of existing IP service agencies」: a modifier that only says the things are there now stands
+  // between the words of a glossary phrase (number of … agencies) and adds nothing the texts distinguish.
+  let rest = ` ${asked.toLowerCase().replace(NOW_MODIFIERS, " ").replace(/[^a-z0-9]+/g, " ")} `;
   const found: { at: number; zh: string }[] = [];
   const terms: { en: string; zh: string }[] = [];
   const synonyms = new Set<string>();

@@ -12,10 +12,10 @@
 import type { Passage, QueryProfile } from "../retrieval/passage.types.ts";
 
 /**
- * A period, date or validity asked (「一年给一次还是就给一回」「多久考核一次」「到时候还在试用期内吗」) that a
- * best clause states.
+ * A period, date or validity asked (「一年给一次还是就给一回」「多久考核一次」「到时候还在试用期内吗」), or to whom
+ * something is handed in (「材料第一步要先交到啥地方去」), that a best clause states.
  */
-const ASKED_MEASURES = /^#(period|date|validity)$/;
+const ASKED_MEASURES = /^#(period|date|validity|destination)$/;
 
 export interface RefusalThresholds {
   /** below this best coverage among the top pieces, refuse */

@@ -387,7 +387,8 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   { term: "#location", pattern: /地址|地点|(哪个|什么)位置|(?<!(差|缺|难|好|强|弱|错|卡|区别|不同|差别|差距|问题|原因|关键|难点|重点|亮点|优势|不足|短板))在哪(?![些个一])|在什么地方/ },
   // where to hand an application in (「在哪儿申报」「在什么地方交」 → 「向设区市知识产权局提出申报申请」): a body,
   // not a place (questionKindTerms drops `#location` then)
-  { term: "#destination", pattern: /(在哪(里|儿)?|在什么地方)(交|报|申报|申请|提交|递交|提出)/ },
+  // or with the verb first (「材料要先交到啥地方去」「报到哪里」)
+  { term: "#destination", pattern: /(在哪(里|儿)?|在什么地方)(交|报|申报|申请|提交|递交|提出)|(交|报|递|送|提交|递交)(到|给|去|往)(哪(里|儿|个地方)?|啥地方|什么地方)/ },
   // what it takes to qualify (「申报需要什么条件」「门槛高吗」「申请资格」「依托单位得是什么样的」; officialese
   // speech calls them 硬杠杠/硬指标)
   // → the article that lists them (「应具备以下条件」「应当具备下列条件」)

@@ -121,6 +121,9 @@ export interface TopicCoverage {
  * @param usedByTexts whether the two texts use a word (or a synonym or sub-word
  * of it); without it every verb counts as a content verb.
  */
+/** Nouns that only say 「where」 (啥地方, 什么位置). */
+const WHERE_NOUNS: ReadonlySet<string> = new Set(["地方", "地点", "位置", "地儿"]);
+
 export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: string) => boolean = () => true): TopicCoverage {
   /**
    * jieba's dictionary tags many everyday verbs and adjectives as personal names (明白, 卡住 → nr); the
@@ -309,6 +312,7 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
       const sources = reportedSourceSpans(query);
       const doubts = doubtSpans(query);
       const hasCondition = kinds.includes("#condition");
+      const hasDestination = kinds.includes("#destination");
       const hasPeriod = kinds.includes("#period");
       const cues = formKindCues(query);
       const seen = new Set<string>();
@@ -324,6 +328,8 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         if (hasQuantity && UNIT_FORMS.has(word)) continue;
         if (hasDate && DATE_PARTS.has(word)) continue;
         if (hasCondition && CONDITION_WORDS.has(word)) continue;
+        // 「交到啥地方」 asks to whom (`#destination`, a body): its 地方 only says where, as 条件 says `#condition`.
+        if (hasDestination && WHERE_NOUNS.has(word)) continue;
         // A word the texts never use that only says which measure is wanted (封顶 of
         // 「一年封顶多少」 is `#qty:万元`): the kind stands for it, as 条件 is `#condition`.
         if (cues.some((c) => c.includes(word)) && !usedByTexts(word)) continue;
