@@ -193,3 +193,11 @@ describe("where something is handed in, and English modifiers that add nothing",
     expect(r.text.split("\n\n")[0]).toMatch(/\b2\b/);
   });
 });
+
+describe("a classifier cut off its numeral", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("reads 做成一单 as one deal, not a word of the texts", async () => {
+    expect(await opening("淄博那边，服务机构做成一单知识产权证券化能拿多少？")).toMatch(/10 ?万元/);
+  });
+});

@@ -121,6 +121,18 @@ export interface TopicCoverage {
  * @param usedByTexts whether the two texts use a word (or a synonym or sub-word
  * of it); without it every verb counts as a content verb.
  */
+/** Where a one-character count classifier follows a numeral the tagger split from it (「一单」 → 一/单). */
+function classifiersAfterNumerals(tagged: readonly { word: string; tag: string }[]): Set<number> {
+  const at = new Set<number>();
+  let offset = 0;
+  for (const [i, t] of tagged.entries()) {
+    const next = tagged[i + 1];
+    if (next && t.tag.startsWith("m") && next.word.length === 1 && COUNT_CLASSIFIERS.includes(next.word)) at.add(offset + t.word.length);
+    offset += t.word.length;
+  }
+  return at;
+}
+
 /** Nouns that only say 「where」 (啥地方, 什么位置). */
 const WHERE_NOUNS: ReadonlySet<string> = new Set(["地方", "地点", "位置", "地儿"]);
 
@@ -315,6 +327,7 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
       const hasDestination = kinds.includes("#destination");
       const hasPeriod = kinds.includes("#period");
       const cues = formKindCues(query);
+      const classifierAt = classifiersAfterNumerals(tokenizer.tagged(query));
       const seen = new Set<string>();
       const out: WeightedWord[] = [];
       let cursor = 0;
@@ -341,6 +354,9 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         if (/^[a-z]$/i.test(word)) continue;
         // A numeral with its classifier (三家, 一件, 第二项) says how many or which, not what about.
         if (tag.startsWith("m") && NUMERAL_WORD.test(word)) continue;
+        // …and so does a classifier the tagger cut off its numeral (「做成一单」: 一 + 单, which is no 单位), not
+        // a word after one ending in 一 (「统一批」).
+        if (classifierAt.has(at)) continue;
         // 「申报…需要什么条件」: 申报 says what the conditions are for (FRAMING_WORDS); an attribute
         // noun the texts word otherwise (额度, 职责) says which aspect is wanted (RULE_ATTRIBUTES).
         // The attribute asked for by the question word right after it (「奖励标准是多少」) names the
