@@ -201,3 +201,30 @@ describe("a classifier cut off its numeral", () => {
     expect(await opening("淄博那边，服务机构做成一单知识产权证券化能拿多少？")).toMatch(/10 ?万元/);
   });
 });
+
+describe("rough figures of the asker's own", () => {
+  const { answerer } = useOfflineAnswerer();
+  const zj = (q: string) => applyOwnNumbers(q, ["zhejiang"], "2026-12-05")?.lines ?? [];
+
+  it("reads 十来家, 十几个, 一百来平 and 1000平左右 as ranges, says so, and checks them", () => {
+    const few = zj("园区里现在有十来家知识产权服务机构，够申报浙江的吗？");
+    expect(few[0]).toBe("浙江省：按第六条（三），现有知识产权服务机构 9–11 家，少于 20 家，还差 9–11 家服务机构，暂不满足。");
+    expect(few).toContain("（「十来家」按约数记为 9–11。）");
+    const small = zj("我们的核心区一百来平，浙江的面积要求够不够？");
+    expect(small[0]).toContain("核心区面积 90–110 平方米，少于 1,000 平方米");
+    // 左右 after the unit is no exact 1000平.
+    expect(zj("核心区1000平左右，够浙江的面积要求吗？")[0]).toContain("900–1,100 平方米");
+  });
+
+  it("says a rough figure on both sides of the threshold settles nothing yet", () => {
+    const lines = zj("我们园区二十来家服务机构，够浙江的门槛吗？");
+    expect(lines[0]).toContain("18–22 家");
+    expect(lines[0]).toContain("还不能确定是否达到，请核实确切数字");
+  });
+
+  it("does not check a count told as the story of another ask", async () => {
+    const r = await answerer().answer("我们镇上有十来家知识产权服务机构，听说浙江的示范区也能布局在高新技术特色小镇，是真的吗？");
+    expect(r.refused, r.text).toBe(false);
+    expect(r.text.split("\n\n")[0]).not.toContain("9–11");
+  });
+});

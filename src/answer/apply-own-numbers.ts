@@ -16,6 +16,8 @@ import { parseChineseNumeral } from "../retrieval/answer-kinds.ts";
 import { yesNoAsk, type YesNoAsk } from "./yes-no-ask.ts";
 import { trialDateLines } from "./date-in-trial.ts";
 import { factsByYear, yearStretches } from "./facts-by-year.ts";
+import { asRange, formatRange, type FactRange } from "../rules/fact-range.ts";
+import { parseQuantity } from "../intake/parsers/parse-quantity.ts";
 
 export interface OwnNumbersOutcome {
   /** the conclusion lines, in order */
@@ -121,16 +123,72 @@ function withoutEnumerations(question: string): string {
  */
 const ASKED_THRESHOLD = new RegExp(`(?:要求|需要|必须|须|(?<![拿获取值记懂])得|门槛是?)(?:有|达到|是|在|超过)?\\s*${NUM}\\s*(?:家|件|平方米|平米|平方|㎡|笔|项|个|人|名|位|万)`, "gu");
 
+/**
+ * A count or an area said roughly (「十来家」「二十多家」「十几个服务点」「一百来平」「1000平左右」), read into a range
+ * as the intake reads it (parse-quantity.ts), with the sentence saying how.
+ */
+const ROUGH = String.raw`(?:来|多|余|几)`;
+const AROUND = String.raw`(?:左右|上下)`;
+const AREA_UNIT = String.raw`(?:平方米|平米|平方|㎡|平(?![台均等衡安]))`;
+const ROUGH_INSTITUTIONS = [
+  new RegExp(`(?<said>${NUM}\s*(?:${ROUGH}\s*[家个]|[家个]\s*${AROUND}))${NOUN_PHRASE_GAP(8)}(?:机构|服务点)`, "u"),
+  new RegExp(`(?:机构|服务点)[^，。；？?\d]{0,6}(?<said>${NUM}\s*(?:${ROUGH}\s*[家个]|[家个]\s*${AROUND}))`, "u"),
+];
+const ROUGH_AREA = [new RegExp(`(?<said>${NUM}\s*(?:${ROUGH}\s*${AREA_UNIT}|${AREA_UNIT}\s*${AROUND}))`, "u")];
+
+function roughFirst(question: string, patterns: readonly RegExp[], units: readonly string[], integer: boolean): { value: number | FactRange; reading?: string } | undefined {
+  for (const p of patterns) {
+    const said = p.exec(question)?.groups?.said;
+    const parsed = said ? parseQuantity(said, units, integer) : undefined;
+    if (parsed?.ok) return { value: parsed.value.value, reading: parsed.value.reading };
+  }
+  return undefined;
+}
+
+/** A zone's facts stated in the question, and how a rough figure was read (「「十来家」按约数记为 9–11」). */
+interface ZoneFacts {
+  zone: NonNullable<ZoneProfile["zone"]>;
+  readings: string[];
+}
+
+/** Facts of a zone profile stated in the question (counts of agencies, the core area), exact or rough. */
+function zoneFactsRead(asked: string): ZoneFacts | undefined {
+  const question = withoutEnumerations(asked);
+  // A rough figure first: 「1000平左右」 is not the exact 1000平 its start reads as.
+  const exact = (patterns: readonly RegExp[]) => {
+    const n = first(question, patterns);
+    return n === undefined ? undefined : { value: n, reading: undefined };
+  };
+  const count = roughFirst(question, ROUGH_INSTITUTIONS, ["家", "个"], true) ?? exact(INSTITUTIONS);
+  const area = roughFirst(question, ROUGH_AREA, ["平方米", "平米", "平方", "㎡", "平"], false) ?? exact(AREA);
+  if (count === undefined && area === undefined) return undefined;
+  return {
+    zone: { ...(count !== undefined && { serviceInstitutions: count.value }), ...(area !== undefined && { coreAreaSqm: area.value }) },
+    readings: [count?.reading, area?.reading].filter((r): r is string => r !== undefined),
+  };
+}
+
 /** Facts of a zone profile stated in the question (counts of agencies, the core area). */
 export function zoneFactsIn(asked: string): ZoneProfile["zone"] | undefined {
-  const question = withoutEnumerations(asked);
-  const institutions = first(question, INSTITUTIONS);
-  const area = first(question, AREA);
-  if (institutions === undefined && area === undefined) return undefined;
-  return {
-    ...(institutions !== undefined && { serviceInstitutions: institutions }),
-    ...(area !== undefined && { coreAreaSqm: area }),
-  };
+  return zoneFactsRead(asked)?.zone;
+}
+
+/**
+ * Whether a message that tells the zone's count or area asks something they answer: whether it is enough, the
+ * threshold, how many are missing — or asks nothing else (the facts alone, to be checked). 「小镇里有二十来家机构
+ * …听说特色小镇也能布局，是真的吗」 tells the count as its story and asks of 第五条.
+ */
+function asksOfZoneFacts(question: string): boolean {
+  return !ASKS_SOMETHING.test(question) || OF_ZONE_FACTS.test(question);
+}
+const ASKS_SOMETHING = /[？?]|[吗呢么嘛伐]|不[。！!]?$|没[。！!]?$/u;
+const OF_ZONE_FACTS = /够|达标|达到|满足|符合|有戏|卡|过关|过得了|行不行|行吗|可以吗|能不能|能否|能申|能报|差几|还差|差多少|合格|门槛|条件|要求|多少家|几家|多大|面积|标准|资格|规模|申报|申请/u;
+
+/** How the rules' details write a fact (「9–11 家」「1,000 平方米」), to find the detail that speaks of it. */
+function statedForms(value: number | FactRange, unit: string): string[] {
+  const r = asRange(value)!;
+  if (r.min === r.max) return [`${r.min} ${unit}`, `${r.min.toLocaleString("en-US")} ${unit}`];
+  return [`${formatRange(r)} ${unit}`];
 }
 
 /**
@@ -311,8 +369,12 @@ function checkLines(result: CheckResult, stated: string[]): { lines: string[]; c
     if (!touched) continue;
     clauses.push(c.id);
     const said = c.detail.split("；").filter((part) => stated.some((s) => part.includes(s)));
+    // A rough figure on both sides of the threshold (「20家左右」 against 20家以上) settles nothing yet.
+    const depends = said.some((part) => part.includes("取决于"));
     if (c.status === "not-met") {
       lines.push(`${label}：按${formatClause(c.id)}，${said.join("；")}，${c.gap ?? ""}，暂不满足。`.replace("，，", "，"));
+    } else if (depends) {
+      lines.push(`${label}：按${formatClause(c.id)}，${said.join("；")}，还不能确定是否达到，请核实确切数字。`);
     } else {
       lines.push(`${label}：按${formatClause(c.id)}，${said.join("；")}，这一项已达到${c.status === "unknown" ? "（该条其余要求还需核对）" : ""}。`);
     }
@@ -347,15 +409,16 @@ export function applyOwnNumbers(asked: string, jurisdictions: readonly Jurisdict
       estimated: true,
     };
   }
-  const zone = zoneFactsIn(question);
-  if (!zone) {
+  const facts = asksOfZoneFacts(question) ? zoneFactsRead(question) : undefined;
+  if (!facts) {
     // 「2021年10月还在试用期内吗」: the asker's date against each text's trial (date-in-trial.ts).
     const dated = trialDateLines(question, jurisdictions, today);
     return dated ? { ...dated, estimated: false, noHint: true } : undefined;
   }
+  const { zone, readings } = facts;
   const stated = [
-    ...(zone.serviceInstitutions !== undefined ? [`${zone.serviceInstitutions} 家`] : []),
-    ...(zone.coreAreaSqm !== undefined ? [`${zone.coreAreaSqm} 平方米`, `${zone.coreAreaSqm.toLocaleString("en-US")} 平方米`] : []),
+    ...(zone.serviceInstitutions !== undefined ? statedForms(zone.serviceInstitutions, "家") : []),
+    ...(zone.coreAreaSqm !== undefined ? statedForms(zone.coreAreaSqm, "平方米") : []),
   ];
   const lines: string[] = [];
   const clauses: string[] = [];
@@ -364,5 +427,7 @@ export function applyOwnNumbers(asked: string, jurisdictions: readonly Jurisdict
     lines.push(...r.lines);
     clauses.push(...r.clauses);
   }
+  // A rough figure is said to have been read as a range, so the asker can give the exact one.
+  if (lines.length > 0) lines.push(...readings.map((r) => `（${r}。）`));
   return lines.length > 0 ? { lines, clauses, estimated: false } : undefined;
 }
