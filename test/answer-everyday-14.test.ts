@@ -45,6 +45,11 @@ describe("facts told year by year", () => {
     expect(lines[0]).toContain("合计最高 15 万元");
   });
 
+  it("reads cases told first and won after (「代理了3个涉外专利案子，全赢了」)", () => {
+    const lines = applyOwnNumbers("我们所给区内企业代理了3个涉外专利案件，全部胜诉，淄博能补多少？", ["zibo"], "2026-12-05")!.lines;
+    expect(lines[0]).toContain("最高 15 万元（3 × 50,000 = 150,000 元）");
+  });
+
   it("estimates one year as before when only one year is named", () => {
     const lines = applyOwnNumbers("2022年我们胜诉了2件涉外专利案件，淄博能给多少？", ["zibo"], "2026-12-05")!.lines;
     expect(lines[0]).toMatch(/^测算结果：第九条（四）[^\n]*最高 10 万元/);

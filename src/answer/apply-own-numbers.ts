@@ -84,6 +84,8 @@ const ATTORNEYS = [
 const WON_CASES = [
   new RegExp(`(?:胜诉|赢了|打赢了?|赢)[^，。；？?\\d]{0,6}${NUM}\\s*(?:件|个|起)`),
   new RegExp(`${NUM}\\s*(?:件|个|起)${GAP(10)}(?:胜诉|赢|官司)`),
+  // 「代理了3个涉外专利案子，全赢了」: the cases, then that they were won
+  new RegExp(`${NUM}\\s*(?:件|个|起)${GAP(10)}(?:案子|案件)[，,]\\s*(?:全|都|全部)?(?:打)?(?:赢|胜诉)`),
 ];
 const GRANTS = [
   new RegExp(`授权[^，。；？?\\d]{0,8}${NUM}\\s*件`),
