@@ -45,6 +45,14 @@ describe("facts told year by year", () => {
     expect(lines[0]).toContain("合计最高 15 万元");
   });
 
+  it("reads a later year's count whose noun the message named once", () => {
+    const lines = applyOwnNumbers("去年我们做了3笔专利质押贷款，今年又做了2笔，淄博一共能支持多少？", ["zibo"], "2026-12-05")!.lines;
+    expect(lines[0]).toBe("测算结果：2025年、2026年合计最高 5 万元（50,000 元），按年度分别测算：");
+    // Two kinds named: a bare count is neither.
+    const mixed = applyOwnNumbers("去年做了3笔质押贷款，今年做了1笔证券化，能拿多少？", ["zibo"], "2026-12-05")!.lines;
+    expect(mixed[0]).toContain("合计最高 13 万元");
+  });
+
   it("reads cases told first and won after (「代理了3个涉外专利案子，全赢了」)", () => {
     const lines = applyOwnNumbers("我们所给区内企业代理了3个涉外专利案件，全部胜诉，淄博能补多少？", ["zibo"], "2026-12-05")!.lines;
     expect(lines[0]).toContain("最高 15 万元（3 × 50,000 = 150,000 元）");

@@ -201,9 +201,13 @@ export function agencyFactsIn(asked: string, year: number, jurisdiction: Jurisdi
   const question = withoutEnumerations(asked);
   const input: AgencyInput = { jurisdiction, year, agency: { inZone: true, patentAgencyQualified: true } };
   let any = false;
-  const loans = first(question, LOANS);
+  // 「去年做了3笔质押贷款，今年又做了2笔」: a later year's count drops the noun the message named once — read as that
+  // one kind when the message names only one.
+  const elided = (named: RegExp, other: RegExp): RegExp[] =>
+    whole !== asked && named.test(whole) && !other.test(whole) ? [new RegExp(`${NUM}\\s*[笔项单](?![^，。；？?]{0,10}(?:质押|贷款|证券化))`)] : [];
+  const loans = first(question, [...LOANS, ...elided(/质押|贷款/, /证券化/)]);
   if (loans !== undefined) (input.pledgeLoans = loans), (any = true);
-  const securitizations = first(question, SECURITIZATIONS);
+  const securitizations = first(question, [...SECURITIZATIONS, ...elided(/证券化/, /质押|贷款/)]);
   if (securitizations !== undefined) (input.securitizations = securitizations), (any = true);
   const attorneys = first(question, ATTORNEYS);
   if (attorneys !== undefined) (input.newPatentAttorneys = attorneys), (any = true);
