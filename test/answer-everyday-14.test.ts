@@ -235,6 +235,14 @@ describe("rough figures of the asker's own", () => {
     expect(lines[0]).toContain("还不能确定是否达到，请核实确切数字");
   });
 
+  it("reads 「about 20 agencies」 in English as a range too", () => {
+    const lines = applyEnglishOwnNumbers("Is about 20 agencies enough for a Zhejiang zone?", ["zhejiang"], "2026-12-05", true)!.lines;
+    expect(lines[0]).toContain("you have 18–22 — whether that is enough depends on the exact figure");
+    expect(lines[0]).not.toMatch(/^(Yes|No)/);
+    const few = applyEnglishOwnNumbers("We have about 10 agencies, how many more do we need for Zhejiang?", ["zhejiang"], "2026-12-05")!.lines;
+    expect(few[0]).toContain("you have 9–11, 9–11 more needed");
+  });
+
   it("does not check a count told as the story of another ask", async () => {
     const r = await answerer().answer("我们镇上有十来家知识产权服务机构，听说浙江的示范区也能布局在高新技术特色小镇，是真的吗？");
     expect(r.refused, r.text).toBe(false);

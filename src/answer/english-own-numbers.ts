@@ -10,6 +10,7 @@ import { estimateSupport, checkJurisdiction, groupDigits } from "../rules/index.
 import type { AgencyInput, CheckResult, EstimateResult, Jurisdiction, ZoneProfile } from "../rules/index.ts";
 import { estimateJurisdictions } from "../rules/jurisdiction-registry.ts";
 import { englishCitation } from "./english-citation.ts";
+import { asRange, formatRange, type FactRange } from "../rules/fact-range.ts";
 import { englishYearStretches, factsByYear } from "./facts-by-year.ts";
 
 export interface EnglishOwnNumbers {
@@ -48,12 +49,31 @@ function first(text: string, patterns: readonly RegExp[]): number | undefined {
   return undefined;
 }
 
+/** A figure said roughly (「about 20 agencies」「around 800 square metres」): ± 10 %, at least ± 1, as the Chinese 左右 reads. */
+const ROUGHLY = String.raw`(about|around|roughly|approximately|some|circa|~)\s+`;
+
+function roughly(n: number, integer: boolean): FactRange {
+  const spread = Math.max(integer ? 1 : 0, n * 0.1);
+  const round = (x: number) => (integer ? Math.round(x) : Math.round(x * 100) / 100);
+  return { min: round(n - spread), max: round(n + spread) };
+}
+
+/** The first figure a pattern finds, a range when a word of approximation comes right before it. */
+function firstFact(text: string, patterns: readonly RegExp[], integer: boolean): number | FactRange | undefined {
+  for (const p of patterns) {
+    const m = text.match(p);
+    const n = m?.[2] ? toNumber(m[2]) : undefined;
+    if (n !== undefined) return m![1] ? roughly(n, integer) : n;
+  }
+  return undefined;
+}
+
 /** Facts of a zone profile: the count of agencies (service points) and the core area. */
 export function englishZoneFacts(question: string): ZoneProfile["zone"] | undefined {
   const q = question.toLowerCase();
   // 「an agency in Zibo」 is no count: only figures and number words count agencies.
-  const institutions = first(q, [new RegExp(String.raw`\b${COUNT}${WORDS(3)}\s+(?:agencies|agency|institutions|service points|firms)\b`)]);
-  const area = first(q, [new RegExp(String.raw`\b(\d[\d,]*)\s*(?:square met(?:re|er)s?|sq\.?\s?m\b|m2\b|㎡)`)]);
+  const institutions = firstFact(q, [new RegExp(String.raw`(?:\b${ROUGHLY})?\b${COUNT}${WORDS(3)}\s+(?:agencies|agency|institutions|service points|firms)\b`)], true);
+  const area = firstFact(q, [new RegExp(String.raw`(?:\b${ROUGHLY})?\b(\d[\d,]*)\s*(?:square met(?:re|er)s?|sq\.?\s?m\b|m2\b|㎡)`)], false);
   if (institutions === undefined && area === undefined) return undefined;
   return { ...(institutions !== undefined && { serviceInstitutions: institutions }), ...(area !== undefined && { coreAreaSqm: area }) };
 }
@@ -163,16 +183,20 @@ function yearlyLines(years: readonly { year: number; result: EstimateResult }[],
 
 /** 「要求 20 家以上」「→ 不满足，还差 6 家」: the requirement and gap figures the rule's trace states for one fact. */
 function figuresOf(trace: string): { required?: string; gap?: string } {
-  return { required: trace.match(/要求[^\d]*([\d,]+)/)?.[1], gap: trace.match(/差\s*([\d,]+)/)?.[1] };
+  return { required: trace.match(/要求[^\d]*([\d,]+)/)?.[1], gap: trace.match(/差\s*([\d,]+(?:–[\d,]+)?)/)?.[1] };
 }
 
 function checkLines(result: CheckResult, zone: NonNullable<ZoneProfile["zone"]>, label: string, yesNo: boolean): { lines: string[]; clauses: string[] } {
-  // The English reading states single figures, never ranges.
-  const agencies = typeof zone.serviceInstitutions === "number" ? zone.serviceInstitutions : undefined;
-  const area = typeof zone.coreAreaSqm === "number" ? zone.coreAreaSqm : undefined;
+  // A figure said roughly is a range (「about 20 agencies」 → 18–22), written as the rules' trace writes it.
+  const said = (v: number | FactRange | undefined, unit: string) => {
+    const r = asRange(v);
+    return r === undefined ? undefined : r.min === r.max ? { have: `${groupDigits(r.min)} ${unit}`, shown: groupDigits(r.min) } : { have: `${formatRange(r)} ${unit}`, shown: formatRange(r) };
+  };
+  const agencies = said(zone.serviceInstitutions, "家");
+  const area = said(zone.coreAreaSqm, "平方米");
   const stated = [
-    ...(agencies !== undefined ? [{ have: `${agencies} 家`, noun: "IP service agencies", count: agencies }] : []),
-    ...(area !== undefined ? [{ have: `${groupDigits(area)} 平方米`, noun: "square metres of core area", count: area }] : []),
+    ...(agencies ? [{ ...agencies, noun: "IP service agencies" }] : []),
+    ...(area ? [{ ...area, noun: "square metres of core area" }] : []),
   ];
   const lines: string[] = [];
   const clauses: string[] = [];
@@ -183,10 +207,13 @@ function checkLines(result: CheckResult, zone: NonNullable<ZoneProfile["zone"]>,
       clauses.push(c.id);
       const { required, gap } = figuresOf(step.text);
       const met = /→ 满足/.test(step.text);
+      // A range on both sides of the threshold (「18–22」 against 20) settles nothing yet.
+      const open = /→ 待确认/.test(step.text);
       // 「Is that enough?」 is answered yes or no first; 「how many more do we need?」 with the gap.
-      const lead = yesNo ? (met ? "Yes — " : "No — ") : "";
-      const need = `at least ${required} ${s.noun} are required and you have ${groupDigits(s.count)}`;
-      lines.push(`${lead}${label}: ${need}${met ? " — that is enough" : `, ${gap} more needed`} (${englishCitation(c.id)}).`);
+      const lead = yesNo && !open ? (met ? "Yes — " : "No — ") : "";
+      const need = `at least ${required} ${s.noun} are required and you have ${s.shown}`;
+      const verdict = met ? " — that is enough" : open ? " — whether that is enough depends on the exact figure" : `, ${gap} more needed`;
+      lines.push(`${lead}${label}: ${need}${verdict} (${englishCitation(c.id)}).`);
     }
   }
   return { lines, clauses };
