@@ -133,10 +133,10 @@ const ROUGH = String.raw`(?:来|多|余|几)`;
 const AROUND = String.raw`(?:左右|上下)`;
 const AREA_UNIT = String.raw`(?:平方米|平米|平方|㎡|平(?![台均等衡安]))`;
 const ROUGH_INSTITUTIONS = [
-  new RegExp(`(?<said>${NUM}\s*(?:${ROUGH}\s*[家个]|[家个]\s*${AROUND}))${NOUN_PHRASE_GAP(8)}(?:机构|服务点)`, "u"),
-  new RegExp(`(?:机构|服务点)[^，。；？?\d]{0,6}(?<said>${NUM}\s*(?:${ROUGH}\s*[家个]|[家个]\s*${AROUND}))`, "u"),
+  new RegExp(`(?<said>${NUM}\\s*(?:${ROUGH}\\s*[家个]|[家个]\\s*${AROUND}))${NOUN_PHRASE_GAP(8)}(?:机构|服务点)`, "u"),
+  new RegExp(`(?:机构|服务点)[^，。；？?\\d]{0,6}(?<said>${NUM}\\s*(?:${ROUGH}\\s*[家个]|[家个]\\s*${AROUND}))`, "u"),
 ];
-const ROUGH_AREA = [new RegExp(`(?<said>${NUM}\s*(?:${ROUGH}\s*${AREA_UNIT}|${AREA_UNIT}\s*${AROUND}))`, "u")];
+const ROUGH_AREA = [new RegExp(`(?<said>${NUM}\\s*(?:${ROUGH}\\s*${AREA_UNIT}|${AREA_UNIT}\\s*${AROUND}))`, "u")];
 
 function roughFirst(question: string, patterns: readonly RegExp[], units: readonly string[], integer: boolean): { value: number | FactRange; reading?: string } | undefined {
   for (const p of patterns) {
