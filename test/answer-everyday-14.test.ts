@@ -212,6 +212,8 @@ describe("a classifier cut off its numeral", () => {
 
   it("reads 做成一单 as one deal, not a word of the texts", async () => {
     expect(await opening("淄博那边，服务机构做成一单知识产权证券化能拿多少？")).toMatch(/10 ?万元/);
+    // Spaces the tagger drops do not shift where the classifier stands.
+    expect(await opening("淄博那边 服务机构 做成一单 知识产权证券化 能拿多少？")).toMatch(/10 ?万元/);
   });
 });
 

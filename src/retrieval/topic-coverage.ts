@@ -121,14 +121,20 @@ export interface TopicCoverage {
  * @param usedByTexts whether the two texts use a word (or a synonym or sub-word
  * of it); without it every verb counts as a content verb.
  */
-/** Where a one-character count classifier follows a numeral the tagger split from it (「一单」 → 一/单). */
-function classifiersAfterNumerals(tagged: readonly { word: string; tag: string }[]): Set<number> {
+/**
+ * Where in `query` a one-character count classifier right after a numeral the tagger split from it stands
+ * (「一单」 → 一/单). The tagger drops spaces, so each word is found in the query itself.
+ */
+function classifiersAfterNumerals(query: string, tagged: readonly { word: string; tag: string }[]): Set<number> {
   const at = new Set<number>();
-  let offset = 0;
-  for (const [i, t] of tagged.entries()) {
-    const next = tagged[i + 1];
-    if (next && t.tag.startsWith("m") && next.word.length === 1 && COUNT_CLASSIFIERS.includes(next.word)) at.add(offset + t.word.length);
-    offset += t.word.length;
+  let cursor = 0;
+  let numeralEnd = -1;
+  for (const t of tagged) {
+    const from = query.indexOf(t.word, cursor);
+    if (from < 0) continue;
+    cursor = from + t.word.length;
+    if (from === numeralEnd && t.word.length === 1 && COUNT_CLASSIFIERS.includes(t.word)) at.add(from);
+    numeralEnd = t.tag.startsWith("m") ? cursor : -1;
   }
   return at;
 }
@@ -327,7 +333,7 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
       const hasDestination = kinds.includes("#destination");
       const hasPeriod = kinds.includes("#period");
       const cues = formKindCues(query);
-      const classifierAt = classifiersAfterNumerals(tokenizer.tagged(query));
+      const classifierAt = classifiersAfterNumerals(query, tokenizer.tagged(query));
       const seen = new Set<string>();
       const out: WeightedWord[] = [];
       let cursor = 0;
