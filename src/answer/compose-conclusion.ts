@@ -8,7 +8,7 @@
  * one line per item, each item's complete first sentence (「共 5 项：…」).
  */
 import { formatCitation, formatClause } from "../knowledge/citation.ts";
-import { BENEFIT_ASK, CONSEQUENCE_ASK, GRANTS } from "../retrieval/domain-terms.ts";
+import { BENEFIT_ASK, CONSEQUENCE_ASK, GRANTS, TITLE_REVIEWED, ZONES_CHOSEN } from "../retrieval/domain-terms.ts";
 
 /** A word that shows a sentence is relevant, weighted by how rare it is in the texts. */
 export interface Cue {
@@ -40,6 +40,8 @@ const KIND_SHAPES: Readonly<Record<string, RegExp>> = {
   "#level": /(省级|市级)[^，。；]{0,16}示范区/,
   "#validity": /试用期|有效期|自\d{4}年\d{1,2}月\d{1,2}日起(实施|施行)/,
   "#aspects": /(?<!所)在[^。；]{2,80}等(方面|工作)/,
+  "#lasting": TITLE_REVIEWED,
+  "#quota": ZONES_CHOSEN,
 };
 /**
  * Kinds of answer read off the question here rather than in retrieval, because

@@ -8,11 +8,13 @@ import { articleOf, formatCitation, parseCitation } from "../knowledge/citation.
 import { POLICIES } from "../knowledge/policy-catalog.ts";
 import type { PolicyId } from "../knowledge/policy-document.schema.ts";
 import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
+import { GRANTS } from "../retrieval/domain-terms.ts";
 import type { Passage } from "../retrieval/passage.types.ts";
 import { ESTIMATE_HINT, JURISDICTION_LABEL, SELF_CHECK_HINT, trialNotes } from "./answer-texts.ts";
 import type { OwnNumbersOutcome } from "./apply-own-numbers.ts";
 import { composeConclusion, itemLabel, shapesAskedHere, type Cue } from "./compose-conclusion.ts";
 import { JURISDICTION_OF } from "./detect-jurisdiction.ts";
+import { lastingTitle } from "./lasting-title.ts";
 import { listedMember, listedMemberLine } from "./listed-member.ts";
 import { yesNoAsk, yesNoVerdict } from "./yes-no-ask.ts";
 
@@ -226,6 +228,26 @@ function quotesForDoc(passages: readonly Passage[], input: ExtractiveInput): { q
       quotes.push({ id: answering.id, text: relevantExcerpt(answering.text, input.cues, answeringShapes) });
     }
   }
+  // A gain asked of someone (「对区县有啥好处」) may be granted in the quotes to someone else only (第十四条: 优先推荐,
+  // to the zone), while a piece further down grants it to whom the question names (第十五条: 加分, to the 区县).
+  // That piece is quoted too when its granting sentence carries a word of the question that no quoted granting
+  // sentence does, at least as telling (rare in the texts) as any they carry; the conclusion then chooses
+  // sentence by sentence. Only gains: other kinds (#who) are stated of the same thing throughout.
+  if (asked.includes("#benefit") && quotes.length > 0) {
+    // A condition standing as its own sentence (「…工作成绩显著的。每年给予…」) belongs to the grant after it.
+    const grantsOf = (text: string): string =>
+      sentencesOf(text)
+        .map((s, i, all) => (i > 0 && /的[。；;]$/u.test(all[i - 1]!) ? `${all[i - 1]}${s}` : s))
+        .filter((s) => GRANTS.test(s))
+        .join("");
+    const granted = quotes.map((q) => grantsOf(input.pieces.find((p) => p.id === q.id)?.text ?? q.text)).join("");
+    const telling = Math.max(0, ...input.cues.filter((c) => granted.includes(c.text)).map((c) => c.weight));
+    const newly = (p: Passage): number => Math.max(0, ...input.cues.filter((c) => !granted.includes(c.text) && grantsOf(p.text).includes(c.text)).map((c) => c.weight));
+    const better = passages
+      .filter((p) => !isBareLead(p) && !quotes.some((q) => q.id === p.id) && p.pieceCoverage >= 0.5 * top.pieceCoverage && newly(p) >= telling && newly(p) > 0)
+      .sort((a, b) => newly(b) - newly(a))[0];
+    if (better) quotes.push({ id: better.id, text: relevantExcerpt(better.text, input.cues, answeringShapes) });
+  }
   // The same for the kinds read off the question itself (compose-conclusion.ts): 「材料交到哪一级」
   // → the lead of 第九条, 「……向设区市知识产权局提出申报申请」.
   if (answeringShapes.length > 0 && !quotes.some((q) => answeringShapes.some((shape) => shape.test(q.text)))) {
@@ -309,7 +331,12 @@ export function composeExtractiveAnswer(input: ExtractiveInput): ExtractiveAnswe
       ? `【${JURISDICTION_LABEL[JURISDICTION_OF[doc]]}】${POLICIES[doc].shortName}：`
       : `${POLICIES[doc].shortName}原文：`;
     let givenWhole = new Set<string>();
-    if (!own) {
+    // 「评上是不是就一劳永逸了」: the review and the withdrawal of the title answer it together (lasting-title.ts).
+    const lasting = !own && input.kinds?.includes("#lasting") ? lastingTitle(input.pieces.filter((p) => p.doc === doc)) : undefined;
+    if (lasting) {
+      conclusions.push(labelled ? `${JURISDICTION_LABEL[JURISDICTION_OF[doc]]}：${lasting.line}` : lasting.line);
+      quotes = [...lasting.quotes, ...quotes.filter((q) => !lasting.quotes.some((l) => l.id === q.id))];
+    } else if (!own) {
       const focus = input.focus ?? [];
       const wantsList = input.wantsList || found.askedList;
       const conclusion = composeConclusion(quotes, { cues: input.cues, kinds: input.kinds ?? [], wantsList, question: input.question, focus });

@@ -12,10 +12,11 @@
 import type { Passage, QueryProfile } from "../retrieval/passage.types.ts";
 
 /**
- * A period, date or validity asked (「一年给一次还是就给一回」「多久考核一次」「到时候还在试用期内吗」), or to whom
- * something is handed in (「材料第一步要先交到啥地方去」), that a best clause states.
+ * A period, date or validity asked (「一年给一次还是就给一回」「多久考核一次」「到时候还在试用期内吗」), to whom
+ * something is handed in (「材料第一步要先交到啥地方去」), whether a title lasts (「牌子能一直挂着吗」) or how many
+ * zones are approved (「有没有名额」), that a best clause states.
  */
-const ASKED_MEASURES = /^#(period|date|validity|destination)$/;
+const ASKED_MEASURES = /^#(period|date|validity|destination|lasting|quota)$/;
 
 export interface RefusalThresholds {
   /** below this best coverage among the top pieces, refuse */

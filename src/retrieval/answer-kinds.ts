@@ -74,15 +74,24 @@ export function questionKindTerms(question: string): string[] {
   if (terms.has("#wait")) terms.delete("#period");
   // Where an application goes (「在哪儿申报」) is a body, not a place.
   if (terms.has("#destination")) terms.delete("#location");
+  // 「一年批几家」 asks how zones are chosen (`#quota`), not a count the texts state.
+  if (terms.has("#quota")) terms.delete("#qty:家");
   for (const q of quantitiesIn(question)) terms.add(`#qty:${q.unit}`);
   return [...terms];
 }
 
 /**
  * Kinds whose cue only says what form of answer is wanted: a measure — an amount, a period, a date — which a
- * figure of a clause gives, or a gain (好处, buff of `#benefit`), which a clause granting something gives.
+ * figure of a clause gives, a gain (好处, buff of `#benefit`), which a clause granting something gives, whether a
+ * title lasts (一劳永逸 of `#lasting`) or how many are approved (名额 of `#quota`), which the clauses on review
+ * and selection give.
  */
-const FORM_KIND = /^#(qty:|period$|date$|benefit$)/;
+const FORM_KIND = /^#(qty:|period$|date$|benefit$|lasting$|quota$)/;
+
+/** The same pattern, matching every occurrence (matchAll needs the g flag). */
+function everyMatch(pattern: RegExp): RegExp {
+  return pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
+}
 
 /**
  * The stretches of a question that made its kinds of form (FORM_KIND) (「封顶」 of
@@ -90,7 +99,8 @@ const FORM_KIND = /^#(qty:|period$|date$|benefit$)/;
  * asked for (地址 of `#location`), so they are not returned.
  */
 export function formKindCues(question: string): string[] {
-  return QUESTION_KINDS.filter((k) => FORM_KIND.test(k.term)).flatMap((k) => k.pattern.exec(question)?.[0] ?? []);
+  // Every stretch, not only the first: 「一劳永逸了，后面就没人管了」 says `#lasting` twice.
+  return QUESTION_KINDS.filter((k) => FORM_KIND.test(k.term)).flatMap((k) => [...question.matchAll(everyMatch(k.pattern))].map((m) => m[0]));
 }
 
 /**

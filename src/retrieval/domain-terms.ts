@@ -332,7 +332,30 @@ export interface KindCue {
  * What follows from an outcome is asked (「不合格会怎样」「没通过怎么办」), or whether a zone keeps or
  * loses its title (「还能保住资格不」: 资格 held, not the conditions to earn it); see QUESTION_KINDS.
  */
-export const CONSEQUENCE_ASK = /(保留|保住|留住|取消|撤销|失去|丢掉?|丧失)[^，,。？?]{0,4}(资格|称号|牌子)|(会|将|要)(怎样|怎么样|如何)|(?<!(想|打算|准备|计划)[^，。？?]{0,10})怎么办|后果|怎么处理|如何处理|会不会被|就(没|完|取消|撤|摘)/;
+export const CONSEQUENCE_ASK = /(保留|保住|留住|取消|撤销|失去|丢掉?|丧失)[^，,。？?]{0,4}(资格|称号|牌子)|(会|将|要)(怎样|怎么样|如何)|(?<!(想|打算|准备|计划)[^，。？?]{0,10})怎么办|后果|怎么处理|如何处理|会不会[^，,。？?]{0,3}被|就(没|完|取消|撤|摘)/;
+
+/**
+ * Whether a title, once won, is kept for good is asked (「评上是不是就一劳永逸了」「牌子一直挂着了？」「往后就没人管了」):
+ * the texts answer it with their periodic review and the title's withdrawal (`#lasting` clauses). Whether the
+ * policy itself still applies (「这个办法一直有效吗」) is `#validity`; 一直有效 is the title's only after 评上/挂牌.
+ */
+export const LASTING_ASK =
+  /一劳永逸|一评定?终身|终身制|(管|挂|保留|有效|享受)一辈子|(一直|永远|永久|终身|长期|始终|从此)[^，,。？?]{0,3}(挂|保留|享有|拥有|留着|是示范区|算示范区)|(以后|往后|后面|之后|评上|拿到)[^，,。？?]{0,5}(没人|没有人|无人|不用|不再|不需要|用不着)[^，,。？?]{0,2}(管|查|考核|检查|过问|监管)|(不用|不再|无需|不需要|用不着)再?(考核|认定|复核|复查|年检)|(评上|拿到|获得|授牌|挂牌|挂上)[^，,。？?]{0,5}(一直|永远|永久|终身|长期)有效/u;
+/** How often a zone's title is reviewed (「每两年考核一次」「每年度认定一次」). */
+export const PERIODIC_REVIEW = /每[^。，；]{0,4}年度?[^。，；]{0,6}(考核|认定)一次/u;
+/** When a title is withdrawn (「整改仍不合格的，取消称号并予以摘牌」). */
+export const TITLE_WITHDRAWN = /取消(称号|资格)|摘牌/u;
+/** A periodic review or the withdrawal of a title: what `#lasting` asks for. */
+export const TITLE_REVIEWED = new RegExp(`${PERIODIC_REVIEW.source}|${TITLE_WITHDRAWN.source}`, "u");
+
+/**
+ * How many zones are approved at a time is asked (「一年批几家」「有没有名额限制」「统一批还是攒够了一起批」): the texts
+ * answer how zones are chosen (「成熟一家，审定一家」「择优遴选」), not a count, so the ask is no `#qty:家`.
+ */
+export const QUOTA_ASK =
+  /名额|配额|限额|指标数|(一年|每年|每批|一批|每次|一次)[^，,。？?]{0,3}(批|评|认定|审定|选)[^，,。？?]{0,2}(几|多少)(家|个)|(统一|集中|一起|分批|成批)[^，,。？?]{0,2}(批|评|认定|审定)|批次/u;
+/** How zones are chosen (「成熟一家，审定一家」「择优遴选」): what `#quota` asks for. */
+export const ZONES_CHOSEN = /成熟一[家个]|把握数量|择优遴选/u;
 
 /** A wait asked: a duration before a verb of outcome, or after one (see `#wait`). */
 // 前几天/这几个月 (a few days ago, these months) tell when, not how long.
@@ -370,8 +393,9 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   // a document's number (「淄政办字〔2018〕132号」)
   { term: "#docno", pattern: /文号|发文字号|文件号|字号/ },
   // a calendar date (「自2018年1月1日起实施」); a month the asker states (「2021年10月还在试用期内吗」) is
-  // their situation, not what they ask
-  { term: "#date", pattern: /什么时候|何时|哪天|哪一天|几号|哪年|哪一年|几月|日期|\d{4}年(?!\s*\d{1,2}\s*月)|(更|比较?|最)(早|晚)[^，。？?]{0,3}(实施|施行|出台|发布|印发|生效|试行)|(实施|施行|出台|发布|印发|生效)[^，。？?]{0,3}(更|比较?|最)(早|晚)|先后/ },
+  // their situation, not what they ask; 哪天 inside a yes/no ask or a supposition (「会不会哪天被摘掉」) is
+  // some day, not a day asked for
+  { term: "#date", pattern: /什么时候|何时|(?<!(会不会|是不是|万一|说不定|保不齐|保不准|要是|如果)[^，,。？?]{0,2})哪一?天|几号|哪年|哪一年|几月|日期|\d{4}年(?!\s*\d{1,2}\s*月)|(更|比较?|最)(早|晚)[^，。？?]{0,3}(实施|施行|出台|发布|印发|生效|试行)|(实施|施行|出台|发布|印发|生效)[^，。？?]{0,3}(更|比较?|最)(早|晚)|先后/ },
   // which services a zone must cover (「能基本保障区内对专利、商标…等服务需求」「重点发展领域」)
   { term: "#scope", pattern: /覆盖|涵盖|服务范围|服务领域|(哪些|什么|哪类|哪几类)(类型的|种类的|类)?(知识产权)?服务(?!机构|平台|券|点)/ },
   // who does something (「交给谁」「哪个部门负责」 → 「向…提出申报申请」「由…组织实施」)
@@ -403,6 +427,10 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   // whether a text still applies (「现在还有效吗」「还在执行吗」「过期了没」) → the clause stating when it took
   // effect and for how long (「自…起实施，试用期一年」)
   { term: "#validity", pattern: /(还|现在|目前|仍|依然)[^，。？?]{0,6}(有效|管用|好使|执行|适用|能用|作数|算数|实施)|有效期|过期|失效|废止|(在|过了?)[^，。？?]{0,3}试用期(内|里)?[吗么没]/ },
+  // whether a title is kept for good → the periodic review and the withdrawal of the title
+  { term: "#lasting", pattern: LASTING_ASK },
+  // how many zones are approved at a time → how they are chosen
+  { term: "#quota", pattern: QUOTA_ASK },
   // what a zone or its district gains → a clause that grants something (「年度考核予以加分奖励」「优先推荐申报…」「给予…支持」)
   { term: "#benefit", pattern: BENEFIT_ASK },
   // how many zones there are, or which have been named (「目前已经认定了多少个示范区」「一共有几个示范区」「哪些园区
@@ -450,6 +478,8 @@ export const CLAUSE_KINDS: readonly KindCue[] = [
   { term: "#place", pattern: /(围绕|优先考虑在|选择)[^。]{0,60}(地区|区域)|(地区|区域|区县)(进行)?布局/ },
   { term: "#consequence", pattern: /的，[^。；]{0,40}(整改|取消|摘牌|撤销|保留|不予|加分|优先推荐)/ },
   { term: "#benefit", pattern: GRANTS },
+  { term: "#lasting", pattern: TITLE_REVIEWED },
+  { term: "#quota", pattern: ZONES_CHOSEN },
   // a register of zones (「首批…名单」「已认定…12个示范区」); neither text has one
   { term: "#tally", pattern: /名单|(已|共)(认定|命名|批准|授予)[^。；]{0,10}\d+个/ },
   // a list of qualifying conditions, not a back-reference to them (第九条 「符合条件的依托单位」)

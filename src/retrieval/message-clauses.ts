@@ -26,9 +26,21 @@ export function situationSpans(question: string): [number, number][] {
   const clauses = clauseSpans(question);
   const text = ([from, to]: readonly [number, number]): string => question.slice(from, to).trim();
   // The first half of a choice asked over two clauses (「是直接送到市里，还是得先过区县一道？」) asks too.
-  const asking = clauses.filter((c, i) => ASKING.test(text(c)) || (i + 1 < clauses.length && OFFERS_ALTERNATIVE.test(text(clauses[i + 1]!)) && ASKING.test(text(clauses[i + 1]!))));
+  // A clause that is only a tag (「…往后不用管了，中不中？」) asks whether the clause before it holds.
+  const asking = clauses.filter(
+    (c, i) =>
+      ASKING.test(text(c)) ||
+      (i + 1 < clauses.length && OFFERS_ALTERNATIVE.test(text(clauses[i + 1]!)) && ASKING.test(text(clauses[i + 1]!))) ||
+      (i + 1 < clauses.length && TAG_QUESTION.test(text(clauses[i + 1]!))),
+  );
   return asking.length > 0 ? clauses.filter((c) => !asking.includes(c)) : [];
 }
+
+/**
+ * A tag question (「中不中」「对吧」「是不是」「行不行」), a closed class of Chinese: it asks nothing of its own, only
+ * whether what was just said holds.
+ */
+export const TAG_QUESTION = /^(那|这样)?(中不中|对不对|是不是|行不行|成不成|好不好|可不可以|对吗|是吗|行吗|对吧|是吧|对不|是不|行不|中不|真的吗|没错吧|靠谱吗|可以吗|能行吗|是这样吗|对伐|是伐)[？?！!。～~\s啊呀呢哈]*$/u;
 
 /** A clause that opens with the other side of a choice (「…，还是先找市里？」). */
 const OFFERS_ALTERNATIVE = /^(还是|或者是?|或是)/u;
