@@ -6,6 +6,7 @@
  * Questions written fresh from the two texts; none is in a set.
  */
 import { describe, expect, it } from "vitest";
+import { readEnglishQuestion } from "../src/answer/english-question.ts";
 import { lastingTitle } from "../src/answer/lasting-title.ts";
 import { listPieces } from "../src/knowledge/load-policies.ts";
 import { formKindCues, questionKindTerms } from "../src/retrieval/answer-kinds.ts";
@@ -99,5 +100,15 @@ describe("a gain asked of someone", () => {
     // Asked of the zone, the zone's gain still comes first.
     const zone = await answerer().answer("淄博的示范区认定为优秀有什么好处？");
     expect(zone.text.split("\n\n")[0]).toContain("优先推荐申报国家知识产权服务业集聚区");
+  });
+});
+
+describe("English words for the same asks", () => {
+  it("reads a quota as 名额 (the `#quota` ask) and 「scheme」 as the text itself", () => {
+    const quota = readEnglishQuestion("Is there a quota on Zhejiang zones?");
+    expect(quota.chinese).toContain("名额");
+    expect(questionKindTerms(quota.chinese)).toContain("#quota");
+    // 「scheme」 names the text, as 「measures」 does: no unknown word to refuse on.
+    expect(readEnglishQuestion("What does the Zibo scheme give for a securitisation?").unknownWords).toEqual([]);
   });
 });

@@ -33,7 +33,9 @@ export const STOPWORDS = new Set(
     // hedges and intensifiers: how sure or how exact, never what about
     "possible possibly actually really exactly currently still ever even such whether something anything " +
     // conjunctions and placeholders: how the asker talks, never what about (「while fixing things」)
-    "while whilst though although thing things stuff").split(" "),
+    "while whilst though although thing things stuff " +
+    // what people call either text in general (as 这个办法/这个方案 does): which text is said by its place, never what about
+    "scheme schemes programme programmes program programs initiative initiatives").split(" "),
 );
 
 /** Inflected function words count as the word (needed, wants, getting): compared by Porter stem. */
