@@ -8,6 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { readEnglishQuestion } from "../src/answer/english-question.ts";
 import { lastingTitle } from "../src/answer/lasting-title.ts";
+import { readSpokenForms } from "../src/answer/spoken-forms.ts";
 import { listPieces } from "../src/knowledge/load-policies.ts";
 import { formKindCues, questionKindTerms } from "../src/retrieval/answer-kinds.ts";
 import { situationSpans } from "../src/retrieval/message-clauses.ts";
@@ -110,5 +111,19 @@ describe("English words for the same asks", () => {
     expect(questionKindTerms(quota.chinese)).toContain("#quota");
     // 「scheme」 names the text, as 「measures」 does: no unknown word to refuse on.
     expect(readEnglishQuestion("What does the Zibo scheme give for a securitisation?").unknownWords).toEqual([]);
+  });
+});
+
+describe("money put up and gains got, in speech", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("reads 掏钱/出钱 as putting up funds and 能图个啥 as a gain, 图个啥 alone as a purpose", () => {
+    expect(readSpokenForms("依托单位要自掏腰包吗")).toBe("依托单位要出资金吗");
+    expect(readSpokenForms("区县能图个啥")).toBe("区县能得到什么好处");
+    expect(readSpokenForms("搞这个示范区图个啥")).toBe("搞这个示范区目的是什么");
+  });
+
+  it("so 「要掏钱配套吗」 is answered by the duty to put up matching funds", async () => {
+    expect(await opening("浙江的依托单位申报示范区，自己得掏钱配套吗？")).toContain("落实配套资金和政策");
   });
 });
