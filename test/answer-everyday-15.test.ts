@@ -121,6 +121,12 @@ describe("money put up and gains got, in speech", () => {
     expect(readSpokenForms("依托单位要自掏腰包吗")).toBe("依托单位要出资金吗");
     expect(readSpokenForms("区县能图个啥")).toBe("区县能得到什么好处");
     expect(readSpokenForms("搞这个示范区图个啥")).toBe("搞这个示范区目的是什么");
+    expect(readSpokenForms("一年薅两回羊毛行不行")).toBe("一年重复享受行不行");
+  });
+
+  it("answers claiming twice in a year, and paperwork asked as 文书", async () => {
+    expect(await opening("淄博的补贴一年里能不能薅好几次羊毛？")).toMatch(/^不能。当年度优惠政策只享受一次，不重复支持/);
+    expect(await opening("申报淄博示范区，要交哪份文书？")).toContain("申报书");
   });
 
   it("so 「要掏钱配套吗」 is answered by the duty to put up matching funds", async () => {

@@ -54,6 +54,8 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   申请表: ["申报书"],
   申报表: ["申报书"],
   申请书: ["申报书"],
+  // paperwork in general (「要准备哪份文书」): the texts' forms and materials
+  文书: ["申报书", "材料"],
   // who applies, in everyday words: Zhejiang's 依托单位, Zibo's 建设单位/创建单位
   申报单位: ["依托单位", "建设单位", "创建单位"],
   申请单位: ["依托单位", "建设单位", "创建单位"],
