@@ -93,13 +93,13 @@ const SPOKEN_FORMS: readonly SpokenForm[] = [
   // chat's pinyin initials of the government (「zf最多给多少」)
   { spoken: /(?<![A-Za-z])zf(?![A-Za-z])/giu, written: "政府" },
   { spoken: /咋/g, written: "怎么" },
-  // what for, whose word counts, making one — spoken idioms (「图个啥」「听谁的」「先整个方案」)
   // claiming twice, in everyday idiom (「薅两回羊毛」): 重复享受
   { spoken: /薅(两|几|好几)?(回|次|遍)?羊毛/g, written: "重复享受" },
   // putting up money, in speech (「自己要掏钱配套不」「区里出钱出人」): 出资金, as the texts say 配套资金
   { spoken: /自?掏(钱|腰包)|出钱/g, written: "出资金" },
-  // …but what one can get out of it (「区县自己能图个啥」) is a gain
+  // what one can get out of it (「区县自己能图个啥」) is a gain…
   { spoken: /(能|可以|会)图(个|点)?(啥|什么)/g, written: "能得到什么好处" },
+  // …and the rest what for, whose word counts, making one — spoken idioms (「图个啥」「听谁的」「先整个方案」)
   { spoken: /图(个)?(啥|什么)/g, written: "目的是什么" },
   { spoken: /听谁的/g, written: "以什么为准" },
   // taking several at once, in speech (「几项补贴能不能叠着拿」「一起领」): stacking them, 叠加享受

@@ -40,7 +40,7 @@ export function situationSpans(question: string): [number, number][] {
  * A tag question (「中不中」「对吧」「是不是」「行不行」), a closed class of Chinese: it asks nothing of its own, only
  * whether what was just said holds.
  */
-export const TAG_QUESTION = /^(那|这样)?(中不中|对不对|是不是|行不行|成不成|好不好|可不可以|对吗|是吗|行吗|对吧|是吧|对不|是不|行不|中不|真的吗|没错吧|靠谱吗|可以吗|能行吗|是这样吗|对伐|是伐)[？?！!。～~\s啊呀呢哈]*$/u;
+const TAG_QUESTION = /^(那|这样)?(中不中|对不对|是不是|行不行|成不成|好不好|可不可以|对吗|是吗|行吗|对吧|是吧|对不|是不|行不|中不|真的吗|没错吧|靠谱吗|可以吗|能行吗|是这样吗|对伐|是伐)[？?！!。～~\s啊呀呢哈]*$/u;
 
 /** A clause that opens with the other side of a choice (「…，还是先找市里？」). */
 const OFFERS_ALTERNATIVE = /^(还是|或者是?|或是)/u;
