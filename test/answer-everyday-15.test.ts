@@ -2,10 +2,11 @@
  * Round 9q: whether a title lasts (「评上是不是就一劳永逸了」) is answered by the review and the withdrawal
  * together; how many zones are approved (「一年批几家」「有没有名额」) by how they are chosen; a tag question
  * (「…，中不中？」) asks about the clause before it; 哪天 in a yes/no ask is some day, not a date asked; a gain asked
- * of someone is answered by the clause granting it to them.
+ * of someone is answered by the clause granting it to them; a rough count of grants is estimated at both ends.
  * Questions written fresh from the two texts; none is in a set.
  */
 import { describe, expect, it } from "vitest";
+import { applyOwnNumbers } from "../src/answer/apply-own-numbers.ts";
 import { readEnglishQuestion } from "../src/answer/english-question.ts";
 import { lastingTitle } from "../src/answer/lasting-title.ts";
 import { readSpokenForms } from "../src/answer/spoken-forms.ts";
@@ -131,5 +132,24 @@ describe("money put up and gains got, in speech", () => {
 
   it("so 「要掏钱配套吗」 is answered by the duty to put up matching funds", async () => {
     expect(await opening("浙江的依托单位申报示范区，自己得掏钱配套吗？")).toContain("落实配套资金和政策");
+  });
+});
+
+describe("a rough count of invention grants", () => {
+  it("gives the result both ends of the range share, saying the range, with no tier hint", () => {
+    const lines = applyOwnNumbers("我们今年代理的淄博本地发明专利授权大概60来件，能拿到授权数量那项支持吗？", ["zibo"], "2026-12-05")!.lines;
+    // Before, the clause was quoted under a bare 「能。」.
+    expect(lines[0]).toBe("不能。按第九条（五），本年度代理本市发明专利授权 54–66 件，未超过 70 件，不符合支持条件。");
+    expect(lines.some((l) => l.startsWith("提示："))).toBe(false);
+    expect(lines.at(-1)).toBe("（「60来件」按约数记为 54–66。）");
+  });
+
+  it("gives each end and asks for the exact figure when the range straddles a tier", () => {
+    const lines = applyOwnNumbers("我们所今年代理发明专利授权120件左右，淄博能给多少？", ["zibo"], "2026-12-05")!.lines;
+    expect(lines[0]).toMatch(/^还不能确定：「120件左右」按约数记为 108–132/);
+    expect(lines[1]).toContain("按 108 件：测算结果：第九条（五）（代理本市发明专利授权数量）：最高 1 万元");
+    expect(lines[2]).toContain("按 132 件：测算结果：第九条（五）（代理本市发明专利授权数量）：最高 3 万元");
+    // An exact count is estimated as before.
+    expect(applyOwnNumbers("今年授权了130件，淄博能拿多少", ["zibo"], "2026-12-05")!.lines[0]).toContain("最高 3 万元");
   });
 });

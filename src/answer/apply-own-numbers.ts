@@ -136,6 +136,11 @@ const ROUGH_INSTITUTIONS = [
   new RegExp(`(?<said>${NUM}\\s*(?:${ROUGH}\\s*[家个]|[家个]\\s*${AROUND}))${NOUN_PHRASE_GAP(8)}(?:机构|服务点)`, "u"),
   new RegExp(`(?:机构|服务点)[^，。；？?\\d]{0,6}(?<said>${NUM}\\s*(?:${ROUGH}\\s*[家个]|[家个]\\s*${AROUND}))`, "u"),
 ];
+/** A rough count of invention grants (「授权大概60来件」「100件左右授权」), which 第九条（五）'s tiers are measured against. */
+const ROUGH_GRANTS = [
+  new RegExp(`授权[^，。；？?\\d]{0,8}(?<said>${NUM}\\s*(?:${ROUGH}\\s*件|件\\s*${AROUND}))`, "u"),
+  new RegExp(`(?<said>${NUM}\\s*(?:${ROUGH}\\s*件|件\\s*${AROUND}))${GAP(6)}授权`, "u"),
+];
 const ROUGH_AREA = [new RegExp(`(?<said>${NUM}\\s*(?:${ROUGH}\\s*${AREA_UNIT}|${AREA_UNIT}\\s*${AROUND}))`, "u")];
 
 function roughFirst(question: string, patterns: readonly RegExp[], units: readonly string[], integer: boolean): { value: number | FactRange; reading?: string } | undefined {
@@ -145,6 +150,51 @@ function roughFirst(question: string, patterns: readonly RegExp[], units: readon
     if (parsed?.ok) return { value: parsed.value.value, reading: parsed.value.reading };
   }
   return undefined;
+}
+
+/**
+ * A rough count of grants with the question told at each end of its range (「60来件」 → 「59件」 and 「61件」), so the
+ * rules estimate both ends exactly; undefined when the question states its grants exactly or not at all.
+ */
+function roughGrantEnds(question: string): { low: string; high: string; range: FactRange; reading: string } | undefined {
+  // Read before the exact patterns, as for a zone's facts: 「120件左右」 is not the exact 120件 its start reads as.
+  for (const p of ROUGH_GRANTS) {
+    const said = p.exec(question)?.groups?.said;
+    const parsed = said ? parseQuantity(said, ["件"], true) : undefined;
+    const range = parsed?.ok ? asRange(parsed.value.value) : undefined;
+    if (!said || !parsed?.ok || !range || !parsed.value.reading) continue;
+    return { low: question.replace(said, `${range.min}件`), high: question.replace(said, `${range.max}件`), range, reading: parsed.value.reading };
+  }
+  return undefined;
+}
+
+/**
+ * Estimate lines for a rough count of grants: when both ends of its range come to the same support, that
+ * result with how the figure was read; when they straddle a tier, each end's result and a request for the
+ * exact figure — never one end's yes or no as the answer.
+ */
+function roughGrantLines(ends: { low: AgencyInput; high: AgencyInput; range: FactRange; reading: string }, today: string, hoped: ReturnType<typeof askedAmountIn>): { lines: string[]; clauses: string[] } {
+  const [low, high] = [ends.low, ends.high].map((facts) => estimateSupport(facts, { today }));
+  const clauses = [...new Set([...restingOn(low!), ...restingOn(high!)].map((i) => i.clause))];
+  if (low!.possibleTotal === high!.possibleTotal && low!.items.length === high!.items.length) {
+    // The rules word the asker's count first in a line (「授权 66 件，未超过 70 件」「110 件 > 70 件」): it is said as
+    // the range; how many more grants reach a tier depends on the exact count, so that hint is left out.
+    const said = `${ends.range.max} 件`;
+    const lines = estimateLines(high!, hoped)
+      .filter((l) => !/^提示：.*件/u.test(l))
+      .map((l) => l.replace(said, `${formatRange(ends.range)} 件`));
+    return { lines: [...lines, `（${ends.reading}。）`], clauses };
+  }
+  const firstLine = (r: EstimateResult): string => estimateLines(r, undefined)[0]!;
+  return {
+    lines: [
+      `还不能确定：${ends.reading}，这个范围跨过了支持档位，结果取决于确切数字。`,
+      `· 按 ${ends.range.min} 件：${firstLine(low!)}`,
+      `· 按 ${ends.range.max} 件：${firstLine(high!)}`,
+      "请核实确切的授权数量后再问一次。",
+    ],
+    clauses,
+  };
 }
 
 /** A zone's facts stated in the question, and how a rough figure was read (「「十来家」按约数记为 9–11」). */
@@ -406,6 +456,11 @@ export function applyOwnNumbers(asked: string, jurisdictions: readonly Jurisdict
       estimated: true,
     };
   }
+  // 「授权大概60来件」: each end of the range estimated (roughGrantLines).
+  const rough = offering ? roughGrantEnds(question) : undefined;
+  const low = rough && offering ? agencyFactsIn(rough.low, year, offering.jurisdiction) : undefined;
+  const high = rough && offering ? agencyFactsIn(rough.high, year, offering.jurisdiction) : undefined;
+  if (rough && low && high) return { ...roughGrantLines({ low, high, range: rough.range, reading: rough.reading }, today, askedAmountIn(question)), estimated: true };
   const agency = offering ? agencyFactsIn(question, year, offering.jurisdiction) : undefined;
   if (agency) {
     const result = estimateSupport(agency, { today });
