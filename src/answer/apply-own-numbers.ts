@@ -153,8 +153,9 @@ function roughFirst(question: string, patterns: readonly RegExp[], units: readon
 }
 
 /**
- * A rough count of grants with the question told at each end of its range (「60来件」 → 「59件」 and 「61件」), so the
- * rules estimate both ends exactly; undefined when the question states its grants exactly or not at all.
+ * A rough count of grants with the question told at each end of its range (「60来件」, read as 54–66 → 「54件」
+ * and 「66件」), so the rules estimate both ends exactly; undefined when the question states its grants exactly
+ * or not at all.
  */
 function roughGrantEnds(question: string): { low: string; high: string; range: FactRange; reading: string } | undefined {
   // Read before the exact patterns, as for a zone's facts: 「120件左右」 is not the exact 120件 its start reads as.
