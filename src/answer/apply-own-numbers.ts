@@ -175,13 +175,14 @@ function roughGrantEnds(question: string): { low: string; high: string; range: F
  * exact figure — never one end's yes or no as the answer.
  */
 function roughGrantLines(ends: { low: AgencyInput; high: AgencyInput; range: FactRange; reading: string }, today: string, hoped: ReturnType<typeof askedAmountIn>): { lines: string[]; clauses: string[] } {
-  const [low, high] = [ends.low, ends.high].map((facts) => estimateSupport(facts, { today }));
-  const clauses = [...new Set([...restingOn(low!), ...restingOn(high!)].map((i) => i.clause))];
-  if (low!.possibleTotal === high!.possibleTotal && low!.items.length === high!.items.length) {
+  const low = estimateSupport(ends.low, { today });
+  const high = estimateSupport(ends.high, { today });
+  const clauses = [...new Set([...restingOn(low), ...restingOn(high)].map((i) => i.clause))];
+  if (low.possibleTotal === high.possibleTotal && low.items.length === high.items.length) {
     // The rules word the asker's count first in a line (「授权 66 件，未超过 70 件」「110 件 > 70 件」): it is said as
     // the range; how many more grants reach a tier depends on the exact count, so that hint is left out.
     const said = `${ends.range.max} 件`;
-    const lines = estimateLines(high!, hoped)
+    const lines = estimateLines(high, hoped)
       .filter((l) => !/^提示：.*件/u.test(l))
       .map((l) => l.replace(said, `${formatRange(ends.range)} 件`));
     return { lines: [...lines, `（${ends.reading}。）`], clauses };
@@ -190,8 +191,8 @@ function roughGrantLines(ends: { low: AgencyInput; high: AgencyInput; range: Fac
   return {
     lines: [
       `还不能确定：${ends.reading}，这个范围跨过了支持档位，结果取决于确切数字。`,
-      `· 按 ${ends.range.min} 件：${firstLine(low!)}`,
-      `· 按 ${ends.range.max} 件：${firstLine(high!)}`,
+      `· 按 ${ends.range.min} 件：${firstLine(low)}`,
+      `· 按 ${ends.range.max} 件：${firstLine(high)}`,
       "请核实确切的授权数量后再问一次。",
     ],
     clauses,
@@ -459,8 +460,8 @@ export function applyOwnNumbers(asked: string, jurisdictions: readonly Jurisdict
   }
   // 「授权大概60来件」: each end of the range estimated (roughGrantLines).
   const rough = offering ? roughGrantEnds(question) : undefined;
-  const low = rough && offering ? agencyFactsIn(rough.low, year, offering.jurisdiction) : undefined;
-  const high = rough && offering ? agencyFactsIn(rough.high, year, offering.jurisdiction) : undefined;
+  const low = rough ? agencyFactsIn(rough.low, year, offering!.jurisdiction) : undefined;
+  const high = rough ? agencyFactsIn(rough.high, year, offering!.jurisdiction) : undefined;
   if (rough && low && high) return { ...roughGrantLines({ low, high, range: rough.range, reading: rough.reading }, today, askedAmountIn(question)), estimated: true };
   const agency = offering ? agencyFactsIn(question, year, offering.jurisdiction) : undefined;
   if (agency) {
