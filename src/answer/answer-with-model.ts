@@ -161,6 +161,8 @@ export function createModelAnswerer(deps: ModelAnswererDeps) {
       let named: Jurisdiction[];
       let readAs = "";
       let previousQuestion: string | undefined;
+      // A follow-up's own words, whose figures take the place of those carried from the turn before.
+      let followUpWords: string | undefined;
       if (language === "en") {
         const reading = readEnglishQuestion(asked);
         if (reading.otherPlace || !reading.chinese || englishUnknownShare(reading) > MAX_UNKNOWN_ENGLISH) return toOffline();
@@ -175,7 +177,7 @@ export function createModelAnswerer(deps: ModelAnswererDeps) {
         text = resolved.text;
         named = resolved.jurisdictions;
         if (corrections.length > 0) readAs = `${readingNote(corrections)}\n\n`;
-        if (resolved.isFollowUp) previousQuestion = options.history?.at(-1)?.question;
+        if (resolved.isFollowUp) (previousQuestion = options.history?.at(-1)?.question), (followUpWords = corrected);
       }
 
       const passages = await index.search(text, options.k ?? RETRIEVE_K, { docs: named.map((j) => POLICY_OF[j]) });
@@ -186,7 +188,7 @@ export function createModelAnswerer(deps: ModelAnswererDeps) {
       const docs = [...new Set(given.map((p) => p.doc))];
       const jurisdictions = named.length > 0 ? named : docs.map((d) => JURISDICTION_OF[d]);
       // An English question's own numbers are read in English (its Chinese reading keeps only the figures); same rules.
-      const own = language === "en" ? applyEnglishOwnNumbers(asked, jurisdictions, todayInChina()) : applyOwnNumbers(text, jurisdictions, todayInChina());
+      const own = language === "en" ? applyEnglishOwnNumbers(asked, jurisdictions, todayInChina()) : applyOwnNumbers(text, jurisdictions, todayInChina(), followUpWords);
       const outcome = await ask(language === "en" ? asked : text, given, language, own?.lines ?? [], own?.clauses ?? [], previousQuestion);
 
       const base = { retrieved, resolvedQuestion: text, mode: "llm" as const };

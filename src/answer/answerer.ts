@@ -576,7 +576,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           kinds: profile.kinds,
           question: text,
           focus: [...profile.focusCues, ...followUpFocus],
-          ownNumbers: applyOwnNumbers(text, jurisdictions, todayInChina()),
+          // A follow-up's own figures (「那要是22家呢？」) take the place of those its carried words still state.
+          ownNumbers: applyOwnNumbers(text, jurisdictions, todayInChina(), resolved.isFollowUp ? question : undefined),
         });
       const base = { refused: false, jurisdictions, retrieved, resolvedQuestion: text };
       const readAs = corrections.length > 0 ? `${readingNote(corrections)}\n\n` : "";

@@ -92,6 +92,34 @@ const GRANTS = [
   new RegExp(`${NUM}\\s*件${GAP(6)}授权`),
 ];
 const CLIENT_COUNT = new RegExp(`${NUM}\\s*家`);
+
+/**
+ * A count that drops its noun (「去年做了3笔质押贷款，今年又做了2笔」, or 「那要是5件呢？」 after a question on won
+ * cases): read as the one kind of that measure the whole message — or the conversation a follow-up continues —
+ * names, and as none when it names two kinds of that measure. Only in a stretch of a longer text: alone, a bare
+ * 「3个」 counts nothing.
+ */
+interface ElidedKind {
+  measure: string;
+  named: RegExp;
+  others: RegExp;
+}
+const CASES_NAMED = /胜诉|官司|案子|案件/;
+const ELIDED: Record<"loans" | "securitizations" | "attorneys" | "wonCases" | "grants" | "institutions", ElidedKind> = {
+  loans: { measure: "[笔项单]", named: /质押|贷款/, others: /证券化/ },
+  securitizations: { measure: "[笔项单]", named: /证券化/, others: /质押|贷款/ },
+  // 个 counts people only where no cases are named (「打赢了3个」 are cases).
+  attorneys: { measure: "(?:个人|人|名|位|个(?![月年]))", named: /代理师/, others: CASES_NAMED },
+  wonCases: { measure: "[件起个]", named: CASES_NAMED, others: /授权|代理师/ },
+  grants: { measure: "件", named: /授权/, others: CASES_NAMED },
+  institutions: { measure: "[家个]", named: /机构|服务点/, others: /企业|客户|公司/ },
+};
+/** Nouns that, just after a count, say what it counts: such a count is read by the kind's own patterns. */
+const COUNTED_NOUN = /质押|贷款|证券化|代理师|胜诉|官司|案子|案件|授权|企业|客户|公司|机构|服务点/.source;
+function elidedCount(kind: ElidedKind, whole: string): RegExp[] {
+  if (!kind.named.test(whole) || kind.others.test(whole)) return [];
+  return [new RegExp(`${NUM}\\s*${kind.measure}(?![^，。；？?]{0,10}(?:${COUNTED_NOUN}))`, "u")];
+}
 /** A run of figures in one unit joined by 、 (global: `replace` starts it at 0 every time). */
 const ENUMERATION = new RegExp(`(?:${NUM}\\s*([件家笔项个人名]|万元|平方米)\\s*、\\s*)+${NUM}\\s*([件家笔项个人名]|万元|平方米)`, "g");
 
@@ -141,6 +169,9 @@ const ROUGH_GRANTS = [
   new RegExp(`授权[^，。；？?\\d]{0,8}(?<said>${NUM}\\s*(?:${ROUGH}\\s*件|件\\s*${AROUND}))`, "u"),
   new RegExp(`(?<said>${NUM}\\s*(?:${ROUGH}\\s*件|件\\s*${AROUND}))${GAP(6)}授权`, "u"),
 ];
+const TIER_ASKED = new RegExp(`(?:超过|超出|以上|不少于|不低于|达到|满)\\s*${NUM}|${NUM}\\s*[件家笔个人]?\\s*(?:以上|以下|以内)`, "u");
+/** A rough count that drops its noun (「那要是二十来家呢？」), read only where the conversation names the institutions. */
+const ROUGH_BARE_INSTITUTIONS = new RegExp(`(?<said>${NUM}\\s*(?:${ROUGH}\\s*[家个]|[家个]\\s*${AROUND}))(?![^，。；？?]{0,10}(?:${COUNTED_NOUN}))`, "u");
 const ROUGH_AREA = [new RegExp(`(?<said>${NUM}\\s*(?:${ROUGH}\\s*${AREA_UNIT}|${AREA_UNIT}\\s*${AROUND}))`, "u")];
 
 function roughFirst(question: string, patterns: readonly RegExp[], units: readonly string[], integer: boolean): { value: number | FactRange; reading?: string } | undefined {
@@ -199,27 +230,52 @@ function roughGrantLines(ends: { low: AgencyInput; high: AgencyInput; range: Fac
   };
 }
 
-/** A zone's facts stated in the question, and how a rough figure was read (「「十来家」按约数记为 9–11」). */
+/** A zone's facts stated in the question, and how a rough figure of each was read (「「十来家」按约数记为 9–11」). */
 interface ZoneFacts {
   zone: NonNullable<ZoneProfile["zone"]>;
-  readings: string[];
+  readings: { count?: string; area?: string };
 }
 
-/** Facts of a zone profile stated in the question (counts of agencies, the core area), exact or rough. */
-function zoneFactsRead(asked: string): ZoneFacts | undefined {
+/**
+ * Facts of a zone profile stated in the question (counts of agencies, the core area), exact or rough. `whole` is
+ * the conversation a follow-up (「那要是22家呢？」) continues, which names what its bare count counts.
+ */
+function zoneFactsRead(asked: string, whole = asked): ZoneFacts | undefined {
   const question = withoutEnumerations(asked);
+  const elided = whole !== asked ? elidedCount(ELIDED.institutions, whole) : [];
   // A rough figure first: 「1000平左右」 is not the exact 1000平 its start reads as.
   const exact = (patterns: readonly RegExp[]) => {
     const n = first(question, patterns);
     return n === undefined ? undefined : { value: n, reading: undefined };
   };
-  const count = roughFirst(question, ROUGH_INSTITUTIONS, ["家", "个"], true) ?? exact(INSTITUTIONS);
+  const roughElided = elided.length > 0 ? [ROUGH_BARE_INSTITUTIONS] : [];
+  const count = roughFirst(question, [...ROUGH_INSTITUTIONS, ...roughElided], ["家", "个"], true) ?? exact([...INSTITUTIONS, ...elided]);
   const area = roughFirst(question, ROUGH_AREA, ["平方米", "平米", "平方", "㎡", "平"], false) ?? exact(AREA);
   if (count === undefined && area === undefined) return undefined;
   return {
     zone: { ...(count !== undefined && { serviceInstitutions: count.value }), ...(area !== undefined && { coreAreaSqm: area.value }) },
-    readings: [count?.reading, area?.reading].filter((r): r is string => r !== undefined),
+    readings: { ...(count?.reading && { count: count.reading }), ...(area?.reading && { area: area.reading }) },
   };
+}
+
+/**
+ * The earlier turn's facts with those a follow-up states in their place (「那要是22家呢？」 after 「我们有18家机构」):
+ * the carried question still states the old figure, which the follow-up's own replaces.
+ */
+function zoneFactsWithFollowUp(question: string, followUp: string | undefined): ZoneFacts | undefined {
+  const earlier = zoneFactsRead(question);
+  const now = followUp ? zoneFactsRead(followUp, question) : undefined;
+  if (!earlier || !now) return now ?? earlier;
+  // A figure replaced takes its reading with it: 「22家」 after 「二十来家」 is read exactly.
+  const count = now.zone.serviceInstitutions !== undefined ? now.readings.count : earlier.readings.count;
+  const area = now.zone.coreAreaSqm !== undefined ? now.readings.area : earlier.readings.area;
+  return { zone: { ...earlier.zone, ...now.zone }, readings: { ...(count && { count }), ...(area && { area }) } };
+}
+
+function agencyFactsWithFollowUp(question: string, followUp: string | undefined, year: number, jurisdiction: Jurisdiction): AgencyInput | undefined {
+  const earlier = agencyFactsIn(question, year, jurisdiction);
+  const now = followUp ? agencyFactsIn(followUp, year, jurisdiction, question) : undefined;
+  return earlier && now ? { ...earlier, ...now } : (now ?? earlier);
 }
 
 /** Facts of a zone profile stated in the question (counts of agencies, the core area). */
@@ -253,17 +309,14 @@ export function agencyFactsIn(asked: string, year: number, jurisdiction: Jurisdi
   const question = withoutEnumerations(asked);
   const input: AgencyInput = { jurisdiction, year, agency: { inZone: true, patentAgencyQualified: true } };
   let any = false;
-  // 「去年做了3笔质押贷款，今年又做了2笔」: a later year's count drops the noun the message named once — read as that
-  // one kind when the message names only one.
-  const elided = (named: RegExp, other: RegExp): RegExp[] =>
-    whole !== asked && named.test(whole) && !other.test(whole) ? [new RegExp(`${NUM}\\s*[笔项单](?![^，。；？?]{0,10}(?:质押|贷款|证券化))`)] : [];
-  const loans = first(question, [...LOANS, ...elided(/质押|贷款/, /证券化/)]);
+  const elided = (kind: keyof typeof ELIDED): RegExp[] => (whole !== asked ? elidedCount(ELIDED[kind], whole) : []);
+  const loans = first(question, [...LOANS, ...elided("loans")]);
   if (loans !== undefined) (input.pledgeLoans = loans), (any = true);
-  const securitizations = first(question, [...SECURITIZATIONS, ...elided(/证券化/, /质押|贷款/)]);
+  const securitizations = first(question, [...SECURITIZATIONS, ...elided("securitizations")]);
   if (securitizations !== undefined) (input.securitizations = securitizations), (any = true);
-  const attorneys = first(question, ATTORNEYS);
+  const attorneys = first(question, [...ATTORNEYS, ...elided("attorneys")]);
   if (attorneys !== undefined) (input.newPatentAttorneys = attorneys), (any = true);
-  const won = first(question, WON_CASES);
+  const won = first(question, [...WON_CASES, ...elided("wonCases")]);
   if (won !== undefined) {
     // 「涉外或具有重大影响」 is the clause's own condition; a case not called either is read as one and the reply says so.
     const kind = /重大影响/.test(whole) && !/涉外/.test(whole) ? "major" : "foreign";
@@ -271,7 +324,7 @@ export function agencyFactsIn(asked: string, year: number, jurisdiction: Jurisdi
     any = true;
   }
   const program = /专利倍增/.test(question) ? "doubling" : /专利清零/.test(question) ? "zeroing" : undefined;
-  const grants = first(question, GRANTS);
+  const grants = first(question, [...GRANTS, ...elided("grants")]);
   // 「授权210件，还帮两家企业专利清零」: grants stated before, in a clause of their own, are the agency's,
   // and the programme named after them is its clients' (each zeroing client has its first grant: 1).
   // Stated after the programme (「帮一家企业专利倍增，代理发明专利授权6件」) they tell about that client.
@@ -444,8 +497,10 @@ function checkLines(result: CheckResult, stated: string[]): { lines: string[]; c
  * The conclusion from the asker's own numbers, or undefined when the question
  * states none the rules read. `jurisdictions` are those the reply speaks for.
  */
-export function applyOwnNumbers(asked: string, jurisdictions: readonly Jurisdiction[], today: string): OwnNumbersOutcome | undefined {
+export function applyOwnNumbers(asked: string, jurisdictions: readonly Jurisdiction[], today: string, followUp?: string): OwnNumbersOutcome | undefined {
   const question = asked.replace(INDEFINITE_ONE, "");
+  // 「那超过70件呢？」 asks of a tier of the text, not of the asker's count: such a follow-up states no figure of theirs.
+  const ownFollowUp = followUp && !TIER_ASKED.test(followUp) ? followUp.replace(INDEFINITE_ONE, "") : undefined;
   const year = Number(today.slice(0, 4));
   // The first jurisdiction the reply speaks for whose module offers an estimate (registration order).
   const offering = estimateJurisdictions().find((m) => jurisdictions.includes(m.jurisdiction));
@@ -459,11 +514,13 @@ export function applyOwnNumbers(asked: string, jurisdictions: readonly Jurisdict
     };
   }
   // 「授权大概60来件」: each end of the range estimated (roughGrantLines).
-  const rough = offering ? roughGrantEnds(question) : undefined;
+  // A follow-up's own count of grants (「那150件呢？」) replaces the rough one carried from before.
+  const followUpGrants = offering && ownFollowUp ? agencyFactsIn(ownFollowUp, year, offering.jurisdiction, question)?.inventionGrants : undefined;
+  const rough = offering && followUpGrants === undefined ? roughGrantEnds(question) : undefined;
   const low = rough ? agencyFactsIn(rough.low, year, offering!.jurisdiction) : undefined;
   const high = rough ? agencyFactsIn(rough.high, year, offering!.jurisdiction) : undefined;
   if (rough && low && high) return { ...roughGrantLines({ low, high, range: rough.range, reading: rough.reading }, today, askedAmountIn(question)), estimated: true };
-  const agency = offering ? agencyFactsIn(question, year, offering.jurisdiction) : undefined;
+  const agency = offering ? agencyFactsWithFollowUp(question, ownFollowUp, year, offering.jurisdiction) : undefined;
   if (agency) {
     const result = estimateSupport(agency, { today });
     return {
@@ -472,7 +529,7 @@ export function applyOwnNumbers(asked: string, jurisdictions: readonly Jurisdict
       estimated: true,
     };
   }
-  const facts = asksOfZoneFacts(question) ? zoneFactsRead(question) : undefined;
+  const facts = asksOfZoneFacts(question) ? zoneFactsWithFollowUp(question, ownFollowUp) : undefined;
   if (!facts) {
     // 「2021年10月还在试用期内吗」: the asker's date against each text's trial (date-in-trial.ts).
     const dated = trialDateLines(question, jurisdictions, today);
@@ -491,6 +548,6 @@ export function applyOwnNumbers(asked: string, jurisdictions: readonly Jurisdict
     clauses.push(...r.clauses);
   }
   // A rough figure is said to have been read as a range, so the asker can give the exact one.
-  if (lines.length > 0) lines.push(...readings.map((r) => `（${r}。）`));
+  if (lines.length > 0) lines.push(...[readings.count, readings.area].flatMap((r) => (r ? [`（${r}。）`] : [])));
   return lines.length > 0 ? { lines, clauses, estimated: false } : undefined;
 }
