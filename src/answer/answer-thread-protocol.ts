@@ -25,6 +25,7 @@ const previousTurnSchema = z.object({
   question: z.string(),
   jurisdictions: z.array(jurisdictionSchema).readonly().optional(),
   citations: z.array(z.string()).readonly().optional(),
+  asked: z.string().optional(),
 });
 const answerOptionsSchema = z.object({
   history: z.array(previousTurnSchema).readonly().optional(),
@@ -43,6 +44,7 @@ const answerResultSchema = z.object({
   jurisdictions: z.array(jurisdictionSchema),
   retrieved: z.array(z.string()),
   resolvedQuestion: z.string(),
+  asked: z.string().optional(),
   mode: z.enum(["llm", "offline"]),
   fallbackReason: z.enum(["timeout", "api-error", "malformed", "unverified"]).optional(),
   fallbackDetail: z.string().optional(),

@@ -26,7 +26,7 @@ import { applyOwnNumbers } from "./apply-own-numbers.ts";
 import { checkCitations } from "./check-citations.ts";
 import { detectJurisdiction, JURISDICTION_OF, POLICY_OF, type Jurisdiction } from "./detect-jurisdiction.ts";
 import { looksLikeInjection } from "./detect-injection.ts";
-import { ENGLISH_REFUSAL, englishCitation, englishTrialNotes, englishUnknownShare, isEnglishQuestion, readEnglishQuestion } from "./english-question.ts";
+import { ENGLISH_REFUSAL, englishCitation, englishTrialNotes, englishUnknownShare, isEnglishQuestion, isEnglishTurn, readEnglishQuestion } from "./english-question.ts";
 import { applyEnglishOwnNumbers } from "./english-own-numbers.ts";
 import type { LlmClient } from "./llm-client.ts";
 import { buildAnswerMessages, promptSources, SYSTEM_PROMPT, SYSTEM_PROMPT_ENGLISH, type AnswerLanguage } from "./llm-prompt.ts";
@@ -156,7 +156,7 @@ export function createModelAnswerer(deps: ModelAnswererDeps) {
       const toOffline = (): Promise<AnswerResult> => offline(asked, { ...options, useLlm: false });
       if (!asked || looksLikeInjection(asked)) return toOffline();
 
-      const language: AnswerLanguage = isEnglishQuestion(asked) ? "en" : "zh";
+      const language: AnswerLanguage = isEnglishTurn(asked, options.history?.at(-1)?.asked) ? "en" : "zh";
       let text: string;
       let named: Jurisdiction[];
       let readAs = "";
@@ -188,10 +188,14 @@ export function createModelAnswerer(deps: ModelAnswererDeps) {
       const docs = [...new Set(given.map((p) => p.doc))];
       const jurisdictions = named.length > 0 ? named : docs.map((d) => JURISDICTION_OF[d]);
       // An English question's own numbers are read in English (its Chinese reading keeps only the figures); same rules.
-      const own = language === "en" ? applyEnglishOwnNumbers(asked, jurisdictions, todayInChina()) : applyOwnNumbers(text, jurisdictions, todayInChina(), followUpWords);
+      const own =
+        language === "en"
+          ? applyEnglishOwnNumbers(asked, jurisdictions, todayInChina(), false, options.history?.at(-1)?.asked)
+          : applyOwnNumbers(text, jurisdictions, todayInChina(), followUpWords);
       const outcome = await ask(language === "en" ? asked : text, given, language, own?.lines ?? [], own?.clauses ?? [], previousQuestion);
 
-      const base = { retrieved, resolvedQuestion: text, mode: "llm" as const };
+      // An English question as typed, which a follow-up's figures are read against (PreviousTurn.asked).
+      const base = { retrieved, resolvedQuestion: text, mode: "llm" as const, ...(language === "en" && { asked }) };
       if (outcome.ok && "covered" in outcome) {
         // The offline refusal says what the texts lack where it can (「浙江呢？」 after a Zibo-only subsidy); when
         // the offline line would have answered, the model's judgement stands and the plain refusal is given.

@@ -13,6 +13,8 @@ export interface PreviousTurn {
   jurisdictions?: readonly Jurisdiction[];
   /** the earlier answer's citations, in order: 「第二项」 after a list answer counts its items */
   citations?: readonly string[];
+  /** the question as typed, when it was read in another language first (English): its own figures are read from it */
+  asked?: string;
 }
 
 export interface AnswerOptions {
@@ -51,6 +53,8 @@ export interface AnswerResult {
   retrieved: string[];
   /** the question as understood, a follow-up merged with the previous turn */
   resolvedQuestion: string;
+  /** an English question as typed (its spelling corrected), which `resolvedQuestion` reads in Chinese */
+  asked?: string;
   /** "llm" when the chat model wrote the reply or judged the question not covered, "offline" for the extractive reply */
   mode: "llm" | "offline";
   /** why the configured chat model was not used for this reply */

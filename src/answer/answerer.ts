@@ -30,7 +30,7 @@ import type { LlmClient } from "./llm-client.ts";
 import { createModelAnswerer } from "./answer-with-model.ts";
 import { DEFAULT_THRESHOLDS, judgeTopic, type RefusalThresholds } from "./refusal-gate.ts";
 import { asPreviousTurn, readAsFollowUp, resolveFollowUp, type ResolvedQuestion } from "./resolve-follow-up.ts";
-import { ENGLISH_REFUSAL, ENGLISH_REFUSAL_LEAD, ENGLISH_SCOPE_HELP, englishUnknownShare, isEnglishQuestion, namedInEnglish, readEnglishQuestion } from "./english-question.ts";
+import { ENGLISH_REFUSAL, ENGLISH_REFUSAL_LEAD, ENGLISH_SCOPE_HELP, englishUnknownShare, isEnglishQuestion, isEnglishTurn, namedInEnglish, readEnglishQuestion } from "./english-question.ts";
 import { composeEnglishAnswer, englishNoProvision, englishOtherSideLead, isYesNoQuestion } from "./compose-english-answer.ts";
 import { joinEnglishAnswers, splitEnglishAsks } from "./english-asks.ts";
 import { englishClause } from "./english-citation.ts";
@@ -43,6 +43,7 @@ import { correctEnglishTypos, englishReadingNote } from "./english-typos.ts";
 import { readOrdinalOfList } from "./ordinal-of-list.ts";
 import { punctuateRunOnAsks, type AskReader } from "./run-on-asks.ts";
 import { splitAsks, type Ask } from "./split-asks.ts";
+import { countsWithoutNoun } from "./bare-count.ts";
 import { stackingLines } from "./stacking-readings.ts";
 import { askedOf } from "./compare-sides.ts";
 import { figureUnstated } from "./unstated-figure.ts";
@@ -218,7 +219,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
    */
   async function answerEnglish(typed: string, options: AnswerOptions): Promise<AnswerResult> {
     const { text, corrections } = correctEnglishTypos(typed);
-    const result = await answerEnglishAsRead(text, options);
+    const result = { ...(await answerEnglishAsRead(text, options)), asked: text };
     return corrections.length === 0 ? result : { ...result, text: `${englishReadingNote(corrections)}\n\n${result.text}` };
   }
 
@@ -294,7 +295,9 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       return zh.refusalReason === "off-topic" ? refuseNaming(zh.retrieved) : refuseEnglish(zh.refusalReason ?? "off-topic", zh.retrieved);
     }
     // The asker's own numbers go through the rules in English (the Chinese reading keeps only the figures).
-    const ownNumbers = applyEnglishOwnNumbers(asked, zh.jurisdictions, todayInChina(), isYesNoQuestion(asked));
+    // A follow-up (「And if we had 22?」) is read against the earlier English question as typed.
+    const earlier = options.history?.at(-1)?.asked;
+    const ownNumbers = applyEnglishOwnNumbers(asked, zh.jurisdictions, todayInChina(), isYesNoQuestion(asked), earlier);
     // 「What does Article 16 … say」: the conclusion is read from that clause, not a better-worded neighbour.
     const { clause } = reading;
     const inClause = (id: string): boolean => {
@@ -324,14 +327,19 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       // message is read with it (「核心区要多大？」 after 「淄博呢？」 has its own, and is asked as it stands).
       const before = parts.at(-1)?.result;
       const previous = before && !before.refused ? asPreviousTurn(before) : undefined;
-      const followsUp = previous !== undefined && own.length === 0 && resolveFollowUp(ask.text, [previous], own).isFollowUp;
+      // So is one that counts without naming what (「超过120件呢」 after 「授权超过70件能给多少」).
+      const followsUp = previous !== undefined && (own.length === 0 || countsWithoutNoun(ask.text)) && resolveFollowUp(ask.text, [previous], own).isFollowUp;
       let result = await answerChinese(ask.text, followsUp ? { ...options, history: [...(options.history ?? []), previous] } : options);
       // 「交什么材料？交给谁？」: an ask with no topic of its own, or none the texts answer
       // alone, is about the topic of the ask before it (申报材料 交给谁), not its whole question.
+      // Failing that, an ask with a topic of its own (「另外建设主体是谁？」 after 「…有哪几条原则？」)
+      // shares at least the programme the asks are about (示范区), if not what the ask before asked for (原则).
       const inherited = topic.filter((w) => !ask.text.includes(w));
-      if (!followsUp && (result.refused || own.length === 0) && inherited.length > 0) {
-        const place = ask.text.slice(0, ask.text.length - ask.asked.length);
-        const withTopic = await answerChinese(`${place}${inherited.join("")}${ask.asked}`, options);
+      const programme = own.length > 0 ? inherited.filter((w) => NAMES_PROGRAMME.test(w)) : [];
+      const place = ask.text.slice(0, ask.text.length - ask.asked.length);
+      for (const words of [inherited, programme]) {
+        if (followsUp || !(result.refused || own.length === 0) || words.length === 0 || (words === programme && words.length === inherited.length)) continue;
+        const withTopic = await answerChinese(`${place}${words.join("")}${ask.asked}`, options);
         if (!withTopic.refused) result = withTopic;
       }
       if (own.length > 0) topic = own;
@@ -347,8 +355,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     if (answered.every((p) => p.result.citations[0] === answered[0]!.result.citations[0])) {
       const whole = await answerChinese(message, options);
       const opening = whole.text.split("\n\n")[0]!;
-      // The asker's own numbers (「发明专利授权80件，能拿哪一档，离下一档还差多少」) are worked out whole, once.
-      const ownNumbers = applyOwnNumbers(message, whole.jurisdictions, todayInChina()) !== undefined;
+      // The asker's own numbers (「发明专利授权80件，能拿哪一档，离下一档还差多少」) are worked out whole, once —
+      // unless several asks state figures of their own (「超过70件能给多少 超过120件呢」): each is worked out.
+      const figuresAsked = parts.filter((p) => quantitiesIn(p.ask.asked).length > 0).length;
+      const ownNumbers = figuresAsked < 2 && applyOwnNumbers(message, whole.jurisdictions, todayInChina()) !== undefined;
       // A whole message the texts do not cover stays refused, whatever one of its asks alone matched; when
       // every ask is answered, the refusal is the story's (「园区在淄川…这俩够不够格」) and each ask is answered.
       const storyRefused = whole.refused && answered.length === parts.length;
@@ -387,7 +397,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   const viaModel = llm ? createModelAnswerer({ index, llm, logger }) : undefined;
   /** The offline answer to a question `answer` has already trimmed, cut and normalised (also the chat model's fallback). */
   const offline = async (asked: string, options: AnswerOptions): Promise<AnswerResult> => {
-    if (asked && isEnglishQuestion(asked)) return answerEnglish(asked, options);
+    if (asked && isEnglishTurn(asked, options.history?.at(-1)?.asked)) return answerEnglish(asked, options);
     if (!asked || looksLikeInjection(asked)) return answerChinese(asked, options);
     // Typos are read once for the whole message, so the note is given once.
     const typos = index.correctTypos(asked);

@@ -18,6 +18,9 @@ import { trialDateLines } from "./date-in-trial.ts";
 import { factsByYear, yearStretches } from "./facts-by-year.ts";
 import { asRange, formatRange, type FactRange } from "../rules/fact-range.ts";
 import { parseQuantity } from "../intake/parsers/parse-quantity.ts";
+// A count followed by one of these nouns is read by the kind's own patterns, not as an elided count.
+import { COUNTED_NOUN } from "./bare-count.ts";
+import { applyChange, figureChangeIn } from "./follow-up-change.ts";
 
 export interface OwnNumbersOutcome {
   /** the conclusion lines, in order */
@@ -47,6 +50,12 @@ const SOME_ABNORMAL = /(有|存在|出了|出现|被认定为?|查出)[^，,。�
  * 「是园区内的一家机构」). 「只有一家服务机构」「园区里有一家机构」 keep their count.
  */
 const INDEFINITE_ONE = /(?<=[是到在进于]|[是在][^，,。；;？?！!\d]{1,10}[里内中的])一(?=[家个所位名])/gu;
+/**
+ * The rule's unit, not a count of the asker's: 一 after 每 (「每完成一项」「每1笔」) or asking what one brings
+ * (「一件补多少」「一件最多补多少」「证券化一项又给多少」). Asked alone, 「一件补多少」 is worked out for one; carried into a
+ * follow-up (「…一件补多少 那打赢好几件有封顶不」), it is the earlier ask, and the asker's counts are the follow-up's.
+ */
+const RATE_UNIT = /(?<=每[^，,。；;？?！!\d]{0,4})[一1](?=[项笔件家个名位单])|(?<![\d零〇一二两三四五六七八九十百千])[一1](?=[项笔件单][^，,。；;？?！!\d]{0,4}?(?:给|补|奖|支持|拿|领|多少))/gu;
 /** Words between a count and what it counts: no other figure in between (「2笔贷款和1个证券化」). */
 const GAP = (n: number): string => String.raw`[^，。；？?\d零〇一二两三四五六七八九十百千]{0,${n}}`;
 
@@ -114,8 +123,6 @@ const ELIDED: Record<"loans" | "securitizations" | "attorneys" | "wonCases" | "g
   grants: { measure: "件", named: /授权/, others: CASES_NAMED },
   institutions: { measure: "[家个]", named: /机构|服务点/, others: /企业|客户|公司/ },
 };
-/** Nouns that, just after a count, say what it counts: such a count is read by the kind's own patterns. */
-const COUNTED_NOUN = /质押|贷款|证券化|代理师|胜诉|官司|案子|案件|授权|企业|客户|公司|机构|服务点/.source;
 function elidedCount(kind: ElidedKind, whole: string): RegExp[] {
   if (!kind.named.test(whole) || kind.others.test(whole)) return [];
   return [new RegExp(`${NUM}\\s*${kind.measure}(?![^，。；？?]{0,10}(?:${COUNTED_NOUN}))`, "u")];
@@ -169,7 +176,23 @@ const ROUGH_GRANTS = [
   new RegExp(`授权[^，。；？?\\d]{0,8}(?<said>${NUM}\\s*(?:${ROUGH}\\s*件|件\\s*${AROUND}))`, "u"),
   new RegExp(`(?<said>${NUM}\\s*(?:${ROUGH}\\s*件|件\\s*${AROUND}))${GAP(6)}授权`, "u"),
 ];
-const TIER_ASKED = new RegExp(`(?:超过|超出|以上|不少于|不低于|达到|满)\\s*${NUM}|${NUM}\\s*[件家笔个人]?\\s*(?:以上|以下|以内)`, "u");
+const TIER_ASKED = new RegExp(`(?:以上|不少于|不低于|达到|满)\\s*${NUM}|${NUM}\\s*[件家笔个人]?\\s*(?:以上|以下|以内)`, "u");
+/**
+ * A count said as more than a figure (「授权超过200件」「打赢了不止3件」): at least one more, as 第九条（五）'s 「超过200件」
+ * tier reads it — not the figure itself, which that tier does not reach. Asked of a tier (「那超过70件呢？」), it is
+ * worked out for the tier's first count.
+ */
+const MORE_THAN = new RegExp(`(?:超过|超出|多于|大于|高于|不止)\\s*${NUM}\\s*件`, "gu");
+function readMoreThan(text: string): { text: string; readings: string[] } {
+  const readings: string[] = [];
+  const read = text.replace(MORE_THAN, (said: string, figure: string) => {
+    const n = toNumber(figure);
+    if (n === undefined) return said;
+    readings.push(`「${said}」按至少 ${n + 1} 件计`);
+    return `${n + 1}件`;
+  });
+  return { text: read, readings };
+}
 /** A rough count that drops its noun (「那要是二十来家呢？」), read only where the conversation names the institutions. */
 const ROUGH_BARE_INSTITUTIONS = new RegExp(`(?<said>${NUM}\\s*(?:${ROUGH}\\s*[家个]|[家个]\\s*${AROUND}))(?![^，。；？?]{0,10}(?:${COUNTED_NOUN}))`, "u");
 const ROUGH_AREA = [new RegExp(`(?<said>${NUM}\\s*(?:${ROUGH}\\s*${AREA_UNIT}|${AREA_UNIT}\\s*${AROUND}))`, "u")];
@@ -267,15 +290,51 @@ function zoneFactsWithFollowUp(question: string, followUp: string | undefined): 
   const now = followUp ? zoneFactsRead(followUp, question) : undefined;
   if (!earlier || !now) return now ?? earlier;
   // A figure replaced takes its reading with it: 「22家」 after 「二十来家」 is read exactly.
-  const count = now.zone.serviceInstitutions !== undefined ? now.readings.count : earlier.readings.count;
-  const area = now.zone.coreAreaSqm !== undefined ? now.readings.area : earlier.readings.area;
-  return { zone: { ...earlier.zone, ...now.zone }, readings: { ...(count && { count }), ...(area && { area }) } };
+  let count = now.zone.serviceInstitutions !== undefined ? now.readings.count : earlier.readings.count;
+  let area = now.zone.coreAreaSqm !== undefined ? now.readings.area : earlier.readings.area;
+  const zone = { ...earlier.zone, ...now.zone };
+  // 「再加4家呢？」 changes the earlier figure by its own (follow-up-change.ts).
+  const how = figureChangeIn(followUp!);
+  const changed = (before: number | FactRange | undefined, change: number | FactRange | undefined, unit: string) =>
+    how && typeof before === "number" && typeof change === "number" ? applyChange(before, change, how, unit) : undefined;
+  const institutions = changed(earlier.zone.serviceInstitutions, now.zone.serviceInstitutions, "家");
+  if (institutions) [zone.serviceInstitutions, count] = [institutions.value, institutions.reading];
+  const sqm = changed(earlier.zone.coreAreaSqm, now.zone.coreAreaSqm, "平方米");
+  if (sqm) [zone.coreAreaSqm, area] = [sqm.value, sqm.reading];
+  return { zone, readings: { ...(count && { count }), ...(area && { area }) } };
 }
 
-function agencyFactsWithFollowUp(question: string, followUp: string | undefined, year: number, jurisdiction: Jurisdiction): AgencyInput | undefined {
-  const earlier = agencyFactsIn(question, year, jurisdiction);
+/** Counts of an agency's year a follow-up may change by its own (「又做了2笔呢」), with their units. */
+const CHANGEABLE_COUNTS = { pledgeLoans: "笔", securitizations: "笔", newPatentAttorneys: "名", inventionGrants: "件" } as const;
+
+/** The earlier turn's agency facts with the follow-up's in their place, or changed by them; and how each change was read. */
+function agencyFactsWithFollowUp(
+  question: string,
+  followUp: string | undefined,
+  year: number,
+  jurisdiction: Jurisdiction,
+): { facts: AgencyInput; readings: string[] } | undefined {
+  // Followed up, the earlier text is itself a conversation carried (「…每完成一项质押贷款给多少支持 我们今年做了8笔…」):
+  // its bare counts count what it names, and its rates are no counts.
+  const carried = followUp !== undefined ? question.replace(RATE_UNIT, "") : question;
+  const earlier = agencyFactsIn(carried, year, jurisdiction, carried, followUp !== undefined);
   const now = followUp ? agencyFactsIn(followUp, year, jurisdiction, question) : undefined;
-  return earlier && now ? { ...earlier, ...now } : (now ?? earlier);
+  if (!earlier || !now) {
+    const facts = now ?? earlier;
+    return facts ? { facts, readings: [] } : undefined;
+  }
+  const facts: AgencyInput = { ...earlier, ...now };
+  const readings: string[] = [];
+  const how = figureChangeIn(followUp!);
+  for (const [key, unit] of Object.entries(CHANGEABLE_COUNTS) as [keyof typeof CHANGEABLE_COUNTS, string][]) {
+    const [before, change] = [earlier[key], now[key]];
+    if (!how || typeof before !== "number" || typeof change !== "number") continue;
+    const r = applyChange(before, change, how, unit);
+    facts[key] = r.value;
+    readings.push(r.reading);
+  }
+  if (how && earlier.wonCases && now.wonCases) facts.wonCases = how === "more" ? [...earlier.wonCases, ...now.wonCases] : earlier.wonCases.slice(0, Math.max(0, earlier.wonCases.length - now.wonCases.length));
+  return { facts, readings };
 }
 
 /** Facts of a zone profile stated in the question (counts of agencies, the core area). */
@@ -292,7 +351,7 @@ function asksOfZoneFacts(question: string): boolean {
   return !ASKS_SOMETHING.test(question) || OF_ZONE_FACTS.test(question);
 }
 const ASKS_SOMETHING = /[？?]|[吗呢么嘛伐]|不[。！!]?$|没[。！!]?$/u;
-const OF_ZONE_FACTS = /够|达标|达到|满足|符合|有戏|卡|过关|过得了|行不行|行吗|可以吗|能不能|能否|能申|能报|差几|还差|差多少|合格|门槛|条件|要求|多少家|几家|多大|面积|标准|资格|规模|申报|申请/u;
+const OF_ZONE_FACTS = /够|达标|达到|满足|符合|有戏|卡|过关|过得了|行不行|行吗|中不中|成不成|可以吗|能不能|能否|(?:能|可以|可)(?:申|报|评)|报得了|差几|还差|差多少|合格|门槛|条件|要求|多少家|几家|多大|面积|标准|资格|规模|申报|申请/u;
 
 /** How the rules' details write a fact (「9–11 家」「1,000 平方米」), to find the detail that speaks of it. */
 function statedForms(value: number | FactRange, unit: string): string[] {
@@ -305,11 +364,11 @@ function statedForms(value: number | FactRange, unit: string): string[] {
  * Facts of an agency support estimate (Zibo 第九条) stated in the question; undefined when it states none.
  * `whole` is the message a stretch of it (one year's facts) comes from: what the cases are called is said once.
  */
-export function agencyFactsIn(asked: string, year: number, jurisdiction: Jurisdiction, whole = asked): AgencyInput | undefined {
+export function agencyFactsIn(asked: string, year: number, jurisdiction: Jurisdiction, whole = asked, inConversation = whole !== asked): AgencyInput | undefined {
   const question = withoutEnumerations(asked);
   const input: AgencyInput = { jurisdiction, year, agency: { inZone: true, patentAgencyQualified: true } };
   let any = false;
-  const elided = (kind: keyof typeof ELIDED): RegExp[] => (whole !== asked ? elidedCount(ELIDED[kind], whole) : []);
+  const elided = (kind: keyof typeof ELIDED): RegExp[] => (inConversation ? elidedCount(ELIDED[kind], whole) : []);
   const loans = first(question, [...LOANS, ...elided("loans")]);
   if (loans !== undefined) (input.pledgeLoans = loans), (any = true);
   const securitizations = first(question, [...SECURITIZATIONS, ...elided("securitizations")]);
@@ -498,9 +557,13 @@ function checkLines(result: CheckResult, stated: string[]): { lines: string[]; c
  * states none the rules read. `jurisdictions` are those the reply speaks for.
  */
 export function applyOwnNumbers(asked: string, jurisdictions: readonly Jurisdiction[], today: string, followUp?: string): OwnNumbersOutcome | undefined {
-  const question = asked.replace(INDEFINITE_ONE, "");
-  // 「那超过70件呢？」 asks of a tier of the text, not of the asker's count: such a follow-up states no figure of theirs.
-  const ownFollowUp = followUp && !TIER_ASKED.test(followUp) ? followUp.replace(INDEFINITE_ONE, "") : undefined;
+  const moreThan = readMoreThan(asked.replace(INDEFINITE_ONE, ""));
+  const question = moreThan.text;
+  // 「那以上呢」「120件以上呢？」 asks of a tier of the text, not of the asker's count: such a follow-up states no figure of theirs.
+  const followMoreThan = followUp && !TIER_ASKED.test(followUp) ? readMoreThan(followUp.replace(INDEFINITE_ONE, "")) : undefined;
+  const ownFollowUp = followMoreThan?.text;
+  // How a 「超过…件」 was read: the follow-up's, whose figure replaces the earlier one, else the question's.
+  const moreThanReadings = followMoreThan?.readings.length ? followMoreThan.readings : moreThan.readings;
   const year = Number(today.slice(0, 4));
   // The first jurisdiction the reply speaks for whose module offers an estimate (registration order).
   const offering = estimateJurisdictions().find((m) => jurisdictions.includes(m.jurisdiction));
@@ -522,9 +585,9 @@ export function applyOwnNumbers(asked: string, jurisdictions: readonly Jurisdict
   if (rough && low && high) return { ...roughGrantLines({ low, high, range: rough.range, reading: rough.reading }, today, askedAmountIn(question)), estimated: true };
   const agency = offering ? agencyFactsWithFollowUp(question, ownFollowUp, year, offering.jurisdiction) : undefined;
   if (agency) {
-    const result = estimateSupport(agency, { today });
+    const result = estimateSupport(agency.facts, { today });
     return {
-      lines: estimateLines(result, askedAmountIn(question)),
+      lines: [...estimateLines(result, askedAmountIn(question)), ...[...moreThanReadings, ...agency.readings].map((r) => `（${r}。）`)],
       clauses: [...new Set(restingOn(result).map((i) => i.clause))],
       estimated: true,
     };

@@ -53,6 +53,8 @@ export interface JurisdictionMention {
   otherPlaceOnly: boolean;
   /** another place is compared with ours (「浙江和江苏哪边补得多」): the texts speak for one side only */
   comparedWithOther: boolean;
+  /** `named` rests only on words that name no place of their own (「省里」「市里」「区县」, see isGeneric) */
+  genericOnly: boolean;
 }
 
 export function detectJurisdiction(text: string): JurisdictionMention {
@@ -66,7 +68,9 @@ export function detectJurisdiction(text: string): JurisdictionMention {
   const other = OTHER_PLACES.exec(text);
   const comparedWithOther =
     other !== null && named.length > 0 && new RegExp(`[和跟与同、比](?:${other[0]})|(?:${other[0]})(?:省|市)?[的]?[和跟与同、比]`).test(text);
-  return { named, otherPlaceOnly: named.length === 0 && other !== null, comparedWithOther };
+  // 「山东省里…」: another place named makes 省里 that place's, which is no conversation's place either.
+  const genericOnly = byName.length === 0 && matched.length > 0 && !BOTH.test(text) && other === null;
+  return { named, otherPlaceOnly: named.length === 0 && other !== null, comparedWithOther, genericOnly };
 }
 
 /**

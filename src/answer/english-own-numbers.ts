@@ -12,6 +12,7 @@ import { estimateJurisdictions } from "../rules/jurisdiction-registry.ts";
 import { englishCitation } from "./english-citation.ts";
 import { asRange, formatRange, type FactRange } from "../rules/fact-range.ts";
 import { englishYearStretches, factsByYear } from "./facts-by-year.ts";
+import { changedFigure } from "./follow-up-change.ts";
 
 export interface EnglishOwnNumbers {
   /** the conclusion lines, in order; the first opens with Yes/No when the question asked one */
@@ -221,8 +222,48 @@ function checkLines(result: CheckResult, zone: NonNullable<ZoneProfile["zone"]>,
 
 const LABEL: Readonly<Record<string, string>> = { zhejiang: "Zhejiang", zibo: "Zibo" };
 
-/** The worked result of the asker's own numbers in English, or undefined when the question states none the rules read. */
-export function applyEnglishOwnNumbers(question: string, jurisdictions: readonly Jurisdiction[], today: string, yesNo = false): EnglishOwnNumbers | undefined {
+/** Adding to or taking from the figure said before (「What about 4 more?」「and with 3 fewer?」). */
+const MORE_EN = /\b(more|another|additional|extra|add|added|plus)\b/;
+const FEWER_EN = /\b(fewer|less|minus|lose|lost)\b/;
+/** A figure with no noun after it (「And if we had 22?」「What about 25?」); not a year, a share, an amount or a duration. */
+const BARE_FIGURE = new RegExp(String.raw`\b${COUNT}\b(?!\s*(?:%|percent|per\s*cent|years?|months?|days?|yuan|rmb|cny|wan|k\b|,\d|[a-z]+\s+(?:agenc|institution|loan|securiti|attorney|case|lawsuit|patent|grant|square)))`);
+/** Counts of an agency's year a follow-up may restate or change. */
+const AGENCY_COUNTS = ["pledgeLoans", "securitizations", "newPatentAttorneys", "inventionGrants"] as const;
+const ZONE_COUNTS = ["serviceInstitutions", "coreAreaSqm"] as const;
+
+/**
+ * The earlier question's facts with a follow-up's in their place (「And 22 agencies?」), changed by them
+ * (「4 more?」), or — a bare figure (「And if we had 22?」) — in place of the one figure the earlier question
+ * stated. Undefined when the earlier question stated none of that kind.
+ */
+function followedUp<T extends object>(earlier: T | undefined, now: T | undefined, followUp: string, keys: readonly (keyof T)[]): { facts: T; reading?: string } | undefined {
+  if (!earlier) return undefined;
+  const q = followUp.toLowerCase();
+  const how = MORE_EN.test(q) ? "more" : FEWER_EN.test(q) ? "fewer" : undefined;
+  const stated = keys.filter((k) => typeof earlier[k] === "number");
+  const change = (k: keyof T, by: number): { facts: T; reading?: string } => {
+    const before = earlier[k] as number;
+    const value = how ? changedFigure(before, by, how) : by;
+    return { facts: { ...earlier, ...now, [k]: value }, ...(how && { reading: `(Read as ${groupDigits(before)} ${how === "more" ? "+" : "−"} ${groupDigits(by)} = ${groupDigits(value)}.)` }) };
+  };
+  if (now) {
+    const same = stated.find((k) => typeof now[k] === "number");
+    return same && how ? change(same, now[same] as number) : { facts: { ...earlier, ...now } };
+  }
+  const bare = q.match(BARE_FIGURE);
+  const value = bare?.[1] ? toNumber(bare[1]) : undefined;
+  return value !== undefined && stated.length === 1 ? change(stated[0]!, value) : undefined;
+}
+
+/**
+ * The worked result of the asker's own numbers in English, or undefined when the question states none the rules read.
+ * `earlier` is the question a follow-up continues, as typed (「Our zone has 18 agencies…」 before 「And if we had 22?」).
+ */
+export function applyEnglishOwnNumbers(question: string, jurisdictions: readonly Jurisdiction[], today: string, yesNo = false, earlier?: string): EnglishOwnNumbers | undefined {
+  if (earlier) {
+    const merged = applyFollowUp(question, earlier, jurisdictions, today, yesNo);
+    if (merged) return merged;
+  }
   const year = Number(today.slice(0, 4));
   const offering = estimateJurisdictions().find((m) => jurisdictions.includes(m.jurisdiction));
   const yearly = offering
@@ -248,5 +289,31 @@ export function applyEnglishOwnNumbers(question: string, jurisdictions: readonly
     lines.push(...r.lines);
     clauses.push(...r.clauses);
   }
+  return lines.length > 0 ? { lines, clauses } : undefined;
+}
+
+/** A follow-up's own numbers read against the earlier question's (followedUp), worked out as a question of its own would be. */
+function applyFollowUp(question: string, earlier: string, jurisdictions: readonly Jurisdiction[], today: string, yesNo: boolean): EnglishOwnNumbers | undefined {
+  const year = Number(today.slice(0, 4));
+  const offering = estimateJurisdictions().find((m) => jurisdictions.includes(m.jurisdiction));
+  const agency = offering
+    ? followedUp(englishAgencyFacts(earlier, year, offering.jurisdiction), englishAgencyFacts(question, year, offering.jurisdiction), question, AGENCY_COUNTS)
+    : undefined;
+  if (agency) {
+    const result = estimateSupport(agency.facts, { today });
+    const resting = result.items.length > 0 ? result.items : result.ineligible;
+    const lines = [...estimateLines(result, englishAskedAmount(question)), ...(agency.reading ? [agency.reading] : [])];
+    return { lines, clauses: [...new Set(resting.map((i) => i.clause))] };
+  }
+  const zone = followedUp(englishZoneFacts(earlier), englishZoneFacts(question), question, ZONE_COUNTS);
+  if (!zone) return undefined;
+  const lines: string[] = [];
+  const clauses: string[] = [];
+  for (const j of jurisdictions) {
+    const r = checkLines(checkJurisdiction(j, { zone: zone.facts }, { today }), zone.facts, LABEL[j] ?? j, yesNo);
+    lines.push(...r.lines);
+    clauses.push(...r.clauses);
+  }
+  if (lines.length > 0 && zone.reading) lines.push(zone.reading);
   return lines.length > 0 ? { lines, clauses } : undefined;
 }

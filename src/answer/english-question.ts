@@ -25,6 +25,16 @@ export function isEnglishQuestion(text: string): boolean {
   return latin >= 6 && latin >= 2 * han;
 }
 
+/**
+ * Whether a message is English in its conversation: an English question, or a short one with Latin letters and
+ * no Chinese (「And 5?」「Zibo?」) right after an English question (`previousAsked`, PreviousTurn.asked).
+ */
+export function isEnglishTurn(text: string, previousAsked: string | undefined): boolean {
+  if (isEnglishQuestion(text)) return true;
+  return previousAsked !== undefined && isEnglishQuestion(previousAsked) && /[A-Za-z]/.test(text) && !HAN_CHAR.test(text);
+}
+const HAN_CHAR = /[\u3400-\u9fff]/;
+
 export const STOPWORDS = new Set(
   ("a an the of for to in on at by and or is are was were be been do does did can could will would should shall may might must " +
     "i we you he she it they my our your their me us them this that these those what which who whom when where why how " +

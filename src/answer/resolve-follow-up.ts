@@ -7,6 +7,7 @@
 import type { AnswerResult, PreviousTurn } from "./answer.types.ts";
 import { DOMAIN_TERMS } from "../retrieval/domain-terms.ts";
 import { ASK_WORD } from "./compare-sides.ts";
+import { countsWithoutNoun } from "./bare-count.ts";
 import { detectJurisdiction, type Jurisdiction } from "./detect-jurisdiction.ts";
 
 export interface ResolvedQuestion {
@@ -47,19 +48,23 @@ function topicLength(text: string): number {
  */
 /** An answer as the turn a later question follows up: what it understood, which sides and clauses it answered. */
 export function asPreviousTurn(result: AnswerResult): PreviousTurn {
-  return { question: result.resolvedQuestion, jurisdictions: result.jurisdictions, citations: result.citations };
+  return { question: result.resolvedQuestion, jurisdictions: result.jurisdictions, citations: result.citations, ...(result.asked && { asked: result.asked }) };
 }
 
 export function resolveFollowUp(question: string, history: readonly PreviousTurn[] | undefined, ownTopic?: readonly string[]): ResolvedQuestion {
-  const now = detectJurisdiction(question).named;
+  const typed = detectJurisdiction(question);
   const previous = history?.at(-1);
-  if (!previous) return { text: question, isFollowUp: false, jurisdictions: now };
+  if (!previous) return { text: question, isFollowUp: false, jurisdictions: typed.named };
+  // 「它还负责往省里和国家推荐吗？」 after a question on Zibo: 省里 names no place of its own (Zibo's
+  // text, too, recommends to the province), and the conversation's place is named by name.
+  const now = typed.genericOnly && placesOf(previous).length === 1 ? [] : typed.named;
 
   const marked = LEADING.test(question.trim()) || TRAILING.test(question.trim());
   // A bare ask using no word of the texts (「主要看哪些方面？」) asks about what the conversation is
   // about, however many characters its ask takes.
   const bareAsk = ownTopic?.length === 0 && ASK_WORD.test(question);
-  const short = topicLength(question) <= 4 || bareAsk;
+  // 「我们今年做了8笔，一共最多能拿多少？」 counts what the conversation named (笔 of the loans asked about).
+  const short = topicLength(question) <= 4 || bareAsk || countsWithoutNoun(question);
   const before = placesOf(previous);
   if (!(short || (marked && topicLength(question) <= 12))) {
     // A question of its own that names no place stays in the one place the conversation is about

@@ -42,6 +42,8 @@ const ENUMERATOR = /(?:^|(?<=[\s，,；;。？?！!：:]))(?:\d{1,2}[.．、)）
 const ASKING = new RegExp(
   `${WHAT_ASKS}|多少|${ASKS_HOW_MANY}|哪|${WHO_ASKS}|怎|咋|如何|多久|多长|多大|多高|何时|为何|干嘛|是否|能否|可否|吗|呢|么[？?]?$|(.)[不没]\\1|分别|[？?]`,
 );
+/** A clause that opens with the other side of a choice (「…，还是先交区县？」). */
+const ALTERNATIVE = /^(还是|或者是?|或是)/;
 /** 「分别是多少」「各是多少」 alone ask for the items of the clause before, not something new. */
 const ONLY_DISTRIBUTIVE = /^(那)?(分别|各自?)(是|为|有|给)?(多少|几|什么|哪些)[个项档家件万元钱]*[？?。]*$/;
 
@@ -88,6 +90,13 @@ export function splitAsks(message: string): Ask[] {
   const groups: string[][] = [];
   let pending: string[] = [];
   for (const p of parts) {
+    // 「是不是一直有效，还是过一阵要重新考核？」: the other side of a choice, right after an ask not yet closed by a
+    // question mark, is the same ask.
+    const previous = groups.at(-1)?.at(-1);
+    if (pending.length === 0 && previous !== undefined && !/[？?]$/.test(previous) && ALTERNATIVE.test(p)) {
+      groups.at(-1)!.push(p);
+      continue;
+    }
     pending.push(p);
     const distributive = ONLY_DISTRIBUTIVE.test(p.replace(/\s/g, "")) || onlyComparing(p);
     if (ASKING.test(p) && !distributive) {

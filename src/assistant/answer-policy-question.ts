@@ -21,7 +21,8 @@ export async function answerPolicyQuestion(ctx: TurnContext, session: SessionSta
   });
   if (!result.refused) {
     const citations = result.citations.slice(0, MAX_REMEMBERED_CITATIONS);
-    session.history = [...session.history, { question: result.resolvedQuestion, jurisdictions: result.jurisdictions, citations }].slice(-HISTORY_TURNS);
+    const turn = { question: result.resolvedQuestion, jurisdictions: result.jurisdictions, citations, ...(result.asked && { asked: result.asked }) };
+    session.history = [...session.history, turn].slice(-HISTORY_TURNS);
   }
   ctx.deps.logger.info({ user: ctx.actor, refused: result.refused, mode: result.mode, ms: Math.round(latencyMs) }, "answered policy question");
   return [{ kind: "text", text: result.text }];

@@ -23,7 +23,15 @@ export const sessionStateSchema = z.object({
   applicationId: z.number().int().nullable().default(null),
   /** recent policy questions, for follow-ups such as 「那淄博呢？」 (oldest first) */
   history: z
-    .array(z.object({ question: z.string(), jurisdictions: z.array(jurisdictionSchema).optional(), citations: z.array(z.string()).optional() }))
+    .array(
+      z.object({
+        question: z.string(),
+        jurisdictions: z.array(jurisdictionSchema).optional(),
+        citations: z.array(z.string()).optional(),
+        /** an English question as typed: a follow-up's figures (「And if we had 22?」) are read against it */
+        asked: z.string().optional(),
+      }),
+    )
     .default([]),
   /** the last answered question's log id, for 「有用」/「没用」 feedback */
   lastQuestionLogId: z.number().int().nullable().default(null),

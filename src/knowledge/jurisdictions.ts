@@ -126,6 +126,17 @@ export function registerJurisdictionNames(n: JurisdictionNames): void {
   index(n);
 }
 
+/**
+ * Whether a word is a place inside one of the jurisdictions (杭州, 杭州市, 张店区): a place that is
+ * also one of its mentions (山东 is not: another Shandong city is not Zibo). Told as where the asker
+ * is (「园区在杭州」), it says which text applies; as the subject of a scheme (「杭州市的补贴」) it is not.
+ */
+export function isPlaceWithin(word: string): boolean {
+  const bare = word.length > 2 ? word.replace(/[市区县]$/u, "") : word;
+  for (const n of NAMES.values()) if (n.places.includes(bare) && n.mentions.includes(bare)) return true;
+  return false;
+}
+
 export function isJurisdiction(v: unknown): v is Jurisdiction {
   return typeof v === "string" && NAMES.has(v);
 }

@@ -178,6 +178,8 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   不过关: ["不合格", "合格"],
   砸: ["不合格", "合格"],
   材料: ["申报材料"],
+  // the materials are what an application is handed in as (Zibo 第七条: 填写申报书, 提出申报申请)
+  申报材料: ["申报书", "申报申请"],
   资料: ["申报材料", "材料"],
   流程: ["程序", "申报程序"],
   步骤: ["程序"],
@@ -291,6 +293,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   "所有人", "大家", "每个人", "以后", "之后", "以前", "之前", "额外", "下来", "最后", "最终",
   // a clause of the text pointed at (「机构数量这条够不够」「这一条」「有没有规定试用期」「这两项对应多少」): which clause, not what about
   "条", "这条", "那条", "这一条", "那一条", "规定", "条款", "条文", "说法", "对应",
+  // whether a text states something (「哪个文件点名了植物新品种」「有没有写明」「提到…了吗」): the ask, not its topic
+  "提到", "提及", "写到", "写明", "写进", "写了", "点名", "点到", "列出", "列明", "载明", "讲到", "说到", "涉及",
   // whether two sides agree (「一样吗」「有区别吗」「有什么不同」): the ask, not its topic
   "一样", "不一样", "相同", "不同", "一致", "区别", "差别", "差异", "异同", "差距",
   // bare negations: 「不合格」「没有通过」 carry their topic in the word they negate
@@ -413,8 +417,8 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   { term: "#location", pattern: /地址|地点|(哪个|什么)位置|(?<!(差|缺|难|好|强|弱|错|卡|区别|不同|差别|差距|问题|原因|关键|难点|重点|亮点|优势|不足|短板))在哪(?![些个一])|在什么地方/ },
   // where to hand an application in (「在哪儿申报」「在什么地方交」 → 「向设区市知识产权局提出申报申请」): a body,
   // not a place (questionKindTerms drops `#location` then)
-  // or with the verb first (「材料要先交到啥地方去」「报到哪里」)
-  { term: "#destination", pattern: /(在哪(里|儿)?|在什么地方)(交|报|申报|申请|提交|递交|提出)|(交|报|递|送|提交|递交)(到|给|去|往)(哪(里|儿|个地方)?|啥地方|什么地方)/ },
+  // or with the verb first (「材料要先交到啥地方去」「报到哪里」), or as a choice (「是直接交到市里，还是先过区县」)
+  { term: "#destination", pattern: /(在哪(里|儿)?|在什么地方)(交|报|申报|申请|提交|递交|提出)|(交|报|递|送|提交|递交)(到|给|去|往)(哪(里|儿|个地方)?|啥地方|什么地方)|(交|报|递|送|提交|递交)(到|给|去|往)[^。？?]{1,14}还是/ },
   // what it takes to qualify (「申报需要什么条件」「门槛高吗」「申请资格」「依托单位得是什么样的」; officialese
   // speech calls them 硬杠杠/硬指标)
   // → the article that lists them (「应具备以下条件」「应当具备下列条件」)

@@ -7,14 +7,21 @@
 import { ASKS_FOR_SOMETHING } from "./message-clauses.ts";
 
 /**
- * Who told it: the words of a clause before a verb of telling (说, 讲, 提到, 告诉我), up to MAX_SOURCE
+ * Who told it: the words of a clause before a verb of telling (说, 讲, 提到, 告诉我) or of asking on (问), up to MAX_SOURCE
  * characters; not 说明/说法/说了算/说不定/说实话 (explaining, a wording, deciding, maybe, honestly),
  * nor 怎么说/这么说/是说 (how it is put, what is meant), nor 听说/据说/我说 (no one named), nor a text
  * (「办法里说」: A_TEXT).
  */
 const MAX_SOURCE = 14;
-/** A verb of telling (说, 讲, 提到, 告诉我, 透露): a regex source fragment, read the same way by TOLD_BY and TELLING. */
-const TELL_VERB = "(?<![怎么咋何样是])(?:跟我|和我|对我|给我)?(?:说|讲|提到|告诉我|透露)(?:过|了)?(?![明法了不实话清楚])";
+/** A verb of telling (说, 讲, 提到, 告诉我, 透露). */
+const SAYS = "(?<![怎么咋何样是])(?:跟我|和我|对我|给我)?(?:说|讲|提到|告诉我|透露)(?:过|了)?(?![明法了不实话清楚])";
+/**
+ * Someone else asking the asker (「领导天天问…」「老板一直问我…」): who passes the question on, as who told
+ * something does. Not the asker's own 想问/请问/再问, nor 问题/问下/询问/提问/审问.
+ */
+const ASKS_ON = "(?<![想请要再来先顺询提访发疑学审我俺咱])问(?:过|了)?(?:我|俺)?(?![题下一询候问卷责])";
+/** A verb of telling or of asking on: a regex source fragment, read the same way by TOLD_BY and TELLING. */
+const TELL_VERB = `(?:${SAYS}|${ASKS_ON})`;
 const TOLD_BY = new RegExp(
   `(?:^|(?<=[，,。；;！!？?…～~\\s]))(?:听|据|那天|上次|前两天|之前)?([^，,。；;！!？?…～~\\s]{1,${MAX_SOURCE}}?)${TELL_VERB}`,
   "gu",

@@ -22,6 +22,7 @@ import { COUNT_CLASSIFIERS, statesFigure } from "./counting-words.ts";
 import { CONDITION_WORDS, DOMAIN_TERMS, FRAMING_WORDS, JURISDICTION_WORDS, LIGHT_VERBS, QUANTITY_UNITS, RULE_ATTRIBUTES, STOPWORDS, SYNONYMS } from "./domain-terms.ts";
 import { askerContextSpans, ASKS_FOR_SOMETHING, isStory, NAMES_PROGRAMME, situationSpans, smallTalkSpans, withoutSpans } from "./message-clauses.ts";
 import { doubtSpans, reportedSourceSpans } from "./hearsay.ts";
+import { isPlaceWithin } from "../knowledge/jurisdictions.ts";
 import { recentMemo } from "./recent-memo.ts";
 import { everydayForm } from "./word-forms.ts";
 import type { Tokenizer } from "./tokenizer.ts";
@@ -85,6 +86,11 @@ interface MessageRoles {
   context: [number, number][];
   story: [number, number][];
 }
+
+/** A numeral phrase of how long or how often (好多年, 一阵, 好几回, 两三次, 一会儿). */
+const DURATION_OR_FREQUENCY = /([年月天日周阵回次遍趟]|会儿)$/u;
+/** Words that place what follows as where someone is (在, 位于, 地处, 落户, 坐落在). */
+const LOCATED_IN = /(在|于|位于|地处|落户|来自)$/u;
 
 /** Weight of the answer kind (about that of a specific noun). */
 const KIND_WEIGHT = 6;
@@ -354,12 +360,18 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         if (cues.some((c) => c.includes(word)) && !usedByTexts(word)) continue;
         // A period asked as a choice (「一年一回还是两年一回」) is the `#period` kind, not its numerals.
         if (hasPeriod && tag.startsWith("m")) continue;
+        // A place inside a jurisdiction told as where the asker is (「园区在杭州」「位于张店区」) says which text
+        // applies, as 浙江 does; a city's own scheme (「杭州市的补贴」「宁波对服务业有什么补助」) is what is asked.
+        if (at >= 0 && isPlaceWithin(word) && LOCATED_IN.test(query.slice(Math.max(0, at - 3), at))) continue;
         // Pronouns (咱, 这块, 各自) point at something; they never say what it is.
         if (tag === "r") continue;
         // A single Latin letter (A、B、C三家企业) only labels something.
         if (/^[a-z]$/i.test(word)) continue;
         // A numeral with its classifier (三家, 一件, 第二项) says how many or which, not what about.
         if (tag.startsWith("m") && NUMERAL_WORD.test(word)) continue;
+        // A numeral phrase of time the texts never use (好多年, 一阵, 好几回) tells how long or how often in the
+        // asker's telling (「搞了好多年了」「隔一阵要被考」); a period asked is its `#period` kind, not these words.
+        if (tag.startsWith("m") && DURATION_OR_FREQUENCY.test(word) && !DOMAIN.has(word) && !usedByTexts(word)) continue;
         // …and so does a classifier the tagger cut off its numeral (「做成一单」: 一 + 单, which is no 单位), not
         // a word after one ending in 一 (「统一批」).
         if (classifierAt.has(at)) continue;

@@ -1,0 +1,136 @@
+/**
+ * Round 9s: what blind25's failing lines showed, fixed by method — where the asker is (「园区在宁波」) is no topic,
+ * nor how long they have been at it (「好多年了」) or who keeps asking them (「领导天天问」); 「点名」「写明」 ask
+ * whether a text states something; a count without its noun (「做了3笔」) and a bare 「省里」 lean on the
+ * conversation; a follow-up changes a figure (「再加3家」) as well as replacing it, in English too; 「超过120件」 is
+ * at least 121. Questions written fresh from the two texts; none is in a set.
+ */
+import { describe, expect, it } from "vitest";
+import type { PreviousTurn } from "../src/answer/answer.types.ts";
+import { applyOwnNumbers } from "../src/answer/apply-own-numbers.ts";
+import { applyEnglishOwnNumbers } from "../src/answer/english-own-numbers.ts";
+import { asPreviousTurn } from "../src/answer/resolve-follow-up.ts";
+import { useOfflineAnswerer } from "./support/offline-answerer.ts";
+
+const TODAY = "2020-10-01";
+
+describe("the asker's own story is not what is asked", () => {
+  const { answerer, opening } = useOfflineAnswerer();
+
+  it("reads a city of the province as where the asker is, and a city's own scheme as another text's", async () => {
+    expect(await opening("我们孵化器落在宁波，评上省级示范区之后多久要考核一次？")).toMatch(/两年/);
+    const own = await answerer().answer("宁波市对知识产权服务机构有什么房租补贴？");
+    expect(own.refused).toBe(true);
+  });
+
+  it("weighs neither how long the asker has been at it nor who keeps asking them, and reads a choice as one ask", async () => {
+    expect(await opening("唉，我们园区在绍兴干了好多年了，老板老是问评上省级示范区是不是一直有效，还是过一阵要重新考核？")).toMatch(/两年/);
+  });
+
+  it("reads 「点名」「写明」 as asking whether a text states something", async () => {
+    expect(await opening("淄博的建设方案有没有点名植物新品种这类服务需求？")).toMatch(/植物新品种/);
+  });
+
+  it("answers where the materials go when asked as a choice", async () => {
+    expect(await opening("淄博那边的申报材料，是直接递到市里，还是先给区县？")).toMatch(/区县/);
+  });
+
+  it("answers an ask with a topic of its own beside an earlier ask, reading it with the programme only", async () => {
+    const r = await answerer().answer("浙江示范区建设要遵循哪几条原则？还有建设主体是谁？");
+    expect(r.refused, r.text).toBe(false);
+    expect(r.text).toMatch(/1\. .*原则/);
+    expect(r.text).toMatch(/2\. .*建设主体[\s\S]*依托单位是示范区的建设主体/);
+  });
+});
+
+describe("what a follow-up leans on", () => {
+  const { answerer, opening } = useOfflineAnswerer();
+  const turn = async (question: string, history: PreviousTurn[] = []): Promise<PreviousTurn[]> => [
+    ...history,
+    asPreviousTurn(await answerer().answer(question, { history })),
+  ];
+
+  it("counts with the conversation's noun when the count drops it", async () => {
+    const securitisations = await turn("淄博示范区的机构完成一项知识产权证券化给多少支持？");
+    expect(await opening("我们今年做了3笔，加起来最多能拿多少？", securitisations)).toMatch(/最高 30 万元/);
+  });
+
+  it("stays in the conversation's place when 「省里」 names only where something goes", async () => {
+    const zibo = await turn("淄博示范区归哪个部门指导考核？");
+    const r = await answerer().answer("它也负责往省里推荐吗？", { history: zibo });
+    expect(r.jurisdictions).toEqual(["zibo"]);
+    expect(r.citations[0]).toBe("zb2020:4");
+  });
+
+  it("adds to or takes from the earlier figure when the follow-up says so", async () => {
+    const zone = await turn("园区有17家知识产权服务机构，够申报浙江省示范区吗？");
+    expect(await opening("再引进3家呢？", zone)).toMatch(/20 家.*不少于 20 家/);
+    const loans = await turn("淄博示范区里我们所今年办成了4笔政银保专利质押贷款，能拿多少？");
+    const more = await answerer().answer("又多做了3笔呢？", { history: loans });
+    expect(more.text).toMatch(/最高 7 万元/);
+    expect(more.text).toContain("按 4 笔加上 3 笔，共 7 笔计");
+    const fewer = await answerer().answer("要是少了2家呢？", { history: zone });
+    expect(fewer.text).toMatch(/15 家.*还差 5 家/);
+  });
+
+  it("does the same in English, reading the earlier question as typed", async () => {
+    const zone = await turn("Our zone in Zibo has only 1 IP service agency. Is that enough?");
+    expect(zone.at(-1)!.asked).toContain("1 IP service agency");
+    expect(await opening("And if we had 3?", zone)).toMatch(/^Zibo: at least 2 IP service agencies are required and you have 3 — that is enough/);
+    const more = await answerer().answer("What if we add 2 more?", { history: zone });
+    expect(more.text).toContain("(Read as 1 + 2 = 3.)");
+    // Too short to tell its language alone, 「And 5?」 is English after an English question.
+    const loans = await turn("We are an agency in a Zibo zone and closed 3 patent pledge loans this year. How much can we get?");
+    expect(await opening("And 5?", loans)).toMatch(/^Up to CNY 50,000 \(5 × 10,000\)/);
+  });
+});
+
+describe("a zone's own count asked as 「可以报…不」「中不中」", () => {
+  it("is checked against the threshold, never answered by the clause's wording alone", () => {
+    // Before, 「可以报市级示范区不？」 opened 「不可以。」 over 「2家以上」 for 3 agencies.
+    const enough = applyOwnNumbers("淄博这边我们有3家服务机构，可以报市级示范区不？", ["zibo"], TODAY)!;
+    expect(enough.lines[0]).toMatch(/3 家，不少于 2 家，这一项已达到/);
+    const short = applyOwnNumbers("园区里就15家服务机构，报浙江的示范区中不中？", ["zhejiang"], TODAY)!;
+    expect(short.lines[0]).toMatch(/15 家，少于 20 家，还差 5 家/);
+  });
+});
+
+describe("a count said as more than a figure", () => {
+  it("is at least one more, as the tiers of 第九条（五） read 「超过」", () => {
+    const r = applyOwnNumbers("淄博示范区的代理机构当年代理本市发明专利授权超过120件，能拿多少？", ["zibo"], TODAY)!;
+    expect(r.lines[0]).toMatch(/最高 3 万元（121 件 > 120 件/);
+    expect(r.lines).toContain("（「超过120件」按至少 121 件计。）");
+  });
+
+  it("asked of a tier in a follow-up, is worked out for that tier", () => {
+    const r = applyOwnNumbers("我们所当年代理本市发明专利授权90件，能拿多少 那超过200件呢", ["zibo"], TODAY, "那超过200件呢？")!;
+    expect(r.lines[0]).toMatch(/最高 5 万元（201 件 > 200 件/);
+  });
+
+  it("leaves a rate asked before (「一件最多补多少」) out of the asker's counts", () => {
+    const cap = applyOwnNumbers("淄博示范区代理专利案件胜诉一件最多补多少 那同一申请人一年打赢好几件呢", ["zibo"], TODAY, "那同一申请人一年打赢好几件呢？");
+    expect(cap).toBeUndefined();
+  });
+});
+
+describe("several asks with figures of their own", () => {
+  const { answerer } = useOfflineAnswerer();
+
+  it("are each worked out, a later one counting what the first named", async () => {
+    const r = await answerer().answer("淄博代理本市发明专利授权超过120件能给多少？超过200件呢？");
+    expect(r.text).toMatch(/1\. [\s\S]*最高 3 万元（121 件 > 120 件[\s\S]*2\. [\s\S]*最高 5 万元（201 件 > 200 件/);
+  });
+});
+
+describe("English follow-up figures, worked by the rules", () => {
+  it("take a bare figure in place of the one figure the earlier question stated", () => {
+    const r = applyEnglishOwnNumbers("And with 1,200?", ["zhejiang"], TODAY, false, "Our core area in Zhejiang is 800 square metres. Is that enough?")!;
+    expect(r.lines[0]).toMatch(/1,200/);
+    expect(r.lines[0]).toMatch(/that is enough/);
+  });
+
+  it("guess nothing when the earlier question stated two figures", () => {
+    const r = applyEnglishOwnNumbers("And 30?", ["zhejiang"], TODAY, false, "We have 18 agencies and 800 square metres of core area in Zhejiang.");
+    expect(r).toBeUndefined();
+  });
+});
