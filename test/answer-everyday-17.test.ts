@@ -43,6 +43,22 @@ describe("the asker's own story is not what is asked", () => {
   });
 });
 
+describe("a long story before a closing ask", () => {
+  const { answerer, opening } = useOfflineAnswerer();
+
+  it("reads a clause closed by 了 as telling, and a topicless closing ask as about the clause before it", async () => {
+    // 「能评上几颗星了😂」 tells what people guess; 「具体咋规定的来着」 asks about the clause before it.
+    const q = "我们园区这两年折腾得够呛，办了好多场培训，也跟银行谈了合作，大家都在猜能评上几颗星了😂 不过我印象里淄博那个方案说认定结果分优秀、合格、不合格，具体咋规定的来着";
+    expect(await opening(q)).toMatch(/优秀、合格和不合格三档（第十四条）/);
+  });
+
+  it("still names what the texts lack when the clause before the ask is about it", async () => {
+    const r = await answerer().answer("隔壁园区的主任说，评上示范区以后房租能打五折，我们所正琢磨要不要搬过去，这房租打折是淄博示范区政策里写的吗");
+    expect(r.refused).toBe(true);
+    expect(r.text).toMatch(/^淄博市建设方案没有写到“房租”/);
+  });
+});
+
 describe("what a follow-up leans on", () => {
   const { answerer, opening } = useOfflineAnswerer();
   const turn = async (question: string, history: PreviousTurn[] = []): Promise<PreviousTurn[]> => [

@@ -29,12 +29,21 @@ export function situationSpans(question: string): [number, number][] {
   // A clause that is only a tag (「…往后不用管了，中不中？」) asks whether the clause before it holds.
   const asking = clauses.filter(
     (c, i) =>
-      ASKING.test(text(c)) ||
+      asks(text(c)) ||
       (i + 1 < clauses.length && OFFERS_ALTERNATIVE.test(text(clauses[i + 1]!)) && ASKING.test(text(clauses[i + 1]!))) ||
       (i + 1 < clauses.length && TAG_QUESTION.test(text(clauses[i + 1]!))),
   );
   return asking.length > 0 ? clauses.filter((c) => !asking.includes(c)) : [];
 }
+
+/**
+ * A clause that asks: ASKING, unless it closes with the 了 of something that has happened and carries no question
+ * mark or particle (「同事们都在掰着指头算能拿几份钱了💰」「不知道忙了多少天了」): a question word there tells, not asks.
+ */
+function asks(clause: string): boolean {
+  return ASKING.test(clause) && !(HAPPENED.test(clause) && !/[？?吗呢嘛么]/u.test(clause));
+}
+const HAPPENED = /了[\s\p{Extended_Pictographic}\u200d\ufe0f～~！!。，,…]*$/u;
 
 /**
  * A tag question (「中不中」「对吧」「是不是」「行不行」), a closed class of Chinese: it asks nothing of its own, only

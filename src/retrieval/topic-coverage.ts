@@ -275,9 +275,28 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
     const told = situation.filter((s) => !smallTalk.some((t) => t[0] === s[0]) && !context.some((t) => t[0] === s[0]));
     if (!isStory(told.map(([from, to]) => query.slice(from, to)))) return [];
     const asks = withoutSpans(query, situation);
-    const askOwnTopic = ownTextWords(asks).length > 0 || questionKindTerms(asks).length > 0;
-    if (!askOwnTopic || leansBack(asks)) return [];
-    return told.filter((s) => !statesFigure(query.slice(s[0], s[1])));
+    const hasTopic = (text: string): boolean => ownTextWords(text).length > 0 || questionKindTerms(text).length > 0;
+    const story = (spans: readonly [number, number][]) => spans.filter((s) => !statesFigure(query.slice(s[0], s[1])));
+    if (hasTopic(asks) && !leansBack(asks)) return story(told);
+    // 「…运气爆棚…打赢了官司…，不过我记得方案里说优惠不能重复拿，具体咋规定的来着」: a closing ask with no topic of
+    // its own is about the clause told right before it; the clauses before that one are the story.
+    const lastAsk = Math.max(...withoutSpansList(query, situation).map(([from]) => from));
+    const topic = told.find(([, to]) => to === lastAsk);
+    if (!topic || !hasTopic(query.slice(topic[0], topic[1]))) return [];
+    const before = told.filter((s) => s[1] <= topic[0]);
+    return isStory(before.map(([from, to]) => query.slice(from, to))) ? story(before) : [];
+  }
+
+  /** The spans of a message outside `spans` (its clauses that ask, when `spans` is its situation). */
+  function withoutSpansList(query: string, spans: readonly [number, number][]): [number, number][] {
+    const out: [number, number][] = [];
+    let at = 0;
+    for (const [from, to] of [...spans].sort((a, b) => a[0] - b[0])) {
+      if (from > at) out.push([at, from]);
+      at = Math.max(at, to);
+    }
+    if (at < query.length) out.push([at, query.length]);
+    return out.filter(([from, to]) => query.slice(from, to).trim().length > 0);
   }
 
   /** An ask for a thing, a way or a choice; a yes/no ask (「…还没有发展规划，能申报吗」) is asked of the story told with it. */
@@ -395,7 +414,7 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         // The story told around an ask of its own (storySpans: 「…市局的小姐姐打电话来说要准备考核材料…浙江这边
         // 示范区到底隔多久考一回啊」) sets the scene; the ask says what is wanted. Its everyday words say
         // nothing of it; its words of the texts count where a text has them, never against one.
-        const scene = inSpans(story) && !withoutSpans(query, situation).includes(word);
+        const scene = inSpans(story) && !withoutSpans(query, story).includes(word);
         if (scene && !DOMAIN.has(word) && !usedByTexts(word)) continue;
         // 「除了面子上好看，到底有啥实际好处」「除了保住牌子还有啥」: what 除了 sets aside is not what is asked.
         const setAside = inSpans(exceptions) && !DOMAIN.has(word) && !usedByTexts(word);
