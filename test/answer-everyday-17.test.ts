@@ -59,6 +59,22 @@ describe("a long story before a closing ask", () => {
   });
 });
 
+describe("premises, vague counts and the body asked for", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("reads a premise (「…的话」) as when the ask holds, and 「找哪个部门解释」 as who interprets, not where to hand in", async () => {
+    expect(await opening("淄博的方案要是条款理解不一致的话，找哪个部门解释？")).toMatch(/由市知识产权事业发展中心负责解释（第十六条）/);
+    expect(await opening("浙江那个办法找哪个部门解释？")).toMatch(/由省知识产权局负责解释（第十七条）/);
+  });
+
+  it("answers a count told vaguely (「没几家」「才几家」) with the threshold in that unit, as one ask", async () => {
+    expect(await opening("园区面积没问题，可入驻的知识产权服务机构没几家，这个会不会影响我们报浙江省级示范区？")).toMatch(/20家以上/);
+    const r = await opening("我们园区核心区挺大，就是服务机构才几家，会不会影响申报浙江的示范区？");
+    expect(r).not.toMatch(/问，逐一回答/);
+    expect(r).toMatch(/20家以上/);
+  });
+});
+
 describe("what a follow-up leans on", () => {
   const { answerer, opening } = useOfflineAnswerer();
   const turn = async (question: string, history: PreviousTurn[] = []): Promise<PreviousTurn[]> => [

@@ -13,7 +13,7 @@
  */
 import type { Logger } from "pino";
 import type { PolicyId } from "../knowledge/policy-document.schema.ts";
-import { quantitiesIn } from "../retrieval/answer-kinds.ts";
+import { quantitiesIn, vagueCountUnits } from "../retrieval/answer-kinds.ts";
 import { NAMES_PROGRAMME } from "../retrieval/message-clauses.ts";
 import type { CorrectedText } from "../retrieval/correct-typos.ts";
 import type { Passage, PolicyIndex, QueryProfile } from "../retrieval/passage.types.ts";
@@ -484,7 +484,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
             })
           : [];
       const joint = bestOfEach.length > 1 ? index.jointCoverage(text, bestOfEach) : 0;
-      const signal = judgeTopic(passages, profile, thresholds, joint, [...new Set(quantitiesIn(text).map((q) => q.unit))]);
+      const statedUnits = [...new Set([...quantitiesIn(text).map((q) => q.unit), ...vagueCountUnits(text)])];
+      const signal = judgeTopic(passages, profile, thresholds, joint, statedUnits);
       logger?.debug({ question: text, named, ...signal, top: retrieved.slice(0, 3) }, "retrieval");
       // 「浙江给每个新认定的示范区发多少钱」: an amount asked of a text that states none anywhere is not
       // answered by any of its clauses, however well they match — not covered, as a missing noun is.

@@ -48,6 +48,15 @@ export function parseChineseNumeral(s: string): number | undefined {
  * counts unless it is a lone 「一」, which is usually an article
  * (「我们是一家民营的众创空间」), not a count.
  */
+/**
+ * The units of counts the asker tells only vaguely (「服务机构没几家」「才几家」「好几件」): no figure, but a
+ * count in that unit, which a clause's threshold in it answers (「20家以上」).
+ */
+export function vagueCountUnits(text: string): string[] {
+  return [...text.matchAll(VAGUE_COUNT)].map((m) => UNIT_OF_FORM.get(m[1]!)!).filter(Boolean);
+}
+const VAGUE_COUNT = /(?:没|好|就|才|只有|只)几\s*(家|件|项)/gu;
+
 export function quantitiesIn(text: string, { chineseNumerals = true } = {}): Quantity[] {
   const out: Quantity[] = [];
   for (const m of text.matchAll(QUANTITY)) {

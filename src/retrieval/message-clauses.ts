@@ -38,11 +38,14 @@ export function situationSpans(question: string): [number, number][] {
 
 /**
  * A clause that asks: ASKING, unless it closes with the 了 of something that has happened and carries no question
- * mark or particle (「同事们都在掰着指头算能拿几份钱了💰」「不知道忙了多少天了」): a question word there tells, not asks.
+ * mark or particle (「同事们都在掰着指头算能拿几份钱了💰」「不知道忙了多少天了」), or its question word is under 没
+ * (NOT_MUCH): a question word there tells, not asks.
  */
 function asks(clause: string): boolean {
-  return ASKING.test(clause) && !(HAPPENED.test(clause) && !/[？?吗呢嘛么]/u.test(clause));
+  return ASKING.test(clause.replace(NOT_MUCH, "")) && !(HAPPENED.test(clause) && !/[？?吗呢嘛么]/u.test(clause));
 }
+/** 「没推多少」「没几家」「没多久」「才几家」: not much, not many — a question word under 没 (or 几 after 才/就/只) tells, never asks. */
+const NOT_MUCH = /没有?[^，,。？?！!]{0,3}?(多少|几|多久|多长)|(才|就|只有?)几/gu;
 const HAPPENED = /了[\s\p{Extended_Pictographic}\u200d\ufe0f～~！!。，,…]*$/u;
 
 /**

@@ -17,7 +17,7 @@
  * their key words unmatched, so their coverage stays low whatever retrieval
  * ranks first.
  */
-import { asksForCondition, isKindTerm, formKindCues, questionKindTerms, STATED_DATE, STATED_YEAR } from "./answer-kinds.ts";
+import { asksForCondition, isKindTerm, formKindCues, questionKindTerms, STATED_DATE, STATED_YEAR, vagueCountUnits } from "./answer-kinds.ts";
 import { COUNT_CLASSIFIERS, statesFigure } from "./counting-words.ts";
 import { CONDITION_WORDS, DOMAIN_TERMS, FRAMING_WORDS, JURISDICTION_WORDS, LIGHT_VERBS, QUANTITY_UNITS, RULE_ATTRIBUTES, STOPWORDS, SYNONYMS } from "./domain-terms.ts";
 import { askerContextSpans, ASKS_FOR_SOMETHING, isStory, NAMES_PROGRAMME, situationSpans, smallTalkSpans, withoutSpans } from "./message-clauses.ts";
@@ -89,6 +89,8 @@ interface MessageRoles {
 
 /** A numeral phrase of how long or how often (好多年, 一阵, 好几回, 两三次, 一会儿). */
 const DURATION_OR_FREQUENCY = /([年月天日周阵回次遍趟]|会儿)$/u;
+/** A clause that assumes something (「条文有歧义的话」「如果条件都满足」「面积要是够了」). */
+const PREMISE = /要是|如果|假如|假设|倘若|若是|的话[，,\s]*$/u;
 /** Words that place what follows as where someone is (在, 位于, 地处, 落户, 坐落在). */
 const LOCATED_IN = /(在|于|位于|地处|落户|来自)$/u;
 
@@ -147,6 +149,9 @@ function classifiersAfterNumerals(query: string, tagged: readonly { word: string
 
 /** Nouns that only say 「where」 (啥地方, 什么位置). */
 const WHERE_NOUNS: ReadonlySet<string> = new Set(["地方", "地点", "位置", "地儿"]);
+/** A body named only as the kind asked for (「哪个部门」「哪个机关」; not 单位, which the texts use for the applicants). */
+const BODY_NOUNS: ReadonlySet<string> = new Set(["部门", "机关"]);
+const WHICH_BEFORE = /(哪个|哪一个|哪|什么|啥|哪家)$/u;
 
 export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: string) => boolean = () => true): TopicCoverage {
   /**
@@ -309,7 +314,9 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
    * when the story happened, not a date asked for.
    */
   function askedKinds(query: string, situation: readonly [number, number][], smallTalk: readonly [number, number][]): string[] {
-    const told = questionKindTerms(withoutSpans(query, smallTalk));
+    // A count told only vaguely (「服务机构没几家」) gives its measure as a figure does.
+    const vague = vagueCountUnits(withoutSpans(query, smallTalk)).map((u) => `#qty:${u}`);
+    const told = [...new Set([...questionKindTerms(withoutSpans(query, smallTalk)), ...vague])];
     if (situation.length === 0) return told;
     const asked = questionKindTerms(withoutSpans(query, situation));
     return told.filter((k) => k.startsWith("#qty:") || asked.includes(k));
@@ -356,8 +363,10 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
       const doubts = doubtSpans(query);
       const hasCondition = kinds.includes("#condition");
       const hasDestination = kinds.includes("#destination");
+      const hasWho = kinds.includes("#who");
       const hasPeriod = kinds.includes("#period");
       const cues = formKindCues(query);
+      const premises = asksForItsOwn(withoutSpans(query, situation)) ? situation.filter(([from, to]) => PREMISE.test(query.slice(from, to))) : [];
       const classifierAt = classifiersAfterNumerals(query, tokenizer.tagged(query));
       const seen = new Set<string>();
       const out: WeightedWord[] = [];
@@ -374,6 +383,8 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         if (hasCondition && CONDITION_WORDS.has(word)) continue;
         // 「交到啥地方」 asks to whom (`#destination`, a body): its 地方 only says where, as 条件 says `#condition`.
         if (hasDestination && WHERE_NOUNS.has(word)) continue;
+        // 「找哪个部门解释」「由什么机关负责」: the body asked for is the `#who` kind, not a word a clause must use.
+        if (hasWho && BODY_NOUNS.has(word) && at >= 0 && WHICH_BEFORE.test(query.slice(Math.max(0, at - 3), at))) continue;
         // A word the texts never use that only says which measure is wanted (封顶 of
         // 「一年封顶多少」 is `#qty:万元`): the kind stands for it, as 条件 is `#condition`.
         if (cues.some((c) => c.includes(word)) && !usedByTexts(word)) continue;
@@ -416,6 +427,9 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         // nothing of it; its words of the texts count where a text has them, never against one.
         const scene = inSpans(story) && !withoutSpans(query, story).includes(word);
         if (scene && !DOMAIN.has(word) && !usedByTexts(word)) continue;
+        // 「条文有歧义的话，找哪个部门解释」「面积要是够了，申请先交给谁」: a premise assumed before an ask for something
+        // says when the ask holds; its words the texts never use are not what is asked.
+        if (inSpans(premises) && !DOMAIN.has(word) && !usedByTexts(word)) continue;
         // 「除了面子上好看，到底有啥实际好处」「除了保住牌子还有啥」: what 除了 sets aside is not what is asked.
         const setAside = inSpans(exceptions) && !DOMAIN.has(word) && !usedByTexts(word);
         // Who told the asker (「领导说…」「隔壁园区的哥们儿说…」) is how they heard it; what was told is the topic.
