@@ -75,6 +75,20 @@ describe("premises, vague counts and the body asked for", () => {
   });
 });
 
+describe("everyday words the tagger misreads or the texts word otherwise", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("reads a word the dictionary knows only as a name (巴拉 of 吭哧巴拉) as how the asker talks", async () => {
+    expect(await opening("县里吭哧巴拉建淄博示范区，县里能捞着啥好处？")).toMatch(/加分奖励（第十五条）/);
+  });
+
+  it("reads 上交 as handing in, 搞头 as a gain, and 啥样的材料 as asking for the whole list", async () => {
+    expect(await opening("申报浙江的示范区要往上交哪些东西？")).toMatch(/^共 5 项（第九条）/);
+    expect(await opening("报淄博示范区有啥搞头？")).toMatch(/优先推荐/);
+    expect(await opening("报淄博示范区得准备啥样的材料？")).toMatch(/^共 2 项（第八条）/);
+  });
+});
+
 describe("what a follow-up leans on", () => {
   const { answerer, opening } = useOfflineAnswerer();
   const turn = async (question: string, history: PreviousTurn[] = []): Promise<PreviousTurn[]> => [

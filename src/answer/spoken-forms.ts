@@ -97,6 +97,8 @@ const SPOKEN_FORMS: readonly SpokenForm[] = [
   { spoken: /薅(两|几|好几)?(回|次|遍)?羊毛/g, written: "重复享受" },
   // putting up money, in speech (「自己要掏钱配套不」「区里出钱出人」): 出资金, as the texts say 配套资金
   { spoken: /自?掏(钱|腰包)|出钱/g, written: "出资金" },
+  // money itself, in an idiom (「有没有真金白银」「给不给真金白银的支持」): 资金, as the texts say 配套资金
+  { spoken: /真金白银/g, written: "资金" },
   // what one can get out of it (「区县自己能图个啥」) is a gain…
   { spoken: /(能|可以|会)图(个|点)?(啥|什么)/g, written: "能得到什么好处" },
   // …and the rest what for, whose word counts, making one — spoken idioms (「图个啥」「听谁的」「先整个方案」)

@@ -155,11 +155,11 @@ const WHICH_BEFORE = /(哪个|哪一个|哪|什么|啥|哪家)$/u;
 
 export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: string) => boolean = () => true): TopicCoverage {
   /**
-   * jieba's dictionary tags many everyday verbs and adjectives as personal names (明白, 卡住 → nr); the
+   * jieba's dictionary tags many everyday verbs and adjectives as personal names (明白, 卡住 → nr; 巴拉 of 费劲巴拉 → nrt); the
    * texts name no person, so such a word they never use is read as the verb it mostly is. A word of the
    * texts keeps its tag (申请人 → nr, a noun).
    */
-  const everydayTag = (word: string, tag: string): string => (tag === "nr" && !DOMAIN.has(word) && !usedByTexts(word) ? "v" : tag);
+  const everydayTag = (word: string, tag: string): string => (/^nr/.test(tag) && !DOMAIN.has(word) && !usedByTexts(word) ? "v" : tag);
 
   /**
    * Chinese compounds are head-final, set phrases too: 联系电话 (l) names a
@@ -184,6 +184,9 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
 
   function roleFactor(word: string, rawTag: string): number {
     if (DOMAIN.has(word) || NOUN_TAG.test(effectiveTag(word, rawTag))) return 1;
+    // A word the dictionary knows only as a name (巴拉 of 费劲巴拉), read as a verb: its IDF is the name's, and what
+    // it says is how the asker talks.
+    if (/^nr/.test(rawTag) && !usedByTexts(word)) return LIGHT_FACTOR;
     const tag = everydayTag(word, rawTag);
     const verbLike = tag.startsWith("v") || SET_PHRASE_TAG.test(tag);
     if (verbLike && !usedByTexts(word) && (SET_PHRASE_TAG.test(tag) || tokenizer.generalIdf(word) < COMMON_IDF)) return LIGHT_FACTOR;
