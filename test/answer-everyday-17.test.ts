@@ -141,6 +141,29 @@ describe("a zone's own count asked as 「可以报…不」「中不中」", () 
   });
 });
 
+describe("the asker's zone facts against a text that measures only some of them", () => {
+  const { answerer, opening } = useOfflineAnswerer();
+
+  it("checks what the text measures and says what it does not, instead of refusing", async () => {
+    const r = await opening("我们孵化器有8家服务机构、核心区1500平方米，淄博的要求够吗？");
+    expect(r).toMatch(/淄博市：按第五条（三），已有知识产权服务点（机构）8 家，不少于 2 家/);
+    expect(r).toContain("淄博市建设方案没有对核心区面积的要求。");
+  });
+
+  it("works out each side of a comparison, each line labelled once", async () => {
+    const r = await answerer().answer("园区有15家服务机构、核心区900平方米，浙江和淄博各自的要求够不够？");
+    expect(r.refused, r.text).toBe(false);
+    expect(r.text).toMatch(/^浙江省（省级）：按第六条（三），现有知识产权服务机构 15 家/);
+    expect(r.text).toMatch(/\n淄博市（市级）：按第五条（三），已有知识产权服务点（机构）15 家，不少于 2 家/);
+    expect(r.text).not.toContain("（省级）：浙江省：");
+  });
+
+  it("does not read a count of someone else's as the asker's zone", async () => {
+    const r = await answerer().answer("在浙江新开一家专利代理机构要几名代理师，审批找哪个部门？");
+    expect(r.refused).toBe(true);
+  });
+});
+
 describe("a count said as more than a figure", () => {
   it("is at least one more, as the tiers of 第九条（五） read 「超过」", () => {
     const r = applyOwnNumbers("淄博示范区的代理机构当年代理本市发明专利授权超过120件，能拿多少？", ["zibo"], TODAY)!;

@@ -6,7 +6,7 @@
  * corresponds to the earlier answer's (analogous-clause.ts).
  */
 import { formatClause } from "../knowledge/citation.ts";
-import { JURISDICTIONS } from "../knowledge/jurisdictions.ts";
+import { JURISDICTION_LABELS, JURISDICTIONS } from "../knowledge/jurisdictions.ts";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
 import type { CorrectedText } from "../retrieval/correct-typos.ts";
 import { NAMES_PROGRAMME } from "../retrieval/message-clauses.ts";
@@ -199,7 +199,9 @@ export function createSideAnswerer({ index, k, weighCues, answerChinese }: SideA
       // An answer is its conclusion, then 「依据：」 with the quotes under the policy's name, then notes.
       const paragraphs = result.text.split("\n\n");
       const at = paragraphs.findIndex((p) => p.startsWith("依据："));
-      const conclusion = (at < 0 ? paragraphs.slice(0, 1) : paragraphs.slice(0, at)).join("\n");
+      // A worked-out line names its side already (「浙江省：按第六条（三），…」): the side's label stands for it.
+      const own = `${JURISDICTION_LABELS[jurisdiction]}：`;
+      const conclusion = (at < 0 ? paragraphs.slice(0, 1) : paragraphs.slice(0, at)).join("\n").split("\n").map((l) => (l.startsWith(own) ? l.slice(own.length) : l)).join("\n");
       lines.push(`${JURISDICTION_LABEL[jurisdiction]}：${conclusion}`);
       if (at >= 0) evidence.push(paragraphs[at]!.replace(/^依据：\n[^\n]*\n/, `【${JURISDICTION_LABEL[jurisdiction]}】${policy.shortName}：\n`));
     }

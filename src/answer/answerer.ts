@@ -76,6 +76,8 @@ const MAX_UNKNOWN_ENGLISH = 0.34;
 const ONCE_A_YEAR_CLAUSE = "zb2020:9";
 /** The kind of a question asking an amount of money (「多少钱」「补贴金额」), as answer-kinds.ts writes it. */
 const MONEY_KIND = "#qty:万元";
+/** The asker's own zone, named as theirs or as the kind of place it is (not 「新设立一家代理机构」, someone else's). */
+const OWN_ZONE = /我|俺|咱|园区|孵化器|科技园|众创空间|小镇|科技城/u;
 /** How many uncovered words a refusal names. */
 const MAX_MISSING_SHOWN = 3;
 /** A refused question's best clause is shown as nearby when it covers at least this much of the question. */
@@ -507,7 +509,12 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       // its own the texts never use is not covered, however well the carried topic matches.
       const followUpLacks = resolved.isFollowUp && question !== text ? (ownWords?.missingNouns ?? []) : [];
       if (followUpLacks.length > 0) return { ...refuse("off-topic", text, retrieved), text: notCovered(profile, passages, named, followUpLacks) };
-      if (signal.offTopic || amountUnstated || kindUnstated) {
+      // 「核心区2000平方米、30家机构，淄博的要求够吗」: the asker's own zone facts, checked by the rules against this
+      // text's conditions, answer it, though the text never words the area (apply-own-numbers.ts says so).
+      const checksOwnFacts =
+        signal.offTopic && named.length === 1 && profile.missingNouns.length === 0 && profile.missingFocus.length === 0 && OWN_ZONE.test(text) &&
+        applyOwnNumbers(text, named, todayInChina(), resolved.isFollowUp ? question : undefined)?.estimated === false;
+      if ((signal.offTopic && !checksOwnFacts) || amountUnstated || kindUnstated) {
         // 「那淄博的是谁定的」 after a Zhejiang question the other text words differently: its corresponding clause answers.
         if (resolved.isFollowUp && named.length === 1 && !side) {
           const counterpart = await answerFromCounterpart(options.history!.at(-1)!, named[0]!, text, profile, retrieved);

@@ -8,7 +8,7 @@
  * with patent-agency qualification (第九条's premise), and the reply says so.
  */
 import { formatClause } from "../knowledge/citation.ts";
-import { JURISDICTION_LABELS } from "../knowledge/jurisdictions.ts";
+import { JURISDICTION_LABELS, jurisdictionNames } from "../knowledge/jurisdictions.ts";
 import { estimateJurisdictions } from "../rules/jurisdiction-registry.ts";
 import { checkJurisdiction, estimateSupport, wanText } from "../rules/index.ts";
 import type { AgencyInput, CheckResult, EstimateResult, Jurisdiction, ZoneProfile } from "../rules/index.ts";
@@ -599,15 +599,20 @@ export function applyOwnNumbers(asked: string, jurisdictions: readonly Jurisdict
     return dated ? { ...dated, estimated: false, noHint: true } : undefined;
   }
   const { zone, readings } = facts;
-  const stated = [
-    ...(zone.serviceInstitutions !== undefined ? statedForms(zone.serviceInstitutions, "家") : []),
-    ...(zone.coreAreaSqm !== undefined ? statedForms(zone.coreAreaSqm, "平方米") : []),
+  const measured = [
+    ...(zone.serviceInstitutions !== undefined ? [{ forms: statedForms(zone.serviceInstitutions, "家"), noun: "知识产权服务机构数量" }] : []),
+    ...(zone.coreAreaSqm !== undefined ? [{ forms: statedForms(zone.coreAreaSqm, "平方米"), noun: "核心区面积" }] : []),
   ];
+  const stated = measured.flatMap((f) => f.forms);
   const lines: string[] = [];
   const clauses: string[] = [];
   for (const j of jurisdictions) {
-    const r = checkLines(checkJurisdiction(j, { zone }, { today }), stated);
-    lines.push(...r.lines);
+    const result = checkJurisdiction(j, { zone }, { today });
+    const r = checkLines(result, stated);
+    // 「核心区2000平方米，淄博的要求够吗」: a fact no condition of this text measures is said to be none of its
+    // requirements — only beside a fact it does measure, so the reply still rests on a clause.
+    const unmeasured = r.lines.length > 0 ? measured.filter((f) => !result.conditions.some((c) => f.forms.some((form) => c.detail.includes(form)))) : [];
+    lines.push(...r.lines, ...unmeasured.map((f) => `${JURISDICTION_LABELS[j]}：${jurisdictionNames(j).shortName}没有对${f.noun}的要求。`));
     clauses.push(...r.clauses);
   }
   // A rough figure is said to have been read as a range, so the asker can give the exact one.
