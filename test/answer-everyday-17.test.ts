@@ -62,6 +62,10 @@ describe("a long story before a closing ask", () => {
 describe("premises, vague counts and the body asked for", () => {
   const { opening } = useOfflineAnswerer();
 
+  it("reads 「说人话：」「说白了」 as turning to the question", async () => {
+    expect(await opening("说白了：浙江和淄博，谁对服务机构数量的门槛更低？")).toMatch(/^淄博市（市级）的低（2家 对 20家）/);
+  });
+
   it("reads a premise (「…的话」) as when the ask holds, and 「找哪个部门解释」 as who interprets, not where to hand in", async () => {
     expect(await opening("淄博的方案要是条款理解不一致的话，找哪个部门解释？")).toMatch(/由市知识产权事业发展中心负责解释（第十六条）/);
     expect(await opening("浙江那个办法找哪个部门解释？")).toMatch(/由省知识产权局负责解释（第十七条）/);

@@ -73,13 +73,13 @@ function clauseSpans(question: string): [number, number][] {
 }
 
 /**
- * Words that close small talk and turn to the question (「对了」「言归正传」「不说这个了」), and thanks,
+ * Words that close small talk and turn to the question (「对了」「言归正传」「不说这个了」「说人话：」「说白了」), and thanks,
  * after which a message only signs off (「先谢谢啦 今天降温注意加衣服」). General Chinese discourse
  * markers: only they tell chatter from a situation that carries the topic (「我们公司要交年费 淄博有补贴吗」,
  * whose first clause is what the subsidy would be for).
  */
 const TURNS_TO_QUESTION =
-  /对了|言归正传|不说这个了?|不扯了|说正事|说正经的|回到正题|话说回来|闲话少说|扯远了|废话不多说|长话短说|不啰嗦了|(背景|前面的?|别的)[^，,。]{0,4}不(多说|啰嗦|细说)了?|(其实|反正)?我?(就|只|就只)想(知道|问)|我想问的是|我的问题是|问题是这样|你就告诉我|直接告诉我/u;
+  /对了|言归正传|说人话|说白了|直说吧?|简单(点|说|讲)|通俗(点|地?说|地?讲)|一句话(说|讲)?|不说这个了?|不扯了|说正事|说正经的|回到正题|话说回来|闲话少说|扯远了|废话不多说|长话短说|不啰嗦了|(背景|前面的?|别的)[^，,。]{0,4}不(多说|啰嗦|细说)了?|(其实|反正)?我?(就|只|就只)想(知道|问)|我想问的是|我的问题是|问题是这样|你就告诉我|直接告诉我/u;
 const SIGNS_OFF = /谢谢|多谢|感谢|先谢|辛苦了/u;
 
 /**
