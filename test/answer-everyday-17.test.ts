@@ -86,6 +86,11 @@ describe("everyday words the tagger misreads or the texts word otherwise", () =>
     expect(await opening("县里吭哧巴拉建淄博示范区，县里能捞着啥好处？")).toMatch(/加分奖励（第十五条）/);
   });
 
+  it("reads 「一分钱都捞不着」 as money and 「沾上边」 as qualifying, so the asker's count is worked out", async () => {
+    expect(await opening("我们所今年代理本市发明专利授权才50件，淄博那个奖励我们沾得上边不？")).toMatch(/^不能。按第九条（五），本年度代理本市发明专利授权 50 件，未超过 70 件/);
+    expect(await opening("淄博示范区的代理所，今年发明授权65件，是不是一分钱都拿不到？")).toMatch(/授权 65 件，未超过 70 件/);
+  });
+
   it("reads 上交 as handing in, 搞头 as a gain, and 啥样的材料 as asking for the whole list", async () => {
     expect(await opening("申报浙江的示范区要往上交哪些东西？")).toMatch(/^共 5 项（第九条）/);
     expect(await opening("报淄博示范区有啥搞头？")).toMatch(/优先推荐/);

@@ -99,6 +99,11 @@ const SPOKEN_FORMS: readonly SpokenForm[] = [
   { spoken: /自?掏(钱|腰包)|出钱/g, written: "出资金" },
   // money itself, in an idiom (「有没有真金白银」「给不给真金白银的支持」): 资金, as the texts say 配套资金
   { spoken: /真金白银/g, written: "资金" },
+  // 「一分钱都捞不着」: not a cent, i.e. no money at all
+  { spoken: /一分钱/g, written: "钱" },
+  // 「能沾上边不」「沾不上边」: whether one qualifies at all
+  { spoken: /沾不上边/g, written: "不符合" },
+  { spoken: /沾得?上边/g, written: "符合" },
   // what one can get out of it (「区县自己能图个啥」) is a gain…
   { spoken: /(能|可以|会)图(个|点)?(啥|什么)/g, written: "能得到什么好处" },
   // …and the rest what for, whose word counts, making one — spoken idioms (「图个啥」「听谁的」「先整个方案」)
