@@ -200,6 +200,14 @@ describe("several asks with figures of their own", () => {
   });
 });
 
+describe("a gain asked in English", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("reads 「get anything out of」 as a gain (好处), answered by the clause granting it", async () => {
+    expect(await opening("What would a county in Zibo get out of hosting one of these zones?")).toMatch(/bonus points.*Article 15/);
+  });
+});
+
 describe("English follow-up figures, worked by the rules", () => {
   it("take a bare figure in place of the one figure the earlier question stated", () => {
     const r = applyEnglishOwnNumbers("And with 1,200?", ["zhejiang"], TODAY, false, "Our core area in Zhejiang is 800 square metres. Is that enough?")!;
