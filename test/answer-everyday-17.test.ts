@@ -91,6 +91,10 @@ describe("everyday words the tagger misreads or the texts word otherwise", () =>
     expect(await opening("淄博示范区的代理所，今年发明授权65件，是不是一分钱都拿不到？")).toMatch(/授权 65 件，未超过 70 件/);
   });
 
+  it("reads 激励 as asking a gain", async () => {
+    expect(await opening("县里建淄博的示范区，市里给县里什么激励？")).toMatch(/加分奖励（第十五条）/);
+  });
+
   it("reads 上交 as handing in, 搞头 as a gain, and 啥样的材料 as asking for the whole list", async () => {
     expect(await opening("申报浙江的示范区要往上交哪些东西？")).toMatch(/^共 5 项（第九条）/);
     expect(await opening("报淄博示范区有啥搞头？")).toMatch(/优先推荐/);

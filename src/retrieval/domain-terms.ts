@@ -378,7 +378,7 @@ export const WAIT_ASK = new RegExp(
  * What a zone or its district gains is asked (「对区县有啥好处」「评上优秀有啥buff加成」「能捞到啥」); speech names
  * gains in words the texts never use. See QUESTION_KINDS.
  */
-export const BENEFIT_ASK = /好处|甜头|实惠|搞头|奔头|盼头|着数|buff|加成|福利|待遇|红利|优待|(啥|什么|哪些)[^，,。？?]{0,4}好事|(能|可以|会)(得到|拿到|得着|捞到|享受到?)(什么|啥|哪些)|有(什么|啥)用(?!途)|图(个|点)?啥/i;
+export const BENEFIT_ASK = /好处|甜头|实惠|搞头|奔头|盼头|激励|着数|buff|加成|福利|待遇|红利|优待|(啥|什么|哪些)[^，,。？?]{0,4}好事|(能|可以|会)(得到|拿到|得着|捞到|享受到?)(什么|啥|哪些)|有(什么|啥)用(?!途)|图(个|点)?啥/i;
 /** A clause that grants something (「年度考核予以加分奖励」「优先推荐申报…」「给予不超过5万元…支持」): what `#benefit` asks for. */
 export const GRANTS = /加分|优先推荐|给予[^。；]{0,40}(支持|奖励|补助|资助|补贴)/;
 
