@@ -20,6 +20,7 @@
 import { jurisdictionNames } from "../knowledge/jurisdictions.ts";
 import { quantitiesIn, questionKindTerms } from "../retrieval/answer-kinds.ts";
 import { ASKS_HOW_MANY } from "../retrieval/counting-words.ts";
+import { NOT_MUCH } from "../retrieval/message-clauses.ts";
 import { WHAT_ASKS, WHO_ASKS } from "../retrieval/what-asks.ts";
 import { COMPARING } from "./compare-sides.ts";
 import { detectJurisdiction, withoutPlaceNames, type Jurisdiction } from "./detect-jurisdiction.ts";
@@ -42,8 +43,6 @@ const ENUMERATOR = /(?:^|(?<=[\s，,；;。？?！!：:]))(?:\d{1,2}[.．、)）
 const ASKING = new RegExp(
   `${WHAT_ASKS}|多少|${ASKS_HOW_MANY}|哪|${WHO_ASKS}|怎|咋|如何|多久|多长|多大|多高|何时|为何|干嘛|是否|能否|可否|吗|呢|么[？?]?$|(.)[不没]\\1|分别|[？?]`,
 );
-/** 「没推多少」「没几家」「没多久」「才几家」: not much, not many — a question word under 没 (or 几 after 才/就/只) tells, never asks. */
-export const NOT_MUCH = /没有?[^，,。？?！!]{0,3}?(多少|几|多久|多长)|(才|就|只有?)几/gu;
 /** A clause that opens with the other side of a choice (「…，还是先交区县？」). */
 const ALTERNATIVE = /^(还是|或者是?|或是)/;
 /** 「分别是多少」「各是多少」 alone ask for the items of the clause before, not something new. */

@@ -45,7 +45,7 @@ function asks(clause: string): boolean {
   return ASKING.test(clause.replace(NOT_MUCH, "")) && !(HAPPENED.test(clause) && !/[？?吗呢嘛么]/u.test(clause));
 }
 /** 「没推多少」「没几家」「没多久」「才几家」: not much, not many — a question word under 没 (or 几 after 才/就/只) tells, never asks. */
-const NOT_MUCH = /没有?[^，,。？?！!]{0,3}?(多少|几|多久|多长)|(才|就|只有?)几/gu;
+export const NOT_MUCH = /没有?[^，,。？?！!]{0,3}?(多少|几|多久|多长)|(才|就|只有?)几/gu;
 const HAPPENED = /了[\s\p{Extended_Pictographic}\u200d\ufe0f～~！!。，,…]*$/u;
 
 /**
