@@ -3,7 +3,9 @@
  * nor how long they have been at it (「好多年了」) or who keeps asking them (「领导天天问」); 「点名」「写明」 ask
  * whether a text states something; a count without its noun (「做了3笔」) and a bare 「省里」 lean on the
  * conversation; a follow-up changes a figure (「再加3家」) as well as replacing it, in English too; 「超过120件」 is
- * at least 121. Questions written fresh from the two texts; none is in a set.
+ * at least 121; the asker's zone facts are checked against a text that measures only some of them; and the
+ * development sets' everyday words (上交, 搞头, 沾上边, 激励 …) are read as the texts word them. Questions written
+ * fresh from the two texts; none is in a set.
  */
 import { describe, expect, it } from "vitest";
 import type { PreviousTurn } from "../src/answer/answer.types.ts";
