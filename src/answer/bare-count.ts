@@ -13,7 +13,9 @@ export const COUNTED_NOUN = /质押|贷款|证券化|代理师|胜诉|官司|案
  */
 const BARE_COUNT = /(\d+|[一二两三四五六七八九十百]+)\s*(?:[笔项单件起家位名]|个(?![月年工小]))(?=[，,。；;？?！!\s呢吗嘛啊呀吧了的]|$|一共|总共|加起来|合计)/u;
 
+const NAMES_COUNTED = new RegExp(COUNTED_NOUN, "u");
+
 /** Whether a message counts something it never names (「做了8笔，最多能拿多少」), nor names anything counted. */
 export function countsWithoutNoun(message: string): boolean {
-  return BARE_COUNT.test(message) && !new RegExp(COUNTED_NOUN, "u").test(message);
+  return BARE_COUNT.test(message) && !NAMES_COUNTED.test(message);
 }

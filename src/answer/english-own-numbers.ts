@@ -275,13 +275,20 @@ export function applyEnglishOwnNumbers(question: string, jurisdictions: readonly
     return { lines: yearlyLines(results, englishAskedAmount(question)), clauses: [...new Set(resting.map((i) => i.clause))] };
   }
   const agency = offering ? englishAgencyFacts(question, year, offering.jurisdiction) : undefined;
-  if (agency) {
-    const result = estimateSupport(agency, { today });
-    const resting = result.items.length > 0 ? result.items : result.ineligible;
-    return { lines: estimateLines(result, englishAskedAmount(question)), clauses: [...new Set(resting.map((i) => i.clause))] };
-  }
+  if (agency) return agencyLines(agency, question, today);
   const zone = englishZoneFacts(question);
-  if (!zone) return undefined;
+  return zone ? zoneLines(zone, jurisdictions, today, yesNo) : undefined;
+}
+
+/** An agency's facts estimated by the rules, in English. */
+function agencyLines(facts: AgencyInput, question: string, today: string, reading?: string): EnglishOwnNumbers {
+  const result = estimateSupport(facts, { today });
+  const resting = result.items.length > 0 ? result.items : result.ineligible;
+  return { lines: [...estimateLines(result, englishAskedAmount(question)), ...(reading ? [reading] : [])], clauses: [...new Set(resting.map((i) => i.clause))] };
+}
+
+/** A zone's facts checked by the rules against each jurisdiction's conditions, in English; undefined when no condition measures them. */
+function zoneLines(zone: NonNullable<ZoneProfile["zone"]>, jurisdictions: readonly Jurisdiction[], today: string, yesNo: boolean, reading?: string): EnglishOwnNumbers | undefined {
   const lines: string[] = [];
   const clauses: string[] = [];
   for (const j of jurisdictions) {
@@ -289,6 +296,7 @@ export function applyEnglishOwnNumbers(question: string, jurisdictions: readonly
     lines.push(...r.lines);
     clauses.push(...r.clauses);
   }
+  if (lines.length > 0 && reading) lines.push(reading);
   return lines.length > 0 ? { lines, clauses } : undefined;
 }
 
@@ -299,21 +307,7 @@ function applyFollowUp(question: string, earlier: string, jurisdictions: readonl
   const agency = offering
     ? followedUp(englishAgencyFacts(earlier, year, offering.jurisdiction), englishAgencyFacts(question, year, offering.jurisdiction), question, AGENCY_COUNTS)
     : undefined;
-  if (agency) {
-    const result = estimateSupport(agency.facts, { today });
-    const resting = result.items.length > 0 ? result.items : result.ineligible;
-    const lines = [...estimateLines(result, englishAskedAmount(question)), ...(agency.reading ? [agency.reading] : [])];
-    return { lines, clauses: [...new Set(resting.map((i) => i.clause))] };
-  }
+  if (agency) return agencyLines(agency.facts, question, today, agency.reading);
   const zone = followedUp(englishZoneFacts(earlier), englishZoneFacts(question), question, ZONE_COUNTS);
-  if (!zone) return undefined;
-  const lines: string[] = [];
-  const clauses: string[] = [];
-  for (const j of jurisdictions) {
-    const r = checkLines(checkJurisdiction(j, { zone: zone.facts }, { today }), zone.facts, LABEL[j] ?? j, yesNo);
-    lines.push(...r.lines);
-    clauses.push(...r.clauses);
-  }
-  if (lines.length > 0 && zone.reading) lines.push(zone.reading);
-  return lines.length > 0 ? { lines, clauses } : undefined;
+  return zone ? zoneLines(zone.facts, jurisdictions, today, yesNo, zone.reading) : undefined;
 }

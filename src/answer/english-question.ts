@@ -31,9 +31,8 @@ export function isEnglishQuestion(text: string): boolean {
  */
 export function isEnglishTurn(text: string, previousAsked: string | undefined): boolean {
   if (isEnglishQuestion(text)) return true;
-  return previousAsked !== undefined && isEnglishQuestion(previousAsked) && /[A-Za-z]/.test(text) && !HAN_CHAR.test(text);
+  return previousAsked !== undefined && isEnglishQuestion(previousAsked) && /[A-Za-z]/.test(text) && (text.match(HAN) ?? []).length === 0;
 }
-const HAN_CHAR = /[\u3400-\u9fff]/;
 
 export const STOPWORDS = new Set(
   ("a an the of for to in on at by and or is are was were be been do does did can could will would should shall may might must " +
