@@ -14,7 +14,7 @@ import type { PolicyIndex, QueryProfile } from "../retrieval/passage.types.ts";
 import type { AnswerOptions, AnswerResult, PreviousTurn } from "./answer.types.ts";
 import { JURISDICTION_LABEL, trialNotes } from "./answer-texts.ts";
 import { createAnalogyFinder, type Analogy } from "./analogous-clause.ts";
-import { sideQuestions } from "./compare-sides.ts";
+import { sideClaims, sideQuestions } from "./compare-sides.ts";
 import { composeExtractiveAnswer, isListQuestion, type Cue } from "./compose-extractive-answer.ts";
 import { detectJurisdiction, POLICY_OF, type Jurisdiction } from "./detect-jurisdiction.ts";
 import { interleave } from "./interleave-retrieved.ts";
@@ -23,12 +23,14 @@ import { openWithAgreement, openWithBoth } from "./same-or-different.ts";
 import { sidesLackingFocus } from "./sides-lacking-focus.ts";
 import { figureUnstated } from "./unstated-figure.ts";
 import { openWithLarger } from "./which-side-more.ts";
-import { yesNoAsk } from "./yes-no-ask.ts";
+import { claimsAbsence, yesNoAsk } from "./yes-no-ask.ts";
 
 /** A yes/no question about a side whose text has no such provision hears no first (「没有。」「不能。」). */
 export function noFirst(question: string): string {
   const yesNo = yesNoAsk(question);
-  return yesNo ? `${yesNo.no}。` : "";
+  if (!yesNo) return "";
+  // 「淄博没有面积要求，对不对？」: a claim that something is absent is confirmed by its absence.
+  return `${claimsAbsence(question) ? yesNo.yes : yesNo.no}。`;
 }
 
 /** A comparison's verdict over its two lines first: 「不一样。」, 「都要。」 (same-or-different.ts) or 「浙江省（省级）的多」 (which-side-more.ts). */
@@ -120,7 +122,9 @@ export function createSideAnswerer({ index, k, weighCues, answerChinese }: SideA
     const sameArticle = wantsList ? found.filter((p) => p.article === passage.article && p.id !== passage.id) : [];
     // A figure asked for in a unit (核心区面积 in 平方米) that the corresponding clause does not state
     // (淄博 counts 服务机构 in 家): this text has no such provision, and the caller says so.
-    const measures = profile.kinds.filter((k) => k.startsWith("#qty:"));
+    // So is a period asked (「试行多长时间」) of a clause that states none (浙江第十八条: only the date it took effect),
+    // unless a date is asked with it (「哪天开始实施、试用期多长」), which that clause states.
+    const measures = profile.kinds.filter((k) => k.startsWith("#qty:") || k === "#period" || k === "#date");
     if (measures.length > 0 && !measures.some((k) => passage.kinds.includes(k))) return undefined;
     // Asked of both sides, the thing asked about (试用期) must be in the corresponding clause:
     // 浙江第十八条 corresponds to 淄博第十七条 but sets no trial period, so Zhejiang has none.
@@ -188,11 +192,13 @@ export function createSideAnswerer({ index, k, weighCues, answerChinese }: SideA
     const citations = [...new Set([...answeredCitations, ...[...notAmong.values()].flatMap((n) => (n ? [n.citation] : []))])];
     const lines: string[] = [];
     const evidence: string[] = [];
-    for (const { jurisdiction, result } of parts) {
+    for (const [i, { jurisdiction, result }] of parts.entries()) {
       const policy = POLICIES[POLICY_OF[jurisdiction]];
       if (result.refused) {
         const listed = notAmong.get(jurisdiction);
-        lines.push(`${JURISDICTION_LABEL[jurisdiction]}：${noFirst(question)}${policy.shortName}没有这方面的规定${listed ? `（${listed.note}）` : ""}。`);
+        // Each side's claim of its own (compare-sides.ts sideClaims) is answered as asked of that side.
+        const askedOfSide = sideClaims(question) ? sides[i]!.text : question;
+        lines.push(`${JURISDICTION_LABEL[jurisdiction]}：${noFirst(askedOfSide)}${policy.shortName}没有这方面的规定${listed ? `（${listed.note}）` : ""}。`);
         if (listed) evidence.push(`【${JURISDICTION_LABEL[jurisdiction]}】${policy.shortName}：\n${listed.quote}`);
         continue;
       }

@@ -13,6 +13,7 @@ import { estimateJurisdictions } from "../rules/jurisdiction-registry.ts";
 import { checkJurisdiction, estimateSupport, wanText } from "../rules/index.ts";
 import type { AgencyInput, CheckResult, EstimateResult, Jurisdiction, ZoneProfile } from "../rules/index.ts";
 import { parseChineseNumeral } from "../retrieval/answer-kinds.ts";
+import { toldBefore } from "./event-order.ts";
 import { yesNoAsk, type YesNoAsk } from "./yes-no-ask.ts";
 import { trialDateLines } from "./date-in-trial.ts";
 import { factsByYear, yearStretches } from "./facts-by-year.ts";
@@ -409,11 +410,16 @@ export function agencyFactsIn(asked: string, year: number, jurisdiction: Jurisdi
     if (NO_ABNORMAL.test(said)) input.abnormalApplications = false;
     else if (SOME_ABNORMAL.test(said)) input.abnormalApplications = true;
   }
-  if (/(创|拿|获|评上|成为)[^，。；？?]{0,4}国家级(示范品牌|重点资质|品牌)/.test(question)) (input.brand = { national: true, afterJoiningZone: true }), (any = true);
+  // A brand won before moving in (「进驻之前就已经是…」「先创牌子后进驻」) is not one 第九条（三） supports.
+  const afterJoiningZone = !JOINING_ZONE.some((verb) => toldBefore(question, verb));
+  if (/(创|拿|获|评上|成为)[^，。；？?]{0,4}国家级(示范品牌|重点资质|品牌)/.test(question)) (input.brand = { national: true, afterJoiningZone }), (any = true);
   // Saying the provincial level is saying it is not (yet) the national one.
-  else if (/(创|拿|获|评上|成为)[^，。；？?]{0,4}省级(示范品牌|重点资质|品牌)/.test(question)) (input.brand = { provincial: true, national: false, afterJoiningZone: true }), (any = true);
+  else if (/(创|拿|获|评上|成为)[^，。；？?]{0,4}省级(示范品牌|重点资质|品牌)/.test(question)) (input.brand = { provincial: true, national: false, afterJoiningZone }), (any = true);
   return any ? input : undefined;
 }
+
+/** Verbs of moving into the zone, the event 第九条（三） counts brands after. */
+const JOINING_ZONE = ["进驻", "入驻", "搬进", "搬入", "加入"];
 
 /** An amount the asker hopes for, in yuan, with the question's own yes and no words (「能给25万吗」 → 250000, 能/不能). */
 export function askedAmountIn(question: string): { yuan: number; ask: YesNoAsk } | undefined {

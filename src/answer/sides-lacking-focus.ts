@@ -5,7 +5,11 @@
  * is no answer to 有没有. Such a side is settled as 没有, as an answered side is
  * settled by its answer.
  */
+import { checkedClaim } from "../retrieval/hearsay.ts";
 import { yesNoAsk } from "./yes-no-ask.ts";
+
+/** A claim that a side has something or has it not (有, 没有, 没, 无). */
+const HAVING = /有|没|无/u;
 
 export interface SideAnswer {
   /** the side's own question (compare-sides.ts) */
@@ -21,7 +25,9 @@ export interface SideAnswer {
  */
 export function sidesLackingFocus(question: string, sides: readonly SideAnswer[], focusOf: (asked: string) => readonly (readonly string[])[]): Set<number> {
   const lacking = new Set<number>();
-  if (yesNoAsk(question)?.yes !== "有") return lacking;
+  // 「浙江有试用期，淄博没有，对吧？」 claims of each side that it has something or not (compare-sides.ts sideClaims).
+  const claimsHaving = sides.every((s) => HAVING.test(checkedClaim(s.asked) ?? ""));
+  if (yesNoAsk(question)?.yes !== "有" && !claimsHaving) return lacking;
   const names = (side: SideAnswer, groups: readonly (readonly string[])[]): boolean =>
     !side.refused && groups.every((g) => g.some((cue) => side.cited.includes(cue)));
   for (const [i, side] of sides.entries()) {

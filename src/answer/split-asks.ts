@@ -20,7 +20,7 @@
 import { jurisdictionNames } from "../knowledge/jurisdictions.ts";
 import { quantitiesIn, questionKindTerms } from "../retrieval/answer-kinds.ts";
 import { ASKS_HOW_MANY } from "../retrieval/counting-words.ts";
-import { NOT_MUCH } from "../retrieval/message-clauses.ts";
+import { INDEFINITE_FEW, NOT_MUCH, RHETORICAL } from "../retrieval/message-clauses.ts";
 import { WHAT_ASKS, WHO_ASKS } from "../retrieval/what-asks.ts";
 import { COMPARING } from "./compare-sides.ts";
 import { detectJurisdiction, withoutPlaceNames, type Jurisdiction } from "./detect-jurisdiction.ts";
@@ -100,7 +100,8 @@ export function splitAsks(message: string): Ask[] {
     }
     pending.push(p);
     const distributive = ONLY_DISTRIBUTIVE.test(p.replace(/\s/g, "")) || onlyComparing(p);
-    if (ASKING.test(p.replace(NOT_MUCH, "")) && !distributive) {
+    // 「没推多少」 tells, 「跟几家企业谈」 mentions a few, 「总不能光园区使劲吧」 takes for granted: none of them asks.
+    if (ASKING.test(p.replace(NOT_MUCH, "").replace(INDEFINITE_FEW, "")) && !RHETORICAL.test(p) && !distributive) {
       groups.push(pending);
       pending = [];
     } else if (distributive && groups.length > 0) {

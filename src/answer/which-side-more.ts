@@ -20,12 +20,14 @@ export interface ComparativeAsk {
   larger: boolean;
   /** what each side is asked instead: 「是多少？」「多长时间？」 */
   sideAsk: string;
+  /** how the verdict says it after the side, when not 「的」 and the adjective (「更频繁」) */
+  verdict?: string;
 }
 
 /** Which of the sides: 谁, 哪边, 哪个地方, 哪一方 … */
 const WHICH = /(谁|哪边|哪一边|哪个地方|哪个|哪一个|哪家|哪方|哪一方|哪里)(的)?/u;
 /** Adjectives of size, each with whether it asks for the larger figure and how a side is asked for its own. */
-const ADJECTIVES: Record<string, { larger: boolean; sideAsk: string }> = {
+const ADJECTIVES: Record<string, { larger: boolean; sideAsk: string; verdict?: string }> = {
   多: { larger: true, sideAsk: "是多少？" },
   高: { larger: true, sideAsk: "是多少？" },
   大: { larger: true, sideAsk: "是多少？" },
@@ -38,6 +40,10 @@ const ADJECTIVES: Record<string, { larger: boolean; sideAsk: string }> = {
   宽: { larger: false, sideAsk: "有哪些？" },
   松: { larger: false, sideAsk: "有哪些？" },
   短: { larger: false, sideAsk: "多长时间？" },
+  // How often: the side with the shorter period is the more frequent.
+  // (「浙江省（省级）的频繁」 is no Chinese: the verdict says 更频繁.)
+  频繁: { larger: false, sideAsk: "多久一次？", verdict: "更频繁" },
+  勤: { larger: false, sideAsk: "多久一次？", verdict: "更勤" },
 };
 /** The adjective closing the ask, with its degree words: 「更多一些呢？」「高点」. */
 const CLOSING = new RegExp(
@@ -118,7 +124,7 @@ export function openWithLarger(question: string, reply: string, labels: readonly
   const { index, won, lost } = found;
   if (index === undefined) return `${ask.yesNo ? "不是，" : ""}一样（都是${won.text}）。\n${reply}`;
   const winner = lines[index]!;
-  const verdict = `${label(winner)}的${ask.adjective}（${won.text} 对 ${lost.text}）。`;
+  const verdict = `${label(winner)}${ask.verdict ?? `的${ask.adjective}`}（${won.text} 对 ${lost.text}）。`;
   if (!ask.yesNo) return `${verdict}\n${reply}`;
   // 「淄博的条件比浙江的低吗」 asks of the side named first.
   const subject = firstNamed(question);

@@ -20,6 +20,7 @@ import { periodsIn, quantitiesIn, questionKindTerms } from "../retrieval/answer-
 import { checkedClaim, doubtSpans } from "../retrieval/hearsay.ts";
 import { sameOrDifferentAsk } from "./same-or-different.ts";
 import { focusCarried, type Cue } from "./compose-conclusion.ts";
+import { toldBefore } from "./event-order.ts";
 
 export interface YesNoAsk {
   /** the word that says yes: 能, 有, 会, 是, 需要 … */
@@ -92,6 +93,8 @@ export function yesNoAsk(question: string): YesNoAsk | undefined {
     const x = anotA[1]!;
     const rest = clause.slice(anotA.index + anotA[0].length);
     const modal = MODALS_2.find((m) => m === `${x}${rest[0] ?? ""}`);
+    // 「写没写」「给没给」 ask whether it was done: 写了 / 没写, not 不写.
+    if (!modal && anotA[2] === "没" && x !== "有") return { yes: `${x}了`, no: `没${x}` };
     return ask(modal ?? (x === "是" ? askedAfter(rest) : undefined) ?? x);
   }
   const written = WRITTEN.exec(clause);
@@ -123,11 +126,14 @@ const GRADABLE = /^(难|容易|简单|复杂|麻烦|多|少|高|低|大|小|贵|
 const NEGATION_REACH = 3;
 const NEGATOR = /[不无没未非]/u;
 const CLAUSE_BREAK = /[，,。；;：:？?！!、]/u;
+/** A negated comparative right before a figure: a bound, not a negation (不少于, 不超过, 不低于 …). */
+const BOUND_BEFORE = /[不没未](?:超过|少于|低于|高于|多于|大于|小于)$/u;
 
 /** Whether an occurrence of `word` at `at` in `text` is negated (a negator shortly before it, in the same clause). */
 function negatedAt(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - NEGATION_REACH), at);
-  const inClause = before.split(CLAUSE_BREAK).at(-1) ?? "";
+  // A bound (「不少于1000平方米」「不超过5万元」) states the figure as a floor or a cap; it negates nothing.
+  const inClause = (before.split(CLAUSE_BREAK).at(-1) ?? "").replace(BOUND_BEFORE, "");
   return NEGATOR.test(inClause);
 }
 
@@ -160,6 +166,27 @@ function measureDiffers(question: string, sentence: string): boolean {
   return asked.length > 0 && stated.length > 0 && !asked.some((p) => stated.includes(p));
 }
 
+/** Where a sentence makes what it grants follow an event: 「进驻示范区后，」 (the 后 of each). */
+const AFTER_EVENT = /(?:之后|以后|后)[，,]/gu;
+/** How far before that 后 the event's verb may stand (进驻 of 「进驻示范区后」). */
+const EVENT_REACH = 8;
+
+/**
+ * Whether the sentence grants only what follows an event (「进驻示范区后，创…示范品牌的」) and the question
+ * tells that it came before it (「进驻之前就已经是国家级示范品牌」「先创牌子后进驻」, event-order.ts); the event is
+ * any two characters the two share right before the sentence's 后.
+ */
+function happenedBefore(question: string, sentence: string): boolean {
+  for (const m of sentence.matchAll(AFTER_EVENT)) {
+    const span = sentence.slice(Math.max(0, m.index! - EVENT_REACH), m.index!);
+    for (let i = 0; i + 2 <= span.length; i++) {
+      const event = span.slice(i, i + 2);
+      if (/^[\u4e00-\u9fff]{2}$/u.test(event) && question.includes(event) && toldBefore(question, event)) return true;
+    }
+  }
+  return false;
+}
+
 /** Whether the question asks for a figure in a unit (金额 → 万元) the sentence states none of. */
 function amountMissing(question: string, sentence: string): boolean {
   const units = questionKindTerms(question).filter((k) => k.startsWith("#qty:")).map((k) => k.slice(5));
@@ -181,7 +208,7 @@ export function yesNoVerdict(question: string, sentence: string, cues: readonly 
   // compared, not the guesses around it.
   const claim = checkedClaim(question);
   const asked = affirmativeReading(claim ?? question);
-  if (measureDiffers(asked, sentence)) return "no";
+  if (measureDiffers(asked, sentence) || happenedBefore(asked, sentence)) return "no";
   if (STAGED_CONSEQUENCE.test(sentence)) return undefined;
   // 「有写明金额的补贴吗」 asks for an amount: a sentence that grants support without one
   // (「在…考核奖励等方面给予支持」) does not say yes to it.
@@ -258,4 +285,16 @@ function memberSaidOf(question: string, sentence: string, words: readonly string
   const end = memberEnd(sentence, from);
   if (!/、$/u.test(before) && sentence[end] !== "、") return undefined;
   return sentence.slice(from, end);
+}
+
+/** A negator before what a claim says is there (没有, 不要求, 无): 「淄博没有面积要求」 claims an absence. */
+const ABSENCE = /没有|没|无|不(?:要求|需要|要|用|设|限)/u;
+
+/**
+ * Whether the claim a question checks (「淄博没有面积要求，对不对？」, checkedClaim) says something is absent,
+ * so that a text without such a provision confirms it. Bounds (不少于, 不超过) state a figure, not an absence.
+ */
+export function claimsAbsence(question: string): boolean {
+  const claim = checkedClaim(question);
+  return claim !== undefined && ABSENCE.test(claim.replace(/[不没未](?:超过|少于|低于|高于|多于|大于|小于)/gu, ""));
 }

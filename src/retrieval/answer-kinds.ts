@@ -93,9 +93,9 @@ export function questionKindTerms(question: string): string[] {
  * Kinds whose cue only says what form of answer is wanted: a measure — an amount, a period, a date — which a
  * figure of a clause gives, a gain (好处, buff of `#benefit`), which a clause granting something gives, whether a
  * title lasts (一劳永逸 of `#lasting`) or how many are approved (名额 of `#quota`), which the clauses on review
- * and selection give.
+ * and selection give, or what follows (后果 of `#consequence`), which a clause's 「…的，限期整改」 gives.
  */
-const FORM_KIND = /^#(qty:|period$|date$|benefit$|lasting$|quota$)/;
+const FORM_KIND = /^#(qty:|period$|date$|benefit$|lasting$|quota$|consequence$)/;
 
 /** The same pattern, matching every occurrence (matchAll needs the g flag). */
 function everyMatch(pattern: RegExp): RegExp {
@@ -109,7 +109,15 @@ function everyMatch(pattern: RegExp): RegExp {
  */
 export function formKindCues(question: string): string[] {
   // Every stretch, not only the first: 「一劳永逸了，后面就没人管了」 says `#lasting` twice.
-  return QUESTION_KINDS.filter((k) => FORM_KIND.test(k.term)).flatMap((k) => [...question.matchAll(everyMatch(k.pattern))].map((m) => m[0]));
+  // What a period's cue says happens that often (考 of 「两年考一次」, group `activity`) is the topic, not the form.
+  return QUESTION_KINDS.filter((k) => FORM_KIND.test(k.term)).flatMap((k) =>
+    [...question.matchAll(everyMatch(k.pattern))].flatMap((m) => {
+      const activity = m.groups?.activity;
+      if (!activity) return [m[0]];
+      const at = m[0].indexOf(activity);
+      return [m[0].slice(0, at), m[0].slice(at + activity.length)];
+    }),
+  );
 }
 
 /**

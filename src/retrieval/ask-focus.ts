@@ -60,6 +60,20 @@ export function askFocus(words: readonly TaggedWord[], nounLike: (w: TaggedWord)
     return run;
   };
 
+  // The punctuation before a closing tag question (对不对, 是不是, 对吧, 是吧; the tagger may split 对/不/对).
+  const tagStart = (() => {
+    const rest = words.map((w) => w.word).join("");
+    const m = /[，,]\s*(对不对|是不是|对吧|是吧|对吗|是吗|没错吧)[？?！!。\s]*$/u.exec(rest);
+    if (!m) return -1;
+    let chars = 0;
+    for (const [i, w] of words.entries()) {
+      if (chars === m.index) return i;
+      chars += w.word.length;
+    }
+    return -1;
+  })();
+  const tagAfter = (i: number): boolean => i === tagStart;
+
   words.forEach((w, i) => {
     if (INTERROGATIVE.test(w.word)) {
       let after = i + 1;
@@ -82,9 +96,10 @@ export function askFocus(words: readonly TaggedWord[], nounLike: (w: TaggedWord)
       for (const j of nounRunAfter(after)) focus.add(j);
       return;
     }
-    // A yes-no particle closing its clause: the last content word before it, with the nouns it heads.
+    // A yes-no particle closing its clause: the last content word before it, with the nouns it heads. A tag
+    // after a clause (「浙江有试用期，对不对？」「…，是吧」) closes that clause as such a particle does.
     const closes = i === words.length - 1 || isPunctuation(words[i + 1]!);
-    if (YES_NO.test(w.word) && closes && i > 0) {
+    if (((YES_NO.test(w.word) && closes) || tagAfter(i)) && i > 0) {
       let last = i - 1;
       while (last >= 0 && ASPECT.test(words[last]!.word)) last--;
       if (last < 0 || isPunctuation(words[last]!)) return;

@@ -340,7 +340,7 @@ export interface KindCue {
  * What follows from an outcome is asked (「不合格会怎样」「没通过怎么办」), or whether a zone keeps or
  * loses its title (「还能保住资格不」: 资格 held, not the conditions to earn it); see QUESTION_KINDS.
  */
-export const CONSEQUENCE_ASK = /(保留|保住|留住|取消|撤销|失去|丢掉?|丧失)[^，,。？?]{0,4}(资格|称号|牌子)|(会|将|要)(怎样|怎么样|如何)|(?<!(想|打算|准备|计划)[^，。？?]{0,10})怎么办|后果|怎么处理|如何处理|会不会[^，,。？?]{0,3}被|就(没|完|取消|撤|摘)/;
+export const CONSEQUENCE_ASK = /(保留|保住|留住|取消|撤销|失去|丢掉?|丧失)[^，,。？?]{0,4}(资格|称号|牌子)|(会|将|要)(怎样|怎么样|咋样|咋着|如何)|(?<!(想|打算|准备|计划)[^，。？?]{0,10})怎么办|后果|怎么处理|如何处理|会不会[^，,。？?]{0,3}被|就(没|完|取消|撤|摘)/;
 
 /**
  * Whether a title, once won, is kept for good is asked (「评上是不是就一劳永逸了」「牌子一直挂着了？」「往后就没人管了」):
@@ -392,8 +392,9 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   { term: "#purpose", pattern: /目标|目的|意义|效果|(?<!(部门|局|中心|单位|机关|政府)[^，,。？?]{0,6}(起|发挥|扮演|担任|承担)了?(什么|啥|哪些|怎样的))作用|初衷|宗旨|为什么|为何|为啥|干什么用|想达到|要达到|达到什么|(想|为了|图个?)(干嘛|干什么|什么)|是干(嘛|什么)的/ },
   // how often / how long (「每两年考核一次」「每年度认定一次」「试用期一年」)
   // also asked as a choice of periods (「一年一次还是两年一次」「一年查一回」)
-  // 隔 (「隔多久认定一回」「每隔多长时间」) is the interval asked, not a topic
-  { term: "#period", pattern: new RegExp(`(每?隔)?(多久|多长时间|多长)|${ASKS_HOW_MANY}年|多少年|频率|周期|[一每]年${ASKS_HOW_MANY}次|[一两二三每]年[^，。？?]{0,4}[一几](次|回)`, "u") },
+  // 隔 (「隔多久认定一回」「每隔多长时间」) is the interval asked, not a topic; what happens that often
+  // (考 of 「两年考一次」) is (formKindCues leaves out the `activity` group)
+  { term: "#period", pattern: new RegExp(`(每?隔)?(多久|多长时间|多长)|${ASKS_HOW_MANY}年|多少年|频率|频繁|周期|[一每]年${ASKS_HOW_MANY}次|[一两二三每]年(?<activity>[^，。？?]{0,4})[一几](次|回)`, "u") },
   // how long one waits for something to happen (「多久能批下来」「几个月才出结果」「到账要等多久」): a time
   // limit, which neither text states — they state how often (每两年考核一次) and the trial period, not how
   // long anything takes; asked so, it is no `#period` (questionKindTerms drops that)
@@ -421,12 +422,12 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   // not a place (questionKindTerms drops `#location` then)
   // or with the verb first (「材料要先交到啥地方去」「报到哪里」), or as a choice (「是直接交到市里，还是先过区县」)
   { term: "#destination", pattern: /(在哪(里|儿)?|在什么地方)(交|报|申报|申请|提交|递交|提出)|(交|报|递|送|提交|递交)(到|给|去|往)(哪(里|儿|个地方)?|啥地方|什么地方)|(交|报|递|送|提交|递交)(到|给|去|往)[^。？?]{1,14}还是/ },
-  // what it takes to qualify (「申报需要什么条件」「门槛高吗」「申请资格」「依托单位得是什么样的」; officialese
+  // what it takes to qualify (「申报需要什么条件」「门槛高吗」「有啥前提」「申请资格」「依托单位得是什么样的」; officialese
   // speech calls them 硬杠杠/硬指标)
   // → the article that lists them (「应具备以下条件」「应当具备下列条件」)
   {
     term: "#condition",
-    pattern: /条件|(?<!(保留|保住|留住|取消|撤销|失去|丢掉?|丧失|没了)[^，,。？?]{0,2})资格(?!证)|门槛|杠杠|硬指标|硬性要求|(什么|哪些|有何|啥)(要求|标准)|要求是|够格|符合什么|满足什么|具备什么|(得|要|须|需|应|该)是?什么样/,
+    pattern: /条件|(?<!(保留|保住|留住|取消|撤销|失去|丢掉?|丧失|没了)[^，,。？?]{0,2})资格(?!证)|门槛|前提|杠杠|硬指标|硬性要求|(什么|哪些|有何|啥)(要求|标准)|要求是|够格|符合什么|满足什么|具备什么|(得|要|须|需|应|该)是?什么样/,
   },
   // what follows from an outcome (「不合格会怎样」「没通过怎么办」「是不是就没了」); 怎么办 after what
   // the asker means to do (「想改指标怎么办」) asks how to go about it, not what follows
@@ -527,7 +528,7 @@ export const RULE_ATTRIBUTES: ReadonlySet<string> = new Set([
  * the kind stands for them (as `#qty:家` stands for 「家」), so they are not
  * counted twice, and 第九条's back-reference 「符合条件的」 earns nothing.
  */
-export const CONDITION_WORDS: ReadonlySet<string> = new Set(["条件", "资格", "门槛", "要求", "标准", "够格", "杠杠", "硬指标", "硬性"]);
+export const CONDITION_WORDS: ReadonlySet<string> = new Set(["条件", "资格", "门槛", "前提", "要求", "标准", "够格", "杠杠", "硬指标", "硬性"]);
 
 /**
  * Units a figure is stated in, with the forms people write them in. A figure

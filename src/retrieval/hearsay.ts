@@ -20,8 +20,13 @@ const SAYS = "(?<![怎么咋何样是])(?:跟我|和我|对我|给我)?(?:说|�
  * something does. Not the asker's own 想问/请问/再问, nor 问题/问下/询问/提问/审问.
  */
 const ASKS_ON = "(?<![想请要再来先顺询提访发疑学审我俺咱])问(?:过|了)?(?:我|俺)?(?![题下一询候问卷责])";
-/** A verb of telling or of asking on: a regex source fragment, read the same way by TOLD_BY and TELLING. */
-const TELL_VERB = `(?:${SAYS}|${ASKS_ON})`;
+/**
+ * Someone setting the asker to find something out (「领导让我打听打听」「老板叫我先查清楚」「处长派我来问问」): who
+ * set the task passes the question on, as who told something does.
+ */
+const TASKS = "(?:让|叫|要|派|安排|交代)(?:我|俺)(?:先|去|来|帮忙|帮他|给他)?(?:查|打听|问|了解|咨询|摸|弄清|搞清|研究|看看|找找)";
+/** A verb of telling, of asking on or of setting a task: a regex source fragment, read the same way by TOLD_BY and TELLING. */
+const TELL_VERB = `(?:${SAYS}|${ASKS_ON}|${TASKS})`;
 const TOLD_BY = new RegExp(
   `(?:^|(?<=[，,。；;！!？?…～~\\s]))(?:听|据|那天|上次|前两天|之前)?([^，,。；;！!？?…～~\\s]{1,${MAX_SOURCE}}?)${TELL_VERB}`,
   "gu",

@@ -39,11 +39,19 @@ export function situationSpans(question: string): [number, number][] {
 /**
  * A clause that asks: ASKING, unless it closes with the 了 of something that has happened and carries no question
  * mark or particle (「同事们都在掰着指头算能拿几份钱了💰」「不知道忙了多少天了」), or its question word is under 没
- * (NOT_MUCH): a question word there tells, not asks.
+ * (NOT_MUCH): a question word there tells, not asks; nor does a rhetorical question (RHETORICAL).
  */
 function asks(clause: string): boolean {
-  return ASKING.test(clause.replace(NOT_MUCH, "")) && !(HAPPENED.test(clause) && !/[？?吗呢嘛么]/u.test(clause));
+  if (RHETORICAL.test(clause)) return false;
+  return ASKING.test(clause.replace(NOT_MUCH, "").replace(INDEFINITE_FEW, "")) && !(HAPPENED.test(clause) && !/[？?吗呢嘛么]/u.test(clause));
 }
+/**
+ * 「跟淄博几家企业谈专利托管」「给几个朋友打听过」: 几 with its classifier inside a phrase of a preposition, with the verb
+ * still to come after it, is a few — indefinite, never asked (「和哪几家银行合作」 asks: 哪几).
+ */
+export const INDEFINITE_FEW = /(?<=(跟|和|与|同|给|帮|替|为)[^，,。？?！!几]{0,4})(?<!哪)几[家个位件笔项次](?=[^，,。？?！!]{0,8}?[\u4e00-\u9fff][^，,。？?！!]*[谈聊说打问做办签合])/gu;
+/** 「总不能光园区使劲吧」「总不至于让我们自己掏钱吧」: a rhetorical question, which tells what the asker takes for granted. */
+export const RHETORICAL = /^(总不能|总不会|总不至于|不至于|总得|总归得)[^，,。？?！!]*(吧|啊|呀)?[？?！!。～~\s]*$/u;
 /** 「没推多少」「没几家」「没多久」「才几家」: not much, not many — a question word under 没 (or 几 after 才/就/只) tells, never asks. */
 export const NOT_MUCH = /没有?[^，,。？?！!]{0,3}?(多少|几|多久|多长)|(才|就|只有?)几/gu;
 const HAPPENED = /了[\s\p{Extended_Pictographic}\u200d\ufe0f～~！!。，,…]*$/u;

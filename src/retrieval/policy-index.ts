@@ -102,6 +102,9 @@ function articleKey(p: PolicyPiece): string {
   return `${p.doc}:${p.article}`;
 }
 
+/** Quotation marks around what an asker quotes from a text or names (“…”, 「…」, "…", 『…』). */
+const QUOTED = /[“「『"]([^”」』"]{2,40})[”」』"]/gu;
+
 export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIndex> {
   const started = performance.now();
   const tokenizer = getTokenizer();
@@ -225,6 +228,11 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
   const phraseFound = recentMemo<boolean>(PHRASE_MEMO_SIZE);
   const inCorpus = (phrase: string): boolean => phraseFound(phrase, () => corpusText.includes(phrase));
 
+  /** The topic words inside the quotation marks of a question. */
+  function quotedWords(query: string): string[] {
+    return [...query.matchAll(QUOTED)].flatMap((m) => tokenizer.topicWords(m[1]!)).filter((w) => w.length >= 2);
+  }
+
   function cuesOf(asked: string, kinds: readonly string[]): string[] {
     const cues = new Set<string>();
     // Words that doubt what was heard (「是真的吗」「是不是听岔了」: hearsay.ts) point at no sentence.
@@ -330,7 +338,9 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
       // A one-character noun (话 of 话说) is too ambiguous to say what is missing.
       const missing = real.filter((w) => w.noun && w.word.length > 1 && !known.includes(w.word)).sort((a, b) => b.weight - a.weight);
       const tagged = tokenizer.tagged(query);
-      const nounLike = (w: { word: string; tag: string }): boolean => DOMAIN.has(w.word) || NOUN_LIKE.test(topic.effectiveTag(w.word, w.tag));
+      // A set phrase before 的 (「实打实的好处」) describes the noun after it (topic-coverage.ts): no noun of its own.
+      const describes = new Set(tagged.filter((t) => /^(i|l)$/.test(t.tag) && query.includes(`${t.word}的`)).map((t) => t.word));
+      const nounLike = (w: { word: string; tag: string }): boolean => DOMAIN.has(w.word) || (!describes.has(w.word) && NOUN_LIKE.test(topic.effectiveTag(w.word, w.tag)));
       const topicWords = new Set(real.map((w) => w.word));
       const focus = askFocus(tagged, nounLike).map((i) => tagged[i]!);
       // An everyday form is as specific as the word it is built on (看不懂 is 看, an everyday verb).
@@ -345,10 +355,14 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
         missingNouns: missing.map((w) => w.word),
         missingFocus,
         // An everyday form (批下来) is found in the texts as its plainer word (批).
-        focusCues: focus
-          .filter((w) => known.includes(w.word) && !kindStretches(query).some((k) => k.includes(w.word)))
-          .map((w) => focusCuesOf([w.word, ...real.filter((r) => r.word === w.word && r.matchAs).map((r) => r.matchAs!)]))
-          .filter((group) => group.length > 0),
+        focusCues: [
+          ...focus
+            .filter((w) => known.includes(w.word) && !kindStretches(query).some((k) => k.includes(w.word)))
+            .map((w) => focusCuesOf([w.word, ...real.filter((r) => r.word === w.word && r.matchAs).map((r) => r.matchAs!)])),
+          // What the asker quotes (「“与国家法律法规冲突时以国家法律法规为准”这句话，浙江也有吗」「“专利清零”行动」) is what
+          // they ask about: its words the texts use, each.
+          ...quotedWords(query).filter((w) => known.includes(w) && !focus.some((f) => f.word === w)).map((w) => focusCuesOf([w])),
+        ].filter((group) => group.length > 0),
         missingNounShare: total === 0 ? 0 : missing.reduce((a, w) => a + w.weight, 0) / total,
         topicWords: real.map((w) => w.word),
         knownWords: known,

@@ -87,7 +87,16 @@ export function normalizeText(text: string): string {
  * 退还, 归还) and leave a bare 是. A space ends a word for jieba and is dropped after.
  */
 function separateChoice(text: string): string {
-  return text.replace(/(?<=[\u4e00-\u9fff])还是/gu, " 还是");
+  return separateFigureUnit(text.replace(/(?<=[\u4e00-\u9fff])还是/gu, " 还是"));
+}
+
+/**
+ * 「那20万能拿吗」「5万一年」: the unit of a figure (万, 千) is cut apart from what follows it, which the segmenter
+ * would otherwise join to it (万能 "almighty", 万一 "in case"); 万元 stays one word, as the texts write it, and so
+ * does a numeral going on (一千二百).
+ */
+function separateFigureUnit(text: string): string {
+  return text.replace(/(?<=[\d零〇一二两三四五六七八九十百][万千])(?=[\u4e00-\u9fff])(?![元块零〇一二两三四五六七八九十百千万])/gu, " ");
 }
 
 let shared: Tokenizer | undefined;

@@ -20,7 +20,7 @@
 import { asksForCondition, isKindTerm, formKindCues, questionKindTerms, STATED_DATE, STATED_YEAR, vagueCountUnits } from "./answer-kinds.ts";
 import { COUNT_CLASSIFIERS, statesFigure } from "./counting-words.ts";
 import { CONDITION_WORDS, DOMAIN_TERMS, FRAMING_WORDS, JURISDICTION_WORDS, LIGHT_VERBS, QUANTITY_UNITS, RULE_ATTRIBUTES, STOPWORDS, SYNONYMS } from "./domain-terms.ts";
-import { askerContextSpans, ASKS_FOR_SOMETHING, isStory, NAMES_PROGRAMME, situationSpans, smallTalkSpans, withoutSpans } from "./message-clauses.ts";
+import { askerContextSpans, ASKS_FOR_SOMETHING, INDEFINITE_FEW, isStory, NAMES_PROGRAMME, situationSpans, smallTalkSpans, withoutSpans } from "./message-clauses.ts";
 import { doubtSpans, reportedSourceSpans } from "./hearsay.ts";
 import { isPlaceWithin } from "../knowledge/jurisdictions.ts";
 import { recentMemo } from "./recent-memo.ts";
@@ -93,6 +93,21 @@ const DURATION_OR_FREQUENCY = /([年月天日周阵回次遍趟]|会儿)$/u;
 const PREMISE = /要是|如果|假如|假设|倘若|若是|的话[，,\s]*$/u;
 /** Words that place what follows as where someone is (在, 位于, 地处, 落户, 坐落在). */
 const LOCATED_IN = /(在|于|位于|地处|落户|来自)$/u;
+
+/** Asking the assistant to do something: 帮我, 给俺, 替咱们, 帮忙 (before the verb). */
+const FOR_ME = /(帮|给|替)(我|俺|咱)们?(再|先|好好)?$|帮忙(再|先)?$/u;
+
+/**
+ * Whether the word at `at` is a verb the asker asks the assistant to do: right after 帮我/给我 (「帮我捋一捋」
+ * 「给我讲讲」), or reduplicated (「捋一捋」「看一看」「说说」, and 一捋 of it), the spoken form of a request.
+ */
+function asksAssistantTo(query: string, word: string, at: number): boolean {
+  if (FOR_ME.test(query.slice(Math.max(0, at - 5), at))) return true;
+  const verb = word.startsWith("一") && word.length === 2 ? word.slice(1) : word;
+  if (verb.length !== 1) return false;
+  const around = query.slice(Math.max(0, at - 2), at + word.length + 2);
+  return around.includes(`${verb}一${verb}`) || around.includes(`${verb}${verb}`);
+}
 
 /** Weight of the answer kind (about that of a specific noun). */
 const KIND_WEIGHT = 6;
@@ -319,7 +334,8 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
   function askedKinds(query: string, situation: readonly [number, number][], smallTalk: readonly [number, number][]): string[] {
     // A count told only vaguely (「服务机构没几家」) gives its measure as a figure does.
     const vague = vagueCountUnits(withoutSpans(query, smallTalk)).map((u) => `#qty:${u}`);
-    const told = [...new Set([...questionKindTerms(withoutSpans(query, smallTalk)), ...vague])];
+    // A few mentioned in passing (「跟几家企业谈」, INDEFINITE_FEW) is no count asked.
+    const told = [...new Set([...questionKindTerms(withoutSpans(query, smallTalk).replace(INDEFINITE_FEW, "")), ...vague])];
     if (situation.length === 0) return told;
     const asked = questionKindTerms(withoutSpans(query, situation));
     return told.filter((k) => k.startsWith("#qty:") || asked.includes(k));
@@ -440,8 +456,12 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         const describesAsker = toldBeside || setAside || toldBy || (inSpans(situation) && !DOMAIN.has(word) && !usedByTexts(word));
         // An idiom the texts never use, told in the situation (「五花八门🤷」「以为万事大吉了」), colours the telling:
         // its last character (门) is no head noun. Asked about (「今天天气怎么样」), it is the topic.
-        const colours = describesAsker && tag === "i";
-        const factor = (framed && FRAMING_WORDS.has(word)) || aspect || describesAsker ? LIGHT_FACTOR : scene ? STORY_FACTOR : 1;
+        // …and so does a set phrase or idiom before 的 (「实打实的好处」「正儿八经的条件」): it describes the noun after it.
+        const attributive = SET_PHRASE_TAG.test(tag) && !DOMAIN.has(word) && !usedByTexts(word) && at >= 0 && query.startsWith("的", at + word.length);
+        const colours = (describesAsker && tag === "i") || attributive;
+        // What the asker asks the assistant to do (「帮我捋一捋」「给我讲讲」「看一看」) is how they ask, not what about.
+        const request = !DOMAIN.has(word) && !usedByTexts(word) && at >= 0 && asksAssistantTo(query, word, at);
+        const factor = (framed && FRAMING_WORDS.has(word)) || aspect || describesAsker || attributive || request ? LIGHT_FACTOR : scene ? STORY_FACTOR : 1;
         // An everyday form the texts never use (批下来, 比一比, 弄法) weighs and matches as its plainer word.
         const form = DOMAIN.has(word) || usedByTexts(word) ? undefined : everydayForm(word, tag, (w) => tokenizer.tagOf(w), (w) => tokenizer.generalIdf(w));
         if (form && (STOPWORDS.has(form.base) || JURISDICTION_WORDS.has(form.base))) continue; // 还给, 拿到: a function word and its complement

@@ -1,0 +1,113 @@
+/**
+ * Round 9t: comparisons that check what the asker believes of each side (「浙江要20家、淄博只要2家，对吧」), which
+ * side reviews more often, a bound (「不少于」) that negates nothing, a premise told of one side and asked of the
+ * other (「淄博写了…，浙江也有吗」), the order of events (「进驻之前就已经是…」), and long stories whose asking
+ * words (「帮我捋一捋」「实打实的」「后果」「前提」) or asides (「领导让我打听」「跟几家企业谈」「总不能…吧」) are
+ * how the asker talks, not what about. Questions written fresh from the two texts; none is in a set.
+ */
+import { describe, expect, it } from "vitest";
+import { sideClaims } from "../src/answer/compare-sides.ts";
+import { comparativeAsk } from "../src/answer/which-side-more.ts";
+import { claimsAbsence, yesNoVerdict } from "../src/answer/yes-no-ask.ts";
+import { situationSpans } from "../src/retrieval/message-clauses.ts";
+import { useOfflineAnswerer } from "./support/offline-answerer.ts";
+
+describe("what the asker believes of each side, checked side by side", () => {
+  const { answerer, opening } = useOfflineAnswerer();
+
+  it("reads each side's own claim, and only when the whole is put up to be confirmed", () => {
+    expect(sideClaims("浙江要20家机构、淄博只要2家，对吧？")?.map((s) => s.text)).toEqual(["浙江要20家机构，对不对？", "淄博只要2家，对不对？"]);
+    // A bare verb takes the object of the claim before it.
+    expect(sideClaims("淄博有试用期，浙江没有，对吧？")?.map((s) => s.text)).toEqual(["淄博有试用期，对不对？", "浙江没有试用期，对不对？"]);
+    // Told of one side and asked of the other: not two claims.
+    expect(sideClaims("淄博要求开展“专利清零”行动，浙江的办法里有这个要求吗？")).toBeUndefined();
+    // Asking each side for something is no claim.
+    expect(sideClaims("浙江要几家机构，淄博要几家？")).toBeUndefined();
+  });
+
+  it("confirms or corrects each side, the side without such a provision included", async () => {
+    const text = await opening("淄博有试用期，浙江没有，对吧？");
+    expect(text).toMatch(/淄博市（市级）：没错。.*试用期一年（第十七条）/);
+    expect(text).toMatch(/浙江省（省级）：没错。浙江省管理办法没有这方面的规定/);
+    const wrong = await opening("浙江只要10家机构，淄博要5家，对吗");
+    expect(wrong).toMatch(/浙江省（省级）：不对。.*20家以上/);
+    expect(wrong).toMatch(/淄博市（市级）：.*不对。.*2家以上/);
+  });
+
+  it("confirms a floor stated as 不少于 (a bound, no negation) and a claimed absence", async () => {
+    const text = await opening("是不是浙江核心区要1000平方米，淄博没有面积要求？");
+    expect(text).toMatch(/浙江省（省级）：没错。核心区面积不少于1000平方米/);
+    expect(text).toMatch(/淄博市（市级）：没错。淄博市建设方案没有这方面的规定/);
+    expect(claimsAbsence("淄博没有面积要求，对不对？")).toBe(true);
+    expect(claimsAbsence("浙江核心区不少于1000平方米，对不对？")).toBe(false);
+  });
+});
+
+describe("how often each side reviews", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("says which side reviews more often, from the periods both texts state", async () => {
+    expect(comparativeAsk("浙江和淄博哪边考核更频繁？")).toMatchObject({ larger: false });
+    expect(await opening("浙江和淄博，哪边对示范区的考核（认定）更频繁一些？")).toMatch(/^淄博市（市级）更频繁（每年度 对 每两年）。/);
+  });
+
+  it("answers 「两年考一次吗」: the verb between the period's words is the topic", async () => {
+    expect(await opening("浙江是两年考一次吗？")).toMatch(/^是。示范区每两年考核一次/);
+  });
+});
+
+describe("a provision told of one side and asked of the other", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("says plainly that the other side has no such sentence when the asker quotes it", async () => {
+    const text = await opening("淄博方案里有“与国家法律法规冲突时以国家法律法规为准”这句话，浙江的办法里也有吗？");
+    expect(text).toMatch(/浙江省（省级）：没有。浙江省管理办法没有这方面的规定/);
+    expect(text).not.toMatch(/说法不同/);
+  });
+
+  it("answers 「写没写」 with 没写, and a period asked of a clause stating none as no such provision", async () => {
+    expect(await opening("淄博方案写了试用期一年，浙江的办法写没写试行多长时间？")).toMatch(/^浙江省（省级）：没写。浙江省管理办法没有这方面的规定/);
+  });
+});
+
+describe("the order of events", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("says no when the asker had it before the event the text requires it after", async () => {
+    expect(await opening("我们所进驻淄博示范区之前就已经是国家级示范品牌了，今年刚进驻，那20万能拿吗？")).toMatch(/^不能。/);
+    expect(await opening("我们先创了省级品牌后进驻的淄博示范区，能拿10万吗？")).toMatch(/^不能。/);
+  });
+
+  it("reads the order words only: a brand won after moving in is not refused for it", () => {
+    const sentence = "有专利代理资质的知识产权服务机构进驻示范区后，创省级和国家级示范品牌或重点资质的，国家级的给予不超过20万元";
+    expect(yesNoVerdict("进驻之前就是国家级品牌了，能拿吗？", sentence, [{ text: "国家级", weight: 1 }], [])).toBe("no");
+    expect(yesNoVerdict("进驻以后创了国家级品牌，能拿吗？", sentence, [{ text: "国家级", weight: 1 }], [])).not.toBe("no");
+  });
+});
+
+describe("how the asker talks in a long story is not what they ask about", () => {
+  const { answerer, opening } = useOfflineAnswerer();
+
+  it("reads 「帮我捋一捋」 as a request and 「跟几家企业谈」 as a few, not a count asked", async () => {
+    const q =
+      "各位好，我们所这阵子在跟淄博几家企业谈专利托管，有的企业想全包给我们，有的只想偶尔咨询，我记得淄博方案里托管分了好几种方式，能帮我捋一捋都有哪几种吗";
+    expect(await opening(q)).toMatch(/完全式.*顾问式.*单项式/);
+    expect(situationSpans("我们跟淄博几家企业谈专利托管，托管分哪几种？").length).toBe(1);
+  });
+
+  it("reads who set the asker the task as no topic, and 后果 as asking what follows", async () => {
+    const q = "说来惭愧，我们园区今年淄博认定被评了不合格，整改后复查还是没过。处长让我先查清楚后果，你说这下会咋样？";
+    expect(await opening(q)).toMatch(/取消资格/);
+  });
+
+  it("reads an idiom before 的 as describing the noun after it", async () => {
+    const r = await answerer().answer("淄博示范区认定评了优秀，有没有实打实的好处？");
+    expect(r.refused, r.text).toBe(false);
+    expect(r.text).toMatch(/优先推荐申报国家知识产权服务业集聚区/);
+  });
+
+  it("reads 「前提」 as the conditions asked for and a rhetorical 「总不能…吧」 as asking nothing", async () => {
+    expect(await opening("想在淄博申报市级示范区，区县这边得有啥前提？")).toMatch(/区县高度重视知识产权服务业发展/);
+    expect(situationSpans("区县得有啥前提？总不能光园区使劲吧？").length).toBe(1);
+  });
+});
