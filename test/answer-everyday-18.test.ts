@@ -8,6 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { sideClaims } from "../src/answer/compare-sides.ts";
 import { comparativeAsk } from "../src/answer/which-side-more.ts";
+import { reviewScheduleLines } from "../src/answer/review-schedule.ts";
 import { claimsAbsence, yesNoVerdict } from "../src/answer/yes-no-ask.ts";
 import { situationSpans } from "../src/retrieval/message-clauses.ts";
 import { useOfflineAnswerer } from "./support/offline-answerer.ts";
@@ -109,5 +110,28 @@ describe("how the asker talks in a long story is not what they ask about", () =>
   it("reads 「前提」 as the conditions asked for and a rhetorical 「总不能…吧」 as asking nothing", async () => {
     expect(await opening("想在淄博申报市级示范区，区县这边得有啥前提？")).toMatch(/区县高度重视知识产权服务业发展/);
     expect(situationSpans("区县得有啥前提？总不能光园区使劲吧？").length).toBe(1);
+  });
+});
+
+describe("the asker's span of years held against how often a text reviews", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("counts the reviews in the years named, from the review interval of the params file", async () => {
+    expect(await opening("评上浙江示范区以后，8年里一共要被考核几回？")).toMatch(/^按第十四条，每两年一次：8年里 4 次/);
+    const both = await opening("浙江和淄博的示范区，五年之内分别要考核或认定几次？");
+    expect(both).toMatch(/浙江省（省级）：.*按第十四条，每两年一次：5年里 2 次/);
+    expect(both).toMatch(/淄博市（市级）：按第十二条，每年一次：5年里 5 次/);
+  });
+
+  it("says the year of the first review after the year the zone was designated", async () => {
+    expect(await opening("我们园区2020年评上了浙江省示范区，头一次考核是哪一年？")).toMatch(/第一次在2022年/);
+  });
+
+  it("leaves a question about money over the years to the support rules", () => {
+    expect(reviewScheduleLines("淄博示范区5年里能拿几次补贴？", ["zibo"], "2020-10-01")).toBeUndefined();
+  });
+
+  it("works the span out in English as well", async () => {
+    expect(await opening("How many times will a Zhejiang zone be assessed over 6 years?")).toMatch(/^3 times in 6 years — zones are reviewed once every two years \(Zhejiang Measures \(2018\), Article 14\)/);
   });
 });

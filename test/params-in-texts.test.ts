@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { trialNotes } from "../src/answer/answer-texts.ts";
 import { englishTrialNotes } from "../src/answer/english-question.ts";
+import { englishReviewScheduleLines, reviewScheduleLines } from "../src/answer/review-schedule.ts";
 import { helpText } from "../src/assistant/help-text.ts";
 import { buildDraftModels } from "../src/drafting/draft-application.ts";
 import { editionOf } from "../src/drafting/document-model.ts";
@@ -24,7 +25,11 @@ const CORRECTED_FROM = "2026-06-01";
 const BEFORE = "2026-05-31";
 const AFTER = "2026-11-22";
 
-type ParamsJson = { validity: Record<string, { values: { from: string; value: unknown }[] }>; parameters: Record<string, { values: { from: string; value: unknown }[] }> };
+type ParamsJson = {
+  validity: Record<string, { values: { from: string; value: unknown }[] }>;
+  review?: Record<string, { values: { from: string; value: unknown }[] }>;
+  parameters: Record<string, { values: { from: string; value: unknown }[] }>;
+};
 
 function corrected(j: Jurisdiction, edit: (file: ParamsJson) => void): void {
   const m = jurisdictionModule(j);
@@ -39,6 +44,7 @@ beforeAll(() => {
   corrected("zhejiang", (f) => {
     correct(f.parameters.minServiceInstitutions!, 23);
     correct(f.parameters.minCoreAreaSqm!, 1234);
+    correct(f.review!.intervalMonths!, 36);
   });
   corrected("zibo", (f) => {
     correct(f.parameters.inventionGrantTiers!, [
@@ -109,6 +115,12 @@ describe("a corrected parameter changes every text that shows it", () => {
     expect(trialNotes(["zj2018:6.3"], AFTER)).toEqual([]);
     expect(helpText(false, "2021-01-01")).toContain("试用期一年（至2021年8月24日）");
     expect(helpText(false, AFTER)).toContain("至2027年8月24日");
+  });
+
+  it("the review schedule worked out from the asker's span of years, in Chinese and English", () => {
+    expect(reviewScheduleLines("浙江示范区6年里考核几回？", ["zhejiang"], BEFORE)?.lines[0]).toBe("按第十四条，每两年一次：6年里 3 次（从评上起，每满一个周期一次）。");
+    expect(reviewScheduleLines("浙江示范区6年里考核几回？", ["zhejiang"], AFTER)?.lines[0]).toBe("按第十四条，每三年一次：6年里 2 次（从评上起，每满一个周期一次）。");
+    expect(englishReviewScheduleLines("How many times is a Zhejiang zone assessed over 6 years?", ["zhejiang"], AFTER)?.lines[0]).toMatch(/^2 times in 6 years — zones are reviewed once every 3 years/);
   });
 
   it("the English trial note", () => {

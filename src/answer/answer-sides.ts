@@ -18,6 +18,8 @@ import { sideClaims, sideQuestions } from "./compare-sides.ts";
 import { composeExtractiveAnswer, isListQuestion, type Cue } from "./compose-extractive-answer.ts";
 import { detectJurisdiction, POLICY_OF, type Jurisdiction } from "./detect-jurisdiction.ts";
 import { interleave } from "./interleave-retrieved.ts";
+import { applyOwnNumbers } from "./apply-own-numbers.ts";
+import { todayInChina } from "../rules/index.ts";
 import { notAmongConditions } from "./listed-conditions.ts";
 import { openWithAgreement, openWithBoth } from "./same-or-different.ts";
 import { sidesLackingFocus } from "./sides-lacking-focus.ts";
@@ -137,6 +139,8 @@ export function createSideAnswerer({ index, k, weighCues, answerChinese }: SideA
       wantsList,
       kinds: profile.kinds,
       question: text,
+      // The asker's own figures are worked out with this side's rules (「五年之内要考核或认定几次」 → 2 次).
+      ownNumbers: applyOwnNumbers(text, [now], todayInChina()),
     });
     // A clause that yields no conclusion (only 「依据：」) answers nothing.
     if (answer.text.startsWith("依据：")) return undefined;

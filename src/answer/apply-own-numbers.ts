@@ -16,6 +16,7 @@ import { parseChineseNumeral } from "../retrieval/answer-kinds.ts";
 import { toldBefore } from "./event-order.ts";
 import { yesNoAsk, type YesNoAsk } from "./yes-no-ask.ts";
 import { trialDateLines } from "./date-in-trial.ts";
+import { reviewScheduleLines } from "./review-schedule.ts";
 import { factsByYear, yearStretches } from "./facts-by-year.ts";
 import { asRange, formatRange, type FactRange } from "../rules/fact-range.ts";
 import { parseQuantity } from "../intake/parsers/parse-quantity.ts";
@@ -601,7 +602,7 @@ export function applyOwnNumbers(asked: string, jurisdictions: readonly Jurisdict
   const facts = asksOfZoneFacts(question) ? zoneFactsWithFollowUp(question, ownFollowUp) : undefined;
   if (!facts) {
     // 「2021年10月还在试用期内吗」: the asker's date against each text's trial (date-in-trial.ts).
-    const dated = trialDateLines(question, jurisdictions, today);
+    const dated = trialDateLines(question, jurisdictions, today) ?? reviewScheduleLines(question, jurisdictions, today);
     return dated ? { ...dated, estimated: false, noHint: true } : undefined;
   }
   const { zone, readings } = facts;

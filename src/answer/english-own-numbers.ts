@@ -6,6 +6,7 @@
  * second calculator. Only the wording of the result is English: every figure
  * in it comes from the rule result.
  */
+import { englishReviewScheduleLines } from "./review-schedule.ts";
 import { estimateSupport, checkJurisdiction, groupDigits } from "../rules/index.ts";
 import type { AgencyInput, CheckResult, EstimateResult, Jurisdiction, ZoneProfile } from "../rules/index.ts";
 import { estimateJurisdictions } from "../rules/jurisdiction-registry.ts";
@@ -277,7 +278,7 @@ export function applyEnglishOwnNumbers(question: string, jurisdictions: readonly
   const agency = offering ? englishAgencyFacts(question, year, offering.jurisdiction) : undefined;
   if (agency) return agencyLines(agency, question, today);
   const zone = englishZoneFacts(question);
-  return zone ? zoneLines(zone, jurisdictions, today, yesNo) : undefined;
+  return zone ? zoneLines(zone, jurisdictions, today, yesNo) : englishReviewScheduleLines(question, jurisdictions, today);
 }
 
 /** An agency's facts estimated by the rules, in English. */

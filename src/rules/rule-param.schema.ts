@@ -87,6 +87,8 @@ export function ruleParamsFileSchema<S extends z.ZodRawShape>(policyId: string, 
         /** last day of a trial period; null = no end date */
         trialEnds: paramSchema(isoDateSchema.nullable()),
       }),
+      /** how often the zones are reviewed (考核, 认定), in months; absent for a policy without periodic review */
+      review: z.strictObject({ intervalMonths: paramSchema(z.number().int().positive()) }).optional(),
       parameters: z.strictObject(parameters),
       materials: z.array(materialSchema).min(1),
       procedure: z.array(procedureStepSchema).min(1),
@@ -98,6 +100,7 @@ export function ruleParamsFileSchema<S extends z.ZodRawShape>(policyId: string, 
           ctx.addIssue({ code: "custom", path, message: `条款 ${clause} 不属于 ${policyId}` });
       };
       for (const [k, p] of Object.entries(file.validity)) check(p.clause, ["validity", k, "clause"]);
+      if (file.review) check(file.review.intervalMonths.clause, ["review", "intervalMonths", "clause"]);
       for (const [k, p] of Object.entries(file.parameters as Record<string, ParamDef<unknown>>))
         check(p.clause, ["parameters", k, "clause"]);
       file.materials.forEach((m, i) => check(m.clause, ["materials", i, "clause"]));
@@ -108,6 +111,7 @@ export function ruleParamsFileSchema<S extends z.ZodRawShape>(policyId: string, 
 export interface RuleParamsFile<P> {
   policy: string;
   validity: { effective: ParamDef<string>; trialEnds: ParamDef<string | null> };
+  review?: { intervalMonths: ParamDef<number> };
   parameters: P;
   materials: z.infer<typeof materialSchema>[];
   procedure: z.infer<typeof procedureStepSchema>[];
