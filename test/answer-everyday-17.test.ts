@@ -161,15 +161,15 @@ describe("the asker's zone facts against a text that measures only some of them"
 
   it("checks what the text measures and says what it does not, instead of refusing", async () => {
     const r = await opening("我们孵化器有8家服务机构、核心区1500平方米，淄博的要求够吗？");
-    expect(r).toMatch(/淄博市：按第五条（三），已有知识产权服务点（机构）8 家，不少于 2 家/);
+    expect(r).toMatch(/淄博市：够。按第五条（三），已有知识产权服务点（机构）8 家，不少于 2 家/);
     expect(r).toContain("淄博市建设方案没有对核心区面积的要求。");
   });
 
   it("works out each side of a comparison, each line labelled once", async () => {
     const r = await answerer().answer("园区有15家服务机构、核心区900平方米，浙江和淄博各自的要求够不够？");
     expect(r.refused, r.text).toBe(false);
-    expect(r.text).toMatch(/^浙江省（省级）：按第六条（三），现有知识产权服务机构 15 家/);
-    expect(r.text).toMatch(/\n淄博市（市级）：按第五条（三），已有知识产权服务点（机构）15 家，不少于 2 家/);
+    expect(r.text).toMatch(/^浙江省（省级）：不够。按第六条（三），现有知识产权服务机构 15 家/);
+    expect(r.text).toMatch(/\n淄博市（市级）：够。按第五条（三），已有知识产权服务点（机构）15 家，不少于 2 家/);
     expect(r.text).not.toContain("（省级）：浙江省：");
   });
 

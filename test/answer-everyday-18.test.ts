@@ -135,3 +135,17 @@ describe("the asker's span of years held against how often a text reviews", () =
     expect(await opening("How many times will a Zhejiang zone be assessed over 6 years?")).toMatch(/^3 times in 6 years — zones are reviewed once every two years \(Zhejiang Measures \(2018\), Article 14\)/);
   });
 });
+
+describe("whether the asker's zone facts are enough, said first", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("opens each side's check with 够 or 不够, in the question's own verb", async () => {
+    expect(await opening("我们园区有12家服务机构，浙江的要求够吗？")).toMatch(/^浙江省：不够。按第六条（三），现有知识产权服务机构 12 家，少于 20 家/);
+    expect(await opening("我们园区有5家服务机构，淄博的要求符合不？")).toMatch(/^淄博市：符合。按第五条（三）/);
+  });
+
+  it("says whether both sides are met before the sides' lines", async () => {
+    expect(await opening("我们园区有25家服务机构、核心区1500平方米，浙江和淄博的要求都够吗？")).toMatch(/^都够。\n浙江省（省级）：够。/);
+    expect(await opening("我们园区有6家服务机构，浙江和淄博的要求都满足吗？")).toMatch(/^只有淄博市（市级）满足。\n浙江省（省级）：不满足。/);
+  });
+});

@@ -419,6 +419,9 @@ export function agencyFactsIn(asked: string, year: number, jurisdiction: Jurisdi
   return any ? input : undefined;
 }
 
+/** Whether the asker's facts are enough, asked with its verb: 「够吗」「符合不」「达不达标」「都能达到吗」. */
+const ASKS_MEETS = /(够|符合|满足|达到|达标|合格)(?:了)?(?:吗|么|不|没|[？?])|(够|符合|满足|达到|达标|合格)[不没]\2|([达])不\3标/u;
+
 /** Verbs of moving into the zone, the event 第九条（三） counts brands after. */
 const JOINING_ZONE = ["进驻", "入驻", "搬进", "搬入", "加入"];
 
@@ -537,9 +540,10 @@ function yearlyLines(
   return lines;
 }
 
-function checkLines(result: CheckResult, stated: string[]): { lines: string[]; clauses: string[] } {
+function checkLines(result: CheckResult, stated: string[]): { lines: string[]; clauses: string[]; verdicts: ("met" | "not-met" | "depends")[] } {
   const lines: string[] = [];
   const clauses: string[] = [];
+  const verdicts: ("met" | "not-met" | "depends")[] = [];
   const label = JURISDICTION_LABELS[result.jurisdiction];
   for (const c of result.conditions) {
     const touched = stated.some((s) => c.detail.includes(s));
@@ -550,13 +554,16 @@ function checkLines(result: CheckResult, stated: string[]): { lines: string[]; c
     const depends = said.some((part) => part.includes("取决于"));
     if (c.status === "not-met") {
       lines.push(`${label}：按${formatClause(c.id)}，${said.join("；")}，${c.gap ?? ""}，暂不满足。`.replace("，，", "，"));
+      verdicts.push("not-met");
     } else if (depends) {
       lines.push(`${label}：按${formatClause(c.id)}，${said.join("；")}，还不能确定是否达到，请核实确切数字。`);
+      verdicts.push("depends");
     } else {
       lines.push(`${label}：按${formatClause(c.id)}，${said.join("；")}，这一项已达到${c.status === "unknown" ? "（该条其余要求还需核对）" : ""}。`);
+      verdicts.push("met");
     }
   }
-  return { lines, clauses };
+  return { lines, clauses, verdicts };
 }
 
 /**
@@ -613,9 +620,18 @@ export function applyOwnNumbers(asked: string, jurisdictions: readonly Jurisdict
   const stated = measured.flatMap((f) => f.forms);
   const lines: string[] = [];
   const clauses: string[] = [];
+  // 「…，浙江的要求够吗」: each side's first line says 够 or 不够 first, in the question's own verb, when all it
+  // checks settles it (so that 「都够。」 can open a comparison, same-or-different.ts).
+  const meets = ASKS_MEETS.exec(question);
+  const verb = meets ? (meets[1] ?? meets[2] ?? "达标") : undefined;
   for (const j of jurisdictions) {
     const result = checkJurisdiction(j, { zone }, { today });
     const r = checkLines(result, stated);
+    const settled = verb && r.verdicts.length > 0 && !r.verdicts.includes("depends");
+    if (settled) {
+      const own = `${JURISDICTION_LABELS[j]}：`;
+      r.lines[0] = `${own}${r.verdicts.includes("not-met") ? `不${verb}` : verb}。${r.lines[0]!.slice(own.length)}`;
+    }
     // 「核心区2000平方米，淄博的要求够吗」: a fact no condition of this text measures is said to be none of its
     // requirements — only beside a fact it does measure, so the reply still rests on a clause.
     const unmeasured = r.lines.length > 0 ? measured.filter((f) => !result.conditions.some((c) => f.forms.some((form) => c.detail.includes(form)))) : [];
