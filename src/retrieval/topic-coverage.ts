@@ -162,6 +162,22 @@ function classifiersAfterNumerals(query: string, tagged: readonly { word: string
   return at;
 }
 
+/**
+ * Where in `query` a WHERE_NOUNS word heads a clause of a verb before 的 (「有看不懂的地方」「不明白之处」): a part of
+ * something the asker describes, not a place asked about.
+ */
+function partsDescribed(query: string, tagged: readonly { word: string; tag: string }[]): Set<number> {
+  const at = new Set<number>();
+  let cursor = 0;
+  for (const [i, t] of tagged.entries()) {
+    const from = query.indexOf(t.word, cursor);
+    if (from < 0) continue;
+    cursor = from + t.word.length;
+    if (WHERE_NOUNS.has(t.word) && tagged[i - 1]?.word === "的" && /^(v|a|l|i)/.test(tagged[i - 2]?.tag ?? "")) at.add(from);
+  }
+  return at;
+}
+
 /** Nouns that only say 「where」 (啥地方, 什么位置). */
 const WHERE_NOUNS: ReadonlySet<string> = new Set(["地方", "地点", "位置", "地儿"]);
 /** A body named only as the kind asked for (「哪个部门」「哪个机关」; not 单位, which the texts use for the applicants). */
@@ -387,6 +403,7 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
       const cues = formKindCues(query);
       const premises = asksForItsOwn(withoutSpans(query, situation)) ? situation.filter(([from, to]) => PREMISE.test(query.slice(from, to))) : [];
       const classifierAt = classifiersAfterNumerals(query, tokenizer.tagged(query));
+      const describedAt = partsDescribed(query, tokenizer.tagged(query));
       const seen = new Set<string>();
       const out: WeightedWord[] = [];
       let cursor = 0;
@@ -402,6 +419,8 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         if (hasCondition && CONDITION_WORDS.has(word)) continue;
         // 「交到啥地方」 asks to whom (`#destination`, a body): its 地方 only says where, as 条件 says `#condition`.
         if (hasDestination && WHERE_NOUNS.has(word)) continue;
+        // 「有看不懂的地方」: the part the asker describes, not a place (partsDescribed).
+        if (describedAt.has(at)) continue;
         // 「找哪个部门解释」「由什么机关负责」: the body asked for is the `#who` kind, not a word a clause must use.
         if (hasWho && BODY_NOUNS.has(word) && at >= 0 && WHICH_BEFORE.test(query.slice(Math.max(0, at - 3), at))) continue;
         // A word the texts never use that only says which measure is wanted (封顶 of
