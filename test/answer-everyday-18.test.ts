@@ -149,3 +149,18 @@ describe("whether the asker's zone facts are enough, said first", () => {
     expect(await opening("我们园区有6家服务机构，浙江和淄博的要求都满足吗？")).toMatch(/^只有淄博市（市级）满足。\n浙江省（省级）：不满足。/);
   });
 });
+
+describe("firms by name in English, and a part the asker describes", () => {
+  const { answerer, opening } = useOfflineAnswerer();
+
+  it("refuses to name banks the texts never name, and answers which kind of loan counts", async () => {
+    const named = await answerer().answer("Which banks does Zibo cooperate with for patent pledge loans?");
+    expect(named.refused).toBe(true);
+    expect(named.text).toMatch(/which bank or firm by name/);
+    expect(await opening("Which bank loans count for Zibo's pledge financing support?")).toMatch(/banks in Zibo/);
+  });
+
+  it("reads 「有看不懂的地方」 as a part of the text, not a place", async () => {
+    expect(await opening("淄博这个方案有看不明白的地方，一般找谁解释？")).toMatch(/市知识产权事业发展中心负责解释/);
+  });
+});

@@ -173,7 +173,8 @@ function partsDescribed(query: string, tagged: readonly { word: string; tag: str
     const from = query.indexOf(t.word, cursor);
     if (from < 0) continue;
     cursor = from + t.word.length;
-    if (WHERE_NOUNS.has(t.word) && tagged[i - 1]?.word === "的" && /^(v|a|l|i)/.test(tagged[i - 2]?.tag ?? "")) at.add(from);
+    // (jieba tags some everyday verbs as names: 明白 → nr.)
+    if (WHERE_NOUNS.has(t.word) && tagged[i - 1]?.word === "的" && /^(v|a|l|i|nr)/.test(tagged[i - 2]?.tag ?? "")) at.add(from);
   }
   return at;
 }
