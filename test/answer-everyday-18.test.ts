@@ -164,3 +164,18 @@ describe("firms by name in English, and a part the asker describes", () => {
     expect(await opening("淄博这个方案有看不明白的地方，一般找谁解释？")).toMatch(/市知识产权事业发展中心负责解释/);
   });
 });
+
+describe("how much two sides differ", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("answers 「差别大吗」「是不是差不多」 from how alike the two lines are, lists read whole", async () => {
+    expect(await opening("对示范区所在区域的产业和企业，浙江和淄博的要求差别大吗？")).toMatch(/^差别不大，基本一样，措辞略有不同。/);
+    expect(await opening("浙江考核和淄博认定，看的主要内容是不是差不多？")).toMatch(/^差不多，基本一样，措辞略有不同。/);
+    expect(await opening("浙江和淄博对服务机构数量的要求差别大吗")).toMatch(/^有差别。/);
+  });
+
+  it("reads lists of different lengths as different, and a list's item count as no measure of what it says", async () => {
+    expect(await opening("浙江和淄博要交的申报材料一样吗？")).toMatch(/^不一样。/);
+    expect(await opening("浙江和淄博考核的内容一样吗？")).toMatch(/^基本一样，措辞略有不同。/);
+  });
+});

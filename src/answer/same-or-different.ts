@@ -12,6 +12,8 @@ import { measuresIn } from "../retrieval/answer-kinds.ts";
 export interface SameOrDifferentAsk {
   same: string;
   different: string;
+  /** how lines worded alike open (default 「基本一样，措辞略有不同。」) */
+  alike?: string;
   /** the ask is whether both sides name the same body (「是同一个部门吗」) */
   bodies?: boolean;
 }
@@ -23,8 +25,14 @@ const SAME_ONE_ASK = /同一(个|家|级|种|类|套)[^，。？?]{0,10}(吗|么
 /** 部门, 单位, 机构, 谁: the ask is for a body. */
 const ASKS_BODY = /部门|单位|机构|机关|谁/u;
 const DIFFERENCE_ASK = /有(区别|差别|差异|不同)(吗|么|没)|(有没有|有无)(区别|差别|差异|不同)/u;
+/** How much they differ: 差别大吗, 区别大不大, 差异大不大. */
+const HOW_DIFFERENT_ASK = /(区别|差别|差异|不同)[^，。？?]{0,2}大(吗|么|不大|不)/u;
+/** Whether they are about the same: 差不多吗, 是不是差不多, 大同小异吧. */
+const ABOUT_SAME_ASK = /差不多|大同小异|大差不差|相差不大/u;
 
 export function sameOrDifferentAsk(question: string): SameOrDifferentAsk | undefined {
+  if (HOW_DIFFERENT_ASK.test(question)) return { same: "差别不大，规定一致", different: "有差别", alike: "差别不大，基本一样，措辞略有不同。" };
+  if (ABOUT_SAME_ASK.test(question)) return { same: "差不多，规定一致", different: "不一样", alike: "差不多，基本一样，措辞略有不同。" };
   if (SAME_ASK.test(question)) return { same: "一样", different: "不一样" };
   if (DIFFERENCE_ASK.test(question)) return { same: "没有区别", different: "有区别" };
   if (SAME_ONE_ASK.test(question)) return { same: "是", different: "不是", bodies: ASKS_BODY.test(question) };
@@ -34,7 +42,8 @@ export function sameOrDifferentAsk(question: string): SameOrDifferentAsk | undef
 /** Each measure of a line as unit → values: 家 → {20}, period(months) → {24}. */
 function measuresOf(line: string): Map<string, Set<number>> {
   const out = new Map<string, Set<number>>();
-  for (const m of measuresIn(line)) out.set(m.unit, (out.get(m.unit) ?? new Set()).add(m.value));
+  // 「共 3 项（第十五条）」 counts a list's items, which says nothing of what they say.
+  for (const m of measuresIn(line.replace(/共 ?\d+ ?项/gu, ""))) out.set(m.unit, (out.get(m.unit) ?? new Set()).add(m.value));
   return out;
 }
 
@@ -55,6 +64,7 @@ const bodiesIn = (line: string): Set<string> => new Set(line.slice(line.indexOf(
  * 「向辖区内区县知识产权管理部门提出」) stay near 0.5.
  */
 const ALIKE = 0.8;
+const COUNTERPART_LEAD = /^[^：]*的说法不同，相应的规定是：/u;
 
 function pairsOf(text: string): Map<string, number> {
   const han = text.replace(/（第[^）]*）|[^\u4e00-\u9fff\d]/gu, "");
@@ -89,11 +99,15 @@ export function sidesAgree(lines: readonly [string, string], noProvision: RegExp
     const [a, b] = lines.map(bodiesIn) as [Set<string>, Set<string>];
     if (a.size > 0 && b.size > 0) return sameSet(a, b) ? "same" : "different";
   }
+  // Lists of different lengths differ; of the same length, what their items say decides.
+  const counts = lines.map((l) => /共 ?(\d+) ?项/u.exec(l)?.[1]);
+  if (counts[0] && counts[1] && counts[0] !== counts[1]) return "different";
   const [a, b] = lines.map(measuresOf) as [Map<string, Set<number>>, Map<string, Set<number>>];
   const shared = [...a.keys()].filter((unit) => b.has(unit));
   if (shared.length > 0) return shared.every((unit) => sameSet(a.get(unit)!, b.get(unit)!)) ? "same" : "different";
-  // Each line's own label (「浙江省（省级）：」) is no part of what it says.
-  const said = lines.map((l) => l.slice(l.indexOf("：") + 1));
+  // Each line's own label (「浙江省（省级）：」) is no part of what it says, nor the lead of a side answered by its
+  // counterpart clause (「淄博市建设方案的说法不同，相应的规定是：」, answer-sides.ts).
+  const said = lines.map((l) => l.slice(l.indexOf("：") + 1).replace(COUNTERPART_LEAD, ""));
   return likeness(said[0]!, said[1]!) >= ALIKE ? "alike" : undefined;
 }
 
@@ -101,7 +115,13 @@ export function sidesAgree(lines: readonly [string, string], noProvision: RegExp
 function sideLines(reply: string, labels: readonly string[]): string[] {
   const cut = reply.indexOf("\n\n");
   const conclusion = cut < 0 ? reply : reply.slice(0, cut);
-  return conclusion.split("\n").filter((l) => labels.some((label) => l.startsWith(label)));
+  // A side's line runs on over the items of its list (「共 3 项（第十五条）：」 then （一）…).
+  const lines: string[] = [];
+  for (const l of conclusion.split("\n")) {
+    if (labels.some((label) => l.startsWith(label))) lines.push(l);
+    else if (lines.length > 0) lines[lines.length - 1] += `\n${l}`;
+  }
+  return lines;
 }
 
 /** How a side's line says its text has no such provision (answerer.ts). */
@@ -118,7 +138,7 @@ export function openWithAgreement(question: string, reply: string, labels: reado
   const lines = sideLines(reply, labels);
   if (lines.length !== 2) return reply;
   const verdict = sidesAgree([lines[0]!, lines[1]!], NO_PROVISION, ask.bodies);
-  const lead = { same: `${ask.same}。`, alike: `基本${ask.same}，措辞略有不同。`, different: `${ask.different}。` } as const;
+  const lead = { same: `${ask.same}。`, alike: ask.alike ?? `基本${ask.same}，措辞略有不同。`, different: `${ask.different}。` } as const;
   return verdict ? `${lead[verdict]}\n${reply}` : reply;
 }
 
