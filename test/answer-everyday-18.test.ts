@@ -6,7 +6,7 @@
  * how the asker talks, not what about. Questions written fresh from the two texts; none is in a set.
  */
 import { describe, expect, it } from "vitest";
-import { sideClaims } from "../src/answer/compare-sides.ts";
+import { sideClaims, sideQuestions } from "../src/answer/compare-sides.ts";
 import { comparativeAsk } from "../src/answer/which-side-more.ts";
 import { reviewScheduleLines } from "../src/answer/review-schedule.ts";
 import { claimsAbsence, yesNoVerdict } from "../src/answer/yes-no-ask.ts";
@@ -177,5 +177,23 @@ describe("how much two sides differ", () => {
   it("reads lists of different lengths as different, and a list's item count as no measure of what it says", async () => {
     expect(await opening("浙江和淄博要交的申报材料一样吗？")).toMatch(/^不一样。/);
     expect(await opening("浙江和淄博考核的内容一样吗？")).toMatch(/^基本一样，措辞略有不同。/);
+  });
+});
+
+describe("each side named with a noun of its own", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("asks each side of its own noun (依托单位 of Zhejiang, 创建单位 of Zibo)", async () => {
+    expect(sideQuestions("落实配套资金这件事，浙江的依托单位和淄博的创建单位是不是都得做？")?.map((s) => s.text)).toEqual([
+      "浙江落实配套资金这件事，依托单位是不是得做？",
+      "淄博落实配套资金这件事，创建单位是不是得做？",
+    ]);
+    expect(await opening("落实配套资金这件事，浙江的依托单位和淄博的创建单位是不是都得做？")).toMatch(/^都是。/);
+  });
+
+  it("keeps a measure named after the pair with each side (「浙江的考核和淄博的认定 频率」)", async () => {
+    const text = await opening("浙江的考核和淄博的认定 频率有啥不一样");
+    expect(text).toMatch(/浙江省（省级）：示范区每两年考核一次/);
+    expect(text).toMatch(/淄博市（市级）：示范区每年度认定一次/);
   });
 });

@@ -8,7 +8,7 @@
  */
 import { JURISDICTIONS, jurisdictionNames } from "../knowledge/jurisdictions.ts";
 import { detectJurisdiction, withoutPlaceNames, type Jurisdiction } from "./detect-jurisdiction.ts";
-import { measuresIn } from "../retrieval/answer-kinds.ts";
+import { measuresIn, questionKindTerms } from "../retrieval/answer-kinds.ts";
 import { comparativeAsk, sideAskOf } from "./which-side-more.ts";
 
 export interface SideQuestion {
@@ -103,6 +103,51 @@ export function sideQuestions(question: string): SideQuestion[] | undefined {
   if (named.length < 2) return undefined;
   const claims = sideClaims(question);
   if (claims) return claims;
+  // 「浙江的依托单位和淄博的创建单位是不是都得做」: each side is asked of its own noun only.
+  const own = ownNouns(question, named);
+  if (own) {
+    const asks = named.map((j) => ({ jurisdiction: j, asked: askedOfEach(own.get(j)!) }));
+    if (asks.every((a) => a.asked !== undefined)) return asks.map((a) => ({ jurisdiction: a.jurisdiction, text: `${jurisdictionNames(a.jurisdiction).aliases[0]}${a.asked}` }));
+  }
+  const asked = askedOfEach(question);
+  if (asked === undefined) return undefined;
+  // 「浙江的办法和淄博的方案，哪一个写了…」: each side asks of its own document (「浙江的管理办法写了…吗」).
+  const ofDocument = (j: Jurisdiction): string => {
+    const names = jurisdictionNames(j);
+    return BOTH_DOCUMENTS.test(withoutPlaceNames(question)) ? `的${names.shortName.replace(names.label, "")}` : "";
+  };
+  return named.map((j) => ({ jurisdiction: j, text: `${jurisdictionNames(j).aliases[0]}${ofDocument(j)}${asked}` }));
+}
+
+/**
+ * 「浙江的依托单位和淄博的创建单位」: each side named with a noun of its own, joined. The question as asked of each
+ * side, with the pair replaced by that side's own (「浙江的依托单位是不是都得做」), or undefined without such a pair
+ * (or when the nouns are the documents themselves, BOTH_DOCUMENTS).
+ */
+function ownNouns(question: string, named: readonly Jurisdiction[]): Map<Jurisdiction, string> | undefined {
+  const alias = (j: Jurisdiction): string => jurisdictionNames(j).aliases.filter((a) => a !== jurisdictionNames(j).level).sort((a, b) => b.length - a.length).join("|");
+  for (const a of named) {
+    for (const b of named) {
+      if (a === b) continue;
+      const pair = new RegExp(
+        `(${alias(a)})的([^，,。？?和与跟及、的\\s]{2,8})(?:和|与|跟|及|、|以及)(${alias(b)})的([^，,。？?和与跟及、\\s]{2,8}?)(?=是不是|是否|都|有|要|能|需|得|各|分别|[，,。？?\\s]|$)`,
+        "u",
+      ).exec(question);
+      if (!pair || pair[2] === pair[4] || BOTH_DOCUMENTS.test(`${pair[2]}和${pair[4]}`)) continue;
+      const at = pair.index;
+      const end = at + pair[0].length;
+      const rewrite = (place: string, noun: string): string => `${question.slice(0, at)}${place}的${noun}${question.slice(end)}`;
+      return new Map([
+        [a, rewrite(pair[1]!, pair[2]!)],
+        [b, rewrite(pair[3]!, pair[4]!)],
+      ]);
+    }
+  }
+  return undefined;
+}
+
+/** What each side is asked: the question with the places and the words that only compare taken out; undefined when nothing is left. */
+function askedOfEach(question: string): string | undefined {
   const rest = withoutPlaceNames(question)
     .replace(COMPARING, "")
     // 「有没有像淄博那样规定试用期」: the other side only as the reference, with its name already gone.
@@ -121,19 +166,14 @@ export function sideQuestions(question: string): SideQuestion[] | undefined {
   // 「谁要求的服务机构多」 asks each side for its figure (「要求的服务机构是多少？」), which-side-more.ts.
   const comparative = comparativeAsk(rest);
   const whichSide = !comparative && WHICH_SIDE.test(rest) && !ASK_WORD.test(rest.replace(WHICH_SIDE, ""));
-  const asked = comparative
+  return comparative
     ? sideAskOf(rest, comparative)
     : whichSide
       ? `${rest.replace(WHICH_SIDE, "").replace(/[？?。]*$/u, "")}吗？`
     : DIFFERENCE.test(question) && !ASK_WORD.test(rest)
-      ? `${rest.replace(/[？?。]$/, "")}有哪些？`
+      ? // 「考核频率有啥不一样」 names the measure each side is asked for (频率: #period); else what each has.
+        `${rest.replace(/[？?。]$/, "")}${questionKindTerms(rest).length > 0 ? "？" : "有哪些？"}`
       : rest;
-  // 「浙江的办法和淄博的方案，哪一个写了…」: each side asks of its own document (「浙江的管理办法写了…吗」).
-  const ofDocument = (j: Jurisdiction): string => {
-    const names = jurisdictionNames(j);
-    return BOTH_DOCUMENTS.test(withoutPlaceNames(question)) ? `的${names.shortName.replace(names.label, "")}` : "";
-  };
-  return named.map((j) => ({ jurisdiction: j, text: `${jurisdictionNames(j).aliases[0]}${ofDocument(j)}${asked}` }));
 }
 
 /**
