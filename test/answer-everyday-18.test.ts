@@ -197,3 +197,22 @@ describe("each side named with a noun of its own", () => {
     expect(text).toMatch(/淄博市（市级）：示范区每年度认定一次/);
   });
 });
+
+describe("a fee the applicant would pay", () => {
+  const { answerer } = useOfflineAnswerer();
+
+  it("says that neither text charges or states a fee, in Chinese and English", async () => {
+    const fee = await answerer().answer("申报淄博市级示范区要交多少申报费？");
+    expect(fee.refused).toBe(true);
+    expect(fee.text).toMatch(/^淄博市建设方案没有写到“收费或费用”/);
+    expect((await answerer().answer("报浙江省示范区要不要交钱？")).refused).toBe(true);
+    const en = await answerer().answer("Is there an application fee for a Zhejiang demonstration zone?");
+    expect(en.refused).toBe(true);
+  });
+
+  it("still answers the support for agency fees the text grants", async () => {
+    const r = await answerer().answer("淄博示范区里代理涉外专利案件胜诉，维权代理费补助多少？");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/5万元/);
+  });
+});

@@ -58,6 +58,7 @@ export const ASKED_KIND_LABEL: Readonly<Record<string, string>> = {
   "#wait": "办理时限（要等多久）",
   "#tally": "已认定示范区的数量或名单",
   "#named": "具体是哪家银行或机构",
+  "#fee": "收费或费用",
 };
 
 /** The same kinds, named in an English refusal (「Neither policy states a processing time …」). */
@@ -67,6 +68,7 @@ export const ASKED_KIND_LABEL_EN: Readonly<Record<string, string>> = {
   "#wait": "a processing time (how long it takes)",
   "#tally": "how many zones have been designated, or which",
   "#named": "which bank or firm by name",
+  "#fee": "any fee or charge",
 };
 
 /** What a text that states no amount of money anywhere lacks, when an amount is asked of it. */
