@@ -117,7 +117,7 @@ describe("an English term the texts never use", () => {
   it("is named in the refusal", async () => {
     const r = await answerer().answer("Do applicants have to pay an application fee in Zhejiang?");
     expect(r.refused).toBe(true);
-    expect(r.text).toMatch(/^Neither policy says anything about "application fee"/);
+    expect(r.text).toMatch(/^Neither policy (says anything about "application fee"|states any fee or charge)/);
   });
 
   it("leaves a fee the texts do name answered", async () => {

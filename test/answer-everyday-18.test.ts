@@ -216,3 +216,14 @@ describe("a fee the applicant would pay", () => {
     expect(r.text).toMatch(/5万元/);
   });
 });
+
+describe("another recognition named before 的认定", () => {
+  const { answerer, opening } = useOfflineAnswerer();
+
+  it("refuses naming it, verbs inside its name included, and still answers the zone's own recognition", async () => {
+    const r = await answerer().answer("淄博市知识产权运营示范中心的认定条件和奖励是多少？");
+    expect(r.refused).toBe(true);
+    expect(r.text).toMatch(/没有写到“知识产权运营示范中心认定”/);
+    expect(await opening("淄博示范区的认定结果分几档？")).toMatch(/优秀、合格和不合格三档/);
+  });
+});

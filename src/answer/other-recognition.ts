@@ -23,13 +23,17 @@ const RECOGNISED = new Set(["认定", "评定"]);
 export function otherRecognition(tagged: readonly TaggedWord[], written: (phrase: string) => boolean): string | undefined {
   for (const [i, w] of tagged.entries()) {
     if (!RECOGNISED.has(w.word)) continue;
-    let from = i;
-    while (from > 0 && NOUN_PART.test(tagged[from - 1]!.tag)) from--;
+    // 「…示范中心的认定标准」: the noun phrase may stand before a 的.
+    const end = tagged[i - 1]?.word === "的" ? i - 1 : i;
+    let from = end;
+    // A name may hold verbs between its nouns (「高价值专利培育示范中心」: 培育 vn, 示范 v), never last, where a verb
+    // says what is done (「服务机构申请认定」).
+    while (from > 0 && (NOUN_PART.test(tagged[from - 1]!.tag) || (from < end && /^v/.test(tagged[from - 1]!.tag) && from >= 2 && /^(n|nz|vn)/.test(tagged[from - 2]!.tag)))) from--;
     // Where it is recognised (「淄博市高新技术企业认定」「淄博园区认定」) is not what: the place is no part of its name.
-    while (from < i && tagged[from]!.tag.startsWith("ns")) from++;
-    const phrase = tagged.slice(from, i).map((t) => t.word).join("");
+    while (from < end && tagged[from]!.tag.startsWith("ns")) from++;
+    const phrase = tagged.slice(from, end).map((t) => t.word).join("");
     // One noun (「园区认定」「资格认定」「年度认定」) says of what or how, no other programme; two or more name one.
-    if (i - from < 2 || NAMES_PROGRAMME.test(phrase) || written(phrase)) continue;
+    if (end - from < 2 || NAMES_PROGRAMME.test(phrase) || written(phrase)) continue;
     return `${phrase}${w.word}`;
   }
   return undefined;
