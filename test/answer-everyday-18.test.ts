@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { sideClaims, sideQuestions } from "../src/answer/compare-sides.ts";
+import { splitAsks } from "../src/answer/split-asks.ts";
 import { comparativeAsk } from "../src/answer/which-side-more.ts";
 import { reviewScheduleLines } from "../src/answer/review-schedule.ts";
 import { claimsAbsence, yesNoVerdict } from "../src/answer/yes-no-ask.ts";
@@ -225,5 +226,20 @@ describe("another recognition named before 的认定", () => {
     expect(r.refused).toBe(true);
     expect(r.text).toMatch(/没有写到“知识产权运营示范中心认定”/);
     expect(await opening("淄博示范区的认定结果分几档？")).toMatch(/优秀、合格和不合格三档/);
+  });
+});
+
+describe("what 除了 sets aside, and a closing ask for the wording", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("keeps the clause of 除了 with the ask after it, its set-aside words and measures out of it", async () => {
+    expect(await opening("我们园区这两年干得不错，主任说要冲个优秀。评上淄博示范区优秀除了名声好听，还有没有实在的好处？方案里是怎么写的？")).toMatch(
+      /优先推荐申报国家知识产权服务业集聚区/,
+    );
+    expect(await opening("我们孵化器打算申报浙江示范区，想当依托单位，老板问除了场地和人手，依托单位自己还要不要掏钱？预算紧，先摸个底。")).toMatch(/落实配套资金/);
+  });
+
+  it("reads 「办法里是怎么写的」 after an ask as the same ask", () => {
+    expect(splitAsks("评上优秀有啥好处？办法里是怎么写的？").length).toBe(1);
   });
 });

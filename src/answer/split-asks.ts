@@ -47,6 +47,8 @@ const ASKING = new RegExp(
 const ALTERNATIVE = /^(还是|或者是?|或是)/;
 /** 「分别是多少」「各是多少」 alone ask for the items of the clause before, not something new. */
 const ONLY_DISTRIBUTIVE = /^(那)?(分别|各自?)(是|为|有|给)?(多少|几|什么|哪些)[个项档家件万元钱]*[？?。]*$/;
+/** 「办法里是怎么写的？」「具体咋规定的」: asks how the text words the ask before it, not something new. */
+const ONLY_WORDING = /^(那)?(这|这个|这块)?(办法|方案|文件|政策|条文|原文|规定)?(里|上|中)?(面)?(具体)?(是)?(怎么|咋|如何)(写|规定|说|讲)的?(呀|啊|呢|来着)?[？?。]*$/;
 
 /**
  * 「申报材料往哪儿交，浙江和淄博有啥区别？」: a clause that only asks to compare the places
@@ -99,7 +101,7 @@ export function splitAsks(message: string): Ask[] {
       continue;
     }
     pending.push(p);
-    const distributive = ONLY_DISTRIBUTIVE.test(p.replace(/\s/g, "")) || onlyComparing(p);
+    const distributive = ONLY_DISTRIBUTIVE.test(p.replace(/\s/g, "")) || ONLY_WORDING.test(p.replace(/\s/g, "")) || onlyComparing(p);
     // 「没推多少」 tells, 「跟几家企业谈」 mentions a few, 「总不能光园区使劲吧」 takes for granted: none of them asks.
     if (ASKING.test(p.replace(NOT_MUCH, "").replace(INDEFINITE_FEW, "")) && !RHETORICAL.test(p) && !distributive) {
       groups.push(pending);

@@ -13,10 +13,12 @@ export const ASKS_HOW_MANY = "(?<![好没十前近这那]|[那这]么)几(?![乎
 export const COUNT_CLASSIFIERS = "个家件项笔次位名条种类档批单回样所";
 
 /**
- * A Chinese numeral with a count classifier, 万/平 or a span of time (两家, 三十万, 一千平, 每两年). A lone 一 is
- * usually an article (「我们是一家孵化器」「上一次」), as quantitiesIn reads it too.
+ * A Chinese numeral with a count classifier, 万/平 or a span of time (两家, 三十万, 一千平, 每两年; not 这两年, lately). A
+ * lone 一 is usually an article (「我们是一家孵化器」「上一次」), as quantitiesIn reads it too.
  */
-const CHINESE_COUNT = new RegExp(`(?:[一二两三四五六七八九十百千]{2,}|[二两三四五六七八九十百千])(?:个)?[${COUNT_CLASSIFIERS}万平年月]`, "u");
+const NUMERAL = "(?:[一二两三四五六七八九十百千]{2,}|[二两三四五六七八九十百千])";
+// 「这两年」「近几个月」「前两年」 say lately, not a span the asker counts.
+const CHINESE_COUNT = new RegExp(`${NUMERAL}(?:个)?[${COUNT_CLASSIFIERS}万平]|(?<![这那近前头])${NUMERAL}(?:个)?[年月]`, "u");
 
 /** Whether a stretch tells a figure: any digit, or a Chinese numeral (not a lone 一) that counts something. */
 export function statesFigure(text: string): boolean {

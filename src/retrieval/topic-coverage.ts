@@ -312,7 +312,8 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
     smallTalk: readonly [number, number][],
     context: readonly [number, number][],
   ): [number, number][] {
-    const told = situation.filter((s) => !smallTalk.some((t) => t[0] === s[0]) && !context.some((t) => t[0] === s[0]));
+    // 「评上优秀除了面子，还有没有实打实的好处」: a clause of 除了 sets aside part of the ask after it; it is no story.
+    const told = situation.filter((s) => !smallTalk.some((t) => t[0] === s[0]) && !context.some((t) => t[0] === s[0]) && !/除了/u.test(query.slice(s[0], s[1])));
     if (!isStory(told.map(([from, to]) => query.slice(from, to)))) return [];
     const asks = withoutSpans(query, situation);
     const hasTopic = (text: string): boolean => ownTextWords(text).length > 0 || questionKindTerms(text).length > 0;
@@ -351,8 +352,10 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
   function askedKinds(query: string, situation: readonly [number, number][], smallTalk: readonly [number, number][]): string[] {
     // A count told only vaguely (「服务机构没几家」) gives its measure as a figure does.
     const vague = vagueCountUnits(withoutSpans(query, smallTalk)).map((u) => `#qty:${u}`);
-    // A few mentioned in passing (「跟几家企业谈」, INDEFINITE_FEW) is no count asked.
-    const told = [...new Set([...questionKindTerms(withoutSpans(query, smallTalk).replace(INDEFINITE_FEW, "")), ...vague])];
+    // A few mentioned in passing (「跟几家企业谈」, INDEFINITE_FEW) is no count asked, nor what 除了 sets aside
+    // (「除了场地和机构，…要不要出钱」: no area asked).
+    const setAside = [...query.matchAll(EXCEPT)].map((m): [number, number] => [m.index!, m.index! + m[0].length]);
+    const told = [...new Set([...questionKindTerms(withoutSpans(query, [...smallTalk, ...setAside]).replace(INDEFINITE_FEW, "")), ...vague])];
     if (situation.length === 0) return told;
     const asked = questionKindTerms(withoutSpans(query, situation));
     return told.filter((k) => k.startsWith("#qty:") || asked.includes(k));
@@ -470,7 +473,7 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         // says when the ask holds; its words the texts never use are not what is asked.
         if (inSpans(premises) && !DOMAIN.has(word) && !usedByTexts(word)) continue;
         // 「除了面子上好看，到底有啥实际好处」「除了保住牌子还有啥」: what 除了 sets aside is not what is asked.
-        const setAside = inSpans(exceptions) && !DOMAIN.has(word) && !usedByTexts(word);
+        const setAside = inSpans(exceptions) && !DOMAIN.has(word);
         // Who told the asker (「领导说…」「隔壁园区的哥们儿说…」) is how they heard it; what was told is the topic.
         const toldBy = inSpans(sources) && !DOMAIN.has(word);
         const describesAsker = toldBeside || setAside || toldBy || (inSpans(situation) && !DOMAIN.has(word) && !usedByTexts(word));
@@ -493,7 +496,8 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
           ...(form ? { matchAs: base } : {}),
           ...(base.length === 1 && (baseTag.startsWith("v") || form) ? { abbreviates: true } : {}),
           ...(base.length === 1 && form && baseTag.startsWith("n") ? { nounRoot: true } : {}),
-          ...(scene ? { scene: true } : {}),
+          // What 除了 sets aside counts where a text has it, never against one, as the story's words do.
+          ...(scene || setAside ? { scene: true } : {}),
         });
       }
       for (const k of kinds) out.push({ word: k, weight: KIND_WEIGHT });
