@@ -243,3 +243,20 @@ describe("what 除了 sets aside, and a closing ask for the wording", () => {
     expect(splitAsks("评上优秀有啥好处？办法里是怎么写的？").length).toBe(1);
   });
 });
+
+describe("another document or recognition named, and a patent's annual fee", () => {
+  const { answerer, opening } = useOfflineAnswerer();
+
+  it("refuses naming a policy document the texts never write, and still answers of their own", async () => {
+    const r = await answerer().answer("淄博市专利资助办法对发明专利授权资助多少？");
+    expect(r.refused).toBe(true);
+    expect(r.text).toMatch(/没有写到“专利资助办法”/);
+    expect(await opening("浙江这个试行办法什么时候开始实施？")).toMatch(/2018年1月1日/);
+    expect(await opening("淄博方案是根据哪些文件制定的？")).toMatch(/工作实施办法/);
+  });
+
+  it("refuses a recognition asked how it is done (「…示范企业怎么评定」) and a patent's annual fee", async () => {
+    expect((await answerer().answer("国家知识产权示范企业怎么评定？")).text).toMatch(/没有写到“国家知识产权示范企业评定”/);
+    expect((await answerer().answer("发明专利每年的年费要交多少？")).refused).toBe(true);
+  });
+});

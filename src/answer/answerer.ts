@@ -47,7 +47,7 @@ import { countsWithoutNoun } from "./bare-count.ts";
 import { stackingLines } from "./stacking-readings.ts";
 import { askedOf } from "./compare-sides.ts";
 import { figureUnstated } from "./unstated-figure.ts";
-import { otherRecognition } from "./other-recognition.ts";
+import { otherDocument, otherRecognition } from "./other-recognition.ts";
 import { createSideAnswerer, noFirst, openAnswered, SIDE_LABELS } from "./answer-sides.ts";
 import { answerClauseByNumber, asksForClauseOnly, readArticleReference } from "./article-reference.ts";
 import { interleave } from "./interleave-retrieved.ts";
@@ -496,7 +496,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       // answered by them (the application form of 第九条 is no deadline).
       const kindUnstated = unstatedKinds(profile, passages).length > 0;
       // 「申请高新技术企业认定需要多少件发明专利」: a recognition the texts never write is not the zone (other-recognition.ts).
-      const recognition = otherRecognition(index.taggedWords(text), (phrase) => index.pieces.some((p) => p.text.includes(phrase)));
+      // 「淄博市专利资助办法规定…」: another policy document the texts never name (other-recognition.ts).
+      const recognition =
+        otherRecognition(index.taggedWords(text), (phrase) => index.pieces.some((p) => p.text.includes(phrase))) ??
+        otherDocument(index.taggedWords(text), (phrase) => index.pieces.some((p) => p.text.includes(phrase)));
       if (recognition) return { ...refuse("off-topic", text, retrieved), text: notCovered(profile, passages, named, [recognition]) };
       // 「评上优秀有啥用？」 after 「淄博示范区的认定结果分几档？」: a question of its own that the texts do not
       // answer alone, with nothing the texts lack in it, is asked once more about the conversation's topic.

@@ -15,6 +15,8 @@ export interface TaggedWord {
 /** Tags of the words a noun phrase is built from (nouns, place and organisation names, idioms used as nouns). */
 const NOUN_PART = /^(n|nz|nt|ns|nr|l|j|an)/;
 const RECOGNISED = new Set(["认定", "评定"]);
+/** How it is done, asked between the name and the verb: 怎么, 如何, 咋, 怎样. */
+const HOW = /^(怎么|如何|咋|怎样|是怎么|是如何)$/u;
 
 /**
  * The recognition named that no text writes (「高新技术企业认定」), or undefined.
@@ -23,8 +25,8 @@ const RECOGNISED = new Set(["认定", "评定"]);
 export function otherRecognition(tagged: readonly TaggedWord[], written: (phrase: string) => boolean): string | undefined {
   for (const [i, w] of tagged.entries()) {
     if (!RECOGNISED.has(w.word)) continue;
-    // 「…示范中心的认定标准」: the noun phrase may stand before a 的.
-    const end = tagged[i - 1]?.word === "的" ? i - 1 : i;
+    // 「…示范中心的认定标准」「…示范企业怎么评定」: the noun phrase may stand before a 的 or a question word of how.
+    const end = tagged[i - 1] && (tagged[i - 1]!.word === "的" || HOW.test(tagged[i - 1]!.word)) ? i - 1 : i;
     let from = end;
     // A name may hold verbs between its nouns (「高价值专利培育示范中心」: 培育 vn, 示范 v), never last, where a verb
     // says what is done (「服务机构申请认定」).
@@ -35,6 +37,30 @@ export function otherRecognition(tagged: readonly TaggedWord[], written: (phrase
     // One noun (「园区认定」「资格认定」「年度认定」) says of what or how, no other programme; two or more name one.
     if (end - from < 2 || NAMES_PROGRAMME.test(phrase) || written(phrase)) continue;
     return `${phrase}${w.word}`;
+  }
+  return undefined;
+}
+
+/** Kinds of policy document: a noun phrase ending in one names a document. */
+const DOCUMENT = new Set(["办法", "条例", "细则", "意见"]);
+/** How the two texts themselves are named (试行办法, 管理办法, 实施办法): no other document. */
+const OWN_DOCUMENT_WORDS = /^(试行|暂行|实施|管理|建设|这个|该|本)$/u;
+
+/**
+ * 「淄博市专利资助办法规定发明专利授权资助多少」: another policy document named (a noun phrase of two words or more
+ * ending in 办法/条例/细则/意见) that the texts never write, or undefined. Only the tagger's nouns are read.
+ * @param written whether the texts write a phrase
+ */
+export function otherDocument(tagged: readonly TaggedWord[], written: (phrase: string) => boolean): string | undefined {
+  for (const [i, w] of tagged.entries()) {
+    if (!DOCUMENT.has(w.word)) continue;
+    let from = i;
+    while (from > 0 && (NOUN_PART.test(tagged[from - 1]!.tag) || /^vn$/.test(tagged[from - 1]!.tag))) from--;
+    while (from < i && tagged[from]!.tag.startsWith("ns")) from++;
+    const parts = tagged.slice(from, i).filter((t) => !OWN_DOCUMENT_WORDS.test(t.word));
+    const phrase = tagged.slice(from, i + 1).map((t) => t.word).join("");
+    if (parts.length === 0 || NAMES_PROGRAMME.test(phrase) || written(phrase)) continue;
+    return phrase;
   }
   return undefined;
 }
