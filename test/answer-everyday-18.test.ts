@@ -260,3 +260,12 @@ describe("another document or recognition named, and a patent's annual fee", () 
     expect((await answerer().answer("发明专利每年的年费要交多少？")).refused).toBe(true);
   });
 });
+
+describe("how long a text is on trial", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("answers 「试行多久」 with the clause of each text's date of effect and trial, not its review period", async () => {
+    expect(await opening("淄博那个方案试行多长时间？")).toMatch(/^本办法自2020年8月25日起实施，试用期一年（第十七条）/);
+    expect(await opening("浙江的办法写了试行多久吗？")).not.toMatch(/每两年考核一次/);
+  });
+});

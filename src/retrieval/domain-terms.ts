@@ -435,7 +435,9 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   { term: "#consequence", pattern: CONSEQUENCE_ASK },
   // whether a text still applies (「现在还有效吗」「还在执行吗」「过期了没」) → the clause stating when it took
   // effect and for how long (「自…起实施，试用期一年」)
-  { term: "#validity", pattern: /(还|现在|目前|仍|依然)[^，。？?]{0,6}(有效|管用|好使|执行|适用|能用|作数|算数|实施)|有效期|过期|失效|废止|(在|过了?)[^，。？?]{0,3}试用期(内|里)?[吗么没]/ },
+  // …and how long a text is on trial (「试行多久」「试用期多长」「试行期几年」): its trial, which the clause of its
+  // date of effect states or not
+  { term: "#validity", pattern: /(还|现在|目前|仍|依然)[^，。？?]{0,6}(有效|管用|好使|执行|适用|能用|作数|算数|实施)|有效期|过期|失效|废止|(在|过了?)[^，。？?]{0,3}试用期(内|里)?[吗么没]|试(行|用)期?[^，。？?]{0,2}(多久|多长|几年|多少年|到什么时候|到哪天)/ },
   // whether a title is kept for good → the periodic review and the withdrawal of the title
   { term: "#lasting", pattern: LASTING_ASK },
   // how many zones are approved at a time → how they are chosen
