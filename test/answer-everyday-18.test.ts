@@ -269,3 +269,12 @@ describe("how long a text is on trial", () => {
     expect(await opening("浙江的办法写了试行多久吗？")).not.toMatch(/每两年考核一次/);
   });
 });
+
+describe("a second chance after failing, asked in a long story", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("reads 余地/缓冲/补救 as the texts' 限期整改, 当场 as when, and a count told in the story as scene", async () => {
+    const q = "我们园区前年挂的浙江示范区的牌，今年人手走了好几个，这回考核有点悬😰 要是评了不合格，是不是当场就摘牌了？还有没有补救的余地？";
+    expect(await opening(q)).toMatch(/限期整改/);
+  });
+});

@@ -92,6 +92,8 @@ export function askFocus(words: readonly TaggedWord[], nounLike: (w: TaggedWord)
     // preposition of its own: 要求, 给) are what it asks about; a demonstrative (这一步) ends them.
     if (YES_NO_VERB.test(w.word)) {
       let after = i + 1;
+      // 「是不是当场就给摘牌了」: a word of place or time before an adverb or a verb says when, not what.
+      while (after + 1 < words.length && /^(s|t)/.test(words[after]!.tag) && /^(d|p|v)/.test(words[after + 1]!.tag)) after++;
       for (let bridged = 0; bridged < 2 && after < words.length && !nounLike(words[after]!) && BRIDGE.test(words[after]!.tag); bridged++) after++;
       for (const j of nounRunAfter(after)) focus.add(j);
       return;

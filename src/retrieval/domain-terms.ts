@@ -91,6 +91,12 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   文号: ["#docno"],
   发文字号: ["#docno"],
   文件号: ["#docno"],
+  // a second chance after failing a review (「有没有缓冲的余地」「一点回旋余地都没有」「还能补救吗」): the texts' 限期整改
+  余地: ["整改"],
+  回旋余地: ["整改"],
+  缓冲: ["整改"],
+  补救: ["整改"],
+  挽回: ["整改"],
   // how many zones are approved (the texts: 严格把握数量, 成熟一家，审定一家)
   名额: ["数量"],
   // undercutting prices, in everyday words (the texts: 恶性低价竞争)

@@ -500,7 +500,11 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
           ...(scene || setAside ? { scene: true } : {}),
         });
       }
-      for (const k of kinds) out.push({ word: k, weight: KIND_WEIGHT });
+      // A count told only in the story around an ask of its own (「机构走了好几家」) is part of the scene: its measure
+      // counts where a text states it, never against one.
+      const asking = story.length > 0 ? withoutSpans(query, story) : query;
+      const askedMeasures = new Set([...questionKindTerms(asking), ...vagueCountUnits(asking).map((u) => `#qty:${u}`)]);
+      for (const k of kinds) out.push({ word: k, weight: KIND_WEIGHT, ...(k.startsWith("#qty:") && !askedMeasures.has(k) ? { scene: true } : {}) });
       return out;
     },
     effectiveTag,
