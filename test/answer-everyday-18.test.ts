@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { sideClaims, sideQuestions } from "../src/answer/compare-sides.ts";
 import { splitAsks } from "../src/answer/split-asks.ts";
 import { comparativeAsk } from "../src/answer/which-side-more.ts";
+import { englishZoneFacts } from "../src/answer/english-own-numbers.ts";
 import { reviewScheduleLines } from "../src/answer/review-schedule.ts";
 import { claimsAbsence, yesNoVerdict } from "../src/answer/yes-no-ask.ts";
 import { situationSpans } from "../src/retrieval/message-clauses.ts";
@@ -276,5 +277,12 @@ describe("a second chance after failing, asked in a long story", () => {
   it("reads 余地/缓冲/补救 as the texts' 限期整改, 当场 as when, and a count told in the story as scene", async () => {
     const q = "我们园区前年挂的浙江示范区的牌，今年人手走了好几个，这回考核有点悬😰 要是评了不合格，是不是当场就摘牌了？还有没有补救的余地？";
     expect(await opening(q)).toMatch(/限期整改/);
+  });
+});
+
+describe("an English figure of what a text requires", () => {
+  it("is no count of the asker's own zone unless the asker speaks of theirs", () => {
+    expect(englishZoneFacts("Zhejiang needs 20 agencies and Zibo only 2, right?")).toBeUndefined();
+    expect(englishZoneFacts("Our zone has 12 agencies. Zhejiang requires 20, right?")).toEqual({ serviceInstitutions: 12 });
   });
 });

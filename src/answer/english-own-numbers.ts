@@ -71,8 +71,13 @@ function firstFact(text: string, patterns: readonly RegExp[], integer: boolean):
 }
 
 /** Facts of a zone profile: the count of agencies (service points) and the core area. */
+/** Words that put a figure as what a text requires (needs, requires, at least, minimum). */
+const REQUIRES = /\b(needs?|requires?|required|requirement|minimum|at least|must have)\b/;
+
 export function englishZoneFacts(question: string): ZoneProfile["zone"] | undefined {
   const q = question.toLowerCase();
+  // 「Zhejiang needs 20 agencies and Zibo only 2, right?」 states what the texts require, not the asker's zone.
+  if (REQUIRES.test(q) && !FIRST_PERSON.test(q)) return undefined;
   // 「an agency in Zibo」 is no count: only figures and number words count agencies.
   const institutions = firstFact(q, [new RegExp(String.raw`(?:\b${ROUGHLY})?\b${COUNT}${WORDS(3)}\s+(?:agencies|agency|institutions|service points|firms)\b`)], true);
   const area = firstFact(q, [new RegExp(String.raw`(?:\b${ROUGHLY})?\b(\d[\d,]*)\s*(?:square met(?:re|er)s?|sq\.?\s?m\b|m2\b|㎡)`)], false);
