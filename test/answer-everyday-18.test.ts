@@ -286,3 +286,11 @@ describe("an English figure of what a text requires", () => {
     expect(englishZoneFacts("Our zone has 12 agencies. Zhejiang requires 20, right?")).toEqual({ serviceInstitutions: 12 });
   });
 });
+
+describe("which side reviews more often, in English", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("reads 「reviews」 as 考核 and answers from the periods", async () => {
+    expect(await opening("Which reviews more often, Zhejiang or Zibo?")).toMatch(/^Zibo \(municipal\) does it more often: every year against every 2 years\./);
+  });
+});
