@@ -294,3 +294,12 @@ describe("which side reviews more often, in English", () => {
     expect(await opening("Which reviews more often, Zhejiang or Zibo?")).toMatch(/^Zibo \(municipal\) does it more often: every year against every 2 years\./);
   });
 });
+
+describe("where the materials go, asked as a place", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("reads 「交到什么地方去」 as the body they go to, not a place", async () => {
+    // (not refused for 「什么地方」; which of the two steps opens is left to the ranking of 第九条)
+    expect(await opening("我们是杭州的孵化器，申报浙江示范区的材料第一步要先交到什么地方去？")).toMatch(/设区市知识产权.*（第九条）/);
+  });
+});

@@ -81,8 +81,11 @@ export function questionKindTerms(question: string): string[] {
   for (const k of QUESTION_KINDS) if (k.pattern.test(question)) terms.add(k.term);
   // A wait (「多久能批下来」) is no period the texts state (每两年考核一次).
   if (terms.has("#wait")) terms.delete("#period");
-  // Where an application goes (「在哪儿申报」) is a body, not a place.
-  if (terms.has("#destination")) terms.delete("#location");
+  // Where an application goes (「在哪儿申报」「交到什么地方去」) is a body, not a place.
+  if (terms.has("#destination")) {
+    terms.delete("#location");
+    terms.delete("#place");
+  }
   // 「一年批几家」 asks how zones are chosen (`#quota`), not a count the texts state.
   if (terms.has("#quota")) terms.delete("#qty:家");
   for (const q of quantitiesIn(question)) terms.add(`#qty:${q.unit}`);
