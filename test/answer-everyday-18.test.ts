@@ -6,7 +6,8 @@
  * how the asker talks, not what about. Questions written fresh from the two texts; none is in a set.
  */
 import { describe, expect, it } from "vitest";
-import { sideClaims, sideQuestions } from "../src/answer/compare-sides.ts";
+import { sideQuestions } from "../src/answer/compare-sides.ts";
+import { sideClaims } from "../src/answer/side-claims.ts";
 import { splitAsks } from "../src/answer/split-asks.ts";
 import { comparativeAsk } from "../src/answer/which-side-more.ts";
 import { englishZoneFacts } from "../src/answer/english-own-numbers.ts";

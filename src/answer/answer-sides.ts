@@ -14,7 +14,8 @@ import type { PolicyIndex, QueryProfile } from "../retrieval/passage.types.ts";
 import type { AnswerOptions, AnswerResult, PreviousTurn } from "./answer.types.ts";
 import { JURISDICTION_LABEL, trialNotes } from "./answer-texts.ts";
 import { createAnalogyFinder, type Analogy } from "./analogous-clause.ts";
-import { sideClaims, sideQuestions } from "./compare-sides.ts";
+import { sideQuestions } from "./compare-sides.ts";
+import { sideClaims } from "./side-claims.ts";
 import { composeExtractiveAnswer, isListQuestion, type Cue } from "./compose-extractive-answer.ts";
 import { detectJurisdiction, POLICY_OF, type Jurisdiction } from "./detect-jurisdiction.ts";
 import { interleave } from "./interleave-retrieved.ts";
@@ -200,7 +201,7 @@ export function createSideAnswerer({ index, k, weighCues, answerChinese }: SideA
       const policy = POLICIES[POLICY_OF[jurisdiction]];
       if (result.refused) {
         const listed = notAmong.get(jurisdiction);
-        // Each side's claim of its own (compare-sides.ts sideClaims) is answered as asked of that side.
+        // Each side's claim of its own (side-claims.ts) is answered as asked of that side.
         const askedOfSide = sideClaims(question) ? sides[i]!.text : question;
         lines.push(`${JURISDICTION_LABEL[jurisdiction]}：${noFirst(askedOfSide)}${policy.shortName}没有这方面的规定${listed ? `（${listed.note}）` : ""}。`);
         if (listed) evidence.push(`【${JURISDICTION_LABEL[jurisdiction]}】${policy.shortName}：\n${listed.quote}`);

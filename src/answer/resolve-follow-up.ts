@@ -6,7 +6,7 @@
  */
 import type { AnswerResult, PreviousTurn } from "./answer.types.ts";
 import { DOMAIN_TERMS } from "../retrieval/domain-terms.ts";
-import { ASK_WORD } from "./compare-sides.ts";
+import { ASK_WORD } from "./ask-word.ts";
 import { countsWithoutNoun } from "./bare-count.ts";
 import { detectJurisdiction, type Jurisdiction } from "./detect-jurisdiction.ts";
 

@@ -25,7 +25,7 @@ export interface SideAnswer {
  */
 export function sidesLackingFocus(question: string, sides: readonly SideAnswer[], focusOf: (asked: string) => readonly (readonly string[])[]): Set<number> {
   const lacking = new Set<number>();
-  // 「浙江有试用期，淄博没有，对吧？」 claims of each side that it has something or not (compare-sides.ts sideClaims).
+  // 「浙江有试用期，淄博没有，对吧？」 claims of each side that it has something or not (side-claims.ts).
   const claimsHaving = sides.every((s) => HAVING.test(checkedClaim(s.asked) ?? ""));
   if (yesNoAsk(question)?.yes !== "有" && !claimsHaving) return lacking;
   const names = (side: SideAnswer, groups: readonly (readonly string[])[]): boolean =>

@@ -126,8 +126,9 @@ const GRADABLE = /^(难|容易|简单|复杂|麻烦|多|少|高|低|大|小|贵|
 const NEGATION_REACH = 3;
 const NEGATOR = /[不无没未非]/u;
 const CLAUSE_BREAK = /[，,。；;：:？?！!、]/u;
-/** A negated comparative right before a figure: a bound, not a negation (不少于, 不超过, 不低于 …). */
-const BOUND_BEFORE = /[不没未](?:超过|少于|低于|高于|多于|大于|小于)$/u;
+/** A negated comparative before a figure: a bound, not a negation (不少于, 不超过, 不低于 …). */
+const BOUND = /[不没未](?:超过|少于|低于|高于|多于|大于|小于)/gu;
+const BOUND_BEFORE = new RegExp(`${BOUND.source}$`, "u");
 
 /** Whether an occurrence of `word` at `at` in `text` is negated (a negator shortly before it, in the same clause). */
 function negatedAt(text: string, at: number): boolean {
@@ -296,5 +297,5 @@ const ABSENCE = /没有|没|无|不(?:要求|需要|要|用|设|限)/u;
  */
 export function claimsAbsence(question: string): boolean {
   const claim = checkedClaim(question);
-  return claim !== undefined && ABSENCE.test(claim.replace(/[不没未](?:超过|少于|低于|高于|多于|大于|小于)/gu, ""));
+  return claim !== undefined && ABSENCE.test(claim.replace(BOUND, ""));
 }

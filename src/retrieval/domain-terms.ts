@@ -460,7 +460,7 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   // states one
   {
     term: "#fee",
-    pattern: /(申报|申请|评审|审核|认定|管理|挂牌|入驻|进驻)费|年费|收费|收不收钱|要不要(交|花|掏)?钱|(交|缴|付|花)[^，,。？?]{0,3}(多少|啥|什么)?钱(?!.{0,4}(补|奖|资助|支持))/,
+    pattern: /(申报|申请|评审|审核|认定|管理|挂牌|入驻|进驻)费|年费|收费|收不收钱|要不要(交|花)?钱|(交|缴|付|花)[^，,。？?]{0,3}(多少|啥|什么)?钱(?!.{0,4}(补|奖|资助|支持))/,
   },
   // which firms by name (「合作银行有哪几家」「是哪家保险公司承保」「贷款银行的名单」「服务机构给我一个名单」): the texts
   // name kinds of lender (本市银行) and of agency, never a firm; 「哪些银行的贷款算」 asks the kind and is answered by it
