@@ -11,12 +11,9 @@ import { detectJurisdiction, withoutPlaceNames, type Jurisdiction } from "./dete
 import { questionKindTerms } from "../retrieval/answer-kinds.ts";
 import { ASK_WORD } from "./ask-word.ts";
 import { sideClaims } from "./side-claims.ts";
+import type { SideQuestion } from "./side-question.types.ts";
 import { comparativeAsk, sideAskOf } from "./which-side-more.ts";
 
-export interface SideQuestion {
-  jurisdiction: Jurisdiction;
-  text: string;
-}
 
 /** Words that ask to compare the sides (「比一比」「有什么区别」「分别」「一样吗」), not what about. */
 export const COMPARING =

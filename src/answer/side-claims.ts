@@ -7,7 +7,7 @@
 import { JURISDICTIONS, jurisdictionNames } from "../knowledge/jurisdictions.ts";
 import { measuresIn } from "../retrieval/answer-kinds.ts";
 import { ASK_WORD } from "./ask-word.ts";
-import type { SideQuestion } from "./compare-sides.ts";
+import type { SideQuestion } from "./side-question.types.ts";
 
 /** How a statement is put up to be confirmed at its end: 「…，对吗？」「…吧」. */
 const CONFIRM_CLOSE = /[，,\s]*(对吗|对吧|对不对|对么|是吗|是吧|是不是|没错吧|没错吗|吗|吧|么)?[？?。！!\s]*$/u;
