@@ -300,7 +300,11 @@ describe("where the materials go, asked as a place", () => {
   const { opening } = useOfflineAnswerer();
 
   it("reads 「交到什么地方去」 as the body they go to, not a place", async () => {
-    // (not refused for 「什么地方」; which of the two steps opens is left to the ranking of 第九条)
-    expect(await opening("我们是杭州的孵化器，申报浙江示范区的材料第一步要先交到什么地方去？")).toMatch(/设区市知识产权.*（第九条）/);
+    expect(await opening("我们是杭州的孵化器，申报浙江示范区的材料第一步要先交到什么地方去？")).toMatch(/^向设区市知识产权局提出申报申请（第九条）/);
+  });
+
+  it("answers the first step asked with the earliest sentence saying where an application goes", async () => {
+    expect(await opening("淄博申报示范区，材料先交给谁？")).toMatch(/^向辖区内区县知识产权管理部门提出申报申请（第七条第2项）/);
+    expect(await opening("浙江申报材料最后交到哪？")).toMatch(/向省知识产权局提交/);
   });
 });

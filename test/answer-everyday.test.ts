@@ -102,7 +102,9 @@ describe("the opening sentence answers what was asked", () => {
   it("「材料交到哪一级」 opens with the body the application goes to, from the article's lead, not with an item of the materials list", async () => {
     const r = await answerer.answer("浙江省示范区申报材料先交到哪一级？");
     const first = r.text.split("\n")[0]!;
-    expect(first).toMatch(/向省知识产权局提交以下申报材料（第九条）。$/);
+    // 「先交到哪一级」 asks the first step: the application goes to the city first (round 9t; before, the city's
+    // submission to the province opened).
+    expect(first).toMatch(/向设区市知识产权局提出申报申请（第九条）。$/);
     expect(first).not.toContain("：（");
     expect(r.citations[0]).toBe("zj2018:9");
   });

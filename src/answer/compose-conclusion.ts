@@ -133,6 +133,17 @@ function score(sentence: string, cues: readonly Cue[], kinds: readonly string[],
   return s;
 }
 
+/** The first step is asked (第一步, 首先, 先交/先报, 一开始). */
+const FIRST_STEP = /第一步|头一步|首先|最先|一开始|先(交|报|递|送|找|提)/u;
+/** A sentence that says where an application goes. */
+const DESTINATION_STEP = /向[^，。；]{2,20}(提出|提交|推荐|报)/u;
+
+/** Where a piece stands in its text (article, then item): 「zb2020:7.2」 → 7002. Sentences of one piece keep their order. */
+function textOrder(id: string): number {
+  const m = /:(\d+)(?:\.(\d+))?$/u.exec(id);
+  return m ? Number(m[1]) * 1000 + Number(m[2] ?? 0) : Number.MAX_SAFE_INTEGER;
+}
+
 /** Conjunctions that only tie a comma-part to the one before it. */
 const LEADING_CONJUNCTION = /^(并且|并|且|同时|以及)(?=[\u4e00-\u9fff])/u;
 
@@ -241,6 +252,13 @@ export function composeConclusion(
   };
   for (const c of stating.length > 0 ? stating : candidates) {
     if (!best || conditionMatch(c) > conditionMatch(best) || (conditionMatch(c) === conditionMatch(best) && c.score > best.score)) best = c;
+  }
+  // 「第一步要先交到哪」: of the sentences saying where an application goes, the first step is the earliest in the
+  // text (「向设区市知识产权局提出申报申请」 before 「向省知识产权局提交」), whichever repeats more of the question.
+  if (FIRST_STEP.test(question) && input.kinds.some((k) => k === "#destination" || k === "#recipient")) {
+    const steps = stating.filter((c) => DESTINATION_STEP.test(c.sentence));
+    const first = steps.reduce<(typeof steps)[number] | undefined>((a, c) => (!a || textOrder(c.id) < textOrder(a.id) ? c : a), undefined);
+    if (first) best = first;
   }
   // A figure, date or body asked for is one clause's statement; otherwise a question for a list gets the list.
   // Areas (「在…等方面」) and grants (「能享受到啥扶持」 over 第九条's items) are lists themselves: a question for
