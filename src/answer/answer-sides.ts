@@ -159,6 +159,8 @@ export function createSideAnswerer({ index, k, weighCues, answerChinese }: SideA
   async function answerSides(question: string, options: AnswerOptions): Promise<{ reply: AnswerResult; everySide: boolean } | undefined> {
     const sides = sideQuestions(question);
     if (!sides) return undefined;
+    // Sides that are claims of their own (side-claims.ts) say 没错/不对 of a text without such a provision.
+    const claims = sideClaims(question) !== undefined;
     const parts: { jurisdiction: Jurisdiction; result: AnswerResult }[] = [];
     for (const side of sides) parts.push({ jurisdiction: side.jurisdiction, result: await answerChinese(side.text, { ...options, history: undefined }, undefined, side.jurisdiction) });
     // A side refused because the question uses the other text's words (依托单位 is Zhejiang's; Zibo says
@@ -202,7 +204,7 @@ export function createSideAnswerer({ index, k, weighCues, answerChinese }: SideA
       if (result.refused) {
         const listed = notAmong.get(jurisdiction);
         // Each side's claim of its own (side-claims.ts) is answered as asked of that side.
-        const askedOfSide = sideClaims(question) ? sides[i]!.text : question;
+        const askedOfSide = claims ? sides[i]!.text : question;
         lines.push(`${JURISDICTION_LABEL[jurisdiction]}：${noFirst(askedOfSide)}${policy.shortName}没有这方面的规定${listed ? `（${listed.note}）` : ""}。`);
         if (listed) evidence.push(`【${JURISDICTION_LABEL[jurisdiction]}】${policy.shortName}：\n${listed.quote}`);
         continue;

@@ -497,9 +497,9 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const kindUnstated = unstatedKinds(profile, passages).length > 0;
       // 「申请高新技术企业认定需要多少件发明专利」: a recognition the texts never write is not the zone (other-recognition.ts).
       // 「淄博市专利资助办法规定…」: another policy document the texts never name (other-recognition.ts).
-      const recognition =
-        otherRecognition(index.taggedWords(text), (phrase) => index.pieces.some((p) => p.text.includes(phrase))) ??
-        otherDocument(index.taggedWords(text), (phrase) => index.pieces.some((p) => p.text.includes(phrase)));
+      const tagged = index.taggedWords(text);
+      const written = (phrase: string): boolean => index.pieces.some((p) => p.text.includes(phrase));
+      const recognition = otherRecognition(tagged, written) ?? otherDocument(tagged, written);
       if (recognition) return { ...refuse("off-topic", text, retrieved), text: notCovered(profile, passages, named, [recognition]) };
       // 「评上优秀有啥用？」 after 「淄博示范区的认定结果分几档？」: a question of its own that the texts do not
       // answer alone, with nothing the texts lack in it, is asked once more about the conversation's topic.

@@ -133,10 +133,15 @@ function score(sentence: string, cues: readonly Cue[], kinds: readonly string[],
   return s;
 }
 
+/** How a list's item count opens its conclusion (「共 4 项（第六条）：」): a count of items, no measure of what they say. */
+export const LIST_COUNT = /共 ?(\d+) ?项/u;
+const LIST_COUNTS = new RegExp(LIST_COUNT.source, "gu");
+
+/** A text without its lists' item counts (which-side-more.ts, same-or-different.ts read measures of what they say). */
+export const withoutListCounts = (text: string): string => text.replace(LIST_COUNTS, "");
+
 /** The first step is asked (第一步, 首先, 先交/先报, 一开始). */
 const FIRST_STEP = /第一步|头一步|首先|最先|一开始|先(交|报|递|送|找|提)/u;
-/** A sentence that says where an application goes. */
-const DESTINATION_STEP = /向[^，。；]{2,20}(提出|提交|推荐|报)/u;
 
 /** Where a piece stands in its text (article, then item): 「zb2020:7.2」 → 7002. Sentences of one piece keep their order. */
 function textOrder(id: string): number {
@@ -256,7 +261,7 @@ export function composeConclusion(
   // 「第一步要先交到哪」: of the sentences saying where an application goes, the first step is the earliest in the
   // text (「向设区市知识产权局提出申报申请」 before 「向省知识产权局提交」), whichever repeats more of the question.
   if (FIRST_STEP.test(question) && input.kinds.some((k) => k === "#destination" || k === "#recipient")) {
-    const steps = stating.filter((c) => DESTINATION_STEP.test(c.sentence));
+    const steps = stating.filter((c) => KIND_SHAPES["#destination"]!.test(c.sentence));
     const first = steps.reduce<(typeof steps)[number] | undefined>((a, c) => (!a || textOrder(c.id) < textOrder(a.id) ? c : a), undefined);
     if (first) best = first;
   }

@@ -19,6 +19,17 @@ const RECOGNISED = new Set(["认定", "评定"]);
 const HOW = /^(怎么|如何|咋|怎样|是怎么|是如何)$/u;
 
 /**
+ * Where the name standing right before `end` begins: the noun parts before it (and the words `inName` lets in),
+ * less a place it opens with (「淄博市高新技术企业认定」: where it is recognised is no part of its name).
+ */
+function nameStart(tagged: readonly TaggedWord[], end: number, inName: (k: number) => boolean): number {
+  let from = end;
+  while (from > 0 && (NOUN_PART.test(tagged[from - 1]!.tag) || inName(from - 1))) from--;
+  while (from < end && tagged[from]!.tag.startsWith("ns")) from++;
+  return from;
+}
+
+/**
  * The recognition named that no text writes (「高新技术企业认定」), or undefined.
  * @param written whether the texts write a phrase
  */
@@ -27,12 +38,9 @@ export function otherRecognition(tagged: readonly TaggedWord[], written: (phrase
     if (!RECOGNISED.has(w.word)) continue;
     // 「…示范中心的认定标准」「…示范企业怎么评定」: the noun phrase may stand before a 的 or a question word of how.
     const end = tagged[i - 1] && (tagged[i - 1]!.word === "的" || HOW.test(tagged[i - 1]!.word)) ? i - 1 : i;
-    let from = end;
     // A name may hold verbs between its nouns (「高价值专利培育示范中心」: 培育 vn, 示范 v), never last, where a verb
     // says what is done (「服务机构申请认定」).
-    while (from > 0 && (NOUN_PART.test(tagged[from - 1]!.tag) || (from < end && /^v/.test(tagged[from - 1]!.tag) && from >= 2 && /^(n|nz|vn)/.test(tagged[from - 2]!.tag)))) from--;
-    // Where it is recognised (「淄博市高新技术企业认定」「淄博园区认定」) is not what: the place is no part of its name.
-    while (from < end && tagged[from]!.tag.startsWith("ns")) from++;
+    const from = nameStart(tagged, end, (k) => k < end - 1 && /^v/.test(tagged[k]!.tag) && k >= 1 && /^(n|nz|vn)/.test(tagged[k - 1]!.tag));
     const phrase = tagged.slice(from, end).map((t) => t.word).join("");
     // One noun (「园区认定」「资格认定」「年度认定」) says of what or how, no other programme; two or more name one.
     if (end - from < 2 || NAMES_PROGRAMME.test(phrase) || written(phrase)) continue;
@@ -54,9 +62,7 @@ const OWN_DOCUMENT_WORDS = /^(试行|暂行|实施|管理|建设|这个|该|本)
 export function otherDocument(tagged: readonly TaggedWord[], written: (phrase: string) => boolean): string | undefined {
   for (const [i, w] of tagged.entries()) {
     if (!DOCUMENT.has(w.word)) continue;
-    let from = i;
-    while (from > 0 && (NOUN_PART.test(tagged[from - 1]!.tag) || /^vn$/.test(tagged[from - 1]!.tag))) from--;
-    while (from < i && tagged[from]!.tag.startsWith("ns")) from++;
+    const from = nameStart(tagged, i, (k) => tagged[k]!.tag === "vn");
     const parts = tagged.slice(from, i).filter((t) => !OWN_DOCUMENT_WORDS.test(t.word));
     const phrase = tagged.slice(from, i + 1).map((t) => t.word).join("");
     if (parts.length === 0 || NAMES_PROGRAMME.test(phrase) || written(phrase)) continue;

@@ -7,7 +7,7 @@
  */
 import { formatClause } from "../knowledge/citation.ts";
 import { POLICY_OF, type Jurisdiction } from "../knowledge/jurisdictions.ts";
-import { intervalText, reviewIntervalOn } from "../rules/review-interval.ts";
+import { intervalText, reviewIntervalOn, type ReviewInterval } from "../rules/review-interval.ts";
 import { parseChineseNumeral } from "../retrieval/answer-kinds.ts";
 import { JURISDICTION_LABEL } from "./answer-texts.ts";
 import { englishCitation } from "./english-citation.ts";
@@ -45,20 +45,35 @@ export function reviewScheduleLines(question: string, jurisdictions: readonly Ju
   const years = HOW_MANY_TIMES.test(question) ? yearsIn(question) : undefined;
   const since = FIRST_OR_NEXT.test(question) && WHEN.test(question) ? Number(STATED_YEAR.exec(question)?.[1]) || undefined : undefined;
   if (years === undefined && since === undefined) return undefined;
+  return scheduleLines(jurisdictions, today, (j) => `${JURISDICTION_LABEL[j]}：`, (interval) => {
+    const every = `按${formatClause(interval.clause)}，${intervalText(interval.months)}一次`;
+    if (years !== undefined) return `${every}：${years}年里 ${reviewsIn(years, interval)} 次（从评上起，每满一个周期一次）。`;
+    const first = firstReviewYear(since!, interval);
+    return first === undefined ? undefined : `${every}：${since}年评上的，第一次在${first}年（按评上后满一个周期计）。`;
+  });
+}
+
+/** How many reviews fall in a span of whole years: one per full interval. */
+const reviewsIn = (years: number, interval: ReviewInterval): number => Math.floor((years * 12) / interval.months);
+
+/** The year of the first review of a zone designated in `year`, when the interval is whole years. */
+const firstReviewYear = (year: number, interval: ReviewInterval): number | undefined =>
+  interval.months % 12 === 0 ? year + interval.months / 12 : undefined;
+
+/** Each jurisdiction's line (labelled when there are several), with the clause it rests on; undefined without any. */
+function scheduleLines(
+  jurisdictions: readonly Jurisdiction[],
+  today: string,
+  label: (j: Jurisdiction) => string,
+  say: (interval: ReviewInterval) => string | undefined,
+): ReviewScheduleOutcome | undefined {
   const lines: string[] = [];
   const clauses: string[] = [];
   for (const j of jurisdictions) {
     const interval = reviewIntervalOn(POLICY_OF[j], today);
-    if (!interval) continue;
-    const every = `按${formatClause(interval.clause)}，${intervalText(interval.months)}一次`;
-    const said =
-      years !== undefined
-        ? `${every}：${years}年里 ${Math.floor((years * 12) / interval.months)} 次（从评上起，每满一个周期一次）。`
-        : interval.months % 12 === 0
-          ? `${every}：${since}年评上的，第一次在${since! + interval.months / 12}年（按评上后满一个周期计）。`
-          : undefined;
-    if (!said) continue;
-    lines.push(jurisdictions.length > 1 ? `${JURISDICTION_LABEL[j]}：${said}` : said);
+    const said = interval && say(interval);
+    if (!interval || !said) continue;
+    lines.push(jurisdictions.length > 1 ? `${label(j)}${said}` : said);
     clauses.push(interval.clause);
   }
   return lines.length > 0 ? { lines, clauses } : undefined;
@@ -89,20 +104,10 @@ export function englishReviewScheduleLines(question: string, jurisdictions: read
   const years = HOW_MANY_TIMES_EN.test(question) && said ? (WORD_NUMBERS[said] ?? Number(said)) : undefined;
   const since = FIRST_EN.test(question) && WHEN_EN.test(question) ? Number(STATED_YEAR_EN.exec(question)?.[1]) || undefined : undefined;
   if (!years && since === undefined) return undefined;
-  const lines: string[] = [];
-  const clauses: string[] = [];
-  for (const j of jurisdictions) {
-    const interval = reviewIntervalOn(POLICY_OF[j], today);
-    if (!interval) continue;
+  return scheduleLines(jurisdictions, today, (j) => `${LABEL_EN[j] ?? j}: `, (interval) => {
     const every = `${englishInterval(interval.months)} (${englishCitation(interval.clause)})`;
-    const line = years
-      ? `${Math.floor((years * 12) / interval.months)} times in ${years} years — zones are reviewed ${every}, one review per full cycle after designation.`
-      : interval.months % 12 === 0
-        ? `In ${since! + interval.months / 12} — zones are reviewed ${every}, so a zone designated in ${since} is first reviewed one full cycle later.`
-        : undefined;
-    if (!line) continue;
-    lines.push(jurisdictions.length > 1 ? `${LABEL_EN[j] ?? j}: ${line}` : line);
-    clauses.push(interval.clause);
-  }
-  return lines.length > 0 ? { lines, clauses } : undefined;
+    if (years) return `${reviewsIn(years, interval)} times in ${years} years — zones are reviewed ${every}, one review per full cycle after designation.`;
+    const first = firstReviewYear(since!, interval);
+    return first === undefined ? undefined : `In ${first} — zones are reviewed ${every}, so a zone designated in ${since} is first reviewed one full cycle later.`;
+  });
 }

@@ -8,6 +8,7 @@
  * yes/no word, and 「只有淄博市（市级）有。」 when one says yes and the other no (or has no such provision). Only the grammar of the ask is read, never the topics of the texts.
  */
 import { measuresIn } from "../retrieval/answer-kinds.ts";
+import { LIST_COUNT, withoutListCounts } from "./compose-conclusion.ts";
 
 export interface SameOrDifferentAsk {
   same: string;
@@ -43,7 +44,7 @@ export function sameOrDifferentAsk(question: string): SameOrDifferentAsk | undef
 function measuresOf(line: string): Map<string, Set<number>> {
   const out = new Map<string, Set<number>>();
   // 「共 3 项（第十五条）」 counts a list's items, which says nothing of what they say.
-  for (const m of measuresIn(line.replace(/共 ?\d+ ?项/gu, ""))) out.set(m.unit, (out.get(m.unit) ?? new Set()).add(m.value));
+  for (const m of measuresIn(withoutListCounts(line))) out.set(m.unit, (out.get(m.unit) ?? new Set()).add(m.value));
   return out;
 }
 
@@ -100,7 +101,7 @@ export function sidesAgree(lines: readonly [string, string], noProvision: RegExp
     if (a.size > 0 && b.size > 0) return sameSet(a, b) ? "same" : "different";
   }
   // Lists of different lengths differ; of the same length, what their items say decides.
-  const counts = lines.map((l) => /共 ?(\d+) ?项/u.exec(l)?.[1]);
+  const counts = lines.map((l) => LIST_COUNT.exec(l)?.[1]);
   if (counts[0] && counts[1] && counts[0] !== counts[1]) return "different";
   const [a, b] = lines.map(measuresOf) as [Map<string, Set<number>>, Map<string, Set<number>>];
   const shared = [...a.keys()].filter((unit) => b.has(unit));

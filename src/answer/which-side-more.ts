@@ -10,6 +10,7 @@
  */
 import { JURISDICTIONS, jurisdictionNames, type Jurisdiction } from "../knowledge/jurisdictions.ts";
 import { measuresIn, type StatedMeasure } from "../retrieval/answer-kinds.ts";
+import { withoutListCounts } from "./compose-conclusion.ts";
 
 export interface ComparativeAsk {
   /** the adjective as asked: 多, 高, 长, 严 … */
@@ -81,7 +82,7 @@ export function sideAskOf(rest: string, ask: ComparativeAsk): string {
 function singleMeasures(full: string): Map<string, Measure> {
   // 「共 4 项（第六条）」 counts a list's items; how many conditions there are is no measure of them.
   const all = new Map<string, Measure[]>();
-  for (const m of measuresIn(full.replace(/共 ?\d+ ?项/gu, ""))) all.set(m.unit, [...(all.get(m.unit) ?? []), m]);
+  for (const m of measuresIn(withoutListCounts(full))) all.set(m.unit, [...(all.get(m.unit) ?? []), m]);
   return new Map([...all].filter(([, v]) => v.length === 1 && v[0]!.value > 0).map(([unit, v]) => [unit, v[0]!]));
 }
 

@@ -150,16 +150,25 @@ export interface TopicCoverage {
  */
 function classifiersAfterNumerals(query: string, tagged: readonly { word: string; tag: string }[]): Set<number> {
   const at = new Set<number>();
-  let cursor = 0;
   let numeralEnd = -1;
-  for (const t of tagged) {
+  for (const { t, from } of located(query, tagged)) {
+    if (from === numeralEnd && t.word.length === 1 && COUNT_CLASSIFIERS.includes(t.word)) at.add(from);
+    numeralEnd = t.tag.startsWith("m") ? from + t.word.length : -1;
+  }
+  return at;
+}
+
+/** Each tagged word found in `query` in order, with where it starts and its place in `tagged` (the tagger drops spaces). */
+function located<T extends { word: string }>(query: string, tagged: readonly T[]): { t: T; i: number; from: number }[] {
+  const out: { t: T; i: number; from: number }[] = [];
+  let cursor = 0;
+  for (const [i, t] of tagged.entries()) {
     const from = query.indexOf(t.word, cursor);
     if (from < 0) continue;
     cursor = from + t.word.length;
-    if (from === numeralEnd && t.word.length === 1 && COUNT_CLASSIFIERS.includes(t.word)) at.add(from);
-    numeralEnd = t.tag.startsWith("m") ? cursor : -1;
+    out.push({ t, i, from });
   }
-  return at;
+  return out;
 }
 
 /**
@@ -168,11 +177,7 @@ function classifiersAfterNumerals(query: string, tagged: readonly { word: string
  */
 function partsDescribed(query: string, tagged: readonly { word: string; tag: string }[]): Set<number> {
   const at = new Set<number>();
-  let cursor = 0;
-  for (const [i, t] of tagged.entries()) {
-    const from = query.indexOf(t.word, cursor);
-    if (from < 0) continue;
-    cursor = from + t.word.length;
+  for (const { t, i, from } of located(query, tagged)) {
     // (jieba tags some everyday verbs as names: 明白 → nr.)
     if (WHERE_NOUNS.has(t.word) && tagged[i - 1]?.word === "的" && /^(v|a|l|i|nr)/.test(tagged[i - 2]?.tag ?? "")) at.add(from);
   }
@@ -349,12 +354,14 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
    * it states (「园区有15家」: #qty:家). A year it states (「2021年为同一申请人打赢了6起，…最多补多少」) is
    * when the story happened, not a date asked for.
    */
-  function askedKinds(query: string, situation: readonly [number, number][], smallTalk: readonly [number, number][]): string[] {
+  /**
+   * @param setAside what 除了 sets aside (EXCEPT)
+   */
+  function askedKinds(query: string, situation: readonly [number, number][], smallTalk: readonly [number, number][], setAside: readonly [number, number][]): string[] {
     // A count told only vaguely (「服务机构没几家」) gives its measure as a figure does.
     const vague = vagueCountUnits(withoutSpans(query, smallTalk)).map((u) => `#qty:${u}`);
     // A few mentioned in passing (「跟几家企业谈」, INDEFINITE_FEW) is no count asked, nor what 除了 sets aside
     // (「除了场地和机构，…要不要出钱」: no area asked).
-    const setAside = [...query.matchAll(EXCEPT)].map((m): [number, number] => [m.index!, m.index! + m[0].length]);
     const told = [...new Set([...questionKindTerms(withoutSpans(query, [...smallTalk, ...setAside]).replace(INDEFINITE_FEW, "")), ...vague])];
     if (situation.length === 0) return told;
     const asked = questionKindTerms(withoutSpans(query, situation));
@@ -392,12 +399,12 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
     askText,
     weightedWords(query) {
       const { situation, smallTalk, context, story } = rolesOf(query);
-      const kinds = askedKinds(query, situation, smallTalk);
+      const exceptions = [...query.matchAll(EXCEPT)].map((m): [number, number] => [m.index!, m.index! + m[0].length]);
+      const kinds = askedKinds(query, situation, smallTalk, exceptions);
       const hasQuantity = kinds.some((k) => k.startsWith("#qty:"));
       // A date asked for, or one the asker states (「2021年10月还在试用期内吗」): its digits and parts are no topic.
       const hasDate = kinds.includes("#date") || STATED_DATE.test(query) || STATED_YEAR.test(query);
       const framed = asksForCondition(kinds);
-      const exceptions = [...query.matchAll(EXCEPT)].map((m): [number, number] => [m.index!, m.index! + m[0].length]);
       const sources = reportedSourceSpans(query);
       const doubts = doubtSpans(query);
       const hasCondition = kinds.includes("#condition");

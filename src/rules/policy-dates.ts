@@ -8,15 +8,22 @@ import { formatClause } from "../knowledge/citation.ts";
 import { allJurisdictions } from "./jurisdiction-registry.ts";
 import { loadRuleParams } from "./load-rule-params.ts";
 import { validityOf, ymd, type PolicyValidity } from "./policy-validity.ts";
+import type { RuleParamsFile } from "./rule-param.schema.ts";
+
+/** A policy's params file, as its jurisdiction module reads it. */
+export function paramsFileOf(policyId: PolicyId): RuleParamsFile<unknown> {
+  const module = allJurisdictions().find((m) => m.policyId === policyId);
+  if (!module) throw new Error(`没有 ${policyId} 的规则模块`);
+  return loadRuleParams(module.paramsFile, module.paramsSchema) as RuleParamsFile<unknown>;
+}
 
 /** The effective date and trial end of a policy in force on `date` (YYYY-MM-DD). */
 export function policyValidityOn(policyId: PolicyId, date: string): PolicyValidity {
-  const module = allJurisdictions().find((m) => m.policyId === policyId);
-  if (!module) throw new Error(`没有 ${policyId} 的规则模块`);
-  return validityOf(loadRuleParams(module.paramsFile, module.paramsSchema), date);
+  return validityOf(paramsFileOf(policyId), date);
 }
 
-const YEARS = ["", "一", "两", "三", "四", "五"];
+/** Whole years in words, as the texts write them (试用期一年, 每两年). */
+export const YEARS = ["", "一", "两", "三", "四", "五"];
 
 /** Whole years from `effective` to `trialEnds` (a trial of N years ends the day before the N-th anniversary), else undefined. */
 export function trialYears(effective: string, trialEnds: string): number | undefined {

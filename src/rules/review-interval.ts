@@ -3,9 +3,8 @@
  * read from its params file (`review.intervalMonths`) for the date in question, never written out again.
  */
 import type { PolicyId } from "../knowledge/jurisdictions.ts";
-import { allJurisdictions } from "./jurisdiction-registry.ts";
-import { loadRuleParams } from "./load-rule-params.ts";
-import { resolveParam, type RuleParamsFile } from "./rule-param.schema.ts";
+import { paramsFileOf, YEARS } from "./policy-dates.ts";
+import { resolveParam } from "./rule-param.schema.ts";
 
 export interface ReviewInterval {
   policyId: PolicyId;
@@ -17,15 +16,11 @@ export interface ReviewInterval {
 
 /** The review interval in force on `date` (YYYY-MM-DD), or undefined for a policy without periodic review. */
 export function reviewIntervalOn(policyId: PolicyId, date: string): ReviewInterval | undefined {
-  const module = allJurisdictions().find((m) => m.policyId === policyId);
-  if (!module) throw new Error(`没有 ${policyId} 的规则模块`);
-  const file = loadRuleParams(module.paramsFile, module.paramsSchema) as RuleParamsFile<unknown>;
+  const file = paramsFileOf(policyId);
   if (!file.review) return undefined;
   const interval = resolveParam(file.review.intervalMonths, date);
   return { policyId, months: interval.value, clause: interval.clause };
 }
-
-const YEARS = ["", "", "两", "三", "四", "五"];
 
 /** 「每年」「每两年」「每18个月」: how a reply says an interval. */
 export function intervalText(months: number): string {
