@@ -114,7 +114,7 @@ describe("asks read from everyday speech", () => {
 
   it("says a kind pointed back to (这种) is among the listed kinds", async () => {
     const q = "我们镇上就一个科技企业孵化器，想申报浙江省的示范区，这种可以做依托单位吗？";
-    expect(await opening(q)).toMatch(/^“科技企业孵化器”属于这一项所列的类型/);
+    expect(await opening(q)).toMatch(/^就类型而言可以：“科技企业孵化器”属于这一项所列的类型/);
   });
 
   it("refuses to name firms the texts never name, saying what is missing", async () => {

@@ -25,8 +25,12 @@ describe("asking whether two sides agree", () => {
     ["两地的考核有区别吗？", "没有区别", "有区别"],
     ["有没有差别？", "没有区别", "有区别"],
   ])("「%s」 → %s / %s", (question, same, different) => {
-    expect(sameOrDifferentAsk(question)).toEqual({ same, different });
+    expect(sameOrDifferentAsk(question)).toMatchObject({ same, different });
     expect(yesNoAsk(question)).toBeUndefined();
+  });
+
+  it("「有区别吗」 of lines worded alike: 「基本没有区别」, saying what is the same", () => {
+    expect(sameOrDifferentAsk("两地的考核有区别吗？")?.alike).toBe("基本没有区别，内容一样，措辞略有不同。");
   });
 
   it.each(["浙江示范区多久考核一次？", "淄博有服务券吗？", "两边分别是多少？"])("「%s」 asks something else", (question) => {

@@ -24,6 +24,7 @@ import { todayInChina } from "../rules/index.ts";
 import { notAmongConditions } from "./listed-conditions.ts";
 import { openWithAgreement, openWithBoth } from "./same-or-different.ts";
 import { sidesLackingFocus } from "./sides-lacking-focus.ts";
+import { withoutOtherSideItems } from "./side-own-items.ts";
 import { figureUnstated } from "./unstated-figure.ts";
 import { openWithLarger } from "./which-side-more.ts";
 import { claimsAbsence, yesNoAsk } from "./yes-no-ask.ts";
@@ -162,6 +163,12 @@ export function createSideAnswerer({ index, k, weighCues, answerChinese }: SideA
     // Sides that are claims of their own (side-claims.ts) say 没错/不对 of a text without such a provision.
     const claims = sideClaims(question) !== undefined;
     const parts: { jurisdiction: Jurisdiction; result: AnswerResult }[] = [];
+    // 「（设区市、区县）」: each side is asked with its own item of a list naming both sides' words (side-own-items.ts).
+    const usedBy = (j: Jurisdiction) => (word: string) => index.pieces.some((p) => p.doc === POLICY_OF[j] && p.text.includes(word));
+    for (const side of sides) {
+      const others = sides.filter((s) => s.jurisdiction !== side.jurisdiction).map((s) => usedBy(s.jurisdiction));
+      side.text = withoutOtherSideItems(side.text, index.taggedWords(side.text), usedBy(side.jurisdiction), (w) => others.some((used) => used(w)));
+    }
     for (const side of sides) parts.push({ jurisdiction: side.jurisdiction, result: await answerChinese(side.text, { ...options, history: undefined }, undefined, side.jurisdiction) });
     // A side refused because the question uses the other text's words (依托单位 is Zhejiang's; Zibo says
     // 建设单位): the clause corresponding to the answered side's answers it, saying so.

@@ -14,7 +14,7 @@
 import type { Logger } from "pino";
 import type { PolicyId } from "../knowledge/policy-document.schema.ts";
 import { quantitiesIn, vagueCountUnits } from "../retrieval/answer-kinds.ts";
-import { NAMES_PROGRAMME } from "../retrieval/message-clauses.ts";
+import { NAMES_PROGRAMME, situationSpans, withoutSpans } from "../retrieval/message-clauses.ts";
 import type { CorrectedText } from "../retrieval/correct-typos.ts";
 import type { Passage, PolicyIndex, QueryProfile } from "../retrieval/passage.types.ts";
 import type { AnswerOptions, AnswerResult, Answerer, PreviousTurn, RefusalReason } from "./answer.types.ts";
@@ -442,7 +442,11 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       // Another place alone (「那安徽的呢？」 after a Zhejiang question: the follow-up's own words), or
       // compared with ours (「浙江和江苏哪边补得多」): the texts cannot speak for it.
       const typed = detectJurisdiction(question);
-      const otherPlace = (resolved.jurisdictions.length === 0 || resolved.isFollowUp ? detectJurisdiction(resolved.isFollowUp ? question : text).otherPlaceOnly : false) || typed.comparedWithOther;
+      // So is an ask of another place after a clause telling of ours (「淄博的方案提到对标学习深圳，那深圳…补多少钱」).
+      const told = situationSpans(text);
+      const asksOfOther = told.length > 0 && detectJurisdiction(withoutSpans(text, told)).otherPlaceOnly;
+      const otherPlace =
+        (resolved.jurisdictions.length === 0 || resolved.isFollowUp ? detectJurisdiction(resolved.isFollowUp ? question : text).otherPlaceOnly : false) || typed.comparedWithOther || asksOfOther;
       if (otherPlace) return refuse("other-place", text);
 
       let named = side ? [side] : resolved.jurisdictions;
@@ -485,7 +489,15 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
               return own.length === 0 ? [] : [own.reduce((a, b) => (b.coverage > a.coverage ? b : a)).id];
             })
           : [];
-      const joint = bestOfEach.length > 1 ? index.jointCoverage(text, bestOfEach) : 0;
+      // A question telling a fact of the texts before it asks (「浙江示范区挂牌后两年一考，考砸了直接摘牌吗」) is
+      // covered by the article it tells of and the one it asks of, together.
+      // Only a fact the texts word throughout: a story of the asker's own (「企业通过…贯标认证」) is no clause of theirs.
+      const toldFacts = told.map(([from, to]) => text.slice(from, to));
+      const restatesTexts =
+        named.length === 1 && !side && !resolved.isFollowUp && toldFacts.length > 0 &&
+        toldFacts.every((clause) => profile.topicWords.filter((w) => clause.includes(w)).every((w) => profile.knownWords.includes(w)));
+      const toldAndAsked = restatesTexts ? distinctArticles(passages.slice(0, thresholds.window)).slice(0, 2) : [];
+      const joint = bestOfEach.length > 1 ? index.jointCoverage(text, bestOfEach) : toldAndAsked.length > 1 ? index.jointCoverage(text, toldAndAsked) : 0;
       const statedUnits = [...new Set([...quantitiesIn(text).map((q) => q.unit), ...vagueCountUnits(text)])];
       const signal = judgeTopic(passages, profile, thresholds, joint, statedUnits);
       logger?.debug({ question: text, named, ...signal, top: retrieved.slice(0, 3) }, "retrieval");
@@ -615,4 +627,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       return { ...base, text: readAs + openAnswered(text, sideBySide(composed), SIDE_LABELS), citations, mode: "offline" };
     }
   }
+}
+
+/** The first piece of each article among passages, in their order. */
+function distinctArticles(passages: readonly Passage[]): string[] {
+  const seen = new Set<string>();
+  return passages.filter((p) => !seen.has(`${p.doc}:${p.article}`) && seen.add(`${p.doc}:${p.article}`)).map((p) => p.id);
 }

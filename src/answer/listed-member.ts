@@ -1,8 +1,8 @@
 /**
  * 「俺们是民营的众创空间，能当浙江示范区的依托单位不？」: a yes/no question about whether the asker's
  * kind counts, answered by a clause that lists kinds (「…科技企业孵化器、众创空间、科技大市场…等创新创业
- * 载体」). Whether the asker qualifies rests on more than the list, so no 「能。」 is said; what the list
- * settles is said plainly: 「“众创空间”属于这一项所列的类型」 — for a kind the asker says they are
+ * 载体」). Whether the asker qualifies rests on more than the list, so no bare 「能。」 is said; what the list
+ * settles is said plainly, in the asker's verb: 「就类型而言能：“众创空间”属于这一项所列的类型」 — for a kind the asker says they are
  * (「我们是…」) or asks whether it may serve or counts (「…能当…吗」「算不算」). Only grammar is read —
  * an item of an enumeration stands between 、 and 、, or before 和/及/等 — never the topics of the texts.
  */
@@ -33,7 +33,11 @@ const COUNTS_AS = /(能|可以|可不可以|能不能|可否|能否)(当|做|作
 /** A later clause points back to the kind told before (「就一个众创空间，…这种能当依托单位不」). */
 const POINTS_BACK = /(这种|这类|这样的|这个|这)/u;
 
-/** The line that says so, before the clause. */
-export function listedMemberLine(term: string): string {
-  return `“${term}”属于这一项所列的类型：`;
+/**
+ * The line that says so, before the clause: the asker's own verb (能, 可以, 算, 属于) answers as far as the list
+ * settles it — by kind — and the rest of the conditions are left to the article's other items.
+ */
+export function listedMemberLine(term: string, question: string): string {
+  const verb = /属于/u.test(question) ? "属于" : /算/u.test(question) ? "算" : /可以|可否/u.test(question) ? "可以" : "能";
+  return `就类型而言${verb}：“${term}”属于这一项所列的类型（其余条件见本条各项）：`;
 }

@@ -35,7 +35,7 @@ export function sameOrDifferentAsk(question: string): SameOrDifferentAsk | undef
   if (HOW_DIFFERENT_ASK.test(question)) return { same: "差别不大，规定一致", different: "有差别", alike: "差别不大，基本一样，措辞略有不同。" };
   if (ABOUT_SAME_ASK.test(question)) return { same: "差不多，规定一致", different: "不一样", alike: "差不多，基本一样，措辞略有不同。" };
   if (SAME_ASK.test(question)) return { same: "一样", different: "不一样" };
-  if (DIFFERENCE_ASK.test(question)) return { same: "没有区别", different: "有区别" };
+  if (DIFFERENCE_ASK.test(question)) return { same: "没有区别", different: "有区别", alike: "基本没有区别，内容一样，措辞略有不同。" };
   if (SAME_ONE_ASK.test(question)) return { same: "是", different: "不是", bodies: ASKS_BODY.test(question) };
   return undefined;
 }

@@ -116,6 +116,8 @@ export function yesNoAsk(question: string): YesNoAsk | undefined {
   }
   // 「浙江的办法写了有效期吗」「规定了上限吗」: whether a text states something is whether it has it.
   if (STATING.test(body)) return ask("有");
+  // 「考砸了直接摘牌吗」: whether it happens at once asks how it happens — 是直接…吗.
+  if (AT_ONCE.test(body)) return ask("是");
   return undefined;
 }
 
@@ -151,10 +153,56 @@ function affirmativeReading(question: string): string {
 
 /**
  * A consequence in stages (「评为不合格的，限期整改；整改仍不合格的，取消资格」):
- * 「是不是就没了」「会直接摘牌吗」 are answered by neither yes nor no — the first
- * step is not the last. The sentence is given alone.
+ * the first step is not the last, so 「是不是就没了」 is answered by neither yes nor no
+ * and the sentence is given alone; a stage the question names may be (stagedVerdict).
  */
 const STAGED_CONSEQUENCE = /的，[^。；]+；[^。；]*仍[^。；]*的，/u;
+
+/** Straight away, with no step before (「考砸了直接摘牌吗」「马上就取消资格吗」). */
+const AT_ONCE = /直接|马上|立刻|立即|立马|当场|一下子/u;
+
+/**
+ * A staged consequence settles a question about one of its stages: the first step asked
+ * (「是不是给整改机会」 ← 限期整改) happens — yes; a later step asked to come at once (「直接摘牌吗」
+ * ← 整改仍不合格的，…摘牌) does not — no. Anything else (「是不是就没了」) is left to the sentence.
+ */
+function stagedVerdict(asked: string, sentence: string, words: readonly string[]): "yes" | "no" | undefined {
+  const m = STAGED_CONSEQUENCE.exec(sentence)!;
+  const first = sentence.slice(m.index, m.index + m[0].length).replace(/^的，/u, "").split("；")[0]!;
+  const later = sentence.slice(m.index + m[0].length);
+  const named = (part: string): boolean => words.some((w) => w.length >= 2 && asked.includes(w) && part.includes(w));
+  if (named(later) && AT_ONCE.test(asked)) return "no";
+  if (named(first) && !named(later)) return "yes";
+  return undefined;
+}
+
+/**
+ * Whether what the question names most specifically (its longest word the sentence shares: 省知识产权局, not 申报;
+ * else the level it goes to: 市) stands in the sentence only after a step done first (「…审核合格后，」「先…再」).
+ */
+function stepFirst(asked: string, sentence: string, words: readonly string[]): boolean {
+  const step = /后[，,]|先[^，,。；]+[，,]?再/u.exec(sentence);
+  if (!step) return false;
+  // …or the level it would go to straight away (「直接报市里」 ← 「区县…审核合格后，向市…推荐申报」).
+  const target =
+    words.filter((w) => w.length >= 2 && asked.includes(w) && sentence.includes(w)).sort((a, b) => b.length - a.length)[0] ?? LEVEL_AFTER_AT_ONCE.exec(asked)?.[1];
+  return target !== undefined && sentence.indexOf(target) >= step.index + step[0].length;
+}
+
+/** Where a sentence says an application goes (「向辖区内区县知识产权管理部门提出申报申请」). */
+const DESTINATION = /向([^。；，,]{2,30})(提出|提交|推荐|报)/u;
+/** The level of government a question sends it to straight away (「直接找市里交」「直接交省局」). */
+const LEVEL_AFTER_AT_ONCE = new RegExp(`(?:${AT_ONCE.source})[^，,。？?]{0,6}?(区县|省|市|县)`, "u");
+
+/**
+ * 「直接找市里交材料行不行」 against 「向辖区内区县知识产权管理部门提出申报申请」: the level the asker would go to
+ * straight away is not where the sentence sends the application.
+ */
+function otherDestination(asked: string, sentence: string): boolean {
+  const to = DESTINATION.exec(sentence)?.[1];
+  const level = LEVEL_AFTER_AT_ONCE.exec(asked)?.[1];
+  return to !== undefined && level !== undefined && !to.includes(level);
+}
 
 /** Whether the question names a measure (figure in a unit, a period) the sentence states otherwise. */
 function measureDiffers(question: string, sentence: string): boolean {
@@ -210,7 +258,10 @@ export function yesNoVerdict(question: string, sentence: string, cues: readonly 
   const claim = checkedClaim(question);
   const asked = affirmativeReading(claim ?? question);
   if (measureDiffers(asked, sentence) || happenedBefore(asked, sentence)) return "no";
-  if (STAGED_CONSEQUENCE.test(sentence)) return undefined;
+  if (STAGED_CONSEQUENCE.test(sentence)) return stagedVerdict(asked, sentence, words);
+  // 「直接向省知识产权局申报吗」: at once is denied by a step the sentence puts first (「…审核合格后，…向省知识产权局提交」);
+  // naming what is asked is no yes to it.
+  if (AT_ONCE.test(asked)) return stepFirst(asked, sentence, words) || otherDestination(asked, sentence) ? "no" : undefined;
   // 「有写明金额的补贴吗」 asks for an amount: a sentence that grants support without one
   // (「在…考核奖励等方面给予支持」) does not say yes to it.
   if (amountMissing(asked, sentence)) return undefined;

@@ -77,7 +77,10 @@ export function askFocus(words: readonly TaggedWord[], nounLike: (w: TaggedWord)
   words.forEach((w, i) => {
     if (INTERROGATIVE.test(w.word)) {
       let after = i + 1;
-      while (after < words.length && LINK.test(words[after]!.word)) after++;
+      // …and past a numeral with its classifier the segmenter cut off 哪 (哪/几条 原则: which few principles); a
+      // count's classifier (多少/家) measures the noun before it.
+      const determiner = w.word.startsWith("哪");
+      while (after < words.length && (LINK.test(words[after]!.word) || (determiner && /^(m|q)/.test(words[after]!.tag)))) after++;
       const following = nounRunAfter(after);
       if (following.length > 0) {
         for (const j of following) focus.add(j);

@@ -122,6 +122,13 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   名号: ["称号"],
   扎堆: ["集聚"],
   拍板: ["确定", "审定"],
+  // approving a zone: Zhejiang 审定一家, Zibo 确定市级示范区建设单位
+  审定: ["确定"],
+  // choosing the zones, in everyday words (the texts: 择优遴选)
+  挑: ["择优遴选", "遴选"],
+  挑选: ["择优遴选", "遴选"],
+  筛选: ["择优遴选", "遴选"],
+  选拔: ["择优遴选", "遴选"],
   对不上: ["冲突"],
   // abroad, in everyday words (the texts: 海外, 国际)
   国外: ["海外", "国际"],
@@ -211,6 +218,7 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   // the documents a policy rests on (「依据哪些上级文件」)
   上级文件: ["根据", "#basis"],
   上位文件: ["根据", "#basis"],
+  上位: ["根据", "#basis"],
   有权: ["负责"],
   领钱: ["支持", "万元"],
   拿钱: ["支持", "万元"],
@@ -426,8 +434,9 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   { term: "#location", pattern: /地址|地点|(哪个|什么)位置|(?<!(差|缺|难|好|强|弱|错|卡|区别|不同|差别|差距|问题|原因|关键|难点|重点|亮点|优势|不足|短板))在哪(?![些个一])|在什么地方/ },
   // where to hand an application in (「在哪儿申报」「在什么地方交」 → 「向设区市知识产权局提出申报申请」): a body,
   // not a place (questionKindTerms drops `#location` then)
-  // or with the verb first (「材料要先交到啥地方去」「报到哪里」), or as a choice (「是直接交到市里，还是先过区县」)
-  { term: "#destination", pattern: /(在哪(里|儿)?|在什么地方)(交|报|申报|申请|提交|递交|提出)|(交|报|递|送|提交|递交)(到|给|去|往)(哪(里|儿|个地方)?|啥地方|什么地方)|(交|报|递|送|提交|递交)(到|给|去|往)[^。？?]{1,14}还是/ },
+  // or with the verb first (「材料要先交到啥地方去」「报到哪里」), or as a choice (「是直接交到市里，还是先过区县」), or
+  // whether it may go straight somewhere (「直接找市里交材料行不行」)
+  { term: "#destination", pattern: /(在哪(里|儿)?|在什么地方)(交|报|申报|申请|提交|递交|提出)|(交|报|递|送|提交|递交)(到|给|去|往)(哪(里|儿|个地方)?|啥地方|什么地方)|(交|报|递|送|提交|递交)(到|给|去|往)[^。？?]{1,14}还是|直接(找|去|向|到)?[^，,。？?]{0,10}(交|报|递|送|提交|递交)[^，,。？?]{0,12}(吗|么|行不行|行吗|成吗|可以吗|可不可以|能不能|中不中)/ },
   // what it takes to qualify (「申报需要什么条件」「门槛高吗」「有啥前提」「申请资格」「依托单位得是什么样的」; officialese
   // speech calls them 硬杠杠/硬指标)
   // → the article that lists them (「应具备以下条件」「应当具备下列条件」)

@@ -203,11 +203,15 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
     const framed = asksForCondition(kinds);
     // A word told only in the story around an ask for something of its own (askText) ranks lightly.
     const scene = topic.askText(query) === query ? new Set<string>() : new Set(weightedWords(query).filter((w) => w.scene).map((w) => w.word));
+    // An everyday form (挑出来, 批下来) is searched as its plainer word too, as coverage matches it (topic-coverage.ts).
+    const plainer = new Map(weightedWords(query).flatMap((w) => (w.matchAs ? [[w.word, w.matchAs] as const] : [])));
     for (const word of tokenizer.topicWords(query)) {
       const w = (framed && FRAMING_WORDS.has(word) ? FRAMING_QUERY_WEIGHT : 1) * (scene.has(word) ? SCENE_QUERY_WEIGHT : 1);
       out.push({ term: word, weight: w });
       for (const s of tokenizer.subWords(word)) out.push({ term: s, weight: SUBWORD_WEIGHT * w });
       for (const s of SYNONYMS[word] ?? []) out.push({ term: s, weight: SYNONYM_WEIGHT * w });
+      const base = plainer.get(word);
+      if (base) for (const s of [base, ...(SYNONYMS[base] ?? [])]) out.push({ term: s, weight: (s === base ? SUBWORD_WEIGHT : SYNONYM_WEIGHT) * w });
     }
     for (const k of kinds) out.push({ term: k, weight: KIND_QUERY_WEIGHT });
     return out;
@@ -240,7 +244,10 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
     // A period asked as a choice (「一年给一次还是只给一回」) is the `#period` kind: its numerals
     // point at no sentence (一次 is also in 一次性), as in the question's weighted words.
     const periodAsked = kinds.includes("#period");
+    // An everyday form (挑出来) points where its plainer word's text words stand (挑 → 择优遴选).
+    const plainer = new Map(weightedWords(query).flatMap((w) => (w.matchAs ? [[w.word, w.matchAs] as const] : [])));
     for (const w of tokenizer.topicWords(query)) {
+      for (const s of SYNONYMS[plainer.get(w) ?? ""] ?? []) if (!isKindTerm(s) && s.length >= 2) cues.add(s);
       if (periodAsked && PERIOD_WORD.test(w)) continue;
       if (w.length < 2 && !/\d/.test(w)) {
         // A one-character everyday word stands for the text words it is read as (砸 → 不合格).

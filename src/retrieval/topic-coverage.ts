@@ -32,8 +32,13 @@ export function isRuleAttribute(word: string): boolean {
   return RULE_ATTRIBUTES.has(word.slice(-2));
 }
 
+/** An ask that opens by turning from what was said before it (「那最终…」「那么…」; not the demonstrative 那个, 那边). */
+const THEN = /^那么?(?![个些种样边里儿头时家条项位])/u;
+
 /** A question word right after a word asks for it (「标准是多少」). */
 const ASKED_RIGHT_AFTER = /^(是|为|有)?(多少|什么|啥|几|怎样|如何)/u;
+/** A question word for a thing, with its measure, right after a verb: the thing asked is its object (「讲究哪几条原则」「看重什么条件」). */
+const ASKS_OBJECT_AFTER = /^(哪|什么|啥)[些几一个条项种类样]*[的]?(?=[\u4e00-\u9fff])/u;
 
 export interface WeightedWord {
   word: string;
@@ -319,8 +324,11 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
   ): [number, number][] {
     // 「评上优秀除了面子，还有没有实打实的好处」: a clause of 除了 sets aside part of the ask after it; it is no story.
     const told = situation.filter((s) => !smallTalk.some((t) => t[0] === s[0]) && !context.some((t) => t[0] === s[0]) && !/除了/u.test(query.slice(s[0], s[1])));
-    if (!isStory(told.map(([from, to]) => query.slice(from, to)))) return [];
-    const asks = withoutSpans(query, situation);
+    // 「…一个先交设区市、一个先交区县，那最终审定分别是谁」: an ask that turns from what is granted (那, 那么) to
+    // something of its own has the clauses before it as its scene, however few.
+    const turn = THEN.exec(withoutSpans(query, situation).replace(/^[\s\p{P}]+/u, ""));
+    if (!isStory(told.map(([from, to]) => query.slice(from, to))) && !turn) return [];
+    const asks = turn ? withoutSpans(query, situation).replace(/^[\s\p{P}]+/u, "").slice(turn[0].length) : withoutSpans(query, situation);
     const hasTopic = (text: string): boolean => ownTextWords(text).length > 0 || questionKindTerms(text).length > 0;
     const story = (spans: readonly [number, number][]) => spans.filter((s) => !statesFigure(query.slice(s[0], s[1])));
     if (hasTopic(asks) && !leansBack(asks)) return story(told);
@@ -491,7 +499,11 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         const colours = (describesAsker && tag === "i") || attributive;
         // What the asker asks the assistant to do (「帮我捋一捋」「给我讲讲」「看一看」) is how they ask, not what about.
         const request = !DOMAIN.has(word) && !usedByTexts(word) && at >= 0 && asksAssistantTo(query, word, at);
-        const factor = (framed && FRAMING_WORDS.has(word)) || aspect || describesAsker || attributive || request ? LIGHT_FACTOR : scene ? STORY_FACTOR : 1;
+        // A verb the texts never use before the question word of its object (「讲究哪几条原则」「看重什么」) only
+        // links the subject to the thing asked, which the object names; the texts' own verb (遵循) may be any.
+        const linksObject = /^v/.test(tag) && !DOMAIN.has(word) && !usedByTexts(word) && at >= 0 && ASKS_OBJECT_AFTER.test(query.slice(at + word.length));
+        const factor =
+          (framed && FRAMING_WORDS.has(word)) || aspect || describesAsker || attributive || request || linksObject ? LIGHT_FACTOR : scene ? STORY_FACTOR : 1;
         // An everyday form the texts never use (批下来, 比一比, 弄法) weighs and matches as its plainer word.
         const form = DOMAIN.has(word) || usedByTexts(word) ? undefined : everydayForm(word, tag, (w) => tokenizer.tagOf(w), (w) => tokenizer.generalIdf(w));
         if (form && (STOPWORDS.has(form.base) || JURISDICTION_WORDS.has(form.base))) continue; // 还给, 拿到: a function word and its complement
@@ -499,7 +511,7 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         out.push({
           word,
           weight: weightOf(base, baseTag) * factor,
-          noun: DOMAIN.has(word) || (!colours && NOUN_TAG.test(effectiveTag(base, baseTag))),
+          noun: DOMAIN.has(word) || (!colours && !linksObject && NOUN_TAG.test(effectiveTag(base, baseTag))),
           ...(form ? { matchAs: base } : {}),
           ...(base.length === 1 && (baseTag.startsWith("v") || form) ? { abbreviates: true } : {}),
           ...(base.length === 1 && form && baseTag.startsWith("n") ? { nounRoot: true } : {}),

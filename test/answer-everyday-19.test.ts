@@ -1,0 +1,147 @@
+/**
+ * Round 9u: a fact of the texts told before the ask (「浙江示范区两年考核一次，要是评了不合格…」), a verb that only
+ * links the asked object (「看重哪几条原则」), everyday words for choosing and approving (挑, 选拔, 拍板), a staged
+ * consequence and 「直接/马上」 asked of it, straight to a body that is not the first step, an ask that turns
+ * from what is granted (「…，那最终由谁审定」), each side's own item of a list (「（设区市、区县）」) and a kind
+ * listed answered by kind (「就类型而言能」). Questions written fresh from the two texts; none is in a set.
+ */
+import { describe, expect, it } from "vitest";
+import { askFocus } from "../src/retrieval/ask-focus.ts";
+import { getTokenizer } from "../src/retrieval/tokenizer.ts";
+import { withoutOtherSideItems } from "../src/answer/side-own-items.ts";
+import { yesNoAsk, yesNoVerdict } from "../src/answer/yes-no-ask.ts";
+import { listedMemberLine } from "../src/answer/listed-member.ts";
+import { useOfflineAnswerer } from "./support/offline-answerer.ts";
+
+const cues = (...words: string[]) => words.map((text) => ({ text, weight: 1 }));
+
+describe("a fact of the texts told before the ask", () => {
+  const { answerer, opening } = useOfflineAnswerer();
+
+  it("is covered with the article it tells of, so the ask is answered, not refused", async () => {
+    const r = await answerer().answer("浙江示范区两年考核一次，要是评了不合格，会不会马上被摘牌？");
+    expect(r.refused).toBe(false);
+    expect(r.text.split("\n")[0]).toMatch(/^不会。.*限期整改/);
+  });
+
+  it("but a story of the asker's own, or an ask of another place, is no clause of the texts", async () => {
+    expect((await answerer().answer("我们园区去年通过了ISO认证，浙江省示范区给多少认证奖励？")).refused).toBe(true);
+    expect((await answerer().answer("淄博的方案提到对标学习深圳，那深圳给服务机构每家补多少钱？")).refused).toBe(true);
+    expect(await opening("浙江示范区两年考核一次，那考核由谁组织？")).toMatch(/省知识产权局/);
+  });
+});
+
+describe("the verb that only links the thing asked", () => {
+  const { opening } = useOfflineAnswerer();
+  const tok = getTokenizer();
+
+  it("reads the noun after 哪 and a numeral with its classifier as the focus, not the verb before", () => {
+    const tagged = tok.tagged("示范区看重哪几条原则");
+    const focus = askFocus(tagged, (w) => /^(n|vn)/.test(w.tag)).map((i) => tagged[i]!.word);
+    expect(focus).toContain("原则");
+    // A count's classifier measures the noun before it: 「服务机构多少家核心区面积…」 asks of 服务机构.
+    const count = tok.tagged("要求服务机构多少家核心区面积又要多大");
+    expect(askFocus(count, (w) => /^(n|vn)/.test(w.tag)).map((i) => count[i]!.word)).toContain("服务机构");
+  });
+
+  it("answers with the principles, whatever verb links them", async () => {
+    expect(await opening("浙江示范区建设看重哪几条原则？")).toMatch(/政府引导，市场驱动/);
+  });
+});
+
+describe("choosing and approving, in everyday words", () => {
+  const { answerer, opening } = useOfflineAnswerer();
+
+  it("finds 择优遴选 for 选拔 and for 挑 in an everyday form (挑出来)", async () => {
+    expect(await opening("淄博的示范区最后是怎么选拔出来的？")).toMatch(/专家评估和现场考察，择优遴选/);
+    const both = (await answerer().answer("淄博示范区归谁挑、又是怎么挑出来的？")).text;
+    expect(both).toMatch(/2\. 又是怎么挑出来的？\n市知识产权事业发展中心组织专家评估和现场考察，择优遴选/);
+  });
+
+  it("asks each side who approves, after a turn from what is granted (那…)", async () => {
+    const text = await opening("浙江是先报设区市、淄博是先报区县，那最终由谁审定？");
+    expect(text).toMatch(/淄博市（市级）：市知识产权事业发展中心组织专家评估和现场考察/);
+    expect(text).toMatch(/浙江省（省级）：[^\n]*审定一家/);
+  });
+});
+
+describe("a staged consequence, and whether it comes at once", () => {
+  const { opening } = useOfflineAnswerer();
+  const staged = "评为不合格的，限期整改；整改仍不合格的，取消资格。";
+
+  it("says yes to the first step and no to a later step asked to come at once", () => {
+    expect(yesNoVerdict("不合格的有没有整改的机会？", staged, cues("整改", "机会", "不合格"), [])).toBe("yes");
+    expect(yesNoVerdict("不合格是不是马上取消资格？", staged, cues("取消资格", "不合格"), [])).toBe("no");
+    // Neither stage named: left to the sentence.
+    expect(yesNoVerdict("不合格是不是就没了？", staged, cues("不合格"), [])).toBeUndefined();
+    // Later step without 直接/马上: it does follow, in the end — no verdict either way.
+    expect(yesNoVerdict("不合格会被取消资格吗？", staged, cues("取消资格", "不合格"), [])).toBeUndefined();
+  });
+
+  it("reads 「直接…吗」 as a yes/no question", () => {
+    expect(yesNoAsk("考砸了直接摘牌吗？")?.no).toBe("不是");
+  });
+
+  it("answers both texts alike when each gives a second chance", async () => {
+    expect(await opening("淄博示范区认定不合格的，有没有整改的机会？")).toMatch(/^有。评为不合格的，限期整改/);
+    expect(await opening("浙江的示范区考核不合格是不是立刻取消称号？")).toMatch(/^不是。评为不合格的，限期整改/);
+  });
+});
+
+describe("straight to a body that is not the first step", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("is denied by the step the text puts first, or by the body it names", async () => {
+    expect(await opening("浙江示范区的申报材料可以直接报给省知识产权局吗？")).toMatch(/^不可以。设区市知识产权主管部门审核合格后/);
+    expect(await opening("淄博示范区的申报书能直接送到市里吗？")).toMatch(/^不能。区县知识产权管理部门审核合格后/);
+    expect(await opening("淄博示范区申报，材料直接交给市里行不行？")).toMatch(/^不行。向辖区内区县知识产权管理部门提出申报申请/);
+  });
+
+  it("names no verdict when where it goes is where the text sends it", () => {
+    const sentence = "向辖区内区县知识产权管理部门提出申报申请。";
+    expect(yesNoVerdict("能直接交到区县吗？", sentence, cues("区县"), [])).toBeUndefined();
+  });
+});
+
+describe("each side's own item of a list naming both", () => {
+  const { opening } = useOfflineAnswerer();
+  const tok = getTokenizer();
+  const zj = (w: string) => ["设区市", "示范区", "支持"].includes(w);
+  const zb = (w: string) => ["区县", "示范区", "支持"].includes(w);
+
+  it("takes the other side's item out of a side's question, and nothing else", () => {
+    const q = "地方上（设区市、区县）要在哪些方面加大支持？";
+    expect(withoutOtherSideItems(q, tok.tagged(q), zb, zj)).toBe("地方上（区县）要在哪些方面加大支持？");
+    expect(withoutOtherSideItems(q, tok.tagged(q), zj, zb)).toBe("地方上（设区市）要在哪些方面加大支持？");
+    // A word neither side's text uses stays: what this side lacks is still said.
+    const other = "核心区面积、办公场地有要求吗？";
+    expect(withoutOtherSideItems(other, tok.tagged(other), zb, zj)).toBe(other);
+  });
+
+  it("compares the two corresponding articles instead of saying one side has none", async () => {
+    const text = await opening("两地对示范区所在地方（设区市、区县）在哪些方面加大支持，有区别吗？");
+    expect(text).toMatch(/^基本没有区别，内容一样，措辞略有不同。/);
+    expect(text).toMatch(/淄博市（市级）：示范区所在区县要结合各地实际情况.*（第十条）/);
+  });
+
+  it("reads 上位依据 as the documents each text rests on", async () => {
+    const text = await opening("两份政策的上位依据各是什么？");
+    expect(text).toMatch(/浙江省（省级）：根据国家知识产权局《关于加快培育和发展知识产权服务业的指导意见》/);
+    expect(text).toMatch(/淄博市（市级）：根据《国家知识产权服务业集聚发展区工作实施办法》/);
+  });
+});
+
+describe("a kind listed, answered by kind in the asker's verb", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("uses 能, 可以, 算 or 属于 as asked", () => {
+    expect(listedMemberLine("众创空间", "我们是众创空间，能当依托单位吗")).toBe("就类型而言能：“众创空间”属于这一项所列的类型（其余条件见本条各项）：");
+    expect(listedMemberLine("众创空间", "众创空间可以做依托单位吗")).toMatch(/^就类型而言可以：/);
+    expect(listedMemberLine("众创空间", "众创空间算不算")).toMatch(/^就类型而言算：/);
+  });
+
+  it("opens the answer so, never with a bare yes", async () => {
+    const text = await opening("我们是一家民营的科技企业孵化器，能不能做浙江示范区的依托单位？");
+    expect(text).toMatch(/^就类型而言能：“科技企业孵化器”属于这一项所列的类型/);
+  });
+});
