@@ -2,8 +2,10 @@
  * Round 9u: a fact of the texts told before the ask (「浙江示范区两年考核一次，要是评了不合格…」), a verb that only
  * links the asked object (「看重哪几条原则」), everyday words for choosing and approving (挑, 选拔, 拍板), a staged
  * consequence and 「直接/马上」 asked of it, straight to a body that is not the first step, an ask that turns
- * from what is granted (「…，那最终由谁审定」), each side's own item of a list (「（设区市、区县）」) and a kind
- * listed answered by kind (「就类型而言能」). Questions written fresh from the two texts; none is in a set.
+ * from what is granted (「…，那最终由谁审定」), each side's own item of a list (「（设区市、区县）」), a kind
+ * listed answered by kind (「就类型而言能」), a topic put first with 对 (「对外资机构进驻示范区的审批，…」), a title
+ * to win the texts never write (「拿下专精特新小巨人」) and 「一交就完事了」. Questions written fresh from the two
+ * texts; none is in a set.
  */
 import { describe, expect, it } from "vitest";
 import { askFocus } from "../src/retrieval/ask-focus.ts";
@@ -11,6 +13,7 @@ import { getTokenizer } from "../src/retrieval/tokenizer.ts";
 import { withoutOtherSideItems } from "../src/answer/side-own-items.ts";
 import { yesNoAsk, yesNoVerdict } from "../src/answer/yes-no-ask.ts";
 import { listedMemberLine } from "../src/answer/listed-member.ts";
+import { otherGoal } from "../src/answer/other-recognition.ts";
 import { useOfflineAnswerer } from "./support/offline-answerer.ts";
 
 const cues = (...words: string[]) => words.map((text) => ({ text, weight: 1 }));
@@ -143,5 +146,46 @@ describe("a kind listed, answered by kind in the asker's verb", () => {
   it("opens the answer so, never with a bare yes", async () => {
     const text = await opening("我们是一家民营的科技企业孵化器，能不能做浙江示范区的依托单位？");
     expect(text).toMatch(/^就类型而言能：“科技企业孵化器”属于这一项所列的类型/);
+  });
+});
+
+describe("a topic put first with 对/关于, and a title to win the texts never write", () => {
+  const { answerer } = useOfflineAnswerer();
+  const tok = getTokenizer();
+  const written = (phrase: string) => ["科技企业孵化器", "示范品牌", "企业"].some((w) => w.includes(phrase));
+
+  it("weighs the words of 「对…的X」 as what is asked, so a thing the texts lack is not covered", async () => {
+    for (const q of ["浙江和淄博对外资服务机构进驻示范区的审批，哪边门槛更低？", "浙江和淄博对合资代理机构进驻示范区的许可，哪边要求更松？"]) {
+      const r = await answerer().answer(q);
+      expect(r.refused, q).toBe(true);
+      expect(r.text).toMatch(/两份政策都没有写到“(外资|合资)”/);
+    }
+  });
+
+  it("but what the asker does or wants (「刚接手…的活儿」) still tells only the situation", async () => {
+    const r = await answerer().answer("刚接手园区申报的活儿，浙江示范区核心区面积要多大？");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/1000平方米/);
+  });
+
+  it("names a title to win whose head noun the texts never write", () => {
+    expect(otherGoal(tok.tagged("公司打算今年冲隐形冠军，得满足哪些条件？"), written)).toBe("隐形冠军");
+    // A head the texts write, or a question naming the zone, is left to the rest of the reading.
+    expect(otherGoal(tok.tagged("我们要争取国家级科技企业孵化器，有啥要求？"), written)).toBeUndefined();
+    expect(otherGoal(tok.tagged("想拿下隐形冠军，淄博示范区能给多少支持？"), written)).toBeUndefined();
+  });
+
+  it("refuses it, saying what the texts do not write", async () => {
+    const r = await answerer().answer("老板让今年务必拿下专精特新小巨人，你就直说要满足啥吧");
+    expect(r.refused).toBe(true);
+    expect(r.text).toMatch(/没有写到“专精特新小巨人”/);
+  });
+});
+
+describe("how the asker closes a guess (「一交就完事了」)", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("is no topic, and 「是不是直接…交」 asks where it goes first", async () => {
+    expect(await opening("领导让我问问，淄博示范区申报是不是直接把材料交市里就完事了？")).toMatch(/^不是。区县知识产权管理部门审核合格后/);
   });
 });

@@ -47,7 +47,7 @@ import { countsWithoutNoun } from "./bare-count.ts";
 import { stackingLines } from "./stacking-readings.ts";
 import { askedOf } from "./compare-sides.ts";
 import { figureUnstated } from "./unstated-figure.ts";
-import { otherDocument, otherRecognition } from "./other-recognition.ts";
+import { otherDocument, otherGoal, otherRecognition } from "./other-recognition.ts";
 import { createSideAnswerer, noFirst, openAnswered, SIDE_LABELS } from "./answer-sides.ts";
 import { answerClauseByNumber, asksForClauseOnly, readArticleReference } from "./article-reference.ts";
 import { interleave } from "./interleave-retrieved.ts";
@@ -509,9 +509,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const kindUnstated = unstatedKinds(profile, passages).length > 0;
       // 「申请高新技术企业认定需要多少件发明专利」: a recognition the texts never write is not the zone (other-recognition.ts).
       // 「淄博市专利资助办法规定…」: another policy document the texts never name (other-recognition.ts).
+      // 「老板非要拿下专精特新小巨人，要满足啥」: a title to win that the texts never write (other-recognition.ts).
       const tagged = index.taggedWords(text);
       const written = (phrase: string): boolean => index.pieces.some((p) => p.text.includes(phrase));
-      const recognition = otherRecognition(tagged, written) ?? otherDocument(tagged, written);
+      const recognition = otherRecognition(tagged, written) ?? otherDocument(tagged, written) ?? otherGoal(tagged, written);
       if (recognition) return { ...refuse("off-topic", text, retrieved), text: notCovered(profile, passages, named, [recognition]) };
       // 「评上优秀有啥用？」 after 「淄博示范区的认定结果分几档？」: a question of its own that the texts do not
       // answer alone, with nothing the texts lack in it, is asked once more about the conversation's topic.

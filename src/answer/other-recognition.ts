@@ -70,3 +70,30 @@ export function otherDocument(tagged: readonly TaggedWord[], written: (phrase: s
   }
   return undefined;
 }
+
+/** Verbs of winning a title or status (「拿下专精特新小巨人」「争取…」「评上…」). */
+const WINS = /^(拿下|评上|获评|争取|冲|冲击|创成|摘得)$/u;
+/** Words a name may run through after such a verb: nouns and their kin, and one-character modifiers (特, 新, 小). */
+const NAME_PART = (t: TaggedWord): boolean => NOUN_PART.test(t.tag) || /^b/.test(t.tag) || (t.word.length === 1 && /^(a|d)/.test(t.tag));
+
+/**
+ * 「老板非要今年拿下专精特新小巨人，…要满足啥」: a title the asker means to win whose head noun (巨人) the texts never
+ * write, in a question that does not name the zone — another programme, on which the texts say nothing. A head the
+ * texts write (「争取省级示范品牌」「冲国家级科技企业孵化器」) is left to the rest of the reading.
+ * @param written whether the texts write a phrase
+ */
+export function otherGoal(tagged: readonly TaggedWord[], written: (phrase: string) => boolean): string | undefined {
+  if (NAMES_PROGRAMME.test(tagged.map((t) => t.word).join(""))) return undefined;
+  for (const [i, w] of tagged.entries()) {
+    if (!WINS.test(w.word)) continue;
+    let end = i + 1;
+    while (end < tagged.length && NAME_PART(tagged[end]!)) end++;
+    // The name ends in its head noun.
+    while (end > i + 1 && !/^n/.test(tagged[end - 1]!.tag)) end--;
+    const parts = tagged.slice(i + 1, end);
+    const head = parts.at(-1)?.word ?? "";
+    if (parts.length < 2 || head.length < 2 || written(head)) continue;
+    return parts.map((t) => t.word).join("");
+  }
+  return undefined;
+}

@@ -315,6 +315,10 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   "一样", "不一样", "相同", "不同", "一致", "区别", "差别", "差异", "异同", "差距",
   // bare negations: 「不合格」「没有通过」 carry their topic in the word they negate
   "不", "没", "没有",
+  // 「…往省局一交就完事了」「…就得了」: that is all there is to it — how the asker closes a guess, not a topic
+  "完事", "完事儿", "得了",
+  // how directly (「直接交省局」「是直接发钱还是发券」): whether a step comes first is read by the yes/no answer, never a topic
+  "直接",
 ]);
 
 /**
@@ -354,7 +358,7 @@ export interface KindCue {
  * What follows from an outcome is asked (「不合格会怎样」「没通过怎么办」), or whether a zone keeps or
  * loses its title (「还能保住资格不」: 资格 held, not the conditions to earn it); see QUESTION_KINDS.
  */
-export const CONSEQUENCE_ASK = /(保留|保住|留住|取消|撤销|失去|丢掉?|丧失)[^，,。？?]{0,4}(资格|称号|牌子)|(会|将|要)(怎样|怎么样|咋样|咋着|如何)|(?<!(想|打算|准备|计划)[^，。？?]{0,10})怎么办|后果|怎么处理|如何处理|会不会[^，,。？?]{0,3}被|就(没|完|取消|撤|摘)/;
+export const CONSEQUENCE_ASK = /(保留|保住|留住|取消|撤销|失去|丢掉?|丧失)[^，,。？?]{0,4}(资格|称号|牌子)|(会|将|要)(怎样|怎么样|咋样|咋着|如何)|(?<!(想|打算|准备|计划)[^，。？?]{0,10})怎么办|后果|怎么处理|如何处理|会不会[^，,。？?]{0,3}被|就(没|完(?!事)|取消|撤|摘)/;
 
 /**
  * Whether a title, once won, is kept for good is asked (「评上是不是就一劳永逸了」「牌子一直挂着了？」「往后就没人管了」):
@@ -436,7 +440,7 @@ export const QUESTION_KINDS: readonly KindCue[] = [
   // not a place (questionKindTerms drops `#location` then)
   // or with the verb first (「材料要先交到啥地方去」「报到哪里」), or as a choice (「是直接交到市里，还是先过区县」), or
   // whether it may go straight somewhere (「直接找市里交材料行不行」)
-  { term: "#destination", pattern: /(在哪(里|儿)?|在什么地方)(交|报|申报|申请|提交|递交|提出)|(交|报|递|送|提交|递交)(到|给|去|往)(哪(里|儿|个地方)?|啥地方|什么地方)|(交|报|递|送|提交|递交)(到|给|去|往)[^。？?]{1,14}还是|直接(找|去|向|到)?[^，,。？?]{0,10}(交|报|递|送|提交|递交)[^，,。？?]{0,12}(吗|么|行不行|行吗|成吗|可以吗|可不可以|能不能|中不中)/ },
+  { term: "#destination", pattern: /(在哪(里|儿)?|在什么地方)(交|报|申报|申请|提交|递交|提出)|(交|报|递|送|提交|递交)(到|给|去|往)(哪(里|儿|个地方)?|啥地方|什么地方)|(交|报|递|送|提交|递交)(到|给|去|往)[^。？?]{1,14}还是|直接(找|去|向|到)?[^，,。？?]{0,10}(交|报|递|送|提交|递交)[^，,。？?]{0,12}(吗|么|行不行|行吗|成吗|可以吗|可不可以|能不能|中不中)|(是不是|是否|能不能|可不可以)直接[^，,。？?]{0,12}(交|报|递|送|提交|递交)/ },
   // what it takes to qualify (「申报需要什么条件」「门槛高吗」「有啥前提」「申请资格」「依托单位得是什么样的」; officialese
   // speech calls them 硬杠杠/硬指标)
   // → the article that lists them (「应具备以下条件」「应当具备下列条件」)

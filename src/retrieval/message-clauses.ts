@@ -157,7 +157,7 @@ export const ASKS_FOR_SOMETHING = /什么|啥|哪|谁|多少|几|多久|多长|�
  * or a topic put first (「浙江和淄博的示范区，评为不合格且整改仍不合格的，后果有什么不同」) is what is asked about.
  */
 const MIN_STORY_CLAUSES = 3;
-const TELLS_OF_ASKER = /我|俺|咱|本人|本单位/u;
+export const TELLS_OF_ASKER = /我|俺|咱|本人|本单位/u;
 /** Whether the clauses told beside an ask are a story (MIN_STORY_CLAUSES). */
 export function isStory(told: readonly string[]): boolean {
   return told.length >= MIN_STORY_CLAUSES || (told.length >= MIN_STORY_CLAUSES - 1 && told.some((c) => TELLS_OF_ASKER.test(c)));

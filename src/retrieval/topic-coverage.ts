@@ -20,7 +20,7 @@
 import { asksForCondition, isKindTerm, formKindCues, questionKindTerms, STATED_DATE, STATED_YEAR, vagueCountUnits } from "./answer-kinds.ts";
 import { COUNT_CLASSIFIERS, statesFigure } from "./counting-words.ts";
 import { CONDITION_WORDS, DOMAIN_TERMS, FRAMING_WORDS, JURISDICTION_WORDS, LIGHT_VERBS, QUANTITY_UNITS, RULE_ATTRIBUTES, STOPWORDS, SYNONYMS } from "./domain-terms.ts";
-import { askerContextSpans, ASKS_FOR_SOMETHING, INDEFINITE_FEW, isStory, NAMES_PROGRAMME, situationSpans, smallTalkSpans, withoutSpans } from "./message-clauses.ts";
+import { askerContextSpans, ASKS_FOR_SOMETHING, INDEFINITE_FEW, isStory, NAMES_PROGRAMME, situationSpans, smallTalkSpans, TELLS_OF_ASKER, withoutSpans } from "./message-clauses.ts";
 import { doubtSpans, reportedSourceSpans } from "./hearsay.ts";
 import { isPlaceWithin } from "../knowledge/jurisdictions.ts";
 import { recentMemo } from "./recent-memo.ts";
@@ -188,6 +188,12 @@ function partsDescribed(query: string, tagged: readonly { word: string; tag: str
   }
   return at;
 }
+
+/**
+ * A clause that names what it is about with 对/关于/针对 and ends in 「…的X」 (「对外资机构进驻示范区的准入」), not one telling
+ * what someone does or wants (「刚接手园区的活儿」「想找真金白银的奖补」).
+ */
+const TOPIC_PUT_FIRST = /(对|关于|针对)[^，,。？?！!]*的[\u4e00-\u9fff]{1,6}[\s\p{P}]*$/u;
 
 /** Nouns that only say 「where」 (啥地方, 什么位置). */
 const WHERE_NOUNS: ReadonlySet<string> = new Set(["地方", "地点", "位置", "地儿"]);
@@ -421,6 +427,9 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
       const hasPeriod = kinds.includes("#period");
       const cues = formKindCues(query);
       const premises = asksForItsOwn(withoutSpans(query, situation)) ? situation.filter(([from, to]) => PREMISE.test(query.slice(from, to))) : [];
+      // A clause that only names a topic put first (「浙江和淄博对外资机构进驻示范区的准入，哪边限制更少」) tells nothing of
+      // the asker: its words are what is asked about.
+      const told = situation.filter(([from, to]) => !TOPIC_PUT_FIRST.test(query.slice(from, to)) || TELLS_OF_ASKER.test(query.slice(from, to)));
       const classifierAt = classifiersAfterNumerals(query, tokenizer.tagged(query));
       const describedAt = partsDescribed(query, tokenizer.tagged(query));
       const seen = new Set<string>();
@@ -491,7 +500,7 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
         const setAside = inSpans(exceptions) && !DOMAIN.has(word);
         // Who told the asker (「领导说…」「隔壁园区的哥们儿说…」) is how they heard it; what was told is the topic.
         const toldBy = inSpans(sources) && !DOMAIN.has(word);
-        const describesAsker = toldBeside || setAside || toldBy || (inSpans(situation) && !DOMAIN.has(word) && !usedByTexts(word));
+        const describesAsker = toldBeside || setAside || toldBy || (inSpans(told) && !DOMAIN.has(word) && !usedByTexts(word));
         // An idiom the texts never use, told in the situation (「五花八门🤷」「以为万事大吉了」), colours the telling:
         // its last character (门) is no head noun. Asked about (「今天天气怎么样」), it is the topic.
         // …and so does a set phrase or idiom before 的 (「实打实的好处」「正儿八经的条件」): it describes the noun after it.
