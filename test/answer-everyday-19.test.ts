@@ -14,6 +14,8 @@ import { withoutOtherSideItems } from "../src/answer/side-own-items.ts";
 import { yesNoAsk, yesNoVerdict } from "../src/answer/yes-no-ask.ts";
 import { listedMemberLine } from "../src/answer/listed-member.ts";
 import { otherGoal } from "../src/answer/other-recognition.ts";
+import { englishAskKind } from "../src/answer/compose-english-answer.ts";
+import { situationSpans } from "../src/retrieval/message-clauses.ts";
 import { useOfflineAnswerer } from "./support/offline-answerer.ts";
 
 const cues = (...words: string[]) => words.map((text) => ({ text, weight: 1 }));
@@ -187,5 +189,30 @@ describe("how the asker closes a guess (「一交就完事了」)", () => {
 
   it("is no topic, and 「是不是直接…交」 asks where it goes first", async () => {
     expect(await opening("领导让我问问，淄博示范区申报是不是直接把材料交市里就完事了？")).toMatch(/^不是。区县知识产权管理部门审核合格后/);
+  });
+});
+
+describe("one of alternatives is no must (「只能是国企吗」 ← 「国有或民营的…」)", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("answers no, reading 国企 as the texts' 国有", async () => {
+    expect(await opening("浙江示范区的依托单位只能是国企吗？")).toMatch(/^不是。具有较强实力的国有或民营的/);
+    expect(yesNoVerdict("必须是孵化器吗？", "科技企业孵化器或众创空间", cues("孵化器"), [])).toBe("no");
+    // Asked with both alternatives itself, the must is the text's own.
+    expect(yesNoVerdict("必须是国有或民营的吗？", "国有或民营的载体", cues("国有", "民营"), [])).not.toBe("no");
+  });
+});
+
+describe("nothing much told (「没啥背景」), and an English ask for what a text rests on", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("reads 没啥/没什么 as telling, not asking, while 有没有啥 still asks", () => {
+    expect(situationSpans("我们没啥背景，淄博示范区要几家机构？").length).toBe(1);
+    expect(situationSpans("有没有啥行业规矩，浙江示范区对机构怎么管？")).toEqual([]);
+  });
+
+  it("answers 「What … is it based on?」 with the clause naming the documents, not a list of items", async () => {
+    expect(englishAskKind("What higher-level documents is Zhejiang's zone scheme based on?")).toBe("statement");
+    expect(await opening("What higher-level documents is Zhejiang's zone scheme based on?")).toMatch(/Guiding Opinions/);
   });
 });

@@ -39,6 +39,8 @@ export type EnglishAsk = "figure" | "date" | "period" | "who" | "where" | "conse
 
 export function englishAskKind(question: string): EnglishAsk {
   const q = question.toLowerCase();
+  // 「What higher-level documents is the scheme based on?」 asks what it rests on — the documents one clause names, not a list of items.
+  if (/\bbased on\b|\b(legal )?basis\b|\brests? on\b|\bderived from\b/.test(q)) return "statement";
   // 「What materials must be submitted when applying」: the noun asked for decides, not a later 「when」.
   if (/\b(what|which)\s+(documents|materials|steps|conditions|requirements|criteria|contents|paperwork)\b|^\s*list\b/.test(q)) return "list";
   if (/\bhow (much|many|large|big)\b|\b(maximum|minimum|top|amount|at least|at most|up to|how many more)\b/.test(q)) return "figure";

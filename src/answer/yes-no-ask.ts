@@ -105,7 +105,8 @@ export function yesNoAsk(question: string): YesNoAsk | undefined {
     return ask({ 是否: "是", 能否: "能", 可否: "可", 有无: "有" }[written[1]!]!);
   }
   if (!PARTICLE.test(clause) || WH_WORD.test(clause)) return undefined;
-  const body = clause.replace(PARTICLE, "");
+  // 「只能是国企吗」「必须是…吗」 ask whether it is so (是/不是), not whether one can.
+  const body = clause.replace(PARTICLE, "").replace(/(只能|必须|一定得|一定要|非得)是/u, "是");
   for (const words of [MODALS, COPULAS]) {
     let found: { at: number; word: string } | undefined;
     for (const p of words) {
@@ -157,6 +158,9 @@ function affirmativeReading(question: string): string {
  * and the sentence is given alone; a stage the question names may be (stagedVerdict).
  */
 const STAGED_CONSEQUENCE = /的，[^。；]+；[^。；]*仍[^。；]*的，/u;
+
+/** Only this, no other (「必须是国企吗」「只认国企」「非得是孵化器吗」). */
+const ONLY = /必须是|只能是|只能|只认|只限|一定得是|一定要是|非得是|非得/u;
 
 /** Straight away, with no step before (「考砸了直接摘牌吗」「马上就取消资格吗」). */
 const AT_ONCE = /直接|马上|立刻|立即|立马|当场|一下子/u;
@@ -258,6 +262,8 @@ export function yesNoVerdict(question: string, sentence: string, cues: readonly 
   const claim = checkedClaim(question);
   const asked = affirmativeReading(claim ?? question);
   if (measureDiffers(asked, sentence) || happenedBefore(asked, sentence)) return "no";
+  // 「依托单位必须是国企吗」 against 「国有或民营的…」: one of alternatives is no must.
+  if (ONLY.test(asked) && !/或/u.test(asked) && words.some((w) => w.length >= 2 && sentence.includes(w) && new RegExp(`${w}(或|或者)|(或|或者)${w}`, "u").test(sentence))) return "no";
   if (STAGED_CONSEQUENCE.test(sentence)) return stagedVerdict(asked, sentence, words);
   // 「直接向省知识产权局申报吗」: at once is denied by a step the sentence puts first (「…审核合格后，…向省知识产权局提交」);
   // naming what is asked is no yes to it.

@@ -124,6 +124,12 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   拍板: ["确定", "审定"],
   // approving a zone: Zhejiang 审定一家, Zibo 确定市级示范区建设单位
   审定: ["确定"],
+  // who owns a carrier, in everyday words (the texts: 国有或民营的…创新创业载体)
+  国企: ["国有"],
+  国有企业: ["国有"],
+  民企: ["民营"],
+  私企: ["民营"],
+  民营企业: ["民营"],
   // choosing the zones, in everyday words (the texts: 择优遴选)
   挑: ["择优遴选", "遴选"],
   挑选: ["择优遴选", "遴选"],

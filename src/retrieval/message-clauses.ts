@@ -52,8 +52,11 @@ function asks(clause: string): boolean {
 export const INDEFINITE_FEW = /(?<=(跟|和|与|同|给|帮|替|为)[^，,。？?！!几]{0,4})(?<!哪)几[家个位件笔项次](?=[^，,。？?！!]{0,8}?[\u4e00-\u9fff][^，,。？?！!]*[谈聊说打问做办签合])/gu;
 /** 「总不能光园区使劲吧」「总不至于让我们自己掏钱吧」: a rhetorical question, which tells what the asker takes for granted. */
 export const RHETORICAL = /^(总不能|总不会|总不至于|不至于|总得|总归得)[^，,。？?！!]*(吧|啊|呀)?[？?！!。～~\s]*$/u;
-/** 「没推多少」「没几家」「没多久」「才几家」: not much, not many — a question word under 没 (or 几 after 才/就/只) tells, never asks. */
-export const NOT_MUCH = /没有?[^，,。？?！!]{0,3}?(多少|几|多久|多长)|(才|就|只有?)几/gu;
+/**
+ * 「没推多少」「没几家」「没多久」「才几家」「没啥背景」「没什么经验」: not much, not many, nothing much — a question word
+ * under 没 (or 几 after 才/就/只) tells, never asks.
+ */
+export const NOT_MUCH = /没有?[^，,。？?！!]{0,3}?(多少|几|多久|多长)|(?<!有)没有?(什么|啥)|(才|就|只有?)几/gu;
 const HAPPENED = /了[\s\p{Extended_Pictographic}\u200d\ufe0f～~！!。，,…]*$/u;
 
 /**
