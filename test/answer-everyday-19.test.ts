@@ -216,3 +216,18 @@ describe("nothing much told (「没啥背景」), and an English ask for what a 
     expect(await opening("What higher-level documents is Zhejiang's zone scheme based on?")).toMatch(/Guiding Opinions/);
   });
 });
+
+describe("the asker's tenure told in a long story beside an ask for conditions", () => {
+  const { answerer } = useOfflineAnswerer();
+
+  it("is the story's, not what the texts must cover (「俺在区里发改局干了没两年…有啥前提要求」)", async () => {
+    const r = await answerer().answer("俺在区里发改局干了没两年，领导说咱区要争取弄个淄博市级示范区，让俺先摸摸底，就是不知道对咱区县政府有啥前提要求？");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/^共 3 项（第五条）：\n（一）示范区所在区县高度重视知识产权服务业发展/);
+  });
+
+  it("while a figure beside an ask of a measure is still what the ask works on", async () => {
+    const r = await answerer().answer("我们园区有18家机构，浙江示范区还差几家？");
+    expect(r.text).toMatch(/还差 2 家/);
+  });
+});

@@ -343,7 +343,7 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
       // The story's words (scene) say nothing of what is asked, nor of what the texts lack.
       const total = real.filter((w) => w.noun && !w.scene).reduce((a, w) => a + w.weight, 0);
       // A one-character noun (话 of 话说) is too ambiguous to say what is missing.
-      const missing = real.filter((w) => w.noun && w.word.length > 1 && !known.includes(w.word)).sort((a, b) => b.weight - a.weight);
+      const missing = real.filter((w) => w.noun && !w.scene && w.word.length > 1 && !known.includes(w.word)).sort((a, b) => b.weight - a.weight);
       const tagged = tokenizer.tagged(query);
       // A set phrase before 的 (「实打实的好处」) describes the noun after it (topic-coverage.ts): no noun of its own.
       const describes = new Set(tagged.filter((t) => /^(i|l)$/.test(t.tag) && query.includes(`${t.word}的`)).map((t) => t.word));

@@ -333,10 +333,16 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
     // 「…一个先交设区市、一个先交区县，那最终审定分别是谁」: an ask that turns from what is granted (那, 那么) to
     // something of its own has the clauses before it as its scene, however few.
     const turn = THEN.exec(withoutSpans(query, situation).replace(/^[\s\p{P}]+/u, ""));
-    if (!isStory(told.map(([from, to]) => query.slice(from, to))) && !turn) return [];
+    // The clauses told as context (askerContextSpans) are the asker's story too, for how long it is.
+    const telling = situation.filter((s) => !smallTalk.some((t) => t[0] === s[0]) && !/除了/u.test(query.slice(s[0], s[1])));
+    if (!isStory(telling.map(([from, to]) => query.slice(from, to))) && !turn) return [];
     const asks = turn ? withoutSpans(query, situation).replace(/^[\s\p{P}]+/u, "").slice(turn[0].length) : withoutSpans(query, situation);
     const hasTopic = (text: string): boolean => ownTextWords(text).length > 0 || questionKindTerms(text).length > 0;
-    const story = (spans: readonly [number, number][]) => spans.filter((s) => !statesFigure(query.slice(s[0], s[1])));
+    // A figure told is what an ask of a measure, of enough or of yes/no works on (「园区有18家机构…还差几家」「…能申报吗」);
+    // beside an ask for conditions or a body (「俺在科技局干了没两年…对区县政府有啥前提要求」) it is the story's.
+    // Only an ask for conditions or a body (`#condition`, `#who`) with no measure in it leaves the figure to the story.
+    const asksThing = questionKindTerms(asks).some((k) => k === "#condition" || k === "#who") && !/多少|几|多大|多久|多长|够|差/u.test(asks);
+    const story = (spans: readonly [number, number][]) => spans.filter((s) => asksThing || !statesFigure(query.slice(s[0], s[1])));
     if (hasTopic(asks) && !leansBack(asks)) return story(told);
     // 「…运气爆棚…打赢了官司…，不过我记得方案里说优惠不能重复拿，具体咋规定的来着」: a closing ask with no topic of
     // its own is about the clause told right before it; the clauses before that one are the story.
