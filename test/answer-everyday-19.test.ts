@@ -231,3 +231,15 @@ describe("the asker's tenure told in a long story beside an ask for conditions",
     expect(r.text).toMatch(/还差 2 家/);
   });
 });
+
+describe("support already received this year under the same cap (第九条（四）)", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("works out what is left: 16万 received, two more cases → at most 4万", async () => {
+    expect(await opening("今年前面几个胜诉案子已经累计拿了16万补助，这个月又胜诉2件涉外案件，还能补多少？")).toMatch(/^测算结果：第九条（四）.*最高 4 万元/);
+  });
+
+  it("says no more once the cap is reached", async () => {
+    expect(await opening("我们今年涉外案子已经领过20万补助了，又胜诉1件，还能补吗？")).toMatch(/^不能。按第九条（四），本年度已获 20 万元，已达每年 20 万元上限/);
+  });
+});

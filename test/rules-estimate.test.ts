@@ -214,6 +214,19 @@ describe("reading 6: （四） won cases, 200,000 a year at most", () => {
   it("only other-kind cases → nothing", () => {
     expect(estimateSupport(agency({ wonCases: cases(3, "other") })).totalMax).toBe(0);
   });
+  it("what earlier cases of the year received counts against the cap: 160,000 received + 2 cases → 40,000", () => {
+    const r = estimateSupport(agency({ wonCases: cases(2), wonCaseSupportReceived: 160000 }));
+    expect(r.totalMax).toBe(40000);
+    expect(r.items[0]!.basis).toBe("2 × 50,000 = 100,000，本年度已获 160,000，每年最多 200,000，还可补 40,000");
+    expect(traceText(r).join()).toContain("本年度已获 16 万元");
+    // With room left after them, the hint counts from what is left.
+    expect(estimateSupport(agency({ wonCases: cases(1), wonCaseSupportReceived: 100000 })).hints!.join()).toContain("还有 ¥50,000（5万元）额度");
+  });
+  it("the cap already reached by what was received → nothing more, saying why", () => {
+    const r = estimateSupport(agency({ wonCases: cases(1), wonCaseSupportReceived: 200000 }));
+    expect(r.totalMax).toBe(0);
+    expect(reasons(r, "zb2020:9.4")).toEqual(["本年度已获 20 万元，已达每年 20 万元上限，不再补助"]);
+  });
 });
 
 describe("reading 7: （五） client vouchers and abnormal applications", () => {

@@ -98,6 +98,8 @@ const WON_CASES = [
   // 「代理了3个涉外专利案子，全赢了」: the cases, then that they were won
   new RegExp(`${NUM}\\s*(?:件|个|起)${GAP(10)}(?:案子|案件)[，,]\\s*(?:全|都|全部)?(?:打)?(?:赢|胜诉)`),
 ];
+/** Support already received this year, in 万 (「已经累计拿了16万」「已领过10万」「之前补了15万」). */
+const RECEIVED = /(?:已经|已|累计|一共|总共|之前|前面)[^，。；？?\d]{0,6}(?:拿|领|获|补|得|给)[了到过得]*[^，。；？?\d]{0,4}?(\d+(?:\.\d+)?)\s*万/u;
 const GRANTS = [
   new RegExp(`授权[^，。；？?\\d]{0,8}${NUM}\\s*件`),
   new RegExp(`${NUM}\\s*件${GAP(6)}授权`),
@@ -382,6 +384,9 @@ export function agencyFactsIn(asked: string, year: number, jurisdiction: Jurisdi
     // 「涉外或具有重大影响」 is the clause's own condition; a case not called either is read as one and the reply says so.
     const kind = /重大影响/.test(whole) && !/涉外/.test(whole) ? "major" : "foreign";
     input.wonCases = Array.from({ length: Math.min(won, 100) }, () => ({ enterpriseInZone: true, kind }));
+    // 「前几件胜诉案已经累计拿了16万」: what earlier cases of the year received counts against the same annual cap.
+    const received = RECEIVED.exec(question);
+    if (received) input.wonCaseSupportReceived = Math.round(Number(received[1]) * 10000);
     any = true;
   }
   const program = /专利倍增/.test(question) ? "doubling" : /专利清零/.test(question) ? "zeroing" : undefined;

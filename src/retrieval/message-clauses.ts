@@ -47,9 +47,10 @@ function asks(clause: string): boolean {
 }
 /**
  * 「跟淄博几家企业谈专利托管」「给几个朋友打听过」: 几 with its classifier inside a phrase of a preposition, with the verb
- * still to come after it, is a few — indefinite, never asked (「和哪几家银行合作」 asks: 哪几).
+ * still to come after it, is a few — indefinite, never asked (「和哪几家银行合作」 asks: 哪几); so is 几 after
+ * 前面/前/头/这/那 before what it counts (「前面几个胜诉案子」「这几家机构」: the earlier or those few).
  */
-export const INDEFINITE_FEW = /(?<=(跟|和|与|同|给|帮|替|为)[^，,。？?！!几]{0,4})(?<!哪)几[家个位件笔项次](?=[^，,。？?！!]{0,8}?[\u4e00-\u9fff][^，,。？?！!]*[谈聊说打问做办签合])/gu;
+export const INDEFINITE_FEW = /(?<=(跟|和|与|同|给|帮|替|为)[^，,。？?！!几]{0,4})(?<!哪)几[家个位件笔项次](?=[^，,。？?！!]{0,8}?[\u4e00-\u9fff][^，,。？?！!]*[谈聊说打问做办签合])|(?<=(前面|前头|之前|先前|头|前|这|那|上)的?)几[家个位件笔项次起单](?=[\u4e00-\u9fff])/gu;
 /** 「总不能光园区使劲吧」「总不至于让我们自己掏钱吧」: a rhetorical question, which tells what the asker takes for granted. */
 export const RHETORICAL = /^(总不能|总不会|总不至于|不至于|总得|总归得)[^，,。？?！!]*(吧|啊|呀)?[？?！!。～~\s]*$/u;
 /**

@@ -37,6 +37,8 @@ export const agencyInputSchema = z.strictObject({
   wonCases: z
     .array(z.strictObject({ enterpriseInZone: z.boolean(), kind: wonCaseKindSchema }))
     .optional(),
+  // Yuan already granted this year under 第九条（四） for earlier won cases: the annual cap counts it.
+  wonCaseSupportReceived: z.number({ message: "应为元数" }).min(0, { message: "不能为负数" }).max(100_000_000, { message: "超出合理范围（不超过 1 亿元）" }).optional(),
   inventionGrants: countOrRangeSchema.optional(),
   abnormalApplications: z.boolean().optional(),
   clients: z
