@@ -243,3 +243,13 @@ describe("support already received this year under the same cap (第九条（四
     expect(await opening("我们今年涉外案子已经领过20万补助了，又胜诉1件，还能补吗？")).toMatch(/^不能。按第九条（四），本年度已获 20 万元，已达每年 20 万元上限/);
   });
 });
+
+describe("a patent-attorney certificate obtained in an earlier year", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("is no 年度内新获得 certificate: the 1万 of 第九条（二） is not granted for it", async () => {
+    expect(await opening("所里小王去年考下的专利代理师证书，今年能领淄博的1万元吗？")).toMatch(/^不能。按第九条（二），本年度没有新获国家专利代理师证书的人员/);
+    // New this year: granted as before.
+    expect(await opening("所里今年有2位同事新考下专利代理师证书，淄博能支持多少钱？")).toMatch(/最高 2 万元/);
+  });
+});

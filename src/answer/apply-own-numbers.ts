@@ -92,6 +92,11 @@ const ATTORNEYS = [
   new RegExp(`${NUM}\\s*(?:个人|人|名|位|个(?![月年]))${GAP(12)}代理师`),
   new RegExp(`代理师[^。；？?\\d]{0,8}${NUM}\\s*(?:个人|人|名|位)`),
 ];
+/** A patent-attorney certificate obtained in an earlier year (「三年前就拿到代理师证」「去年考下的证」「早就有证」). */
+const CERTIFIED_EARLIER = new RegExp(
+  `(?:${NUM}\\s*年前|去年|前年|早些年|早就|早已|很早以前|以前就|之前就)[^，。；？?]{0,6}(?:拿到|取得|考下|考取|获得|有)[了的过]?[^，。；？?]{0,6}代理师(?:资格)?证`,
+  "u",
+);
 const WON_CASES = [
   new RegExp(`(?:胜诉|赢了|打赢了?|赢)[^，。；？?\\d]{0,6}${NUM}\\s*(?:件|个|起)`),
   new RegExp(`${NUM}\\s*(?:件|个|起)${GAP(10)}(?:胜诉|赢|官司)`),
@@ -379,6 +384,8 @@ export function agencyFactsIn(asked: string, year: number, jurisdiction: Jurisdi
   if (securitizations !== undefined) (input.securitizations = securitizations), (any = true);
   const attorneys = first(question, [...ATTORNEYS, ...elided("attorneys")]);
   if (attorneys !== undefined) (input.newPatentAttorneys = attorneys), (any = true);
+  // 「招了一个三年前就拿到专利代理师证书的人」: a certificate obtained in an earlier year is no 年度内新获得 one.
+  if (CERTIFIED_EARLIER.test(question)) (input.newPatentAttorneys = 0), (any = true);
   const won = first(question, [...WON_CASES, ...elided("wonCases")]);
   if (won !== undefined) {
     // 「涉外或具有重大影响」 is the clause's own condition; a case not called either is read as one and the reply says so.
