@@ -92,9 +92,12 @@ const ATTORNEYS = [
   new RegExp(`${NUM}\\s*(?:个人|人|名|位|个(?![月年]))${GAP(12)}代理师`),
   new RegExp(`代理师[^。；？?\\d]{0,8}${NUM}\\s*(?:个人|人|名|位)`),
 ];
-/** A patent-attorney certificate obtained in an earlier year (「三年前就拿到代理师证」「去年考下的证」「早就有证」). */
+/**
+ * A patent-attorney certificate obtained in an earlier year (「三年前就拿到代理师证」「去年考下的证」「早就有证」); one
+ * said to be new (「去年新考下来」) is that year's new certificate, asked of that year.
+ */
 const CERTIFIED_EARLIER = new RegExp(
-  `(?:${NUM}\\s*年前|去年|前年|早些年|早就|早已|很早以前|以前就|之前就)[^，。；？?]{0,6}(?:拿到|取得|考下|考取|获得|有)[了的过]?[^，。；？?]{0,6}代理师(?:资格)?证`,
+  `(?:${NUM}\\s*年前|去年|前年|早些年|早就|早已|很早以前|以前就|之前就)[^，。；？?新]{0,6}(?:拿到|取得|考下|考取|获得|有)[了的过]?[^，。；？?]{0,6}代理师(?:资格)?证`,
   "u",
 );
 const WON_CASES = [
