@@ -263,7 +263,7 @@ export function yesNoVerdict(question: string, sentence: string, cues: readonly 
   const asked = affirmativeReading(claim ?? question);
   if (measureDiffers(asked, sentence) || happenedBefore(asked, sentence)) return "no";
   // 「依托单位必须是国企吗」 against 「国有或民营的…」: one of alternatives is no must.
-  if (ONLY.test(asked) && !/或/u.test(asked) && words.some((w) => w.length >= 2 && sentence.includes(w) && new RegExp(`${w}(或|或者)|(或|或者)${w}`, "u").test(sentence))) return "no";
+  if (ONLY.test(asked) && !/或/u.test(asked) && words.some((w) => w.length >= 2 && (sentence.includes(`${w}或`) || sentence.includes(`或${w}`)))) return "no";
   if (STAGED_CONSEQUENCE.test(sentence)) return stagedVerdict(asked, sentence, words);
   // 「直接向省知识产权局申报吗」: at once is denied by a step the sentence puts first (「…审核合格后，…向省知识产权局提交」);
   // naming what is asked is no yes to it.

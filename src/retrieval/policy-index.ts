@@ -197,6 +197,10 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
   const recentWords = recentMemo<WeightedWord[]>(RECENT_QUERIES);
   const weightedWords = (query: string): WeightedWord[] => recentWords(query, () => topic.weightedWords(query));
 
+  /** Each everyday form of a question (挑出来) with the plainer word it is read as (挑). */
+  const plainerForms = (query: string): Map<string, string> =>
+    new Map(weightedWords(query).flatMap((w) => (w.matchAs ? [[w.word, w.matchAs] as const] : [])));
+
   function keywordQuery(query: string): WeightedTerm[] {
     const out: WeightedTerm[] = [];
     const kinds = questionKindTerms(query);
@@ -204,7 +208,7 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
     // A word told only in the story around an ask for something of its own (askText) ranks lightly.
     const scene = topic.askText(query) === query ? new Set<string>() : new Set(weightedWords(query).filter((w) => w.scene).map((w) => w.word));
     // An everyday form (挑出来, 批下来) is searched as its plainer word too, as coverage matches it (topic-coverage.ts).
-    const plainer = new Map(weightedWords(query).flatMap((w) => (w.matchAs ? [[w.word, w.matchAs] as const] : [])));
+    const plainer = plainerForms(query);
     for (const word of tokenizer.topicWords(query)) {
       const w = (framed && FRAMING_WORDS.has(word) ? FRAMING_QUERY_WEIGHT : 1) * (scene.has(word) ? SCENE_QUERY_WEIGHT : 1);
       out.push({ term: word, weight: w });
@@ -245,7 +249,7 @@ export async function createPolicyIndex(deps: PolicyIndexDeps): Promise<PolicyIn
     // point at no sentence (一次 is also in 一次性), as in the question's weighted words.
     const periodAsked = kinds.includes("#period");
     // An everyday form (挑出来) points where its plainer word's text words stand (挑 → 择优遴选).
-    const plainer = new Map(weightedWords(query).flatMap((w) => (w.matchAs ? [[w.word, w.matchAs] as const] : [])));
+    const plainer = plainerForms(query);
     for (const w of tokenizer.topicWords(query)) {
       for (const s of SYNONYMS[plainer.get(w) ?? ""] ?? []) if (!isKindTerm(s) && s.length >= 2) cues.add(s);
       if (periodAsked && PERIOD_WORD.test(w)) continue;

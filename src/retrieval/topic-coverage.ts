@@ -339,8 +339,8 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
     const asks = turn ? withoutSpans(query, situation).replace(/^[\s\p{P}]+/u, "").slice(turn[0].length) : withoutSpans(query, situation);
     const hasTopic = (text: string): boolean => ownTextWords(text).length > 0 || questionKindTerms(text).length > 0;
     // A figure told is what an ask of a measure, of enough or of yes/no works on (「园区有18家机构…还差几家」「…能申报吗」);
-    // beside an ask for conditions or a body (「俺在科技局干了没两年…对区县政府有啥前提要求」) it is the story's.
-    // Only an ask for conditions or a body (`#condition`, `#who`) with no measure in it leaves the figure to the story.
+    // beside an ask for conditions or a body (`#condition`, `#who`) with no measure in it (「俺在科技局干了没两年…对区县
+    // 政府有啥前提要求」) it is the story's.
     const asksThing = questionKindTerms(asks).some((k) => k === "#condition" || k === "#who") && !/多少|几|多大|多久|多长|够|差/u.test(asks);
     const story = (spans: readonly [number, number][]) => spans.filter((s) => asksThing || !statesFigure(query.slice(s[0], s[1])));
     if (hasTopic(asks) && !leansBack(asks)) return story(told);
