@@ -4,7 +4,7 @@
  * consequence and 「直接/马上」 asked of it, straight to a body that is not the first step, an ask that turns
  * from what is granted (「…，那最终由谁审定」), each side's own item of a list (「（设区市、区县）」), a kind
  * listed answered by kind (「就类型而言能」), a topic put first with 对 (「对外资机构进驻示范区的审批，…」), a title
- * to win the texts never write (「拿下专精特新小巨人」) and 「一交就完事了」. Questions written fresh from the two
+ * to win the texts never write (「拿下专精特新小巨人」), 「一交就完事了」 and lists compared on one thing (「对…企业的条件」). Questions written fresh from the two
  * texts; none is in a set.
  */
 import { describe, expect, it } from "vitest";
@@ -14,6 +14,7 @@ import { withoutOtherSideItems } from "../src/answer/side-own-items.ts";
 import { yesNoAsk, yesNoVerdict } from "../src/answer/yes-no-ask.ts";
 import { listedMemberLine } from "../src/answer/listed-member.ts";
 import { otherGoal } from "../src/answer/other-recognition.ts";
+import { qualifierOf } from "../src/answer/qualified-items.ts";
 import { englishAskKind } from "../src/answer/compose-english-answer.ts";
 import { situationSpans } from "../src/retrieval/message-clauses.ts";
 import { useOfflineAnswerer } from "./support/offline-answerer.ts";
@@ -251,5 +252,24 @@ describe("a patent-attorney certificate obtained in an earlier year", () => {
     expect(await opening("所里小王去年考下的专利代理师证书，今年能领淄博的1万元吗？")).toMatch(/^不能。按第九条（二），本年度没有新获国家专利代理师证书的人员/);
     // New this year: granted as before.
     expect(await opening("所里今年有2位同事新考下专利代理师证书，淄博能支持多少钱？")).toMatch(/最高 2 万元/);
+  });
+});
+
+describe("a comparison of lists narrowed to one thing (「对…企业的条件是不是差不多」)", () => {
+  const { opening } = useOfflineAnswerer();
+  const tok = getTokenizer();
+
+  it("reads the thing as the last noun before 的条件/的要求", () => {
+    expect(qualifierOf("浙江和淄博示范区，对园区里企业的条件是不是差不多？", (t) => tok.tagged(t))).toBe("企业");
+    expect(qualifierOf("浙江和淄博的申报条件一样吗？", (t) => tok.tagged(t))).toBeUndefined();
+  });
+
+  it("compares each side's one item on it, not the whole lists", async () => {
+    const text = await opening("浙江和淄博示范区对区里企业的要求差不多吗？");
+    expect(text).toMatch(/^差不多，基本一样，措辞略有不同。\n浙江省（省级）：所在区域产业优势明显.*（第六条（二））。\n淄博市（市级）：示范区内产业优势明显.*（第五条（二））。/);
+  });
+
+  it("still tells items apart by their measures (20家 against 2家)", async () => {
+    expect(await opening("浙江和淄博对知识产权服务机构的要求一样吗？")).toMatch(/^不一样。\n浙江省（省级）：[^\n]*20家以上[^\n]*（第六条（三））。\n淄博市（市级）：[^\n]*2家以上/);
   });
 });

@@ -5,7 +5,7 @@
  * carried words the other text does not use, answered by the clause that
  * corresponds to the earlier answer's (analogous-clause.ts).
  */
-import { formatClause } from "../knowledge/citation.ts";
+import { formatCitation, formatClause } from "../knowledge/citation.ts";
 import { JURISDICTION_LABELS, JURISDICTIONS } from "../knowledge/jurisdictions.ts";
 import { POLICIES } from "../knowledge/policy-catalog.ts";
 import type { CorrectedText } from "../retrieval/correct-typos.ts";
@@ -22,7 +22,8 @@ import { interleave } from "./interleave-retrieved.ts";
 import { applyOwnNumbers } from "./apply-own-numbers.ts";
 import { todayInChina } from "../rules/index.ts";
 import { notAmongConditions } from "./listed-conditions.ts";
-import { openWithAgreement, openWithBoth } from "./same-or-different.ts";
+import { openWithAgreement, openWithBoth, sameOrDifferentAsk } from "./same-or-different.ts";
+import { itemAbout, qualifierOf } from "./qualified-items.ts";
 import { sidesLackingFocus } from "./sides-lacking-focus.ts";
 import { withoutOtherSideItems } from "./side-own-items.ts";
 import { figureUnstated } from "./unstated-figure.ts";
@@ -203,7 +204,22 @@ export function createSideAnswerer({ index, k, weighCues, answerChinese }: SideA
     const asked = index.profile(question);
     const ofTheZone = NAMES_PROGRAMME.test(question) && asked.missingNouns.length === 0 && asked.missingFocus.length === 0;
     const notAmong = new Map(parts.filter((p) => p.result.refused && ofTheZone).map((p) => [p.jurisdiction, notAmongConditions(index.pieces, POLICY_OF[p.jurisdiction], answeredCitations)]));
-    const citations = [...new Set([...answeredCitations, ...[...notAmong.values()].flatMap((n) => (n ? [n.citation] : []))])];
+    // 「对园区里企业的条件是不是差不多」: each side's list narrowed to its one item on what is asked about (qualified-items.ts).
+    const qualifier = sameOrDifferentAsk(question) ? qualifierOf(question, (t) => index.taggedWords(t)) : undefined;
+    const narrowed = qualifier
+      ? answered.map((p) => {
+          const first = p.result.citations[0];
+          return first ? itemAbout(index.pieces, first.replace(/\.\d+$/u, ""), qualifier, (t) => index.taggedWords(t)) : undefined;
+        })
+      : [];
+    if (qualifier && narrowed.length > 1 && narrowed.every((item) => item !== undefined)) {
+      for (const [i, p] of answered.entries()) {
+        const item = narrowed[i]!;
+        const text = item.text.replace(/[；;。]$/u, "");
+        p.result = { ...p.result, citations: [item.id], text: `${text}（${formatClause(item.id)}）。\n\n依据：\n原文：\n${formatCitation(item.id)}：「${text}。」` };
+      }
+    }
+    const citations = [...new Set([...answered.flatMap((p) => p.result.citations), ...[...notAmong.values()].flatMap((n) => (n ? [n.citation] : []))])];
     const lines: string[] = [];
     const evidence: string[] = [];
     for (const [i, { jurisdiction, result }] of parts.entries()) {
