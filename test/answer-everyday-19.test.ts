@@ -273,3 +273,12 @@ describe("a comparison of lists narrowed to one thing (「对…企业的条件�
     expect(await opening("浙江和淄博对知识产权服务机构的要求一样吗？")).toMatch(/^不一样。\n浙江省（省级）：[^\n]*20家以上[^\n]*（第六条（三））。\n淄博市（市级）：[^\n]*2家以上/);
   });
 });
+
+describe("a claim that a listed kind does not count", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("is denied, then the kind is said to be listed", async () => {
+    const text = await opening("听说众创空间算不上创新创业载体，当不了浙江示范区的依托单位，是真的吗？");
+    expect(text).toMatch(/^不对。就类型而言算：“众创空间”属于这一项所列的类型/);
+  });
+});

@@ -346,8 +346,14 @@ export function composeExtractiveAnswer(input: ExtractiveInput): ExtractiveAnswe
         const yesNo = input.question ? yesNoAsk(input.question) : undefined;
         const verdict = yesNo && conclusion.sentence ? yesNoVerdict(input.question!, conclusion.sentence, input.cues, focus) : undefined;
         // With no verdict, a kind the asker names that the clause lists among others is said to be listed.
-        const member = yesNo && !verdict && conclusion.sentence ? listedMember(input.question!, conclusion.sentence, input.cues.map((c) => c.text)) : undefined;
-        const line = yesNo && verdict ? `${verdict === "yes" ? yesNo.yes : yesNo.no}。${conclusion.line}` : member ? `${listedMemberLine(member, input.question!)}${conclusion.line}` : conclusion.line;
+        // …and a claim that it does not count (「…不算创新创业载体，真是这样吗」) is denied, then said to be listed.
+        const member = yesNo && verdict !== "yes" && conclusion.sentence ? listedMember(input.question!, conclusion.sentence, input.cues.map((c) => c.text)) : undefined;
+        const line =
+          yesNo && verdict
+            ? `${verdict === "yes" ? yesNo.yes : yesNo.no}。${verdict === "no" && member ? listedMemberLine(member, input.question!) : ""}${conclusion.line}`
+            : member
+              ? `${listedMemberLine(member, input.question!)}${conclusion.line}`
+              : conclusion.line;
         conclusions.push(labelled ? `${JURISDICTION_LABEL[JURISDICTION_OF[doc]]}：${line}` : line);
         // The clause the conclusion rests on is quoted (and cited) first; a list keeps its order.
         const at = quotes.findIndex((q) => q.id === conclusion.id);

@@ -20,7 +20,9 @@ export function listedMember(question: string, sentence: string, words: readonly
   const kindAsked = (w: string): boolean =>
     new RegExp(`${ASKER_IS.source}[^，,。？?]{0,6}${w}`, "u").test(question) ||
     new RegExp(`${w}[^，,。？?]{0,4}${COUNTS_AS.source}`, "u").test(question) ||
-    new RegExp(`${w}[^？?]{0,40}${POINTS_BACK.source}[^，,。？?]{0,4}${COUNTS_AS.source}`, "u").test(question);
+    new RegExp(`${w}[^？?]{0,40}${POINTS_BACK.source}[^，,。？?]{0,4}${COUNTS_AS.source}`, "u").test(question) ||
+    // 「有人说大学科技园性质是学校的，不算创新创业载体」: a claim that it does not count, a clause later.
+    new RegExp(`${w}[^？?。]{0,20}${DOES_NOT_COUNT.source}`, "u").test(question);
   const listed = words.filter((w) => w.length >= 2 && /^[\u4e00-\u9fff]+$/u.test(w) && question.includes(w) && kindAsked(w) && itemPattern(w).test(sentence));
   return listed.sort((a, b) => b.length - a.length)[0];
 }
@@ -29,6 +31,9 @@ export function listedMember(question: string, sentence: string, words: readonly
 const ASKER_IS = /(我们|我|俺们|俺|咱们|咱|本单位|我单位)(是|属于)/u;
 /** A kind asked whether it counts or may serve (「…能当依托单位吗」「…可以做…」「算不算」). */
 const COUNTS_AS = /(能|可以|可不可以|能不能|可否|能否)(当|做|作为|成为)|算不算|算吗|属不属于|属于/u;
+
+/** A claim that a kind does not count or may not serve (「不算…」「当不了依托单位」). */
+const DOES_NOT_COUNT = /不算|算不上|当不了|做不了|不能当|不能做|不属于/u;
 
 /** A later clause points back to the kind told before (「就一个众创空间，…这种能当依托单位不」). */
 const POINTS_BACK = /(这种|这类|这样的|这个|这)/u;
