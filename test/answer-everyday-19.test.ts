@@ -282,3 +282,14 @@ describe("a claim that a listed kind does not count", () => {
     expect(text).toMatch(/^不对。就类型而言算：“众创空间”属于这一项所列的类型/);
   });
 });
+
+describe("the amount already received is no amount hoped for", () => {
+  const { opening } = useOfflineAnswerer();
+
+  it("answers the amount asked (10万), not the one received (18万)", async () => {
+    const text = await opening("我们今年涉外胜诉案已经拿了18万补助，又胜诉2件，还能补10万吗？");
+    expect(text).toMatch(/^不能。测算结果：第九条（四）.*最高 2 万元/);
+    expect(text).toMatch(/您问的 10 万元超过了上限，最多 2 万元/);
+    expect(await opening("我们今年涉外胜诉案已经拿了18万补助，又胜诉2件，还能补2万吗？")).toMatch(/^能，在上限之内。/);
+  });
+});

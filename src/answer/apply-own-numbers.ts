@@ -444,7 +444,8 @@ const JOINING_ZONE = ["进驻", "入驻", "搬进", "搬入", "加入"];
 export function askedAmountIn(question: string): { yuan: number; ask: YesNoAsk } | undefined {
   const ask = yesNoAsk(question) ?? (/够不够/.test(question) ? { yes: "够", no: "不够" } : undefined);
   if (!ask) return undefined;
-  const m = question.match(/(\d+(?:\.\d+)?)\s*万/);
+  // What was already received (「已经拿了18万，…还能补10万吗」) is no amount hoped for.
+  const m = question.replace(RECEIVED, "").match(/(\d+(?:\.\d+)?)\s*万/);
   return m ? { yuan: Math.round(Number(m[1]) * 10000), ask } : undefined;
 }
 
