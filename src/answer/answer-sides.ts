@@ -24,6 +24,7 @@ import { todayInChina } from "../rules/index.ts";
 import { notAmongConditions } from "./listed-conditions.ts";
 import { openWithAgreement, openWithBoth, sameOrDifferentAsk } from "./same-or-different.ts";
 import { itemAbout, qualifierOf } from "./qualified-items.ts";
+import { itemsOfArticle } from "../knowledge/article-items.ts";
 import { sidesLackingFocus } from "./sides-lacking-focus.ts";
 import { withoutOtherSideItems } from "./side-own-items.ts";
 import { figureUnstated } from "./unstated-figure.ts";
@@ -116,7 +117,7 @@ export function createSideAnswerer({ index, k, weighCues, answerChinese }: SideA
     const candidates = index.pieces.filter((p) => p.doc === doc);
     // A list's head (「依托单位一般应具备以下条件：」) is worded in its own text's terms; its items
     // (「20家以上」↔「2家以上」) find their counterparts, and the list they belong to is the answer.
-    const sourceItems = wantsList && source.item === undefined ? index.pieces.filter((p) => p.doc === source.doc && p.article === source.article && p.item !== undefined) : [];
+    const sourceItems = wantsList && source.item === undefined ? itemsOfArticle(index.pieces, source.id) : [];
     const match = [source, ...sourceItems]
       .map((s) => analogous(s, candidates))
       .reduce<Analogy | undefined>((best, m) => (m && (!best || m.similarity > best.similarity) ? m : best), undefined);
@@ -209,7 +210,7 @@ export function createSideAnswerer({ index, k, weighCues, answerChinese }: SideA
     const narrowed = qualifier
       ? answered.map((p) => {
           const first = p.result.citations[0];
-          return first ? itemAbout(index.pieces, first.replace(/\.\d+$/u, ""), qualifier, (t) => index.taggedWords(t)) : undefined;
+          return first ? itemAbout(index.pieces, first, qualifier, (t) => index.taggedWords(t)) : undefined;
         })
       : [];
     if (qualifier && narrowed.length > 1 && narrowed.every((item) => item !== undefined)) {

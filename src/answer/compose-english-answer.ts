@@ -17,6 +17,7 @@ import type { EnglishOwnNumbers } from "./english-own-numbers.ts";
 import { STOPWORDS, stem } from "./english-question.ts";
 import { englishComparative, type EnglishComparative } from "./english-comparative.ts";
 import { largerSide, type Measure } from "./which-side-more.ts";
+import { itemsOfArticle } from "../knowledge/article-items.ts";
 
 export interface EnglishAnswerInput {
   question: string;
@@ -236,12 +237,9 @@ const LIST_WINDOW = 3;
  * article on how often, and retrieve the one listing the contents next): a
  * list question gets all of them, in order.
  */
-function itemsOfArticle(citations: readonly string[], retrieved: readonly string[], pieces: readonly PolicyPiece[]): PolicyPiece[] {
-  const articleOf = (id: string): string => id.replace(/\.\d+$/, "");
-  const hasItems = (article: string): boolean => pieces.some((p) => p.item !== undefined && `${p.doc}:${p.article}` === article);
-  const article = [...citations, ...retrieved.slice(0, LIST_WINDOW)].map(articleOf).find(hasItems);
-  if (!article) return [];
-  return pieces.filter((p) => p.item !== undefined && `${p.doc}:${p.article}` === article).sort((a, b) => a.item! - b.item!);
+function listAnswered(citations: readonly string[], retrieved: readonly string[], pieces: readonly PolicyPiece[]): PolicyPiece[] {
+  const withItems = [...citations, ...retrieved.slice(0, LIST_WINDOW)].find((id) => itemsOfArticle(pieces, id).length > 0);
+  return withItems ? itemsOfArticle(pieces, withItems) : [];
 }
 
 /** An item of a list, whole: a cut item would leave out part of what is required. */
@@ -315,7 +313,7 @@ function conclusionLines(input: EnglishAnswerInput, kind: EnglishAsk): { lines: 
   }
   // A question for a list gets the whole list: every item of the article, in order.
   if (kind === "list") {
-    const items = itemsOfArticle(citations, input.retrieved ?? [], pieces);
+    const items = listAnswered(citations, input.retrieved ?? [], pieces);
     if (items.length >= 2) {
       const article = `${items[0]!.doc}:${items[0]!.article}`;
       return {

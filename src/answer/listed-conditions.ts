@@ -8,6 +8,7 @@ import { articleOf, chineseNumber, formatCitation, formatClause } from "../knowl
 import type { PolicyId } from "../knowledge/policy-document.schema.ts";
 import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
 import { clauseKindTerms } from "../retrieval/answer-kinds.ts";
+import { itemsOfArticle } from "../knowledge/article-items.ts";
 
 /** The article of a text whose lead lists its conditions (the `#condition` kind of statement: 「应具备以下条件」). */
 export function conditionsArticle(pieces: readonly PolicyPiece[], doc: PolicyId): PolicyPiece | undefined {
@@ -36,7 +37,7 @@ export function notAmongConditions(pieces: readonly PolicyPiece[], doc: PolicyId
     return !!otherList && other.doc !== doc && articleOf(other.id) === articleOf(otherList.id);
   });
   if (!asked) return undefined;
-  const items = pieces.filter((p) => p.doc === doc && p.article === list.article && p.item !== undefined);
+  const items = itemsOfArticle(pieces, list.id);
   const quote = `${formatCitation(list.id)}：「${[list.text, ...items.map((p) => `（${chineseNumber(p.item!)}）${p.text}`)].join("")}」`;
   return { note: `${formatClause(list.id)}列出的示范区条件中没有这一项`, citation: list.id, quote };
 }

@@ -7,6 +7,7 @@
  */
 import type { TaggedWord } from "../retrieval/tokenizer.ts";
 import type { PolicyPiece } from "../knowledge/policy-piece.types.ts";
+import { itemsOfArticle } from "../knowledge/article-items.ts";
 
 const QUALIFIED = /对([^，,。？?]{1,12}?)的(条件|要求)/u;
 
@@ -18,9 +19,8 @@ export function qualifierOf(question: string, tag: (text: string) => readonly Ta
   return nouns.at(-1)?.word;
 }
 
-/** The one item of `article`'s list that has `noun` as a word of its own, or undefined (none, or several). */
-export function itemAbout(pieces: readonly PolicyPiece[], article: string, noun: string, tag: (text: string) => readonly TaggedWord[]): PolicyPiece | undefined {
-  const items = pieces.filter((p) => p.item !== undefined && `${p.doc}:${p.article}` === article);
-  const about = items.filter((p) => tag(p.text).some((t) => t.word === noun));
+/** The one item of the list of the article `cited` belongs to that has `noun` as a word of its own, or undefined (none, or several). */
+export function itemAbout(pieces: readonly PolicyPiece[], cited: string, noun: string, tag: (text: string) => readonly TaggedWord[]): PolicyPiece | undefined {
+  const about = itemsOfArticle(pieces, cited).filter((p) => tag(p.text).some((t) => t.word === noun));
   return about.length === 1 ? about[0] : undefined;
 }

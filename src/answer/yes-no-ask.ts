@@ -106,7 +106,7 @@ export function yesNoAsk(question: string): YesNoAsk | undefined {
   }
   if (!PARTICLE.test(clause) || WH_WORD.test(clause)) return undefined;
   // 「只能是国企吗」「必须是…吗」 ask whether it is so (是/不是), not whether one can.
-  const body = clause.replace(PARTICLE, "").replace(/(只能|必须|一定得|一定要|非得)是/u, "是");
+  const body = clause.replace(PARTICLE, "").replace(MUST_BE, "是");
   for (const words of [MODALS, COPULAS]) {
     let found: { at: number; word: string } | undefined;
     for (const p of words) {
@@ -159,8 +159,10 @@ function affirmativeReading(question: string): string {
  */
 const STAGED_CONSEQUENCE = /的，[^。；]+；[^。；]*仍[^。；]*的，/u;
 
+/** Must be this (「必须是国企吗」「只能是…」): asks whether it is so. */
+const MUST_BE = /(只能|必须|一定得|一定要|非得)是/u;
 /** Only this, no other (「必须是国企吗」「只认国企」「非得是孵化器吗」). */
-const ONLY = /必须是|只能是|只能|只认|只限|一定得是|一定要是|非得是|非得/u;
+const ONLY = new RegExp(`${MUST_BE.source}|只能|只认|只限|非得`, "u");
 
 /** Straight away, with no step before (「考砸了直接摘牌吗」「马上就取消资格吗」). */
 const AT_ONCE = /直接|马上|立刻|立即|立马|当场|一下子/u;

@@ -329,14 +329,15 @@ export function createTopicCoverage(tokenizer: Tokenizer, usedByTexts: (word: st
     context: readonly [number, number][],
   ): [number, number][] {
     // 「评上优秀除了面子，还有没有实打实的好处」: a clause of 除了 sets aside part of the ask after it; it is no story.
-    const told = situation.filter((s) => !smallTalk.some((t) => t[0] === s[0]) && !context.some((t) => t[0] === s[0]) && !/除了/u.test(query.slice(s[0], s[1])));
-    // 「…一个先交设区市、一个先交区县，那最终审定分别是谁」: an ask that turns from what is granted (那, 那么) to
-    // something of its own has the clauses before it as its scene, however few.
-    const turn = THEN.exec(withoutSpans(query, situation).replace(/^[\s\p{P}]+/u, ""));
     // The clauses told as context (askerContextSpans) are the asker's story too, for how long it is.
     const telling = situation.filter((s) => !smallTalk.some((t) => t[0] === s[0]) && !/除了/u.test(query.slice(s[0], s[1])));
+    const told = telling.filter((s) => !context.some((t) => t[0] === s[0]));
+    // 「…一个先交设区市、一个先交区县，那最终审定分别是谁」: an ask that turns from what is granted (那, 那么) to
+    // something of its own has the clauses before it as its scene, however few.
+    const asking = withoutSpans(query, situation);
+    const turn = THEN.exec(asking.replace(/^[\s\p{P}]+/u, ""));
     if (!isStory(telling.map(([from, to]) => query.slice(from, to))) && !turn) return [];
-    const asks = turn ? withoutSpans(query, situation).replace(/^[\s\p{P}]+/u, "").slice(turn[0].length) : withoutSpans(query, situation);
+    const asks = turn ? asking.replace(/^[\s\p{P}]+/u, "").slice(turn[0].length) : asking;
     const hasTopic = (text: string): boolean => ownTextWords(text).length > 0 || questionKindTerms(text).length > 0;
     // A figure told is what an ask of a measure, of enough or of yes/no works on (「园区有18家机构…还差几家」「…能申报吗」);
     // beside an ask for conditions or a body (`#condition`, `#who`) with no measure in it (「俺在科技局干了没两年…对区县
